@@ -1,0 +1,68 @@
+import { defineConfig } from '@adonisjs/core/app'
+
+/*
+| Wiring only. Each module adds its provider, routes, test suites and view
+| files here; `node ace make:module <name>` writes those lines for you.
+*/
+export default defineConfig({
+  directories: {
+    public: 'resources/public',
+    commands: 'app/commands',
+    seeders: 'database/seeders',
+  },
+
+  commands: [
+    () => import('@adonisjs/core/commands'),
+    () => import('@adonisjs/lucid/commands'),
+    () => import('@adonisjs/queue/commands'),
+    () => import('./app/ace/module_commands_loader.js'),
+  ],
+
+  providers: [
+    () => import('@adonisjs/core/providers/app_provider'),
+    () => import('@adonisjs/core/providers/hash_provider'),
+    { file: () => import('@adonisjs/core/providers/repl_provider'), environment: ['repl', 'test'] },
+    () => import('@adonisjs/core/providers/vinejs_provider'),
+    () => import('@adonisjs/core/providers/edge_provider'),
+    () => import('@adonisjs/session/session_provider'),
+    () => import('@adonisjs/shield/shield_provider'),
+    () => import('@adonisjs/static/static_provider'),
+    () => import('@adonisjs/lucid/database_provider'),
+    () => import('@adonisjs/auth/auth_provider'),
+    () => import('@adonisjs/bouncer/bouncer_provider'),
+    () => import('@adonisjs/i18n/i18n_provider'),
+    () => import('@adonisjs/limiter/limiter_provider'),
+    () => import('@adonisjs/redis/redis_provider'),
+    () => import('@adonisjs/drive/drive_provider'),
+    () => import('@adonisjs/queue/queue_provider'),
+    () => import('./app/providers/kernel_provider.js'),
+    () => import('./modules/identity/provider.js'),
+  ],
+
+  preloads: [
+    () => import('#start/routes'),
+    () => import('#start/kernel'),
+    { file: () => import('#start/scheduler'), environment: ['web'] },
+    () => import('./modules/identity/routes.js'),
+  ],
+
+  tests: {
+    suites: [
+      { name: 'kernel', files: ['tests/unit/**/*.spec.ts', 'plugins/*/tests/**/*.spec.ts'], timeout: 10000 },
+      { name: 'identity:unit', files: ['modules/identity/tests/unit/**/*.spec.ts'], timeout: 10000 },
+      { name: 'identity:functional', files: ['modules/identity/tests/functional/**/*.spec.ts'], timeout: 30000 },
+      { name: 'identity:browser', files: ['modules/identity/tests/browser/**/*.spec.ts'], timeout: 120000 },
+      { name: 'e2e:functional', files: ['tests/functional/**/*.spec.ts'], timeout: 60000 },
+    ],
+    forceExit: false,
+  },
+
+  metaFiles: [
+    { pattern: 'resources/views/**/*.edge', reloadServer: false },
+    { pattern: 'resources/public/**', reloadServer: false },
+    { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
+    { pattern: 'modules/*/views/**/*.edge', reloadServer: false },
+    { pattern: 'modules/*/module.json', reloadServer: true },
+    { pattern: 'plugins/*/views/**/*.edge', reloadServer: false },
+  ],
+})

@@ -1,0 +1,28 @@
+import app from '@adonisjs/core/services/app'
+import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
+import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+
+/*
+| People always get a page in the layout for 403, 404, 429 and server
+| errors; a stack trace is shown only to a developer running `npm run dev`.
+*/
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = app.inDev
+  protected renderStatusPages = true
+
+  protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
+    '401': (_, { response }) => response.redirect('/login'),
+    '403': (error, { view }) => view.render('errors/forbidden', { error }),
+    '404': (error, { view }) => view.render('errors/not_found', { error }),
+    '429': (error, { view }) => view.render('errors/too_many_requests', { error }),
+    ...(app.inDev ? {} : { '500..599': (error, { view }) => view.render('errors/server_error', { error }) }),
+  }
+
+  async handle(error: unknown, ctx: HttpContext) {
+    return super.handle(error, ctx)
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    return super.report(error, ctx)
+  }
+}

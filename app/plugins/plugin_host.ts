@@ -1,0 +1,96 @@
+/*
+| The plugin host keeps the declared extension points and the loaded
+| plugins, and answers "which rules apply to this region".
+|
+| A plugin applies to a case when the case's province is one of the
+| plugin's regions. For value points the first enabled plugin (in config
+| order) is asked first and may defer with ctx.next(); decision points
+| collect the violations of the national default and of every plugin.
+*/
+import type {
+  PluginDefinition,
+  PointName,
+  PointInput,
+  PointOutput,
+  Rule,
+  RuleContext,
+  Violation,
+} from '../plugin_sdk/index.js'
+import { type RegionCode, provinceOf } from '../shared/region_code.js'
+import { UnknownExtensionPointError } from './errors.js'
+
+export interface ExtensionPointSpec<N extends PointName> {
+  name: N
+  /** Bumped when the input or output shape changes incompatibly. */
+  version: number
+  kind: 'value' | 'decision'
+  description: string
+  /** The national default. */
+  defaultRule: (input: PointInput<N>, ctx: RuleContext<PointOutput<N>>) => PointOutput<N> | Promise<PointOutput<N>>
+}
+
+export class PluginHost {
+  #points = new Map<string, ExtensionPointSpec<any>>()
+  #plugins: PluginDefinition[] = []
+
+  declare<N extends PointName>(spec: ExtensionPointSpec<N>) {
+    const existing = this.#points.get(spec.name)
+    if (existing && existing !== spec) {
+      throw new Error(`Extension point "${spec.name}" is declared twice`)
+    }
+    this.#points.set(spec.name, spec)
+  }
+
+  declaredPoints(): ReadonlySet<string> {
+    return new Set(this.#points.keys())
+  }
+
+  points(): ExtensionPointSpec<any>[] {
+    return [...this.#points.values()]
+  }
+
+  install(plugins: PluginDefinition[]) {
+    const ids = new Set<string>()
+    for (const plugin of plugins) {
+      if (ids.has(plugin.id)) throw new Error(`Plugin "${plugin.id}" is enabled twice`)
+      ids.add(plugin.id)
+    }
+    this.#plugins = [...plugins]
+  }
+
+  plugins(): readonly PluginDefinition[] {
+    return this.#plugins
+  }
+
+  /** Plugins that govern the given region, in precedence order. */
+  pluginsFor(region: RegionCode): PluginDefinition[] {
+    const province = provinceOf(region)
+    if (!province) return []
+    return this.#plugins.filter((plugin) => plugin.regions.includes(province))
+  }
+
+  async resolve<N extends PointName>(name: N, region: RegionCode, input: PointInput<N>): Promise<PointOutput<N>> {
+    const spec = this.#points.get(name) as ExtensionPointSpec<N> | undefined
+    if (!spec) throw new UnknownExtensionPointError(name)
+    const rules = this.pluginsFor(region)
+      .map((plugin) => plugin.rules?.[name] as Rule<N> | undefined)
+      .filter((rule): rule is Rule<N> => typeof rule === 'function')
+    const province = (provinceOf(region) ?? region) as RegionCode
+
+    if (spec.kind === 'decision') {
+      const base = { region, province, next: async () => [] as unknown as PointOutput<N> }
+      const results = await Promise.all([spec.defaultRule, ...rules].map((rule) => rule(input, base)))
+      return results.flat() as Violation[] as PointOutput<N>
+    }
+
+    const run = (index: number): Promise<PointOutput<N>> => {
+      const rule = index < rules.length ? rules[index] : spec.defaultRule
+      const ctx: RuleContext<PointOutput<N>> = { region, province, next: () => run(index + 1) }
+      return Promise.resolve(rule(input, ctx))
+    }
+    return run(0)
+  }
+}
+
+/* One host per process: it holds code and configuration, never data that must be shared. */
+export const pluginHost = new PluginHost()

@@ -1,0 +1,45 @@
+/*
+| The kernel's own provider: database value parsing, the plugin host and
+| the plugins' views and policies. It never imports a module or a plugin;
+| plugins are found by id (config/plugins.ts) once every module has
+| declared its extension points in its own provider's boot().
+*/
+import pg from 'pg'
+import type { ApplicationService } from '@adonisjs/core/types'
+import { loadPlugins } from '../plugins/loader.js'
+import { pluginHost } from '../plugins/plugin_host.js'
+import { subscribePolicies } from '../plugins/policies.js'
+import { navigationFor } from '../navigation.js'
+
+/* int8 columns (ids, counts, fen) arrive as numbers; a value beyond 2^53 is an error, never rounded. */
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
+  const n = Number(value)
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} exceeds the safe integer range`)
+  return n
+})
+
+export default class KernelProvider {
+  constructor(protected app: ApplicationService) {}
+
+  async start() {
+    const { enabled } = this.app.config.get<{ enabled: string[] }>('plugins')
+    const pkg = await import(this.app.makeURL('package.json').href, { with: { type: 'json' } })
+    const plugins = await loadPlugins({
+      pluginsRoot: this.app.makeURL('plugins/'),
+      enabled,
+      platformVersion: pkg.default.version,
+      declaredPoints: pluginHost.declaredPoints(),
+    })
+    pluginHost.install(plugins)
+
+    const edge = (await import('edge.js')).default
+    edge.global('navigationFor', navigationFor)
+    edge.global('encodeURIComponent', encodeURIComponent)
+    for (const plugin of plugins.filter((p) => p.views)) {
+      edge.mount(`plugin_${plugin.id}`, this.app.makeURL(`plugins/${plugin.id}/views/`))
+    }
+
+    const emitter = await this.app.container.make('emitter')
+    subscribePolicies(emitter, plugins)
+  }
+}

@@ -1,0 +1,57 @@
+/*
+| `npm run demo`: one command from a fresh clone to a running platform.
+|
+| 1. writes .env from .env.example (with a fresh APP_KEY) if there is none;
+| 2. uses DATABASE_URL, or starts the embedded PostgreSQL in .data/pg;
+| 3. runs every migration and, on first start, seeds the demo data;
+| 4. serves the platform at http://localhost:3333 until Ctrl+C.
+|
+| `npm run dev` does the same with file watching.
+*/
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { ensureDatabase, resolveDatabaseServer, withDatabase } from '../database/provisioning.js'
+
+const root = new URL('../', import.meta.url)
+const path = (p: string) => new URL(p, root).pathname
+const watch = process.argv.includes('--watch')
+
+if (!existsSync(path('.env'))) {
+  const example = readFileSync(path('.env.example'), 'utf8')
+  writeFileSync(path('.env'), example.replace(/^APP_KEY=.*$/m, `APP_KEY=${randomBytes(32).toString('base64url')}`))
+  console.log('Created .env with a new APP_KEY')
+}
+
+const server = await resolveDatabaseServer(path('.data/pg'))
+const url = process.env.DATABASE_URL ?? withDatabase(server.url, 'xiaowai')
+if (!process.env.DATABASE_URL) {
+  await ensureDatabase(server.url, 'xiaowai')
+  console.log(`Embedded PostgreSQL on ${new URL(server.url).host}, data in .data/pg`)
+}
+const env = { ...process.env, DATABASE_URL: url }
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: path('.'), env, stdio: 'inherit' })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))))
+  })
+}
+
+await run(['ace', 'migration:run', '--force'])
+await run(['ace', 'db:seed'])
+
+const serve = spawn(process.execPath, watch ? ['ace', 'serve', '--watch'] : ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
+  cwd: path('.'),
+  env,
+  stdio: 'inherit',
+})
+const stop = async () => {
+  serve.kill('SIGTERM')
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
+serve.on('exit', async (code) => {
+  await server.stop()
+  process.exit(code ?? 0)
+})

@@ -1,0 +1,31 @@
+import env from '#start/env'
+import app from '@adonisjs/core/services/app'
+import { defineConfig, targets } from '@adonisjs/core/logger'
+
+const loggerConfig = defineConfig({
+  default: 'app',
+  loggers: {
+    app: {
+      enabled: true,
+      name: 'xiaowai',
+      level: env.get('LOG_LEVEL'),
+      /* Personal data never reaches the logs. */
+      redact: {
+        paths: ['password', '*.password', 'phone', '*.phone', 'idNumber', '*.idNumber', 'code'],
+        censor: '***',
+      },
+      transport: {
+        targets: targets()
+          .pushIf(!app.inProduction, targets.pretty())
+          .pushIf(app.inProduction, targets.file({ destination: 1 }))
+          .toArray(),
+      },
+    },
+  },
+})
+
+export default loggerConfig
+
+declare module '@adonisjs/core/types' {
+  export interface LoggersList extends InferLoggers<typeof loggerConfig> {}
+}

@@ -1,0 +1,30 @@
+import app from '@adonisjs/core/services/app'
+import { defineConfig } from '@adonisjs/shield'
+
+export default defineConfig({
+  csp: {
+    enabled: true,
+    directives: {
+      defaultSrc: [`'self'`],
+      scriptSrc: [`'self'`, `'unsafe-eval'`],
+      styleSrc: [`'self'`, `'unsafe-inline'`],
+      imgSrc: [`'self'`, 'data:'],
+      connectSrc: [`'self'`],
+      formAction: [`'self'`],
+      frameAncestors: [`'none'`],
+      objectSrc: [`'none'`],
+      baseUri: [`'self'`],
+    },
+    reportOnly: false,
+  },
+  csrf: {
+    enabled: true,
+    /* Machine-to-machine endpoints authenticate with signatures, not cookies. */
+    exceptRoutes: (ctx) => ctx.request.url().startsWith('/api/'),
+    enableXsrfCookie: false,
+    methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
+  },
+  xFrame: { enabled: true, action: 'DENY' },
+  hsts: { enabled: app.inProduction, maxAge: '180 days' },
+  contentTypeSniffing: { enabled: true },
+})

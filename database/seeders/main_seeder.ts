@@ -1,0 +1,39 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import app from '@adonisjs/core/services/app'
+import { BaseSeeder } from '@adonisjs/lucid/seeders'
+import { type DemoAccount, demoAccountsExist, seedIdentityDemo } from '#modules/identity'
+
+/*
+| Demo data for `npm run demo`. Runs once: later starts keep what is in the
+| database. Each module seeds its own part through its public API.
+*/
+export default class MainSeeder extends BaseSeeder {
+  static environment = ['development']
+
+  async run() {
+    const file = app.makePath('.data/demo-accounts.txt')
+    if ((await demoAccountsExist()) && existsSync(file)) {
+      console.log(readFileSync(file, 'utf8'))
+      return
+    }
+    const accounts = await seedIdentityDemo()
+    const text = formatAccounts(accounts)
+    mkdirSync(app.makePath('.data'), { recursive: true })
+    writeFileSync(file, text, { mode: 0o600 })
+    console.log(text)
+  }
+}
+
+function formatAccounts(accounts: DemoAccount[]): string {
+  const lines = accounts.map((a) => {
+    const who = [a.unitName, a.displayName].filter(Boolean).join(' ')
+    const role = a.adminLevel ? `admin/${a.adminLevel}` : a.role
+    return `  ${a.signIn.padEnd(14)} ${a.password.padEnd(12)} ${role.padEnd(20)} ${who}`
+  })
+  return [
+    'Demo accounts (sign in at http://localhost:3333/login; passwords are random for this installation):',
+    `  ${'sign-in'.padEnd(14)} ${'password'.padEnd(12)} ${'role'.padEnd(20)} unit / name`,
+    ...lines,
+    '',
+  ].join('\n')
+}

@@ -1,0 +1,50 @@
+import hash from '@adonisjs/core/services/hash'
+import { DateTime } from 'luxon'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import { phoneIndex, sealPhone } from '#kernel/shared/personal_data'
+import User from '../models/user.js'
+import { CurrentUser } from '../services/current_user.js'
+import { type RequestMeta, recordAudit } from '../services/audit_log.js'
+import { CheckVerificationCode } from './check_verification_code.js'
+
+export interface RegisterParentInput {
+  phone: string
+  code: string
+  displayName: string
+  password: string
+  meta: RequestMeta
+}
+
+/** A parent signs up with their own mobile number, proven by a texted code. */
+export class RegisterParent {
+  async handle(input: RegisterParentInput): Promise<CurrentUser> {
+    if (await User.findBy('phoneIndex', phoneIndex(input.phone))) {
+      throw new DomainError('identity.register.phone_taken', {}, { field: 'phone' })
+    }
+    await new CheckVerificationCode().handle(input.phone, 'register', input.code)
+
+    const phone = sealPhone(input.phone)
+    let user: User
+    try {
+      user = await User.create({
+        role: 'parent',
+        displayName: input.displayName.trim(),
+        phoneCipher: phone.cipher,
+        phoneIndex: phone.index,
+        phoneMasked: phone.masked,
+        password: await hash.make(input.password),
+        passwordSetAt: DateTime.now(),
+        status: 'active',
+      })
+    } catch (error) {
+      /* Two sign-ups with the same number racing: the unique index decides. */
+      if ((error as { code?: string }).code === '23505') {
+        throw new DomainError('identity.register.phone_taken', {}, { field: 'phone' })
+      }
+      throw error
+    }
+    const current = new CurrentUser(user)
+    await recordAudit({ action: 'account.registered', actor: current, subjectType: 'user', subjectId: user.id, meta: input.meta })
+    return current
+  }
+}

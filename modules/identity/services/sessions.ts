@@ -1,0 +1,15 @@
+import app from '@adonisjs/core/services/app'
+import { SessionCollection } from '@adonisjs/session'
+
+/**
+ * Ends every session of an account (stores that tag sessions by user:
+ * database, Redis, memory). With the cookie store the user provider still
+ * refuses a disabled account on the next request.
+ */
+export async function endAllSessions(userId: number) {
+  const collection = await app.container.make(SessionCollection)
+  if (!collection.supportsTagging()) return
+  for (const session of await collection.tagged(String(userId))) {
+    await collection.destroy(session.id)
+  }
+}

@@ -1,0 +1,23 @@
+/*
+| Jilin province (吉林省) — the reference plugin.
+|
+| Source: 吉林省教育厅等六部门《吉林省规范校外线上培训的实施方案》
+| (吉教联〔2019〕75号). This file only wires; each rule lives in rules/.
+*/
+import { definePlugin } from '#plugin_sdk'
+import { auditRetentionDays } from './rules/audit_retention.js'
+
+export default definePlugin({
+  id: 'jilin',
+  name: { 'zh-CN': '吉林省校外培训监管规则', en: 'Jilin off-campus training rules' },
+  version: '0.1.0',
+  platform: '^0.1.0',
+  regions: ['220000'],
+  description: {
+    'zh-CN': '依据吉教联〔2019〕75号实施吉林省的备案、课程、收费、教师公示和名单规则。',
+    en: 'Implements Jilin filing, course, fee, teacher-disclosure and list rules (JJL [2019] No. 75).',
+  },
+  rules: {
+    'identity.audit.retention_days': auditRetentionDays,
+  },
+})

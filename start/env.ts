@@ -1,0 +1,36 @@
+/*
+| Environment variables are validated once at boot. Anything missing or
+| malformed stops the process with a message naming the variable.
+*/
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number(),
+  HOST: Env.schema.string({ format: 'host' }),
+  APP_KEY: Env.schema.secret(),
+  APP_URL: Env.schema.string({ format: 'url', tld: false }),
+  LOG_LEVEL: Env.schema.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+
+  /*
+  | PostgreSQL is the only database. The demo and test launchers point this
+  | at an embedded server when nothing else is given.
+  */
+  DATABASE_URL: Env.schema.string(),
+  DATABASE_POOL_MAX: Env.schema.number.optional(),
+
+  SESSION_DRIVER: Env.schema.enum(['database', 'redis', 'cookie', 'memory'] as const),
+  LIMITER_STORE: Env.schema.enum(['database', 'redis', 'memory'] as const),
+  QUEUE_DRIVER: Env.schema.enum(['database', 'redis', 'sync'] as const),
+  DRIVE_DISK: Env.schema.enum(['fs'] as const),
+
+  REDIS_HOST: Env.schema.string.optional({ format: 'host' }),
+  REDIS_PORT: Env.schema.number.optional(),
+  REDIS_PASSWORD: Env.schema.string.optional(),
+
+  /* Comma-separated plugin ids under plugins/; empty disables all. */
+  PLUGINS: Env.schema.string.optional(),
+
+  /* Where one-time codes and links go: the local outbox page, or a real gateway. */
+  NOTIFY_CHANNEL: Env.schema.enum(['outbox'] as const),
+})

@@ -1,0 +1,7 @@
+/*
+| Recurring jobs. Loaded only by web processes; `npm run worker` runs them.
+| Each module schedules its own jobs through its public API.
+*/
+import { scheduleIdentityJobs } from '#modules/identity'
+
+await scheduleIdentityJobs()
