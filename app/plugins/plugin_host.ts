@@ -62,6 +62,14 @@ export class PluginHost {
     return this.#plugins
   }
 
+  /** A host with the same extension points and only the given plugins (for plugin test kits). */
+  withPlugins(plugins: PluginDefinition[]): PluginHost {
+    const host = new PluginHost()
+    for (const spec of this.#points.values()) host.declare(spec)
+    host.install(plugins)
+    return host
+  }
+
   /** Plugins that govern the given region, in precedence order. */
   pluginsFor(region: RegionCode): PluginDefinition[] {
     const province = provinceOf(region)

@@ -1,0 +1,129 @@
+/*
+| Module boundaries, checked on every test run (`npm run boundaries`).
+|
+| The rules are generated from modules/<name>/module.json, the same
+| manifests that order the migrations, so declaring a dependency there is
+| the only way to use another module. Rules:
+|   1. outside a module, import only its index.ts (tests: also testing.ts);
+|   2. a module imports only the modules it declares in `dependsOn`;
+|   3. the kernel (app/) never imports a module or a plugin;
+|   4. a plugin imports only its own files and the plugin SDK;
+|   5. no import cycles.
+|
+| `#` subpath imports end in .js while the sources are .ts. The runner
+| (bin/check_boundaries.ts) gives the resolver an `extensionAlias` from .js
+| to .ts; without it nothing would resolve and every rule would pass
+| silently. tests/unit/boundaries.spec.ts runs the checker against a
+| planted violation to prove that it resolves.
+*/
+const { readdirSync, readFileSync, existsSync } = require('node:fs')
+const { join } = require('node:path')
+
+function readManifests(root) {
+  const dir = join(root, 'modules')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'module.json')))
+    .map((e) => ({ dependsOn: [], ...JSON.parse(readFileSync(join(dir, e.name, 'module.json'), 'utf8')) }))
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+function buildConfig(root = process.cwd()) {
+  const manifests = readManifests(root)
+  const undeclared = manifests.map((m) => {
+    const allowed = [m.name, ...m.dependsOn].map(escape).join('|')
+    return {
+      name: `undeclared-module-dependency:${m.name}`,
+      comment: `modules/${m.name} may use only ${m.dependsOn.length ? m.dependsOn.join(', ') : 'no other module'} (module.json "dependsOn")`,
+      severity: 'error',
+      from: { path: `^modules/${escape(m.name)}/` },
+      to: { path: '^modules/[^/]+/', pathNot: `^modules/(${allowed})/` },
+    }
+  })
+
+  return {
+    forbidden: [
+      {
+        name: 'module-internals-from-module',
+        comment: 'Another module is reached only through its index.ts (#modules/<name>)',
+        severity: 'error',
+        from: { path: '^modules/([^/]+)/', pathNot: '^modules/[^/]+/tests/' },
+        to: { path: '^modules/[^/]+/', pathNot: ['^modules/$1/', '^modules/[^/]+/index\\.ts$'] },
+      },
+      {
+        name: 'module-internals-from-module-tests',
+        comment: "A module's tests reach other modules through index.ts or testing.ts",
+        severity: 'error',
+        from: { path: '^modules/([^/]+)/tests/' },
+        to: { path: '^modules/[^/]+/', pathNot: ['^modules/$1/', '^modules/[^/]+/(index|testing)\\.ts$'] },
+      },
+      {
+        name: 'module-internals-from-outside',
+        comment: 'Outside modules/, import a module only through #modules/<name> (tests: also #testing/<name>)',
+        severity: 'error',
+        from: { path: '^(start|config|database|bin|plugins|tests)/' },
+        to: { path: '^modules/[^/]+/', pathNot: '^modules/[^/]+/(index|testing)\\.ts$' },
+      },
+      {
+        name: 'testing-helpers-outside-tests',
+        comment: 'testing.ts is for tests only',
+        severity: 'error',
+        from: { pathNot: '(^tests/|/tests/)' },
+        to: { path: '^modules/[^/]+/testing\\.ts$' },
+      },
+      ...undeclared,
+      {
+        name: 'kernel-imports-module-or-plugin',
+        comment: 'The kernel (app/) never imports a module or a plugin',
+        severity: 'error',
+        from: { path: '^app/' },
+        to: { path: '^(modules|plugins)/' },
+      },
+      {
+        name: 'plugin-imports-beyond-sdk',
+        comment: 'A plugin imports only its own files and the plugin SDK (#plugin_sdk)',
+        severity: 'error',
+        from: { path: '^plugins/([^/]+)/', pathNot: '^plugins/[^/]+/tests/' },
+        to: { pathNot: ['^plugins/$1/', '^app/plugin_sdk/'] },
+      },
+      {
+        name: 'plugin-tests-beyond-sdk',
+        comment: "A plugin's tests use the plugin, the SDK and its test kit, and test tools",
+        severity: 'error',
+        from: { path: '^plugins/([^/]+)/tests/' },
+        to: { dependencyTypesNot: ['npm', 'npm-dev', 'core'], pathNot: ['^plugins/$1/', '^app/plugin_sdk/'] },
+      },
+      {
+        name: 'no-circular',
+        comment: 'Import cycles make modules impossible to reason about one at a time',
+        severity: 'error',
+        from: {},
+        to: { circular: true },
+      },
+      {
+        name: 'not-to-unresolvable',
+        comment: 'An import that cannot be resolved would make the other rules blind',
+        severity: 'error',
+        from: {},
+        to: { couldNotResolve: true },
+      },
+    ],
+    options: {
+      doNotFollow: { path: 'node_modules' },
+      exclude: { path: ['^node_modules/', '^build/', '^\\.adonisjs/', '^tests/fixtures/'] },
+      tsPreCompilationDeps: true,
+      combinedDependencies: false,
+      enhancedResolveOptions: {
+        exportsFields: ['exports'],
+        conditionNames: ['import', 'node', 'default', 'types'],
+        extensions: ['.ts', '.js', '.json', '.d.ts'],
+        mainFields: ['module', 'main', 'types'],
+      },
+      skipAnalysisNotInRules: true,
+    },
+  }
+}
+
+
+module.exports = { buildConfig }
