@@ -27,7 +27,7 @@ export default class SiteController {
 
   async switchLocale({ params, request, response }: HttpContext) {
     const locale = i18nManager.supportedLocales().includes(params.locale) ? params.locale : i18nManager.defaultLocale
-    response.plainCookie(LOCALE_COOKIE, locale, { maxAge: '1y', encode: false, httpOnly: true, sameSite: 'lax' })
+    response.plainCookie(LOCALE_COOKIE, locale, { maxAge: '1y', httpOnly: true, sameSite: 'lax' })
     const back = request.input('back')
     const safe = typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/'
     return response.redirect(safe)

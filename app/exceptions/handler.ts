@@ -1,4 +1,6 @@
 import app from '@adonisjs/core/services/app'
+import { errors as bouncerErrors } from '@adonisjs/bouncer'
+import { Exception } from '@adonisjs/core/exceptions'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
 
@@ -19,6 +21,15 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: unknown, ctx: HttpContext) {
+    /*
+    | Bouncer answers a denied form post with a redirect back and a plain-text
+    | body otherwise. A refusal is a page of its own: 403, or 404 when the
+    | record is outside the person's region and must not be revealed.
+    */
+    if (error instanceof bouncerErrors.E_AUTHORIZATION_FAILURE) {
+      const status = error.response.status ?? 403
+      return super.handle(new Exception(error.message, { status, code: error.code }), ctx)
+    }
     return super.handle(error, ctx)
   }
 

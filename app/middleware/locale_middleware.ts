@@ -15,7 +15,7 @@ export default class LocaleMiddleware {
   }
 
   protected localeFor(ctx: HttpContext): string {
-    const chosen = ctx.request.plainCookie(LOCALE_COOKIE, { encoded: false })
+    const chosen = ctx.request.plainCookie(LOCALE_COOKIE)
     if (chosen && i18nManager.supportedLocales().includes(chosen)) return chosen
     const preferred = i18nManager.getSupportedLocaleFor(ctx.request.languages())
     return preferred ?? i18nManager.defaultLocale

@@ -3,8 +3,12 @@ import type User from '../models/user.js'
 import type { CurrentUser } from '../services/current_user.js'
 import { canManageAccount, canManageAccounts, creatableKinds } from '../services/account_rules.js'
 
-/* Accounts outside the admin's scope answer 404, so their existence is not revealed. */
-const notFound = () => AuthorizationResponse.deny('Not found', 404)
+/*
+| Someone who manages no accounts gets 403; an admin asking for an account
+| outside their scope gets 404, so its existence is not revealed.
+*/
+const denyRecord = (user: CurrentUser) =>
+  canManageAccounts(user) ? AuthorizationResponse.deny('Not found', 404) : AuthorizationResponse.deny('Forbidden', 403)
 
 export default class AccountPolicy extends BasePolicy {
   index(user: CurrentUser) {
@@ -16,14 +20,14 @@ export default class AccountPolicy extends BasePolicy {
   }
 
   show(user: CurrentUser, account: User) {
-    return canManageAccount(user, account) || notFound()
+    return canManageAccount(user, account) || denyRecord(user)
   }
 
   update(user: CurrentUser, account: User) {
-    return canManageAccount(user, account) || notFound()
+    return canManageAccount(user, account) || denyRecord(user)
   }
 
   revealPhone(user: CurrentUser, account: User) {
-    return canManageAccount(user, account) || notFound()
+    return canManageAccount(user, account) || denyRecord(user)
   }
 }

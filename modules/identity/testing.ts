@@ -1,0 +1,86 @@
+/*
+| Test helpers other modules' tests may use (`#testing/identity`).
+*/
+import { randomInt } from 'node:crypto'
+import { DateTime } from 'luxon'
+import hash from '@adonisjs/core/services/hash'
+import { sealPhone } from '#kernel/shared/personal_data'
+import User from './models/user.js'
+import Notification from './models/notification.js'
+import { CurrentUser } from './services/current_user.js'
+import { lineageOf } from './services/region_scope.js'
+import type { AdminLevel, Role } from './roles.js'
+
+export interface TestAccountInput {
+  role: Role
+  adminLevel?: AdminLevel | null
+  regionCode?: string | null
+  unitName?: string
+  displayName?: string
+  username?: string
+  phone?: string
+  /** null leaves the account without a password (as a freshly opened one). */
+  password?: string | null
+  status?: 'pending' | 'active' | 'disabled'
+  orgType?: 'institution' | 'bank' | 'school' | null
+  orgId?: number | null
+}
+
+export interface TestAccount {
+  id: number
+  user: CurrentUser
+  signIn: string
+  phone: string
+  password: string | null
+}
+
+let sequence = 0
+
+/** A phone number no other test uses (139 + process-unique digits). */
+export function uniquePhone(): string {
+  sequence += 1
+  return `139${String(randomInt(0, 10_000)).padStart(4, '0')}${String(sequence % 10_000).padStart(4, '0')}`
+}
+
+export async function createTestAccount(input: TestAccountInput): Promise<TestAccount> {
+  const phone = input.phone ?? uniquePhone()
+  const sealed = sealPhone(phone)
+  const lineage = input.regionCode ? lineageOf(input.regionCode) : null
+  const password = input.password === undefined ? 'correct horse 42' : input.password
+  const row = await User.create({
+    role: input.role,
+    adminLevel: input.role === 'admin' ? (input.adminLevel ?? 'county') : null,
+    regionCode: lineage?.regionCode ?? null,
+    provinceCode: lineage?.provinceCode ?? null,
+    cityCode: lineage?.cityCode ?? null,
+    countyCode: lineage?.countyCode ?? null,
+    unitName: input.unitName ?? (input.role === 'parent' ? null : '测试单位'),
+    displayName: input.displayName ?? '测试用户',
+    username: input.username ?? null,
+    phoneCipher: sealed.cipher,
+    phoneIndex: sealed.index,
+    phoneMasked: sealed.masked,
+    password: password ? await hash.make(password) : null,
+    passwordSetAt: password ? DateTime.now() : null,
+    status: input.status ?? (password ? 'active' : 'pending'),
+    orgType: input.orgType ?? null,
+    orgId: input.orgId ?? null,
+  })
+  return { id: row.id, user: new CurrentUser(row), signIn: input.username ?? phone, phone, password }
+}
+
+/** The newest text message sent to a phone (the dev outbox). */
+export async function lastMessageTo(phone: string): Promise<string | null> {
+  const masked = sealPhone(phone).masked
+  const messages = await Notification.query().where('recipientMasked', masked).orderBy('id', 'desc').limit(1)
+  return messages[0]?.body ?? null
+}
+
+export function codeIn(message: string | null): string | null {
+  return message?.match(/验证码 (\d{6})/)?.[1] ?? null
+}
+
+export function linkIn(message: string | null): string | null {
+  const url = message?.match(/https?:\/\/\S+/)?.[0]
+  return url ? new URL(url).pathname : null
+}

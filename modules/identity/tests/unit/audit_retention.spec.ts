@@ -1,0 +1,51 @@
+import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { truncateAll } from '#tests/helpers/database'
+import { PruneAuditLog } from '../../actions/prune_audit_log.js'
+import { recordAudit } from '../../services/audit_log.js'
+import { auditRetentionDays } from '../../extension_points.js'
+import { toRegionCode } from '#kernel/shared/region_code'
+
+
+test.group('Audit log retention (extension point, Jilin plugin)', (group) => {
+  group.each.setup(() => truncateAll())
+
+  test('the retention period comes from the region: Jilin 366 days, elsewhere 180', async ({ assert }) => {
+    assert.equal(await auditRetentionDays.resolve(toRegionCode('220104'), {}), 366)
+    assert.equal(await auditRetentionDays.resolve(toRegionCode('130102'), {}), 180)
+  })
+
+  test('audit events cannot be edited or deleted outside the retention job', async ({ assert }) => {
+    await recordAudit({ action: 'test.guarded', regionCode: '130102' })
+    await assert.rejects(() => db.rawQuery(`UPDATE audit_events SET action = 'x'`), /append-only/)
+    await assert.rejects(() => db.rawQuery(`DELETE FROM audit_events`), /only by the retention job/)
+  })
+
+  test('pruning keeps each event for its province period', async ({ assert }) => {
+    const now = DateTime.now()
+    const insert = async (region: string | null, daysAgo: number) => {
+      await db.transaction(async (trx) => {
+        await trx.table('audit_events').insert({
+          occurred_at: now.minus({ days: daysAgo }).toSQL(),
+          action: `test.${region ?? 'none'}.${daysAgo}`,
+          province_code: region ? `${region.slice(0, 2)}0000` : null,
+          region_code: region,
+        })
+      })
+    }
+    await insert('220104', 200)
+    await insert('220104', 400)
+    await insert('130102', 200)
+    await insert('130102', 100)
+    await insert(null, 200)
+    await insert(null, 10)
+
+    const result = await new PruneAuditLog().handle(now)
+    const left = (await db.from('audit_events').select('action').orderBy('action')).map((r) => r.action)
+    assert.deepEqual(left, ['test.130102.100', 'test.220104.200', 'test.none.10'])
+    assert.equal(result.deleted, 3)
+    assert.equal(result.retention['220000'], 366)
+    assert.equal(result.retention['130000'], 180)
+  })
+})
