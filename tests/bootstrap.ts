@@ -27,6 +27,8 @@ export const plugins: Config['plugins'] = [
   authApiClient(app),
   browserClient({
     runInSuites: browserSuites,
+    /* A Chinese phone: the platform's default audience. */
+    contextOptions: { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
     /* Debian's Chromium; Playwright never downloads a browser here. */
     launcher: (options) =>
       chromium.launch({

@@ -55,7 +55,7 @@ export class SignIn {
         summary: 'wrong sign-in name or password',
         meta,
       })
-      throw new DomainError('identity.sign_in.invalid', {}, { field: 'identifier' })
+      throw new DomainError('identity.sign_in.invalid')
     }
     return user
   }
