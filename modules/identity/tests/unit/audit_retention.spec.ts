@@ -3,6 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { truncateAll } from '#tests/helpers/database'
 import { PruneAuditLog } from '../../actions/prune_audit_log.js'
+import PruneAuditLogJob from '../../jobs/prune_audit_log_job.js'
 import { recordAudit } from '../../services/audit_log.js'
 import { auditRetentionDays } from '../../extension_points.js'
 import { toRegionCode } from '#kernel/shared/region_code'
@@ -47,5 +48,14 @@ test.group('Audit log retention (extension point, Jilin plugin)', (group) => {
     assert.equal(result.deleted, 3)
     assert.equal(result.retention['220000'], 366)
     assert.equal(result.retention['130000'], 180)
+  })
+
+  test('the daily job prunes the same way (jobs run inline with QUEUE_DRIVER=sync)', async ({ assert }) => {
+    await db.table('audit_events').insert([
+      { occurred_at: DateTime.now().minus({ days: 181 }).toSQL(), action: 'test.old', province_code: '130000', region_code: '130102' },
+      { occurred_at: DateTime.now().minus({ days: 179 }).toSQL(), action: 'test.recent', province_code: '130000', region_code: '130102' },
+    ])
+    await PruneAuditLogJob.dispatch({})
+    assert.deepEqual((await db.from('audit_events').select('action')).map((r) => r.action), ['test.recent'])
   })
 })
