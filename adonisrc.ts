@@ -37,6 +37,7 @@ export default defineConfig({
     () => import('@adonisjs/queue/queue_provider'),
     () => import('./app/providers/kernel_provider.js'),
     () => import('./modules/identity/provider.js'),
+    () => import('./modules/registry/provider.js'),
   ],
 
   preloads: [
@@ -44,6 +45,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     { file: () => import('#start/scheduler'), environment: ['web'] },
     () => import('./modules/identity/routes.js'),
+    () => import('./modules/registry/routes.js'),
   ],
 
   tests: {
@@ -53,6 +55,9 @@ export default defineConfig({
       { name: 'identity:functional', files: ['modules/identity/tests/functional/**/*.spec.ts'], timeout: 30000 },
       { name: 'identity:browser', files: ['modules/identity/tests/browser/**/*.spec.ts'], timeout: 120000 },
       { name: 'e2e:functional', files: ['tests/functional/**/*.spec.ts'], timeout: 60000 },
+      { name: 'registry:unit', files: ['modules/registry/tests/unit/**/*.spec.ts'], timeout: 10000 },
+      { name: 'registry:functional', files: ['modules/registry/tests/functional/**/*.spec.ts'], timeout: 30000 },
+      { name: 'registry:browser', files: ['modules/registry/tests/browser/**/*.spec.ts'], timeout: 180000 },
     ],
     forceExit: false,
   },

@@ -3,5 +3,7 @@
 | Each module schedules its own jobs through its public API.
 */
 import { scheduleIdentityJobs } from '#modules/identity'
+import { scheduleRegistryJobs } from '#modules/registry'
 
 await scheduleIdentityJobs()
+await scheduleRegistryJobs()

@@ -35,6 +35,61 @@ export type ScannedRoutes = {
     'accounts.reset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
+    'filing.overview': { paramsTuple?: []; params?: {} }
+    'filing.confirm': { paramsTuple?: []; params?: {} }
+    'filing.submit': { paramsTuple?: []; params?: {} }
+    'filing.skip_academic': { paramsTuple?: []; params?: {} }
+    'filing.edit': { paramsTuple: [ParamValue]; params: {'section': ParamValue} }
+    'filing.update': { paramsTuple: [ParamValue]; params: {'section': ParamValue} }
+    'documents.own': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.index': { paramsTuple?: []; params?: {} }
+    'staff.create': { paramsTuple?: []; params?: {} }
+    'staff.store': { paramsTuple?: []; params?: {} }
+    'staff.leave': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'changes.index': { paramsTuple?: []; params?: {} }
+    'changes.store': { paramsTuple?: []; params?: {} }
+    'rectifications.index': { paramsTuple?: []; params?: {} }
+    'rectifications.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'plate.show': { paramsTuple?: []; params?: {} }
+    'plate.download': { paramsTuple?: []; params?: {} }
+    'reviews.index': { paramsTuple?: []; params?: {} }
+    'reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reviews.return': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.index': { paramsTuple?: []; params?: {} }
+    'institutions_admin.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.override': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.clear_override': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.reveal_staff_id': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'staffId': ParamValue} }
+    'documents.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'change_reviews.index': { paramsTuple?: []; params?: {} }
+    'change_reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'change_reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'inspections.index': { paramsTuple?: []; params?: {} }
+    'inspections.create': { paramsTuple?: []; params?: {} }
+    'inspections.store': { paramsTuple?: []; params?: {} }
+    'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'inspections.record': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'findings.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'findings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'prohibited.index': { paramsTuple?: []; params?: {} }
+    'prohibited.store': { paramsTuple?: []; params?: {} }
+    'prohibited.import': { paramsTuple?: []; params?: {} }
+    'prohibited.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'imports.index': { paramsTuple?: []; params?: {} }
+    'imports.template': { paramsTuple?: []; params?: {} }
+    'imports.store': { paramsTuple?: []; params?: {} }
+    'imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'imports.run': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public.search': { paramsTuple?: []; params?: {} }
+    'public.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public.staff_photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'staffId': ParamValue} }
+    'public.list': { paramsTuple: [ParamValue]; params: {'status': ParamValue} }
+    'public.notices': { paramsTuple?: []; params?: {} }
+    'public.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public.region_picker': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'site.home': { paramsTuple?: []; params?: {} }
@@ -56,6 +111,36 @@ export type ScannedRoutes = {
     'accounts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
+    'filing.overview': { paramsTuple?: []; params?: {} }
+    'filing.confirm': { paramsTuple?: []; params?: {} }
+    'filing.edit': { paramsTuple: [ParamValue]; params: {'section': ParamValue} }
+    'documents.own': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.index': { paramsTuple?: []; params?: {} }
+    'staff.create': { paramsTuple?: []; params?: {} }
+    'changes.index': { paramsTuple?: []; params?: {} }
+    'rectifications.index': { paramsTuple?: []; params?: {} }
+    'plate.show': { paramsTuple?: []; params?: {} }
+    'plate.download': { paramsTuple?: []; params?: {} }
+    'reviews.index': { paramsTuple?: []; params?: {} }
+    'reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.index': { paramsTuple?: []; params?: {} }
+    'institutions_admin.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'documents.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'change_reviews.index': { paramsTuple?: []; params?: {} }
+    'inspections.index': { paramsTuple?: []; params?: {} }
+    'inspections.create': { paramsTuple?: []; params?: {} }
+    'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'prohibited.index': { paramsTuple?: []; params?: {} }
+    'imports.index': { paramsTuple?: []; params?: {} }
+    'imports.template': { paramsTuple?: []; params?: {} }
+    'imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public.search': { paramsTuple?: []; params?: {} }
+    'public.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public.staff_photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'staffId': ParamValue} }
+    'public.list': { paramsTuple: [ParamValue]; params: {'status': ParamValue} }
+    'public.notices': { paramsTuple?: []; params?: {} }
+    'public.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public.region_picker': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'site.home': { paramsTuple?: []; params?: {} }
@@ -77,6 +162,36 @@ export type ScannedRoutes = {
     'accounts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'audit_events.index': { paramsTuple?: []; params?: {} }
     'outbox.index': { paramsTuple?: []; params?: {} }
+    'filing.overview': { paramsTuple?: []; params?: {} }
+    'filing.confirm': { paramsTuple?: []; params?: {} }
+    'filing.edit': { paramsTuple: [ParamValue]; params: {'section': ParamValue} }
+    'documents.own': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'staff.index': { paramsTuple?: []; params?: {} }
+    'staff.create': { paramsTuple?: []; params?: {} }
+    'changes.index': { paramsTuple?: []; params?: {} }
+    'rectifications.index': { paramsTuple?: []; params?: {} }
+    'plate.show': { paramsTuple?: []; params?: {} }
+    'plate.download': { paramsTuple?: []; params?: {} }
+    'reviews.index': { paramsTuple?: []; params?: {} }
+    'reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.index': { paramsTuple?: []; params?: {} }
+    'institutions_admin.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'documents.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'change_reviews.index': { paramsTuple?: []; params?: {} }
+    'inspections.index': { paramsTuple?: []; params?: {} }
+    'inspections.create': { paramsTuple?: []; params?: {} }
+    'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'prohibited.index': { paramsTuple?: []; params?: {} }
+    'imports.index': { paramsTuple?: []; params?: {} }
+    'imports.template': { paramsTuple?: []; params?: {} }
+    'imports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public.search': { paramsTuple?: []; params?: {} }
+    'public.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public.staff_photo': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'staffId': ParamValue} }
+    'public.list': { paramsTuple: [ParamValue]; params: {'status': ParamValue} }
+    'public.notices': { paramsTuple?: []; params?: {} }
+    'public.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public.region_picker': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'sessions.store': { paramsTuple?: []; params?: {} }
@@ -90,6 +205,31 @@ export type ScannedRoutes = {
     'accounts.disable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.enable': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'accounts.reset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'filing.submit': { paramsTuple?: []; params?: {} }
+    'filing.skip_academic': { paramsTuple?: []; params?: {} }
+    'filing.update': { paramsTuple: [ParamValue]; params: {'section': ParamValue} }
+    'staff.store': { paramsTuple?: []; params?: {} }
+    'staff.leave': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'changes.store': { paramsTuple?: []; params?: {} }
+    'rectifications.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reviews.return': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.override': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.clear_override': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.remove': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.restore': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institutions_admin.reveal_staff_id': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'staffId': ParamValue} }
+    'change_reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'change_reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'inspections.store': { paramsTuple?: []; params?: {} }
+    'inspections.record': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'findings.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'findings.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'prohibited.store': { paramsTuple?: []; params?: {} }
+    'prohibited.import': { paramsTuple?: []; params?: {} }
+    'prohibited.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'imports.store': { paramsTuple?: []; params?: {} }
+    'imports.run': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'passwords.update': { paramsTuple?: []; params?: {} }

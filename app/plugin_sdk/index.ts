@@ -86,6 +86,17 @@ export interface Policy<E extends string = EventName> {
   handle(event: E extends EventName ? DomainEvents[E] : never, ctx: PolicyContext): void | Promise<void>
 }
 
+/** A form field a plugin adds (e.g. to the filing of its provinces). */
+export interface PluginField {
+  name: string
+  label: LocalizedText
+  type: 'text' | 'select' | 'date' | 'number'
+  required?: boolean
+  options?: { value: string; label: LocalizedText }[]
+  hint?: LocalizedText
+  maxLength?: number
+}
+
 export interface ReportColumn {
   key: string
   label: LocalizedText

@@ -8,6 +8,8 @@ import { type RequestMeta, recordAudit } from '../services/audit_log.js'
 import { CheckVerificationCode } from './check_verification_code.js'
 
 export interface RegisterParentInput {
+  /** Parents and institution owners sign up themselves; everyone else gets an account from a bureau. */
+  role?: 'parent' | 'institution_owner'
   phone: string
   code: string
   displayName: string
@@ -15,7 +17,7 @@ export interface RegisterParentInput {
   meta: RequestMeta
 }
 
-/** A parent signs up with their own mobile number, proven by a texted code. */
+/** A parent (or an institution's owner) signs up with their own mobile number, proven by a texted code. */
 export class RegisterParent {
   async handle(input: RegisterParentInput): Promise<CurrentUser> {
     if (await User.findBy('phoneIndex', phoneIndex(input.phone))) {
@@ -27,7 +29,7 @@ export class RegisterParent {
     let user: User
     try {
       user = await User.create({
-        role: 'parent',
+        role: input.role ?? 'parent',
         displayName: input.displayName.trim(),
         phoneCipher: phone.cipher,
         phoneIndex: phone.index,

@@ -8,12 +8,19 @@ import { isPhoneRegistered } from '../services/find_user.js'
 import { registerValidator, requestCodeValidator } from '../validators/registration.js'
 
 const PHONE_KEY = 'register.phone'
+const AS_KEY = 'register.as'
 
 /** Parent sign-up in two steps: prove the phone with a texted code, then choose a name and password. */
 export default class RegistrationsController {
-  async create({ view, session }: HttpContext) {
+  async create({ view, session, request }: HttpContext) {
+    const as = request.input('as')
+    if (as === 'institution' || as === 'parent') session.put(AS_KEY, as)
     const phone = session.get(PHONE_KEY) as string | undefined
-    return view.render('identity::registrations/create', { phone: phone ?? null, phoneMasked: phone ? maskPhone(phone) : null })
+    return view.render('identity::registrations/create', {
+      phone: phone ?? null,
+      phoneMasked: phone ? maskPhone(phone) : null,
+      as: session.get(AS_KEY) === 'institution' ? 'institution' : 'parent',
+    })
   }
 
   async sendCode(ctx: HttpContext) {
@@ -36,8 +43,10 @@ export default class RegistrationsController {
     const phone = session.get(PHONE_KEY) as string | undefined
     if (!phone) return response.redirect().toRoute('registrations.create')
     const input = await request.validateUsing(registerValidator)
-    const user = await new RegisterParent().handle({ ...input, phone, meta: requestMeta(ctx) })
+    const role = session.get(AS_KEY) === 'institution' ? 'institution_owner' : 'parent'
+    const user = await new RegisterParent().handle({ ...input, role, phone, meta: requestMeta(ctx) })
     session.forget(PHONE_KEY)
+    session.forget(AS_KEY)
     await auth.use('web').login(user)
     if (session.supportsTagging()) await session.tag(String(user.id))
     session.flash('success', ctx.i18n.t('identity.register.welcome'))

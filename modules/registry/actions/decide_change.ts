@@ -1,0 +1,76 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import { type CurrentUser, recordAudit } from '#modules/identity'
+import ChangeRequest from '../models/change_request.js'
+import FilingSection from '../models/filing_section.js'
+import Institution from '../models/institution.js'
+import { publishNotice } from '../services/notices.js'
+import { RecomputeListStatus } from './recompute_list_status.js'
+
+const SECTION_OF: Record<string, 'basic' | 'qualifications'> = {
+  name: 'basic',
+  legalRepName: 'basic',
+  address: 'basic',
+  licenceNumber: 'qualifications',
+  licenceValidTo: 'qualifications',
+}
+
+/**
+ * The responsible bureau approves or rejects a key-fact change. An approved
+ * change updates the institution and its filing; a new name keeps the old
+ * one in the history and is announced publicly (Art. 12).
+ */
+export class DecideChange {
+  async approve(actor: CurrentUser, requestId: number, comment: string | null) {
+    await db.transaction(async (trx) => {
+      const request = await ChangeRequest.query({ client: trx }).where('id', requestId).forUpdate().firstOrFail()
+      if (request.status !== 'pending') throw new DomainError('registry.changes.already_decided')
+      const institution = await Institution.query({ client: trx }).where('id', request.institutionId).forUpdate().firstOrFail()
+
+      for (const [key, { to }] of Object.entries(request.changes)) {
+        const section = await FilingSection.query({ client: trx }).where('institutionId', institution.id).where('section', SECTION_OF[key]).forUpdate().first()
+        if (section) {
+          section.data = { ...section.data, [key]: to }
+          await section.useTransaction(trx).save()
+        }
+      }
+      const name = request.changes.name
+      if (name) {
+        await trx.table('institution_names').insert({ institution_id: institution.id, name: name.from, used_from: institution.approvedAt?.toISODate() ?? null, used_until: DateTime.now().toISODate() })
+        await publishNotice(
+          {
+            kind: 'name_change',
+            institutionId: institution.id,
+            regionCode: institution.regionCode,
+            title: `${name.from}更名为${name.to}`,
+            body: `经${actor.unitName ?? '教育行政部门'}审核，${name.from}（统一社会信用代码 ${institution.creditCode ?? '—'}）自 ${DateTime.now().setZone('Asia/Shanghai').toISODate()} 起更名为${name.to}。原有合同和预收费继续有效。`,
+            publishedByUnit: actor.unitName,
+          },
+          trx
+        )
+      }
+      institution.merge({
+        name: request.changes.name?.to ?? institution.name,
+        legalRepName: request.changes.legalRepName?.to ?? institution.legalRepName,
+        address: request.changes.address?.to ?? institution.address,
+        licenceNumber: request.changes.licenceNumber?.to ?? institution.licenceNumber,
+        licenceValidTo: request.changes.licenceValidTo ? DateTime.fromISO(request.changes.licenceValidTo.to) : institution.licenceValidTo,
+      })
+      await institution.useTransaction(trx).save()
+      request.merge({ status: 'approved', decidedById: actor.id, decisionComment: comment, decidedAt: DateTime.now() })
+      await request.useTransaction(trx).save()
+    })
+    const request = await ChangeRequest.findOrFail(requestId)
+    await new RecomputeListStatus().handle(request.institutionId, actor.id)
+    await recordAudit({ action: 'registry.change_approved', actor, subjectType: 'change_request', subjectId: requestId })
+  }
+
+  async reject(actor: CurrentUser, requestId: number, comment: string) {
+    const request = await ChangeRequest.findOrFail(requestId)
+    if (request.status !== 'pending') throw new DomainError('registry.changes.already_decided')
+    request.merge({ status: 'rejected', decidedById: actor.id, decisionComment: comment, decidedAt: DateTime.now() })
+    await request.save()
+    await recordAudit({ action: 'registry.change_rejected', actor, subjectType: 'change_request', subjectId: requestId })
+  }
+}

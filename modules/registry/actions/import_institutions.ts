@@ -1,0 +1,153 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
+import i18nManager from '@adonisjs/i18n/services/main'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import { type CurrentUser, inScope, lineageOf, recordAudit } from '#modules/identity'
+import ImportBatch, { type RowError } from '../models/import_batch.js'
+import FilingSection from '../models/filing_section.js'
+import Institution from '../models/institution.js'
+import { importColumns } from '../filing/import_columns.js'
+import { SECTIONS } from '../filing/fields.js'
+import { parseImportRow, type ParsedRow } from '../services/import_rows.js'
+import { filingMessages } from '../services/filing_messages.js'
+import { readSheet } from '../services/spreadsheet.js'
+import { applyApprovedValues } from './review_filing.js'
+import { type SealedFields, sealPersonalFields } from '../services/personal_fields.js'
+import { RecomputeListStatus } from './recompute_list_status.js'
+
+/* Template rows 1 (headers) and 2 (hints) are not data. */
+const HEADER_ROW = 1
+const PROGRESS_EVERY = 25
+
+function tools() {
+  const i18n = i18nManager.locale('zh-CN')
+  const label = (key: string) => i18n.t(key)
+  return { label, columns: importColumns(label), messages: filingMessages(i18n) }
+}
+
+async function dataRows(batch: ImportBatch) {
+  const bytes = Buffer.from(await drive.use().getBytes(batch.storageKey))
+  const rows = await readSheet(bytes, batch.fileName.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx', HEADER_ROW)
+  return rows.filter((r) => !Object.values(r.values).some((v) => v.startsWith('填写：') || v.startsWith('格式：')))
+}
+
+/** Step 1: keep the uploaded file and queue its validation. Nothing is written to the registry yet. */
+export class UploadImport {
+  async handle(actor: CurrentUser, file: MultipartFile): Promise<{ batch: ImportBatch; earlier: ImportBatch | null }> {
+    const bytes = await readFile(file.tmpPath!)
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    const key = `imports/${randomUUID()}.${file.extname === 'csv' ? 'csv' : 'xlsx'}`
+    await drive.use().put(key, bytes)
+    const earlier = await ImportBatch.query().where('fileSha256', sha256).where('status', 'done').orderBy('id', 'desc').first()
+    const batch = await ImportBatch.create({
+      uploadedById: actor.id,
+      regionCode: actor.regionCode!,
+      fileName: file.clientName.slice(0, 255),
+      fileSha256: sha256,
+      storageKey: key,
+      status: 'validating',
+    })
+    await recordAudit({ action: 'registry.import_uploaded', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: actor.regionCode, summary: batch.fileName })
+    return { batch, earlier }
+  }
+}
+
+/** Step 2 (a job): every row is checked; the errors are listed by row and column. */
+export class ValidateImport {
+  async handle(batchId: number) {
+    const batch = await ImportBatch.findOrFail(batchId)
+    const { label, columns, messages } = tools()
+    try {
+      const rows = await dataRows(batch)
+      const errors: RowError[] = []
+      const codes = new Map<string, number>()
+      if (!rows.length) errors.push({ row: HEADER_ROW + 1, field: '文件', message: '没有数据行' })
+      for (const { row, values } of rows) {
+        const { parsed, errors: rowErrors } = await parseImportRow(row, values, columns, label, messages)
+        errors.push(...rowErrors)
+        if (!parsed) continue
+        if (!inScope(parsed.regionCode, batch.regionCode)) errors.push({ row, field: label('registry.fields.regionCode'), message: '不在您所辖地区内' })
+        const first = codes.get(parsed.creditCode)
+        if (first) errors.push({ row, field: label('registry.fields.creditCode'), message: `与第 ${first} 行重复` })
+        codes.set(parsed.creditCode, row)
+      }
+      batch.merge({ totalRows: rows.length, rowErrors: errors.slice(0, 500), status: errors.length ? 'invalid' : 'ready' })
+    } catch (error) {
+      batch.merge({ status: 'failed', failure: `文件无法读取：${(error as Error).message}`.slice(0, 1000) })
+    }
+    await batch.save()
+  }
+}
+
+/** Step 3 (a job, after the person confirms): rows become filed institutions, keyed by credit code so a re-upload duplicates nothing. */
+export class RunImport {
+  async start(actor: CurrentUser, batch: ImportBatch) {
+    const updated = await ImportBatch.query().where('id', batch.id).where('status', 'ready').update({ status: 'importing', updated_at: DateTime.now().toSQL() })
+    if (!updated) throw new DomainError('registry.imports.not_ready')
+    await recordAudit({ action: 'registry.import_started', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: actor.regionCode })
+  }
+
+  async handle(batchId: number) {
+    const batch = await ImportBatch.findOrFail(batchId)
+    if (batch.status !== 'importing') return
+    const { label, columns, messages } = tools()
+    try {
+      const rows = await dataRows(batch)
+      let created = 0
+      let updated = 0
+      for (const [i, { row, values }] of rows.entries()) {
+        const { parsed } = await parseImportRow(row, values, columns, label, messages)
+        if (parsed) (await this.#upsert(parsed)) ? created++ : updated++
+        if ((i + 1) % PROGRESS_EVERY === 0 || i === rows.length - 1) {
+          await ImportBatch.query().where('id', batch.id).update({ processed_rows: i + 1, created_count: created, updated_count: updated, updated_at: DateTime.now().toSQL() })
+        }
+      }
+      await ImportBatch.query().where('id', batch.id).update({ status: 'done', updated_at: DateTime.now().toSQL() })
+    } catch (error) {
+      await ImportBatch.query().where('id', batch.id).update({ status: 'failed', failure: String((error as Error).message).slice(0, 1000) })
+    }
+  }
+
+  /** Returns true when the institution is new. */
+  async #upsert(parsed: ParsedRow): Promise<boolean> {
+    const { institution, isNew } = await db.transaction(async (trx) => {
+      const lineage = lineageOf(parsed.regionCode)
+      let existing = await Institution.query({ client: trx }).where('creditCode', parsed.creditCode).whereNull('removedAt').forUpdate().first()
+      const fresh = !existing
+      existing ??= new Institution()
+      existing.useTransaction(trx)
+      existing.merge({
+        name: parsed.sections.basic!.name,
+        creditCode: parsed.creditCode,
+        delivery: parsed.sections.basic!.delivery,
+        regionCode: lineage.regionCode,
+        provinceCode: lineage.provinceCode!,
+        cityCode: lineage.cityCode,
+        countyCode: lineage.countyCode,
+      })
+      if (fresh) existing.merge({ filingStatus: 'approved', approvedAt: DateTime.now(), source: 'import' })
+      await existing.save()
+      const values: Record<string, any> = {}
+      for (const section of SECTIONS) {
+        const data = parsed.sections[section]
+        if (!data) continue
+        Object.assign(values, data)
+        const sealed: SealedFields = {}
+        await FilingSection.updateOrCreate(
+          { institutionId: existing.id, section },
+          { data: sealPersonalFields(section, data, sealed), sealed, complete: true, skipped: false },
+          { client: trx }
+        )
+      }
+      applyApprovedValues(existing, values)
+      await existing.save()
+      return { institution: existing, isNew: fresh }
+    })
+    await new RecomputeListStatus().handle(institution.id)
+    return isNew
+  }
+}

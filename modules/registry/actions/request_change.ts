@@ -1,0 +1,48 @@
+import db from '@adonisjs/lucid/services/db'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import { type CurrentUser, recordAudit } from '#modules/identity'
+import ChangeRequest, { type KeyFactChanges } from '../models/change_request.js'
+import type Institution from '../models/institution.js'
+import { storeDocument } from '../services/documents.js'
+
+export const CHANGEABLE = ['name', 'legalRepName', 'address', 'licenceNumber', 'licenceValidTo'] as const
+export type ChangeableFact = (typeof CHANGEABLE)[number]
+
+export function currentFacts(institution: Institution): Record<ChangeableFact, string | null> {
+  return {
+    name: institution.name,
+    legalRepName: institution.legalRepName,
+    address: institution.address,
+    licenceNumber: institution.licenceNumber,
+    licenceValidTo: institution.licenceValidTo?.toISODate() ?? null,
+  }
+}
+
+/**
+ * An approved institution asks to change key facts (Art. 12). Only values
+ * that differ are kept; one request may be pending at a time.
+ */
+export class RequestChange {
+  async handle(actor: CurrentUser, institution: Institution, proposed: Partial<Record<ChangeableFact, string>>, reason: string, evidence?: MultipartFile | null) {
+    if (institution.filingStatus !== 'approved' || institution.removedAt) throw new DomainError('registry.changes.not_approved')
+    const facts = currentFacts(institution)
+    const changes: KeyFactChanges = {}
+    for (const key of CHANGEABLE) {
+      const to = proposed[key]?.trim()
+      if (to && to !== facts[key]) changes[key] = { from: facts[key], to }
+    }
+    if (!Object.keys(changes).length) throw new DomainError('registry.changes.nothing_changed')
+    const document = evidence ? await storeDocument(evidence, institution.id, 'change_evidence', actor.id) : null
+    try {
+      const request = await db.transaction((trx) =>
+        ChangeRequest.create({ institutionId: institution.id, changes, reason: reason.trim(), documentId: document?.id ?? null, status: 'pending', requestedById: actor.id }, { client: trx })
+      )
+      await recordAudit({ action: 'registry.change_requested', actor, subjectType: 'institution', subjectId: institution.id, regionCode: institution.regionCode, summary: Object.keys(changes).join(',') })
+      return request
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw new DomainError('registry.changes.one_pending')
+      throw error
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/*
+| The registry module's public API. Other modules import only this file
+| (`#modules/registry`). It never hands out Lucid models.
+*/
+export type { ListStatus, FilingStatus, ListReason } from './models/institution.js'
+export type { ListChangedEvent, FilingApprovedEvent, InstitutionRemovedEvent } from './events.js'
+export { classifyList, extraFilingFields, type ExtraFieldsInput } from './extension_points.js'
+export { classifyByNationalRules, FINDING_ITEMS, BLACK_ITEMS, type ListFacts, type Classification } from './services/list_rules.js'
+export { publishNotice, type NoticeInput, type NoticeKind } from './services/notices.js'
+export { institutionSummary, institutionSummaries, type InstitutionSummary } from './queries/institution_summary.js'
+export { scheduleRegistryJobs } from './schedules.js'
+export { seedRegistryDemo } from './demo/seed.js'

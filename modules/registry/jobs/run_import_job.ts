@@ -1,0 +1,10 @@
+import { Job } from '@adonisjs/queue'
+import { RunImport } from '../actions/import_institutions.js'
+
+export default class RunImportJob extends Job<{ batchId: number }> {
+  static options = { name: 'registry.run_import', queue: 'imports', maxRetries: 1 }
+
+  async execute() {
+    await new RunImport().handle(this.payload.batchId)
+  }
+}

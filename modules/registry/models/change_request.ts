@@ -1,0 +1,20 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+export type KeyFactChanges = Record<string, { from: string | null; to: string }>
+
+export default class ChangeRequest extends BaseModel {
+  static table = 'change_requests'
+
+  @column({ isPrimary: true }) declare id: number
+  @column() declare institutionId: number
+  @column({ prepare: (v) => JSON.stringify(v) }) declare changes: KeyFactChanges
+  @column() declare reason: string
+  @column() declare documentId: number | null
+  @column() declare status: 'pending' | 'approved' | 'rejected'
+  @column() declare requestedById: number | null
+  @column() declare decidedById: number | null
+  @column() declare decisionComment: string | null
+  @column.dateTime() declare decidedAt: DateTime | null
+  @column.dateTime({ autoCreate: true }) declare createdAt: DateTime
+}

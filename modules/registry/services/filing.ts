@@ -1,0 +1,56 @@
+/*
+| Reading the five-part filing of an institution: each part's saved values,
+| all values merged (rules in one part look at another), and what is left.
+*/
+import type { PluginField } from '#plugin_sdk'
+import { toRegionCode } from '#kernel/shared/region_code'
+import FilingSection from '../models/filing_section.js'
+import type Institution from '../models/institution.js'
+import { FIELDS, type FieldDef, type FilingValues, SECTIONS, type Section, isSkippable } from '../filing/fields.js'
+import { extraFilingFields } from '../extension_points.js'
+
+export interface FilingState {
+  sections: Partial<Record<Section, FilingSection>>
+  values: FilingValues
+}
+
+export async function loadFiling(institution: Institution | null): Promise<FilingState> {
+  if (!institution) return { sections: {}, values: {} }
+  const rows = await FilingSection.query().where('institutionId', institution.id)
+  const sections = Object.fromEntries(rows.map((r) => [r.section, r])) as Partial<Record<Section, FilingSection>>
+  const values: FilingValues = {}
+  for (const section of SECTIONS) Object.assign(values, sections[section]?.data ?? {})
+  return { sections, values }
+}
+
+export function isSectionDone(state: FilingState, section: Section): boolean {
+  const row = state.sections[section]
+  if (row?.complete) return true
+  return isSkippable(section, state.values) && section === 'academic'
+}
+
+export function firstIncomplete(state: FilingState): Section | null {
+  return SECTIONS.find((s) => !isSectionDone(state, s)) ?? null
+}
+
+export async function extraFieldsFor(section: Section, regionCode: string | null | undefined, delivery: string | undefined): Promise<PluginField[]> {
+  if (!regionCode) return []
+  return extraFilingFields.resolve(toRegionCode(regionCode), { section, delivery: delivery === 'online' ? 'online' : 'offline' })
+}
+
+/** Every document field of a part, with its path in the submitted values ("venues.0.tenureDocument"). */
+export function documentPaths(section: Section, values: FilingValues): { path: string[]; def: FieldDef }[] {
+  const out: { path: string[]; def: FieldDef }[] = []
+  for (const def of FIELDS[section]) {
+    if (def.type === 'document') out.push({ path: [def.name], def })
+    if (def.type === 'rows') {
+      const rows = Array.isArray(values[def.name]) ? values[def.name] : []
+      rows.forEach((_: unknown, i: number) => {
+        for (const r of def.rows!) if (r.type === 'document') out.push({ path: [def.name, String(i), r.name], def: r })
+      })
+    }
+  }
+  return out
+}
+
+export const KEY_FIELDS = SECTIONS.flatMap((s) => FIELDS[s].filter((f) => f.key).map((f) => f.name))

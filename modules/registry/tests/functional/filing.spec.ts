@@ -1,0 +1,110 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import db from '@adonisjs/lucid/services/db'
+import { createTestAccount } from '#testing/identity'
+import { fieldErrors } from '#tests/helpers/http'
+import { TINY_PDF, filingFields } from '../../testing.js'
+import { withFields } from './helpers.js'
+
+async function owner() {
+  return createTestAccount({ role: 'institution_owner', regionCode: '220104' })
+}
+
+/* After the first part the account acts for its institution: sign in again to pick that up. */
+async function reload(account: Awaited<ReturnType<typeof owner>>) {
+  const { CurrentUserProvider } = await import('#modules/identity')
+  return (await new CurrentUserProvider().findById(account.id))!.getOriginal()
+}
+
+async function fileAll(client: any, account: Awaited<ReturnType<typeof owner>>, fields = filingFields('220104')) {
+  await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(account.user).form(fields.basic).withCsrfToken().redirects(0)
+  const user = await reload(account)
+  const qualifications = withFields(client.post(urlFor('filing.update', { section: 'qualifications' })).loginAs(user), fields.qualifications)
+    .file('files[licenceDocument]', TINY_PDF, { filename: 'licence.pdf' })
+    .file('files[legalCertDocument]', TINY_PDF, { filename: 'legal.pdf' })
+  await qualifications.withCsrfToken().redirects(0)
+  const operations = withFields(client.post(urlFor('filing.update', { section: 'operations' })).loginAs(user), fields.operations)
+    .file('files[venues][0][tenureDocument]', TINY_PDF, { filename: 'lease.pdf' })
+    .file('files[venues][0][fireSafetyDocument]', TINY_PDF, { filename: 'fire.pdf' })
+    .file('files[venues][0][hygieneDocument]', TINY_PDF, { filename: 'hygiene.pdf' })
+  const opResponse = await operations.withCsrfToken().redirects(0)
+  const conditions = await client.post(urlFor('filing.update', { section: 'conditions' })).loginAs(user).form(fields.conditions).withCsrfToken().redirects(0)
+  return { user, opResponse, conditions }
+}
+
+test.group('Filing wizard', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an invalid first part creates nothing and comes back as typed', async ({ client, assert }) => {
+    const account = await owner()
+    const fields = filingFields('220104', { basic: { name: '', creditCode: '91110000MA01234567' } })
+    const response = await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(account.user).form(fields.basic).withCsrfToken().redirects(0)
+    response.assertHeader('location', '/institution/filing/basic')
+    assert.include(fieldErrors(response, 'name'), '请填写机构名称')
+    assert.include(fieldErrors(response, 'creditCode'), '统一社会信用代码不是有效的统一社会信用代码')
+    response.assertFlashMessage('address', fields.basic.address)
+    assert.lengthOf(await db.from('institutions'), 0)
+  })
+
+  test('the five parts save as the owner moves on, skip the academic part, and submit', async ({ client, assert }) => {
+    const account = await owner()
+    const fields = filingFields('220104')
+    const basic = await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(account.user).form(fields.basic).withCsrfToken().redirects(0)
+    basic.assertHeader('location', '/institution/filing/qualifications')
+    const institution = await db.from('institutions').firstOrFail()
+    assert.equal(institution.filing_status, 'draft')
+    assert.equal(institution.county_code, '220104')
+    const sealedBasic = await db.from('filing_sections').where('section', 'basic').firstOrFail()
+    assert.match(sealedBasic.data.legalRepIdNumber, /^220\*+\d$/, 'only the masked ID number is in the data')
+    assert.notInclude(JSON.stringify(sealedBasic.data), fields.basic.legalRepIdNumber)
+
+    const { user, opResponse, conditions } = await fileAll(client, account, fields)
+    opResponse.assertHeader('location', '/institution/filing/conditions')
+    conditions.assertHeader('location', '/institution/filing/confirm')
+    assert.equal((await db.from('registry_documents')).length, 5)
+
+    const confirm = await client.get(urlFor('filing.confirm')).loginAs(user)
+    confirm.assertTextIncludes('中国建设银行长春朝阳支行')
+    const submitted = await client.post(urlFor('filing.submit')).loginAs(user).withCsrfToken().redirects(0)
+    submitted.assertHeader('location', '/institution/filing')
+    assert.equal((await db.from('institutions').firstOrFail()).filing_status, 'submitted')
+
+    const locked = await client.post(urlFor('filing.update', { section: 'basic' })).header('referer', '/x').loginAs(user).form(fields.basic).withCsrfToken().redirects(0)
+    locked.assertFlashMessage('error', '备案审核中，暂不能修改')
+  })
+
+  test('a missing part cannot be submitted; a wrong file type is refused and the rest kept', async ({ client, assert }) => {
+    const account = await owner()
+    const fields = filingFields('220104')
+    await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(account.user).form(fields.basic).withCsrfToken().redirects(0)
+    const user = await reload(account)
+    const early = await client.post(urlFor('filing.submit')).header('referer', '/x').loginAs(user).withCsrfToken().redirects(0)
+    early.assertFlashMessage('error', '还有未完成的部分，请先完成后再提交')
+
+    const wrongType = withFields(client.post(urlFor('filing.update', { section: 'qualifications' })).loginAs(user), fields.qualifications)
+      .file('files[licenceDocument]', Buffer.from('just text'), { filename: 'licence.pdf' })
+      .file('files[legalCertDocument]', TINY_PDF, { filename: 'legal.pdf' })
+    const response = await wrongType.withCsrfToken().redirects(0)
+    assert.include(fieldErrors(response, 'licenceDocument'), '只能上传 PDF、JPG 或 PNG 文件')
+    const draft = await db.from('filing_sections').where('section', 'qualifications').firstOrFail()
+    assert.isFalse(draft.complete)
+    assert.equal(draft.data.licenceNumber, fields.qualifications.licenceNumber, 'the typed licence number is kept')
+  })
+
+  test('a leased venue needs its lease end date; two service channels are required', async ({ client, assert }) => {
+    const account = await owner()
+    const fields = filingFields('220104')
+    await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(account.user).form(fields.basic).withCsrfToken().redirects(0)
+    const user = await reload(account)
+    const operations = {
+      ...fields.operations,
+      venues: [{ address: 'x 路 1 号', areaSqm: '100', tenure: 'leased' }],
+      serviceChannels: [fields.operations.serviceChannels[0]],
+    }
+    const response = await withFields(client.post(urlFor('filing.update', { section: 'operations' })).loginAs(user), operations).withCsrfToken().redirects(0)
+    assert.isNotEmpty(fieldErrors(response, 'venues.0.leaseEndsOn'))
+    assert.isNotEmpty(fieldErrors(response, 'serviceChannels'))
+    assert.isNotEmpty(fieldErrors(response, 'venues.0.fireSafetyDocument'))
+  })
+})
