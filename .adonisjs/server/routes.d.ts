@@ -51,7 +51,7 @@ export type ScannedRoutes = {
     'rectifications.index': { paramsTuple?: []; params?: {} }
     'rectifications.report': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'plate.show': { paramsTuple?: []; params?: {} }
-    'plate.download': { paramsTuple?: []; params?: {} }
+    'plate.download': { paramsTuple: [ParamValue]; params: {'format': ParamValue} }
     'reviews.index': { paramsTuple?: []; params?: {} }
     'reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -120,7 +120,7 @@ export type ScannedRoutes = {
     'changes.index': { paramsTuple?: []; params?: {} }
     'rectifications.index': { paramsTuple?: []; params?: {} }
     'plate.show': { paramsTuple?: []; params?: {} }
-    'plate.download': { paramsTuple?: []; params?: {} }
+    'plate.download': { paramsTuple: [ParamValue]; params: {'format': ParamValue} }
     'reviews.index': { paramsTuple?: []; params?: {} }
     'reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institutions_admin.index': { paramsTuple?: []; params?: {} }
@@ -171,7 +171,7 @@ export type ScannedRoutes = {
     'changes.index': { paramsTuple?: []; params?: {} }
     'rectifications.index': { paramsTuple?: []; params?: {} }
     'plate.show': { paramsTuple?: []; params?: {} }
-    'plate.download': { paramsTuple?: []; params?: {} }
+    'plate.download': { paramsTuple: [ParamValue]; params: {'format': ParamValue} }
     'reviews.index': { paramsTuple?: []; params?: {} }
     'reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institutions_admin.index': { paramsTuple?: []; params?: {} }

@@ -40,7 +40,7 @@ export function moduleFiles(name: string, dependsOn: string[]): Record<string, s
     'database/migrations/.gitkeep': '',
     'tests/functional/.gitkeep': '',
     'tests/browser/.gitkeep': '',
-    [`tests/unit/${name}_module.spec.ts`]: `import { test } from '@japa/runner'\nimport * as api from '#modules/${name}'\n\ntest.group('${name} module', () => {\n  test('its public API loads', ({ assert }) => {\n    assert.isObject(api)\n  })\n})\n`,
+    [`tests/unit/${name}_module.spec.ts`]: `import { test } from '@japa/runner'\nimport * as api from '#modules/${name}'\n\ntest.group('${name} module', () => {\n  test('its public API loads', ({ assert }) => {\n    assert.typeOf(api, 'module')\n  })\n})\n`,
   }
 }
 

@@ -34,7 +34,7 @@ router
     router.get('/rectifications', [RectificationsController, 'index']).as('rectifications.index')
     router.post('/rectifications/:id/report', [RectificationsController, 'report']).as('rectifications.report')
     router.get('/plate', [PlateController, 'show']).as('plate.show')
-    router.get('/plate/download.:format', [PlateController, 'download']).as('plate.download')
+    router.get('/plate/download/:format', [PlateController, 'download']).as('plate.download')
   })
   .prefix('/institution')
   .use([middleware.auth(), middleware.terminal({ terminal: 'institution' })])

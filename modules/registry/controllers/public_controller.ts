@@ -68,7 +68,7 @@ export default class PublicController {
 
   /** The page a code plate's QR opens: valid only with an untouched signature, showing the live status. */
   async verify(ctx: HttpContext) {
-    const valid = ctx.request.hasValidSignature()
+    const valid = ctx.request.hasValidSignature('plate')
     const page = valid ? await publicInstitution(Number(ctx.params.id) || 0) : null
     if (!valid || !page) ctx.response.status(valid ? 404 : 400)
     return ctx.view.render('registry::public/verify', { valid: !!page, page })
