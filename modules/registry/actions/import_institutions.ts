@@ -86,8 +86,9 @@ export class ValidateImport {
 /** Step 3 (a job, after the person confirms): rows become filed institutions, keyed by credit code so a re-upload duplicates nothing. */
 export class RunImport {
   async start(actor: CurrentUser, batch: ImportBatch) {
-    const updated = await ImportBatch.query().where('id', batch.id).where('status', 'ready').update({ status: 'importing', updated_at: DateTime.now().toSQL() })
-    if (!updated) throw new DomainError('registry.imports.not_ready')
+    /* Only one start wins, even when the button is pressed twice. */
+    const claimed = await db.from('import_batches').where('id', batch.id).where('status', 'ready').update({ status: 'importing', updated_at: DateTime.now().toSQL() }, ['id'])
+    if (!claimed.length) throw new DomainError('registry.imports.not_ready')
     await recordAudit({ action: 'registry.import_started', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: actor.regionCode })
   }
 

@@ -143,8 +143,8 @@ export const FIELDS: Record<Section, FieldDef[]> = {
     { name: 'categories', type: 'checkboxes', options: CATEGORIES, required: true, importable: true },
     { name: 'otherCategory', type: 'text', required: (v) => Array.isArray(v.categories) && v.categories.includes('other'), maxLength: 128, importable: true },
     { name: 'partyOrganization', type: 'select', options: ['established', 'preparing', 'none'], required: true, importable: true },
-    { name: 'partyDescription', type: 'textarea', maxLength: 1000 },
-    { name: 'materialsPolicy', type: 'textarea', required: true, maxLength: 2000 },
+    { name: 'partyDescription', type: 'textarea', maxLength: 1000, importable: true },
+    { name: 'materialsPolicy', type: 'textarea', required: true, maxLength: 2000, importable: true },
     { name: 'supervisingBank', type: 'text', required: true, maxLength: 128, importable: true },
     { name: 'supervisedAccount', type: 'text', required: true, maxLength: 40, importable: true },
     { name: 'escrowModel', type: 'select', options: ['bank_custody', 'risk_deposit'], required: true, importable: true },
@@ -177,8 +177,8 @@ export const FIELDS: Record<Section, FieldDef[]> = {
     { name: 'totalAreaSqm', type: 'number', required: offline, shown: offline, importable: true },
     { name: 'classroomCount', type: 'number', required: offline, shown: offline, importable: true },
     { name: 'maxStudents', type: 'number', required: true, importable: true },
-    { name: 'safetyFacilities', type: 'textarea', required: offline, shown: offline, maxLength: 2000 },
-    { name: 'courseSummary', type: 'textarea', required: true, maxLength: 2000 },
+    { name: 'safetyFacilities', type: 'textarea', required: offline, shown: offline, maxLength: 2000, importable: true },
+    { name: 'courseSummary', type: 'textarea', required: true, maxLength: 2000, importable: true },
   ],
 }
 

@@ -1,0 +1,163 @@
+import { test } from '@japa/runner'
+import ExcelJS from 'exceljs'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { urlFor } from '@adonisjs/core/services/url_builder'
+import db from '@adonisjs/lucid/services/db'
+import { createTestAccount } from '#testing/identity'
+import i18nManager from '@adonisjs/i18n/services/main'
+import { creditCode, residentId } from '../../testing.js'
+import { buildImportTemplate } from '../../services/import_template.js'
+
+/** A workbook shaped like the downloaded template: header row, hint row, then data rows. */
+async function workbook(headers: string[], rows: (string | number)[][], hints = true): Promise<Buffer> {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('机构信息')
+  sheet.addRow(headers)
+  if (hints) sheet.addRow(headers.map(() => '填写：示例'))
+  for (const row of rows) sheet.addRow(row)
+  return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+/* The route serves the workbook; its headers are read from the same builder. */
+async function templateHeaders(client: any, user: any): Promise<string[]> {
+  const response = await client.get(urlFor('imports.template')).loginAs(user)
+  response.assertHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  response.assertHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('校外培训机构批量导入模板.xlsx')}`)
+  const i18n = i18nManager.locale('zh-CN')
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load((await buildImportTemplate((key) => i18n.t(key))) as any)
+  const headers: string[] = []
+  book.worksheets[0].getRow(1).eachCell((cell) => headers.push(String(cell.value)))
+  return headers
+}
+
+function row(headers: string[], values: Record<string, string | number>): (string | number)[] {
+  return headers.map((h) => values[h.replace(/^\*/, '')] ?? '')
+}
+
+function goodRow(name: string, code = creditCode(), region = '220104') {
+  return {
+    机构名称: name,
+    统一社会信用代码: code,
+    办学性质: '营利性',
+    办学形式: '线下',
+    所在区县: region,
+    办学地址: '长春市朝阳区红旗街 1 号',
+    法定代表人: '刘强',
+    法定代表人身份证号: residentId(401),
+    联系人: '刘强',
+    联系电话: '13800000001',
+    办学资质类型: '线下办学许可证',
+    办学许可证编号: '教民 122010470001111 号',
+    审批机关: '长春市朝阳区教育局',
+    许可证有效期起: '2024-03-01',
+    许可证有效期至: '2029-02-28',
+    法人登记类型: '营业执照（企业）',
+    法人登记证书编号: '220104000999888',
+    登记机关: '长春市朝阳区市场监督管理局',
+    培训类别: '体育、文化艺术',
+    党组织建立情况: '筹建中',
+    培训材料管理制度: '教材由教研组审核后报区教育局备案',
+    资金监管银行: '中国工商银行长春红旗街支行',
+    监管账户账号: '4200201209200012345',
+    资金监管方式: '银行托管',
+    收费渠道: '微信支付、支付宝',
+    '办学场地-办学地址': '红旗街 1 号 2 楼',
+    '办学场地-面积（平方米）': 260,
+    '办学场地-场地权属': '自有',
+    客服渠道1: '0431-85550000',
+    客服渠道2: 'kefu@example.cn',
+    教学人员数: 8,
+    教研人员数: 1,
+    其他人员数: 2,
+    '总面积（平方米）': 260,
+    教室数量: 5,
+    最大同时培训人数: 60,
+    安全设施与应急预案: '消防器材齐全，定期演练',
+    课程概况: '青少年篮球、足球、美术课程',
+  }
+}
+
+test.group('Batch import from the Excel template', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('bad rows are listed by row and column and nothing is written', async ({ client, assert }) => {
+    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const headers = await templateHeaders(client, county.user)
+    assert.include(headers, '*机构名称')
+    assert.include(headers, '*统一社会信用代码')
+    const duplicate = creditCode()
+    const bytes = await workbook(headers, [
+      row(headers, goodRow('红旗街体育培训中心', duplicate)),
+      row(headers, { ...goodRow('坏数据培训学校'), 统一社会信用代码: '123', 办学性质: '慈善' }),
+      row(headers, { ...goodRow('外省培训学校'), 所在区县: '130102' }),
+      row(headers, goodRow('重复代码培训学校', duplicate)),
+    ])
+    const upload = await client.post(urlFor('imports.store')).loginAs(county.user).file('file', bytes, { filename: '机构.xlsx' }).withCsrfToken().redirects(0)
+    const batchId = Number(upload.header('location')!.split('/').pop())
+    const batch = await db.from('import_batches').where('id', batchId).firstOrFail()
+    assert.equal(batch.status, 'invalid')
+    const problems = batch.row_errors.map((e: any) => `${e.row}:${e.field}`)
+    assert.includeMembers(problems, ['4:统一社会信用代码', '4:办学性质', '5:所在区县', '6:统一社会信用代码'])
+    assert.notInclude(problems.join(), '3:', 'the good row has no error')
+    const page = await client.get(urlFor('imports.show', { id: batchId })).loginAs(county.user)
+    page.assertTextIncludes('未写入任何数据')
+    page.assertTextIncludes('不在您所辖地区内')
+    assert.lengthOf(await db.from('institutions'), 0)
+    const refused = await client.post(urlFor('imports.run', { id: batchId })).header('referer', '/x').loginAs(county.user).withCsrfToken().redirects(0)
+    refused.assertFlashMessage('error', '该文件当前不能导入')
+  })
+
+  test('a valid file imports with progress; the same file again creates no duplicates', async ({ client, assert }) => {
+    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const headers = await templateHeaders(client, county.user)
+    const bytes = await workbook(headers, [row(headers, goodRow('红旗街体育培训中心')), row(headers, goodRow('红旗街美术培训中心'))])
+    const upload = await client.post(urlFor('imports.store')).loginAs(county.user).file('file', bytes, { filename: '机构.xlsx' }).withCsrfToken().redirects(0)
+    const batchId = Number(upload.header('location')!.split('/').pop())
+    assert.equal((await db.from('import_batches').where('id', batchId).firstOrFail()).status, 'ready')
+    await client.post(urlFor('imports.run', { id: batchId })).loginAs(county.user).withCsrfToken()
+    const done = await db.from('import_batches').where('id', batchId).firstOrFail()
+    assert.equal(done.status, 'done')
+    assert.equal(done.created_count, 2)
+    const progress = await client.get(urlFor('imports.show', { id: batchId })).loginAs(county.user).header('hx-request', 'true')
+    progress.assertTextIncludes('已处理 2 / 2 行，新增 2 个')
+
+    const institutions = await db.from('institutions').orderBy('id')
+    assert.deepEqual(institutions.map((i) => `${i.name}:${i.filing_status}:${i.list_status}:${i.source}`), [
+      '红旗街体育培训中心:approved:white:import',
+      '红旗街美术培训中心:approved:white:import',
+    ])
+    const basic = await db.from('filing_sections').where('section', 'basic').firstOrFail()
+    assert.match(basic.data.legalRepIdNumber, /\*/, 'personal data is sealed on import too')
+
+    const again = await client.post(urlFor('imports.store')).loginAs(county.user).file('file', bytes, { filename: '机构.xlsx' }).withCsrfToken().redirects(0)
+    again.assertFlashMessage('success')
+    const secondId = Number(again.header('location')!.split('/').pop())
+    await client.post(urlFor('imports.run', { id: secondId })).loginAs(county.user).withCsrfToken()
+    assert.lengthOf(await db.from('institutions'), 2)
+    assert.equal((await db.from('import_batches').where('id', secondId).firstOrFail()).updated_count, 2)
+  })
+
+  test('files that are not spreadsheets are refused with a message', async ({ client }) => {
+    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const response = await client.post(urlFor('imports.store')).header('referer', '/manage/imports').loginAs(county.user).file('file', Buffer.from('hello'), { filename: 'notes.txt' }).withCsrfToken().redirects(0)
+    response.assertHeader('location', '/manage/imports')
+  })
+})
+
+test.group('Prohibited-persons list import', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a list with a bad row writes nothing; a good list is imported', async ({ client, assert }) => {
+    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const headers = ['姓名', '身份证号', '原因', '来源']
+    const bad = await workbook(headers, [['张某', residentId(501), '性侵害', '判决书'], ['李某', '123', '暴力', '']], false)
+    const refused = await client.post(urlFor('prohibited.import')).loginAs(county.user).file('file', bad, { filename: 'list.xlsx' }).withCsrfToken().redirects(0)
+    refused.assertFlashMessage('error', '文件中有 1 处问题，未写入任何数据')
+    assert.lengthOf(await db.from('prohibited_persons'), 0)
+
+    const good = await workbook(headers, [['张某', residentId(501), '性侵害', '判决书'], ['李某', residentId(502), '暴力', '']], false)
+    const imported = await client.post(urlFor('prohibited.import')).loginAs(county.user).file('file', good, { filename: 'list.xlsx' }).withCsrfToken().redirects(0)
+    imported.assertFlashMessage('success', '已导入 2 人，0 人已在库中')
+  })
+})

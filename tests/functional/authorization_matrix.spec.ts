@@ -1,0 +1,223 @@
+import { test } from '@japa/runner'
+import router from '@adonisjs/core/services/router'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import drive from '@adonisjs/drive/services/main'
+import { CurrentUserProvider } from '#modules/identity'
+import { createTestAccount, type TestAccountInput } from '#testing/identity'
+import { TINY_PDF, createFiledInstitution, createStaffMember, residentId } from '#testing/registry'
+
+/*
+| Every management and institution-terminal route, every role, and bureaus
+| outside the record's region. The table must list every such route:
+| adding one without deciding who may use it fails the first test.
+*/
+type Outcome = 'ok' | 'login' | 'forbidden' | 'not_found'
+
+const ACTORS: Record<string, TestAccountInput | null> = {
+  guest: null,
+  parent: { role: 'parent' },
+  institution_owner: { role: 'institution_owner', regionCode: '220104' },
+  institution_staff: { role: 'institution_staff', regionCode: '220104' },
+  bank_operator: { role: 'bank_operator', regionCode: '220100' },
+  school_operator: { role: 'school_operator', regionCode: '220104' },
+  subunit: { role: 'admin', adminLevel: 'subunit', regionCode: '220104' },
+  county_in_scope: { role: 'admin', adminLevel: 'county', regionCode: '220104' },
+  county_other: { role: 'admin', adminLevel: 'county', regionCode: '220102' },
+  city_in_scope: { role: 'admin', adminLevel: 'city', regionCode: '220100' },
+  province_in_scope: { role: 'admin', adminLevel: 'province', regionCode: '220000' },
+  province_other: { role: 'admin', adminLevel: 'province', regionCode: '130000' },
+  ministry: { role: 'admin', adminLevel: 'ministry', regionCode: '000000' },
+}
+
+const ADMINS_ABOVE = ['county_in_scope', 'county_other', 'city_in_scope', 'province_in_scope', 'province_other', 'ministry']
+const BUREAUS = [...ADMINS_ABOVE, 'subunit']
+const MANAGEMENT = [...BUREAUS, 'school_operator']
+const OUTSIDE = ['county_other', 'province_other']
+
+const ACCESS: Record<string, (actor: string) => Outcome> = {
+  parent: (a) => (a === 'parent' ? 'ok' : 'forbidden'),
+  institution: (a) => (a.startsWith('institution_') ? 'ok' : 'forbidden'),
+  bank: (a) => (a === 'bank_operator' ? 'ok' : 'forbidden'),
+  management: (a) => (MANAGEMENT.includes(a) ? 'ok' : 'forbidden'),
+  /* account management and bureau-wide tools: bureaus above sub-units */
+  managers: (a) => (ADMINS_ABOVE.includes(a) ? 'ok' : 'forbidden'),
+  /* lists of the region (sub-units included) */
+  bureaus: (a) => (BUREAUS.includes(a) ? 'ok' : 'forbidden'),
+  account_record: (a) => (!ADMINS_ABOVE.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : 'ok'),
+  /* an institution's record: any bureau of its region */
+  institution_view: (a) => (!BUREAUS.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : 'ok'),
+  /* decisions: the institution's county only (offline) */
+  institution_decide: (a) =>
+    !BUREAUS.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : a === 'county_in_scope' ? 'ok' : 'forbidden',
+  /* inspections: the county and its sub-units */
+  inspect: (a) =>
+    !BUREAUS.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : ['county_in_scope', 'subunit'].includes(a) ? 'ok' : 'forbidden',
+  prohibited_record: (a) => (!ADMINS_ABOVE.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : 'ok'),
+  /* an import batch belongs to the admin who uploaded it */
+  own_batch: (a) => (!ADMINS_ABOVE.includes(a) ? 'forbidden' : a === 'county_in_scope' ? 'ok' : 'not_found'),
+}
+
+interface Fixture {
+  institutionId: number
+  staffId: number
+  documentId: number
+  inspectionId: number
+  findingId: number
+  changeId: number
+  prohibitedId: number
+  batchId: number
+  accountId: number
+}
+
+const now = () => new Date()
+const LINEAGE = { province_code: '220000', city_code: '220100', county_code: '220104' }
+
+async function fixture(uploaderId: number, institutionAccounts: number[]): Promise<Fixture> {
+  const institution = await createFiledInstitution({ regionCode: '220104' })
+  await db.from('institutions').where('id', institution.id).update({ filing_status: 'submitted' })
+  await db.table('filing_reviews').insert({ institution_id: institution.id, snapshot: '{}', submitted_at: now() })
+  if (institutionAccounts.length) await db.from('users').whereIn('id', institutionAccounts).update({ org_type: 'institution', org_id: institution.id })
+  const staff = await createStaffMember(institution.id)
+  const insert = async (table: string, row: Record<string, unknown>) => (await db.table(table).insert(row).returning('id'))[0].id as number
+  const storageKey = `matrix/${institution.id}-${Math.random()}.pdf`
+  await drive.use().put(storageKey, TINY_PDF)
+  return {
+    institutionId: institution.id,
+    staffId: staff.id,
+    documentId: await insert('registry_documents', { institution_id: institution.id, kind: 'licence', storage_key: storageKey, original_name: 'x.pdf', mime_type: 'application/pdf', size_bytes: 1, sha256: 'x', created_at: now() }),
+    inspectionId: await insert('inspections', { institution_id: institution.id, ...LINEAGE, planned_on: now(), purpose: 'matrix', status: 'planned', created_at: now() }),
+    findingId: 0,
+    changeId: await insert('change_requests', { institution_id: institution.id, changes: JSON.stringify({ address: { from: 'a', to: 'b' } }), reason: 'matrix', status: 'pending', created_at: now() }),
+    prohibitedId: await insert('prohibited_persons', { name: '某某', id_number_cipher: 'x', id_number_index: `matrix-${Math.random()}`, id_number_masked: 'x', reason: 'violence', region_code: '220104', created_at: now() }),
+    batchId: await insert('import_batches', { uploaded_by_id: uploaderId, region_code: '220104', file_name: 'm.xlsx', file_sha256: 'x', storage_key: 'x', status: 'invalid', created_at: now(), updated_at: now() }),
+    accountId: (await createTestAccount({ role: 'admin', adminLevel: 'subunit', regionCode: '220104', password: null })).id,
+  }
+}
+
+async function withFinding(f: Fixture): Promise<Fixture> {
+  const inspectionId = (await db.table('inspections').insert({ institution_id: f.institutionId, ...LINEAGE, planned_on: now(), purpose: 'matrix', status: 'recorded', created_at: now() }).returning('id'))[0].id
+  const findingId = (await db.table('inspection_findings').insert({ inspection_id: inspectionId, institution_id: f.institutionId, ...LINEAGE, item: 'fees', severity: 'minor', description: 'matrix', status: 'reported', deadline: new Date(Date.now() + 864e6), created_at: now(), updated_at: now() }).returning('id'))[0].id
+  return { ...f, findingId }
+}
+
+type Route = {
+  access: keyof typeof ACCESS
+  path: (f: Fixture) => string
+  form?: (f: Fixture) => Record<string, string>
+  /** Puts the fixture in the state the route needs (the fixture's filing is under review). */
+  prepare?: (f: Fixture) => Promise<unknown>
+}
+
+const approved = (f: Fixture) => db.from('institutions').where('id', f.institutionId).update({ filing_status: 'approved' })
+
+const ROUTES: Record<string, Route> = {
+  'GET /parent': { access: 'parent', path: () => '/parent' },
+  'GET /institution': { access: 'institution', path: () => '/institution' },
+  'GET /bank': { access: 'bank', path: () => '/bank' },
+  'GET /manage': { access: 'management', path: () => '/manage' },
+
+  'GET /manage/accounts': { access: 'managers', path: () => '/manage/accounts' },
+  'GET /manage/accounts/create': { access: 'managers', path: () => '/manage/accounts/create' },
+  'POST /manage/accounts': { access: 'managers', path: () => '/manage/accounts', form: (f) => ({ kind: 'admin:subunit', regionCode: '220104', unitName: '测试办', displayName: '测试', phone: `137${String(f.accountId).padStart(8, '0')}` }) },
+  'GET /manage/accounts/:id': { access: 'account_record', path: (f) => `/manage/accounts/${f.accountId}` },
+  'POST /manage/accounts/:id/phone': { access: 'account_record', path: (f) => `/manage/accounts/${f.accountId}/phone` },
+  'POST /manage/accounts/:id/disable': { access: 'account_record', path: (f) => `/manage/accounts/${f.accountId}/disable`, form: () => ({ reason: '矩阵测试停用' }) },
+  'POST /manage/accounts/:id/enable': { access: 'account_record', path: (f) => `/manage/accounts/${f.accountId}/enable` },
+  'POST /manage/accounts/:id/reset': { access: 'account_record', path: (f) => `/manage/accounts/${f.accountId}/reset` },
+  'GET /manage/audit': { access: 'managers', path: () => '/manage/audit' },
+
+  'GET /manage/filings': { access: 'bureaus', path: () => '/manage/filings' },
+  'GET /manage/filings/:id': { access: 'institution_view', path: (f) => `/manage/filings/${f.institutionId}` },
+  'POST /manage/filings/:id/approve': { access: 'institution_decide', path: (f) => `/manage/filings/${f.institutionId}/approve` },
+  'POST /manage/filings/:id/return': { access: 'institution_decide', path: (f) => `/manage/filings/${f.institutionId}/return`, form: () => ({ 'reasons[basic]': '地址不符' }) },
+  'GET /manage/institutions': { access: 'bureaus', path: () => '/manage/institutions' },
+  'GET /manage/institutions/:id': { access: 'institution_view', path: (f) => `/manage/institutions/${f.institutionId}` },
+  'POST /manage/institutions/:id/list': { access: 'institution_decide', path: (f) => `/manage/institutions/${f.institutionId}/list`, form: () => ({ status: 'grey', reason: '矩阵测试调整' }) },
+  'POST /manage/institutions/:id/list/clear': { access: 'institution_decide', path: (f) => `/manage/institutions/${f.institutionId}/list/clear` },
+  'POST /manage/institutions/:id/remove': { access: 'institution_decide', path: (f) => `/manage/institutions/${f.institutionId}/remove`, form: () => ({ reason: '矩阵测试撤除' }) },
+  'POST /manage/institutions/:id/restore': { access: 'institution_decide', path: (f) => `/manage/institutions/${f.institutionId}/restore` },
+  'POST /manage/institutions/:id/staff/:staffId/id-number': { access: 'institution_view', path: (f) => `/manage/institutions/${f.institutionId}/staff/${f.staffId}/id-number` },
+  'GET /manage/registry-documents/:id': { access: 'institution_view', path: (f) => `/manage/registry-documents/${f.documentId}` },
+  'GET /manage/changes': { access: 'bureaus', path: () => '/manage/changes' },
+  'POST /manage/changes/:id/approve': { access: 'institution_decide', path: (f) => `/manage/changes/${f.changeId}/approve` },
+  'POST /manage/changes/:id/reject': { access: 'institution_decide', path: (f) => `/manage/changes/${f.changeId}/reject`, form: () => ({ comment: '材料不全' }) },
+  'GET /manage/inspections': { access: 'bureaus', path: () => '/manage/inspections' },
+  'GET /manage/inspections/create': { access: 'inspect', path: (f) => `/manage/inspections/create?institution=${f.institutionId}` },
+  'POST /manage/inspections': { access: 'inspect', path: () => '/manage/inspections', form: (f) => ({ institutionId: String(f.institutionId), plannedOn: '2030-01-01', purpose: '矩阵测试' }) },
+  'GET /manage/inspections/:id': { access: 'institution_view', path: (f) => `/manage/inspections/${f.inspectionId}` },
+  'POST /manage/inspections/:id/findings': { access: 'inspect', path: (f) => `/manage/inspections/${f.inspectionId}/findings` },
+  'POST /manage/findings/:id/accept': { access: 'inspect', path: (f) => `/manage/findings/${f.findingId}/accept`, form: () => ({ opinion: '整改到位' }) },
+  'POST /manage/findings/:id/reject': { access: 'inspect', path: (f) => `/manage/findings/${f.findingId}/reject`, form: () => ({ opinion: '仍未整改' }) },
+  'GET /manage/prohibited': { access: 'managers', path: () => '/manage/prohibited' },
+  'POST /manage/prohibited': { access: 'managers', path: () => '/manage/prohibited', form: () => ({ name: '某人', idNumber: residentId(601), reason: 'violence' }) },
+  'POST /manage/prohibited/import': { access: 'managers', path: () => '/manage/prohibited/import' },
+  'POST /manage/prohibited/:id/revoke': { access: 'prohibited_record', path: (f) => `/manage/prohibited/${f.prohibitedId}/revoke` },
+  'GET /manage/imports': { access: 'managers', path: () => '/manage/imports' },
+  'GET /manage/imports/template': { access: 'managers', path: () => '/manage/imports/template' },
+  'POST /manage/imports': { access: 'managers', path: () => '/manage/imports' },
+  'GET /manage/imports/:id': { access: 'own_batch', path: (f) => `/manage/imports/${f.batchId}` },
+  'POST /manage/imports/:id/run': { access: 'own_batch', path: (f) => `/manage/imports/${f.batchId}/run` },
+
+  'GET /institution/filing': { access: 'institution', path: () => '/institution/filing' },
+  'GET /institution/filing/confirm': { access: 'institution', path: () => '/institution/filing/confirm' },
+  'POST /institution/filing/submit': { access: 'institution', path: () => '/institution/filing/submit' },
+  'POST /institution/filing/academic/skip': { access: 'institution', path: () => '/institution/filing/academic/skip' },
+  'GET /institution/filing/:section': { access: 'institution', path: () => '/institution/filing/conditions' },
+  'POST /institution/filing/:section': { access: 'institution', path: () => '/institution/filing/conditions', form: () => ({ teachingStaffCount: '3' }) },
+  'GET /institution/documents/:id': { access: 'institution', path: (f) => `/institution/documents/${f.documentId}` },
+  'GET /institution/staff': { access: 'institution', path: () => '/institution/staff' },
+  'GET /institution/staff/create': { access: 'institution', path: () => '/institution/staff/create' },
+  'POST /institution/staff': { access: 'institution', path: () => '/institution/staff' },
+  'POST /institution/staff/:id/leave': { access: 'institution', path: (f) => `/institution/staff/${f.staffId}/leave` },
+  'GET /institution/changes': { access: 'institution', path: () => '/institution/changes' },
+  'POST /institution/changes': { access: 'institution', path: () => '/institution/changes', form: () => ({ address: '新地址 9 号', reason: '搬迁新址' }) },
+  'GET /institution/rectifications': { access: 'institution', path: () => '/institution/rectifications' },
+  'POST /institution/rectifications/:id/report': { access: 'institution', path: (f) => `/institution/rectifications/${f.findingId}/report`, form: () => ({ report: '已整改完毕' }) },
+  'GET /institution/plate': { access: 'institution', path: () => '/institution/plate' },
+  'GET /institution/plate/download/:format': { access: 'institution', path: () => '/institution/plate/download/png', prepare: approved },
+}
+
+function outcomeOf(status: number, location: string | undefined): Outcome {
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 302 && location?.startsWith('/login')) return 'login'
+  if (status < 500) return 'ok'
+  throw new Error(`unexpected status ${status}`)
+}
+
+test.group('Authorization matrix: role and region scope on every terminal route', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('the table covers every management and institution route and every terminal home', ({ assert }) => {
+    const registered = Object.values(router.toJSON())
+      .flat()
+      .flatMap((route) => route.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${route.pattern}`))
+      .filter((key) => / \/(manage|parent|institution|bank)(\/|$)/.test(key))
+    assert.sameMembers(registered, Object.keys(ROUTES))
+  })
+
+  test('{route} answers each role as the table says')
+    .with(Object.keys(ROUTES).map((route) => ({ route })))
+    .run(async ({ client, assert }, { route }) => {
+      const [method] = route.split(' ')
+      const { access, path, form, prepare } = ROUTES[route]
+      const failures: string[] = []
+      for (const [actorName, spec] of Object.entries(ACTORS)) {
+        const actor = spec ? await createTestAccount(spec) : null
+        const uploader = actorName === 'county_in_scope' ? actor! : await createTestAccount(ACTORS.county_in_scope!)
+        const f = await withFinding(await fixture(uploader.id, actorName.startsWith('institution_') && actor ? [actor.id] : []))
+        await prepare?.(f)
+        const user = actor ? (await new CurrentUserProvider().findById(actor.id))!.getOriginal() : null
+        let request = method === 'GET' ? client.get(path(f)) : client.post(path(f))
+        if (form) request = request.form(form(f) as never)
+        if (user) request = request.loginAs(user)
+        if (method !== 'GET') request = request.withCsrfToken()
+        const response = await request.redirects(0)
+        const got = outcomeOf(response.status(), response.header('location'))
+        const want = actorName === 'guest' ? 'login' : ACCESS[access](actorName)
+        if (got !== want) failures.push(`${actorName}: expected ${want}, got ${got} (${response.status()} ${response.header('location') ?? ''})`)
+      }
+      assert.deepEqual(failures, [], `${route}\n${failures.join('\n')}`)
+    })
+})
