@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { type DemoAccount, demoAccountsExist, seedIdentityDemo } from '#modules/identity'
+import { seedRegistryDemo } from '#modules/registry'
 
 /*
 | Demo data for `npm run demo`. Runs once: later starts keep what is in the
@@ -17,6 +18,9 @@ export default class MainSeeder extends BaseSeeder {
       return
     }
     const accounts = await seedIdentityDemo()
+    const byRole = (role: string) => accounts.find((a) => a.role === role)?.id
+    const registry = await seedRegistryDemo({ owner: byRole('institution_owner'), staff: byRole('institution_staff') })
+    console.log(`Registry demo data: ${registry.institutions} institutions`)
     const text = formatAccounts(accounts)
     mkdirSync(app.makePath('.data'), { recursive: true })
     writeFileSync(file, text, { mode: 0o600 })

@@ -14,6 +14,7 @@ import type { AdminLevel, Role } from './roles.js'
 import { lineageOf } from './services/region_scope.js'
 
 export interface DemoAccount {
+  id: number
   signIn: string
   password: string
   role: Role
@@ -23,7 +24,7 @@ export interface DemoAccount {
   regionCode: string | null
 }
 
-type Spec = Omit<DemoAccount, 'password' | 'signIn'> & { username?: string; phone: string }
+type Spec = Omit<DemoAccount, 'id' | 'password' | 'signIn'> & { username?: string; phone: string }
 
 const SPECS: Spec[] = [
   { username: 'moe_admin', phone: '13900000101', role: 'admin', adminLevel: 'ministry', regionCode: '000000', unitName: '教育部校外教育培训监管司', displayName: '刘建国' },
@@ -73,8 +74,8 @@ export async function seedIdentityDemo(): Promise<DemoAccount[]> {
       passwordSetAt: DateTime.now(),
       status: 'active' as const,
     }
-    await User.updateOrCreate({ phoneIndex: phone.index }, values)
-    accounts.push({ signIn: spec.username ?? spec.phone, password, ...spec })
+    const user = await User.updateOrCreate({ phoneIndex: phone.index }, values)
+    accounts.push({ id: user.id, signIn: spec.username ?? spec.phone, password, ...spec })
   }
   return accounts
 }

@@ -6,6 +6,7 @@
 */
 import { definePlugin } from '#plugin_sdk'
 import { auditRetentionDays } from './rules/audit_retention.js'
+import { filingFields } from './rules/filing_fields.js'
 
 export default definePlugin({
   id: 'jilin',
@@ -19,5 +20,6 @@ export default definePlugin({
   },
   rules: {
     'identity.audit.retention_days': auditRetentionDays,
+    'registry.filing.extra_fields': filingFields,
   },
 })

@@ -60,6 +60,7 @@ export class SaveFilingSection {
 
     const values = { ...state.values, ...raw }
     const extra = await extraFieldsFor(section, values.regionCode ?? institution?.regionCode, values.delivery ?? institution?.delivery)
+    if (extra.length && (typeof raw.extra !== 'object' || raw.extra === null)) raw.extra = {}
     let data: FilingValues | null = null
     try {
       data = await vine.create(sectionSchema(FIELDS[section], values, extra)).validate(raw, { messagesProvider: messages })

@@ -108,3 +108,26 @@ test.group('Filing wizard', (group) => {
     assert.isNotEmpty(fieldErrors(response, 'venues.0.fireSafetyDocument'))
   })
 })
+
+test.group('Filing wizard with a provincial plugin', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an online institution in Jilin must give the fields of Jilin attachment 1; the same in Hebei need not', async ({ client, assert }) => {
+    const online = { delivery: 'online', website: 'https://ykt.example.cn', icpNumber: '吉ICP备2024000001号' }
+    const jilin = await createTestAccount({ role: 'institution_owner', regionCode: '220104' })
+    const missing = await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(jilin.user).form(filingFields('220104', { basic: { ...online, name: '吉林云课堂' } }).basic).withCsrfToken().redirects(0)
+    assert.isNotEmpty(fieldErrors(missing, 'extra.serverLocation'))
+    assert.lengthOf(await db.from('institutions'), 0)
+    const page = await client.get(urlFor('filing.edit', { section: 'basic' })).loginAs(jilin.user)
+    void page
+
+    const complete = { ...filingFields('220104', { basic: { ...online, name: '吉林云课堂' } }).basic, 'extra[securityLevel]': '3', 'extra[securityFilingNumber]': '22010413001-00001', 'extra[serverLocation]': '10.0.0.1 长春' }
+    ;(await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(jilin.user).form(complete).withCsrfToken().redirects(0)).assertHeader('location', '/institution/filing/qualifications')
+    const saved = await db.from('filing_sections').where('section', 'basic').firstOrFail()
+    assert.deepEqual(saved.data.extra, { securityLevel: '3', securityFilingNumber: '22010413001-00001', serverLocation: '10.0.0.1 长春' })
+
+    const hebei = await createTestAccount({ role: 'institution_owner', regionCode: '130102' })
+    const inHebei = await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(hebei.user).form(filingFields('130102', { basic: { ...online, name: '河北云课堂', icpNumber: '冀ICP备2024000001号' } }).basic).withCsrfToken().redirects(0)
+    inHebei.assertHeader('location', '/institution/filing/qualifications')
+  })
+})
