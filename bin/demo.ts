@@ -4,7 +4,8 @@
 | 1. writes .env from .env.example (with a fresh APP_KEY) if there is none;
 | 2. uses DATABASE_URL, or starts the embedded PostgreSQL in .data/pg;
 | 3. runs every migration and, on first start, seeds the demo data;
-| 4. serves the platform at http://localhost:3333 until Ctrl+C.
+| 4. serves the platform at http://localhost:3333, with a queue worker for
+|    background jobs (imports, scheduled jobs), until Ctrl+C.
 |
 | `npm run dev` does the same with file watching.
 */
@@ -46,12 +47,16 @@ const serve = spawn(process.execPath, watch ? ['ace', 'serve', '--watch'] : ['--
   env,
   stdio: 'inherit',
 })
+/* Background jobs (imports, scheduled jobs) need a worker next to the web process. */
+const worker = spawn(process.execPath, ['ace', 'queue:work', '--queue=default,imports,scheduled'], { cwd: path('.'), env, stdio: 'inherit' })
 const stop = async () => {
+  worker.kill('SIGTERM')
   serve.kill('SIGTERM')
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
 serve.on('exit', async (code) => {
+  worker.kill('SIGTERM')
   await server.stop()
   process.exit(code ?? 0)
 })

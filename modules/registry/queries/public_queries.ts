@@ -46,12 +46,10 @@ export async function searchInstitutions(filters: SearchFilters) {
 export async function publicInstitution(id: number) {
   const institution = await Institution.query().where('id', id).where('filingStatus', 'approved').first()
   if (!institution) return null
-  const [teachers, history, notices, formerNames] = await Promise.all([
-    Staff.query().where('institutionId', id).where('status', 'hired').where('role', 'teaching').where('checkResult', 'passed').orderBy('id'),
-    ListChange.query().where('institutionId', id).orderBy('changedAt', 'desc').orderBy('id', 'desc').limit(20),
-    PublicNotice.query().where('institutionId', id).orderBy('publishedAt', 'desc').limit(10),
-    db.from('institution_names').where('institution_id', id).orderBy('used_until', 'desc'),
-  ])
+  const teachers = await Staff.query().where('institutionId', id).where('status', 'hired').where('role', 'teaching').where('checkResult', 'passed').orderBy('id')
+  const history = await ListChange.query().where('institutionId', id).orderBy('changedAt', 'desc').orderBy('id', 'desc').limit(20)
+  const notices = await PublicNotice.query().where('institutionId', id).orderBy('publishedAt', 'desc').limit(10)
+  const formerNames = await db.from('institution_names').where('institution_id', id).orderBy('used_until', 'desc')
   return { institution, teachers, history, notices, formerNames }
 }
 

@@ -78,7 +78,9 @@ test.group('Filing review by the responsible bureau', (group) => {
   test('online institutions are reviewed by their province, not the county', async ({ client }) => {
     const account = await createTestAccount({ role: 'institution_owner', regionCode: '220104' })
     const fields = filingFields('220104', { basic: { name: '吉林云课堂在线教育', delivery: 'online', website: 'https://ykt.example.cn', icpNumber: '吉ICP备2024000001号' } })
-    await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(account.user).form(fields.basic).withCsrfToken().redirects(0)
+    /* Jilin's plugin asks online institutions for their protection level and servers. */
+    const jilinExtra = { 'extra[securityLevel]': '3', 'extra[securityFilingNumber]': '22010413001-00002', 'extra[serverLocation]': '10.0.0.2 长春' }
+    await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(account.user).form({ ...fields.basic, ...jilinExtra }).withCsrfToken().redirects(0)
     const institution = await db.from('institutions').where('name', '吉林云课堂在线教育').firstOrFail()
     await db.from('institutions').where('id', institution.id).update({ filing_status: 'submitted' })
     await db.table('filing_reviews').insert({ institution_id: institution.id, snapshot: '{}', submitted_at: new Date() })
