@@ -48,9 +48,15 @@ export default class InstitutionsAdminController {
     })
   }
 
-  async override(ctx: HttpContext) {
+  /** The institution of the route, if this bureau is the one that decides about it. */
+  async #decidable(ctx: HttpContext) {
     const institution = await findInstitution(ctx.params.id)
     await ctx.bouncer.with(InstitutionPolicy).authorize('decide', institution)
+    return institution
+  }
+
+  async override(ctx: HttpContext) {
+    const institution = await this.#decidable(ctx)
     const { status, reason } = await ctx.request.validateUsing(overrideValidator)
     await new OverrideListStatus().set(ctx.auth.getUserOrFail(), institution, status, reason)
     ctx.session.flash('success', ctx.i18n.t('registry.list.override_done'))
@@ -58,16 +64,14 @@ export default class InstitutionsAdminController {
   }
 
   async clearOverride(ctx: HttpContext) {
-    const institution = await findInstitution(ctx.params.id)
-    await ctx.bouncer.with(InstitutionPolicy).authorize('decide', institution)
+    const institution = await this.#decidable(ctx)
     await new OverrideListStatus().clear(ctx.auth.getUserOrFail(), institution)
     ctx.session.flash('success', ctx.i18n.t('registry.list.override_cleared'))
     return ctx.response.redirect().toRoute('institutions_admin.show', { id: institution.id })
   }
 
   async remove(ctx: HttpContext) {
-    const institution = await findInstitution(ctx.params.id)
-    await ctx.bouncer.with(InstitutionPolicy).authorize('decide', institution)
+    const institution = await this.#decidable(ctx)
     const { reason, publish } = await ctx.request.validateUsing(removalValidator)
     await new RemoveInstitution().remove(ctx.auth.getUserOrFail(), institution, reason, !!publish)
     ctx.session.flash('success', ctx.i18n.t('registry.removal.removed'))
@@ -75,8 +79,7 @@ export default class InstitutionsAdminController {
   }
 
   async restore(ctx: HttpContext) {
-    const institution = await findInstitution(ctx.params.id)
-    await ctx.bouncer.with(InstitutionPolicy).authorize('decide', institution)
+    const institution = await this.#decidable(ctx)
     await new RemoveInstitution().restore(ctx.auth.getUserOrFail(), institution)
     ctx.session.flash('success', ctx.i18n.t('registry.removal.restored'))
     return ctx.response.redirect().toRoute('institutions_admin.show', { id: institution.id })

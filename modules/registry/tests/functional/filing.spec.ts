@@ -131,3 +131,27 @@ test.group('Filing wizard with a provincial plugin', (group) => {
     inHebei.assertHeader('location', '/institution/filing/qualifications')
   })
 })
+
+test.group('Filing documents', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a file over 10 MB is refused; a form cannot claim another institution’s document', async ({ client, assert }) => {
+    const account = await owner()
+    const fields = filingFields('220104')
+    await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(account.user).form(fields.basic).withCsrfToken().redirects(0)
+    const user = await reload(account)
+    const big = Buffer.concat([TINY_PDF, Buffer.alloc(10 * 1024 * 1024)])
+    const tooBig = await withFields(client.post(urlFor('filing.update', { section: 'qualifications' })).loginAs(user), fields.qualifications)
+      .file('files[licenceDocument]', big, { filename: 'big.pdf' })
+      .withCsrfToken()
+      .redirects(0)
+    assert.include(fieldErrors(tooBig, 'licenceDocument'), '文件不能超过 10 MB')
+
+    const other = await db.table('institutions').insert({ name: '别人的机构', region_code: '220104', province_code: '220000', city_code: '220100', county_code: '220104', created_at: new Date(), updated_at: new Date() }).returning('id')
+    const [foreign] = await db.table('registry_documents').insert({ institution_id: other[0].id, kind: 'licence', storage_key: 'x/other.pdf', original_name: 'other.pdf', mime_type: 'application/pdf', size_bytes: 1, sha256: 'x', created_at: new Date() }).returning('id')
+    await withFields(client.post(urlFor('filing.update', { section: 'qualifications' })).loginAs(user), { ...fields.qualifications, licenceDocument: String(foreign.id), legalCertDocument: String(foreign.id) }).withCsrfToken().redirects(0)
+    const saved = await db.from('filing_sections').where('section', 'qualifications').firstOrFail()
+    assert.isUndefined(saved.data.licenceDocument)
+    assert.isFalse(saved.complete)
+  })
+})
