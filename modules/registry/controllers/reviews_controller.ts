@@ -6,6 +6,7 @@ import { reviewQueue } from '../queries/admin_queries.js'
 import { findInstitution } from '../queries/current_institution.js'
 import { decisionCommentValidator, reviewReturnValidator } from '../validators/registry.js'
 import { reviewScope } from '../services/authority.js'
+import { extraLabelsFor } from '../services/filing.js'
 
 /** Management terminal: the filing review queue (offline by the county, online by the province). */
 export default class ReviewsController {
@@ -28,6 +29,7 @@ export default class ReviewsController {
       pending,
       snapshot: pending?.snapshot ?? reviews[0]?.snapshot ?? {},
       canDecide: await ctx.bouncer.with(InstitutionPolicy).allows('decide', institution),
+      extraLabels: await extraLabelsFor(institution.regionCode, institution.delivery),
     })
   }
 

@@ -3,7 +3,7 @@ import FilingReview from '../models/filing_review.js'
 import RegistryDocument from '../models/document.js'
 import type Institution from '../models/institution.js'
 import { FIELDS, type FieldDef, SECTIONS, type Section, isShown, isSkippable } from '../filing/fields.js'
-import { KEY_FIELDS, extraFieldsFor, isSectionDone, loadFiling } from '../services/filing.js'
+import { KEY_FIELDS, extraFieldsFor, extraLabelsFor, isSectionDone, loadFiling } from '../services/filing.js'
 
 export interface SectionStatus {
   section: Section
@@ -49,6 +49,7 @@ export async function filingPageData(institution: Institution | null, section: S
     values,
     allValues: state.values,
     sectionData: Object.fromEntries(SECTIONS.map((s) => [s, state.sections[s]?.data ?? {}])),
+    extraLabels: await extraLabelsFor(state.values.regionCode ?? institution?.regionCode, state.values.delivery ?? institution?.delivery),
     fields,
     extra,
     documents,

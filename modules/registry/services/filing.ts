@@ -54,3 +54,12 @@ export function documentPaths(section: Section, values: FilingValues): { path: s
 }
 
 export const KEY_FIELDS = SECTIONS.flatMap((s) => FIELDS[s].filter((f) => f.key).map((f) => f.name))
+
+/** Labels of the plugin-added fields of every part, for read-only summaries. */
+export async function extraLabelsFor(regionCode: string | null | undefined, delivery: string | undefined) {
+  const labels: Record<string, PluginField['label']> = {}
+  for (const section of SECTIONS) {
+    for (const field of await extraFieldsFor(section, regionCode, delivery)) labels[field.name] = field.label
+  }
+  return labels
+}
