@@ -38,6 +38,7 @@ export default defineConfig({
     () => import('./app/providers/kernel_provider.js'),
     () => import('./modules/identity/provider.js'),
     () => import('./modules/registry/provider.js'),
+    () => import('./modules/catalog/provider.js'),
   ],
 
   preloads: [
@@ -46,6 +47,7 @@ export default defineConfig({
     { file: () => import('#start/scheduler'), environment: ['web'] },
     () => import('./modules/identity/routes.js'),
     () => import('./modules/registry/routes.js'),
+    () => import('./modules/catalog/routes.js'),
   ],
 
   tests: {
@@ -58,6 +60,9 @@ export default defineConfig({
       { name: 'registry:unit', files: ['modules/registry/tests/unit/**/*.spec.ts'], timeout: 10000 },
       { name: 'registry:functional', files: ['modules/registry/tests/functional/**/*.spec.ts'], timeout: 30000 },
       { name: 'registry:browser', files: ['modules/registry/tests/browser/**/*.spec.ts'], timeout: 180000 },
+      { name: 'catalog:unit', files: ['modules/catalog/tests/unit/**/*.spec.ts'], timeout: 10000 },
+      { name: 'catalog:functional', files: ['modules/catalog/tests/functional/**/*.spec.ts'], timeout: 30000 },
+      { name: 'catalog:browser', files: ['modules/catalog/tests/browser/**/*.spec.ts'], timeout: 120000 },
     ],
     forceExit: false,
   },

@@ -34,3 +34,31 @@ export function navigationFor(terminal: NavTerminal, user: unknown): NavItem[] {
     .filter((item) => item.terminal === terminal && (!item.visible || (user && item.visible(user))))
     .sort((a, b) => a.order - b.order || a.href.localeCompare(b.href))
 }
+
+/*
+| Links one module offers on another module's page (the courses of an
+| institution on its public page, say) without either importing the other.
+*/
+export interface PageLink {
+  /** Where the link appears, e.g. "registry.public.institution". */
+  slot: string
+  /** i18n key or literal text. */
+  label: string
+  href: (params: Record<string, string | number>) => string
+  order?: number
+}
+
+const pageLinkList: PageLink[] = []
+
+export function registerPageLinks(...links: PageLink[]) {
+  for (const link of links) {
+    if (!pageLinkList.some((l) => l.slot === link.slot && l.label === link.label)) pageLinkList.push(link)
+  }
+}
+
+export function pageLinks(slot: string, params: Record<string, string | number>): { label: string; href: string }[] {
+  return pageLinkList
+    .filter((link) => link.slot === slot)
+    .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+    .map((link) => ({ label: link.label, href: link.href(params) }))
+}

@@ -90,6 +90,41 @@ export type ScannedRoutes = {
     'public.notices': { paramsTuple?: []; params?: {} }
     'public.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'public.region_picker': { paramsTuple?: []; params?: {} }
+    'courses.index': { paramsTuple?: []; params?: {} }
+    'courses.create': { paramsTuple?: []; params?: {} }
+    'courses.store': { paramsTuple?: []; params?: {} }
+    'courses.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'courses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'courses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'courses.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'materials.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'materials.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'materials.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_contracts.index': { paramsTuple?: []; params?: {} }
+    'institution_contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'course_reviews.index': { paramsTuple?: []; params?: {} }
+    'course_reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'course_reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'course_reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'course_reviews.take_down': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'materials.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'spot_checks.index': { paramsTuple?: []; params?: {} }
+    'spot_checks.create': { paramsTuple?: []; params?: {} }
+    'spot_checks.store': { paramsTuple?: []; params?: {} }
+    'spot_checks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'spot_checks.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'manage_contracts.index': { paramsTuple?: []; params?: {} }
+    'manage_contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'manage_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.index': { paramsTuple?: []; params?: {} }
+    'parent_contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public_courses.search': { paramsTuple?: []; params?: {} }
+    'public_courses.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   GET: {
     'site.home': { paramsTuple?: []; params?: {} }
@@ -141,6 +176,29 @@ export type ScannedRoutes = {
     'public.notices': { paramsTuple?: []; params?: {} }
     'public.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'public.region_picker': { paramsTuple?: []; params?: {} }
+    'courses.index': { paramsTuple?: []; params?: {} }
+    'courses.create': { paramsTuple?: []; params?: {} }
+    'courses.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'courses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'materials.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_contracts.index': { paramsTuple?: []; params?: {} }
+    'institution_contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'course_reviews.index': { paramsTuple?: []; params?: {} }
+    'course_reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'materials.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'spot_checks.index': { paramsTuple?: []; params?: {} }
+    'spot_checks.create': { paramsTuple?: []; params?: {} }
+    'spot_checks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'manage_contracts.index': { paramsTuple?: []; params?: {} }
+    'manage_contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'manage_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.index': { paramsTuple?: []; params?: {} }
+    'parent_contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public_courses.search': { paramsTuple?: []; params?: {} }
+    'public_courses.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   HEAD: {
     'site.home': { paramsTuple?: []; params?: {} }
@@ -192,6 +250,29 @@ export type ScannedRoutes = {
     'public.notices': { paramsTuple?: []; params?: {} }
     'public.verify': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'public.region_picker': { paramsTuple?: []; params?: {} }
+    'courses.index': { paramsTuple?: []; params?: {} }
+    'courses.create': { paramsTuple?: []; params?: {} }
+    'courses.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'courses.edit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'materials.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_contracts.index': { paramsTuple?: []; params?: {} }
+    'institution_contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'course_reviews.index': { paramsTuple?: []; params?: {} }
+    'course_reviews.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'materials.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'spot_checks.index': { paramsTuple?: []; params?: {} }
+    'spot_checks.create': { paramsTuple?: []; params?: {} }
+    'spot_checks.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'manage_contracts.index': { paramsTuple?: []; params?: {} }
+    'manage_contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'manage_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.create': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.index': { paramsTuple?: []; params?: {} }
+    'parent_contracts.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public_courses.search': { paramsTuple?: []; params?: {} }
+    'public_courses.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   POST: {
     'sessions.store': { paramsTuple?: []; params?: {} }
@@ -230,6 +311,18 @@ export type ScannedRoutes = {
     'prohibited.revoke': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'imports.store': { paramsTuple?: []; params?: {} }
     'imports.run': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'courses.store': { paramsTuple?: []; params?: {} }
+    'courses.update': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'courses.submit': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'materials.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'materials.destroy': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'course_reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'course_reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'course_reviews.take_down': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'spot_checks.store': { paramsTuple?: []; params?: {} }
+    'spot_checks.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_contracts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
   }
   PUT: {
     'passwords.update': { paramsTuple?: []; params?: {} }

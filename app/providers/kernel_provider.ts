@@ -9,9 +9,10 @@ import type { ApplicationService } from '@adonisjs/core/types'
 import { loadPlugins } from '../plugins/loader.js'
 import { pluginHost } from '../plugins/plugin_host.js'
 import { subscribePolicies } from '../plugins/policies.js'
-import { navigationFor } from '../navigation.js'
+import { navigationFor, pageLinks } from '../navigation.js'
 import { textIn } from '../plugin_sdk/index.js'
 import { maskName } from '../shared/personal_data.js'
+import { formatYuan } from '../shared/money.js'
 
 /* int8 columns (ids, counts, fen) arrive as numbers; a value beyond 2^53 is an error, never rounded. */
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
@@ -36,9 +37,11 @@ export default class KernelProvider {
 
     const edge = (await import('edge.js')).default
     edge.global('navigationFor', navigationFor)
+    edge.global('pageLinks', pageLinks)
     edge.global('encodeURIComponent', encodeURIComponent)
     edge.global('textIn', textIn)
     edge.global('maskName', maskName)
+    edge.global('yuan', formatYuan)
     for (const plugin of plugins.filter((p) => p.views)) {
       edge.mount(`plugin_${plugin.id}`, this.app.makeURL(`plugins/${plugin.id}/views/`))
     }

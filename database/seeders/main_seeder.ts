@@ -3,6 +3,7 @@ import app from '@adonisjs/core/services/app'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import { type DemoAccount, demoAccountsExist, seedIdentityDemo } from '#modules/identity'
 import { seedRegistryDemo } from '#modules/registry'
+import { seedCatalogDemo } from '#modules/catalog'
 
 /*
 | Demo data for `npm run demo`. Runs once: later starts keep what is in the
@@ -21,6 +22,7 @@ export default class MainSeeder extends BaseSeeder {
     const byRole = (role: string) => accounts.find((a) => a.role === role)?.id
     const registry = await seedRegistryDemo({ owner: byRole('institution_owner'), staff: byRole('institution_staff') })
     console.log(`Registry demo data: ${registry.institutions} institutions`)
+    await seedCatalogDemo(accounts)
     const text = formatAccounts(accounts)
     mkdirSync(app.makePath('.data'), { recursive: true })
     writeFileSync(file, text, { mode: 0o600 })

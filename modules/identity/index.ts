@@ -17,6 +17,7 @@ export { recordAudit, requestMeta, type AuditEntry, type RequestMeta } from './s
 export { sendSms, registerNotificationChannel, type NotificationChannel } from './services/notifier.js'
 export { SendVerificationCode, type CodePurpose } from './actions/send_verification_code.js'
 export { CheckVerificationCode } from './actions/check_verification_code.js'
+export { ConfirmPassword } from './actions/confirm_password.js'
 export { attachOrganization } from './actions/attach_organization.js'
 export { PruneAuditLog, type PruneResult } from './actions/prune_audit_log.js'
 export { auditRetentionDays } from './extension_points.js'

@@ -7,6 +7,7 @@
 import { definePlugin } from '#plugin_sdk'
 import { auditRetentionDays } from './rules/audit_retention.js'
 import { filingFields } from './rules/filing_fields.js'
+import { courseRules } from './rules/course_rules.js'
 
 export default definePlugin({
   id: 'jilin',
@@ -21,5 +22,6 @@ export default definePlugin({
   rules: {
     'identity.audit.retention_days': auditRetentionDays,
     'registry.filing.extra_fields': filingFields,
+    'catalog.course.validate': courseRules,
   },
 })

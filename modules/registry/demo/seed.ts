@@ -22,6 +22,7 @@ import { sealIdNumber, sealPhone } from '#kernel/shared/personal_data'
 import Staff from '../models/staff.js'
 import { SECTIONS } from '../filing/fields.js'
 import { BRANDS, CATEGORY_WORDS, GIVEN, STREETS, SUFFIXES, SURNAMES, random } from './names.js'
+import { demoPhoto } from './photo.js'
 
 const COUNTIES = ['220102', '220103', '220104', '220105', '220106', '220112', '220202', '220203', '130102', '130104', '130105', '130108', '110105', '110108', '110114', '440303', '440304', '440305', '420102', '420106']
 const TOTAL = 300
@@ -143,9 +144,13 @@ export async function seedRegistryDemo(ownerAccounts: { owner?: number; staff?: 
     await institution.save()
     for (let s = 0; s < rng.int(2, 6); s++) {
       const sealed = sealIdNumber(residentId(rng, county))
+      const teacherName = `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`
+      /* Online institutions show teachers' photos on course pages (吉教联〔2019〕75号 二（二）1③). */
+      const photo = online && s > 0 ? await demoPhoto(institution.id, teacherName) : null
       await Staff.create({
+        photoDocumentId: photo,
         institutionId: institution.id,
-        name: `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`,
+        name: teacherName,
         idNumberCipher: sealed.cipher,
         idNumberIndex: sealed.index,
         idNumberMasked: sealed.masked,

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto'
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import emitter from '@adonisjs/core/services/emitter'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import { type CurrentUser, inScope, recordAudit } from '#modules/identity'
+import { institutionSummary, openRectificationCase, whereInstitution } from '#modules/registry'
+import Material from '../models/material.js'
+import SpotCheck from '../models/spot_check.js'
+import SpotCheckItem, { type Verdict } from '../models/spot_check_item.js'
+
+export interface SpotCheckInput {
+  regionCode: string
+  periodFrom: string
+  periodTo: string
+  sampleSize: number
+}
+
+export interface ReviewInput {
+  ideology: Verdict
+  science: Verdict
+  ageFit: Verdict
+  notes?: string | null
+  deadline?: string | null
+}
+
+/*
+| Spot checks of training materials (001: 定期开展校外培训材料抽查，重点聚焦
+| 内容的思想性、科学性和适宜性). The sample is drawn at random from the
+| materials uploaded in a region within a period; the seed is kept, so the
+| same draw can be shown again to anyone who audits it.
+*/
+export class DrawSpotCheck {
+  async handle(actor: CurrentUser, input: SpotCheckInput): Promise<SpotCheck> {
+    if (!inScope(input.regionCode, actor.regionCode)) throw new DomainError('catalog.spot_checks.outside_region', {}, { field: 'regionCode', status: 403 })
+    const seed = randomBytes(8).toString('hex')
+    const population = () => {
+      const query = Material.query()
+        .where('createdAt', '>=', DateTime.fromISO(input.periodFrom, { zone: 'Asia/Shanghai' }).startOf('day').toJSDate())
+        .where('createdAt', '<', DateTime.fromISO(input.periodTo, { zone: 'Asia/Shanghai' }).plus({ days: 1 }).startOf('day').toJSDate())
+      return whereInstitution(query, 'institution_id', { region: input.regionCode })
+    }
+    const check = await db.transaction(async (trx) => {
+      const counted = await population().useTransaction(trx).count('* as n')
+      const total = Number(counted[0].$extras.n)
+      if (!total) throw new DomainError('catalog.spot_checks.nothing_to_sample', {}, { field: 'periodFrom' })
+      const sample = await population().useTransaction(trx).orderByRaw('md5(id::text || ?)', [seed]).limit(input.sampleSize).select('id', 'institution_id')
+      const created = await SpotCheck.create(
+        {
+          regionCode: input.regionCode,
+          periodFrom: DateTime.fromISO(input.periodFrom),
+          periodTo: DateTime.fromISO(input.periodTo),
+          sampleSize: sample.length,
+          population: total,
+          seed,
+          status: 'open',
+          createdById: actor.id,
+          createdByUnit: actor.unitName,
+        },
+        { client: trx }
+      )
+      await SpotCheckItem.createMany(
+        sample.map((m) => ({ spotCheckId: created.id, materialId: m.id, institutionId: m.institutionId, result: 'pending' as const })),
+        { client: trx }
+      )
+      return created
+    })
+    await recordAudit({ action: 'catalog.spot_check_drawn', actor, subjectType: 'spot_check', subjectId: check.id, regionCode: input.regionCode, summary: `${check.sampleSize}/${check.population}` })
+    return check
+  }
+}
+
+export class ReviewSpotCheckItem {
+  /** Records the three verdicts; any failure opens a rectification case in the registry's ledger. */
+  async handle(actor: CurrentUser, item: SpotCheckItem, input: ReviewInput): Promise<SpotCheckItem> {
+    const failed = [input.ideology, input.science, input.ageFit].includes('fail')
+    const institution = await institutionSummary(item.institutionId)
+    if (!institution) throw new DomainError('catalog.courses.not_found', {}, { status: 404 })
+
+    const reviewed = await db.transaction(async (trx) => {
+      const row = await SpotCheckItem.query({ client: trx }).where('id', item.id).forUpdate().firstOrFail()
+      if (row.result !== 'pending') throw new DomainError('catalog.spot_checks.already_reviewed')
+      const material = await Material.findOrFail(row.materialId, { client: trx })
+      row.merge({ ideology: input.ideology, science: input.science, ageFit: input.ageFit, notes: input.notes?.trim() || null, result: failed ? 'failed' : 'passed', reviewedById: actor.id, reviewedAt: DateTime.now() })
+      if (failed) {
+        const aspects = [input.ideology === 'fail' && '思想性', input.science === 'fail' && '科学性', input.ageFit === 'fail' && '适宜性'].filter(Boolean).join('、')
+        const opened = await openRectificationCase(
+          actor,
+          {
+            institutionId: row.institutionId,
+            item: 'materials',
+            severity: 'minor',
+            description: `培训材料《${material.title}》抽查不合格（${aspects}）：${row.notes ?? ''}`,
+            deadline: input.deadline!,
+            purpose: `培训材料抽查（第 ${row.spotCheckId} 批）`,
+          },
+          { client: trx }
+        )
+        row.merge({ findingId: opened.findingId, inspectionId: opened.inspectionId })
+      }
+      await row.useTransaction(trx).save()
+      material.checkStatus = failed ? 'failed' : 'passed'
+      await material.useTransaction(trx).save()
+      const left = await SpotCheckItem.query({ client: trx }).where('spotCheckId', row.spotCheckId).where('result', 'pending').count('* as n')
+      if (Number(left[0].$extras.n) === 0) {
+        await SpotCheck.query({ client: trx }).where('id', row.spotCheckId).update({ status: 'completed', completed_at: new Date() })
+      }
+      return row
+    })
+    await recordAudit({ action: 'catalog.material_reviewed', actor, subjectType: 'spot_check_item', subjectId: item.id, regionCode: institution.regionCode, summary: reviewed.result })
+    if (reviewed.findingId) {
+      emitter.emit('catalog:material_check_failed', { materialId: reviewed.materialId, institutionId: reviewed.institutionId, regionCode: institution.regionCode, findingId: reviewed.findingId })
+    }
+    return reviewed
+  }
+}

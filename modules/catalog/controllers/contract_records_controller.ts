@@ -1,0 +1,59 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import drive from '@adonisjs/drive/services/main'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import { recordAudit } from '#modules/identity'
+import ContractPolicy from '../policies/contract_policy.js'
+import { contractListNames, findContract, institutionContracts, regionContracts } from '../queries/contracts.js'
+import { ownInstitution } from '../services/http.js'
+import type Contract from '../models/contract.js'
+
+async function viewable(ctx: HttpContext): Promise<Contract> {
+  const contract = await findContract(ctx.params.id)
+  await ctx.bouncer.with(ContractPolicy).authorize('view', contract)
+  const user = ctx.auth.getUserOrFail()
+  /* A contract holds a child's personal data: every look by someone other than the parent is audited. */
+  if (user.id !== contract.parentUserId) {
+    await recordAudit({ action: 'catalog.contract_viewed', actor: user, subjectType: 'contract', subjectId: contract.id, regionCode: contract.regionCode, summary: ctx.request.url() })
+  }
+  return contract
+}
+
+/** Signed contracts as the parent, the institution and the bureau see them; the PDF is the stored file. */
+export default class ContractRecordsController {
+  async institutionIndex(ctx: HttpContext) {
+    const institution = await ownInstitution(ctx)
+    const contracts = await institutionContracts(institution.id, ctx.request.input('page'))
+    contracts.baseUrl(ctx.request.url())
+    return ctx.view.render('catalog::contracts/index', { contracts, ...(await contractListNames(contracts.all())), terminal: 'institution', showRoute: 'institution_contracts.show' })
+  }
+
+  async manageIndex(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
+    if (user.role !== 'admin' || !user.regionCode) throw new DomainError('catalog.contracts.not_found', {}, { status: 403 })
+    const contracts = await regionContracts(user, ctx.request.input('page'))
+    contracts.baseUrl(ctx.request.url())
+    return ctx.view.render('catalog::contracts/index', { contracts, ...(await contractListNames(contracts.all())), terminal: 'management', showRoute: 'manage_contracts.show' })
+  }
+
+  async parentShow(ctx: HttpContext) {
+    return ctx.view.render('catalog::contracts/show', { contract: await viewable(ctx), terminal: 'parent', pdfRoute: 'parent_contracts.pdf' })
+  }
+
+  async institutionShow(ctx: HttpContext) {
+    return ctx.view.render('catalog::contracts/show', { contract: await viewable(ctx), terminal: 'institution', pdfRoute: 'institution_contracts.pdf' })
+  }
+
+  async manageShow(ctx: HttpContext) {
+    return ctx.view.render('catalog::contracts/show', { contract: await viewable(ctx), terminal: 'management', pdfRoute: 'manage_contracts.pdf' })
+  }
+
+  async pdf(ctx: HttpContext) {
+    const contract = await viewable(ctx)
+    const bytes = Buffer.from(await drive.use().getBytes(contract.pdfKey))
+    ctx.response.header('content-type', 'application/pdf')
+    ctx.response.header('content-disposition', `attachment; filename="${contract.number}.pdf"`)
+    ctx.response.header('cache-control', 'private, no-store')
+    ctx.response.header('x-content-sha256', contract.pdfSha256)
+    return ctx.response.send(bytes)
+  }
+}

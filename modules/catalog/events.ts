@@ -1,0 +1,47 @@
+/*
+| Domain events the catalog emits (after commit). Each carries its region.
+*/
+export interface CourseListedEvent {
+  courseId: number
+  institutionId: number
+  regionCode: string
+}
+
+export interface CourseTakenDownEvent extends CourseListedEvent {
+  reason: string
+}
+
+export interface ContractSignedEvent {
+  contractId: number
+  courseId: number
+  institutionId: number
+  parentUserId: number
+  regionCode: string
+  totalFen: number
+  perChargeFen: number
+}
+
+export interface MaterialCheckFailedEvent {
+  materialId: number
+  institutionId: number
+  regionCode: string
+  findingId: number
+}
+
+declare module '@adonisjs/core/types' {
+  interface EventsList {
+    'catalog:course_listed': CourseListedEvent
+    'catalog:course_taken_down': CourseTakenDownEvent
+    'catalog:contract_signed': ContractSignedEvent
+    'catalog:material_check_failed': MaterialCheckFailedEvent
+  }
+}
+
+declare module '#plugin_sdk' {
+  interface DomainEvents {
+    'catalog:course_listed': CourseListedEvent
+    'catalog:course_taken_down': CourseTakenDownEvent
+    'catalog:contract_signed': ContractSignedEvent
+    'catalog:material_check_failed': MaterialCheckFailedEvent
+  }
+}

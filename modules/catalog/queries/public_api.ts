@@ -1,0 +1,63 @@
+/*
+| What other modules (funds, complaints) may ask the catalog: plain values.
+*/
+import { DomainError } from '#kernel/exceptions/domain_error'
+import Contract from '../models/contract.js'
+import Course from '../models/course.js'
+import { assertSaleable } from '../services/contract_terms.js'
+
+export interface SaleCheck {
+  saleable: boolean
+  /** i18n key of the reason when it is not. */
+  reason: string | null
+}
+
+/** Can the course be sold today (on sale, white-listed institution, every rule met, within the charging window)? */
+export async function saleCheck(courseId: number): Promise<SaleCheck> {
+  const course = await Course.find(courseId)
+  if (!course) return { saleable: false, reason: 'catalog.courses.not_found' }
+  try {
+    await assertSaleable(course)
+    return { saleable: true, reason: null }
+  } catch (error) {
+    if (error instanceof DomainError) return { saleable: false, reason: error.messageKey }
+    throw error
+  }
+}
+
+export interface ContractSummary {
+  id: number
+  number: string
+  courseId: number
+  courseName: string
+  institutionId: number
+  parentUserId: number
+  regionCode: string
+  classCount: number
+  totalFen: number
+  perChargeFen: number
+  status: string
+  signedAt: string
+  contentSha256: string
+}
+
+export async function contractSummary(id: number): Promise<ContractSummary | null> {
+  const contract = await Contract.find(id)
+  if (!contract) return null
+  const course = await Course.findOrFail(contract.courseId)
+  return {
+    id: contract.id,
+    number: contract.number,
+    courseId: contract.courseId,
+    courseName: course.name,
+    institutionId: contract.institutionId,
+    parentUserId: contract.parentUserId,
+    regionCode: contract.regionCode,
+    classCount: contract.classCount,
+    totalFen: contract.totalFen,
+    perChargeFen: contract.perChargeFen,
+    status: contract.status,
+    signedAt: contract.signedAt.toISO()!,
+    contentSha256: contract.contentSha256,
+  }
+}

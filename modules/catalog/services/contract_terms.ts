@@ -1,0 +1,74 @@
+/*
+| What a parent is about to sign: the current template filled with the
+| course, the institution and the student. Its hash is shown with the
+| preview and checked again at signing, so a parent never signs terms
+| that changed after they read them.
+*/
+import { DateTime } from 'luxon'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import { maskIdNumber } from '#kernel/shared/personal_data'
+import { todayIso } from '#kernel/shared/dates'
+import type { CurrentUser } from '#modules/identity'
+import { type ContractParty, type InstitutionSummary, contractParty, institutionSummary, isSellable, teachersOf } from '#modules/registry'
+import type Course from '../models/course.js'
+import type ContractTemplate from '../models/contract_template.js'
+import { draftOf } from '../course/draft.js'
+import { contractFacts, timetableOf } from '../contracts/facts.js'
+import { type RenderedContract, render, sha256Of } from '../contracts/template.js'
+import { checkCourse } from './course_rules.js'
+import { currentTemplate } from './templates.js'
+
+export interface StudentInput {
+  studentName: string
+  studentIdNumber: string
+  studentSchool: string
+  studentGrade: string
+  guardianName: string
+  guardianRelation: string
+}
+
+export interface ContractTerms {
+  template: ContractTemplate
+  institution: InstitutionSummary
+  party: ContractParty
+  body: RenderedContract
+  previewHash: string
+}
+
+/** Can this course be bought today? Checked when the contract is shown and again when it is signed. */
+export async function assertSaleable(course: Course) {
+  if (course.status !== 'on_sale') throw new DomainError('catalog.contracts.not_on_sale')
+  const institution = await institutionSummary(course.institutionId)
+  if (!institution || !isSellable(institution)) throw new DomainError('catalog.contracts.institution_not_white')
+  const { violations, limits, classes } = await checkCourse(institution, draftOf(course))
+  if (violations.length) throw new DomainError('catalog.contracts.course_breaks_rules')
+  const today = todayIso()
+  if (course.endDate.toISODate()! < today) throw new DomainError('catalog.contracts.course_ended')
+  const opens = course.startDate.minus({ months: limits.maxMonthsAhead }).toISODate()!
+  if (today < opens) throw new DomainError('catalog.contracts.too_early', { date: opens, months: limits.maxMonthsAhead })
+  return { institution, limits, classes }
+}
+
+export async function contractTerms(actor: CurrentUser, course: Course, input: StudentInput): Promise<ContractTerms> {
+  const { institution, limits, classes } = await assertSaleable(course)
+  if (!course.grades.includes(input.studentGrade as any)) throw new DomainError('catalog.contracts.grade_not_covered', {}, { field: 'studentGrade' })
+  const [template, party, teachers] = await Promise.all([currentTemplate(), contractParty(course.institutionId), teachersOf(course.institutionId, course.teacherIds)])
+  if (!party) throw new DomainError('catalog.courses.not_found', {}, { status: 404 })
+  const facts = contractFacts({
+    course,
+    party,
+    teachers,
+    limits,
+    template,
+    parties: {
+      student: { name: input.studentName, idMasked: maskIdNumber(input.studentIdNumber), school: input.studentSchool, grade: input.studentGrade },
+      guardian: { name: input.guardianName, relation: input.guardianRelation, phoneMasked: actor.phoneMasked ?? '—' },
+    },
+  })
+  const body = render(template, facts, timetableOf(classes))
+  return { template, institution, party, body, previewHash: sha256Of(body) }
+}
+
+export function signingTime(now = DateTime.now()): string {
+  return now.setZone('Asia/Shanghai').toFormat('yyyy-MM-dd HH:mm:ss')
+}

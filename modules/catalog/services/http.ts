@@ -1,0 +1,30 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import { labelledMessages } from '#kernel/shared/validation_messages'
+import { type InstitutionSummary, institutionSummary } from '#modules/registry'
+import { CourseViolations } from '../actions/save_course.js'
+
+/** Validation messages that name catalog fields by their labels. */
+export const catalogMessages = (ctx: HttpContext) => labelledMessages(ctx.i18n, 'catalog.fields')
+
+/** The institution an institution account acts for. */
+export async function ownInstitution(ctx: HttpContext): Promise<InstitutionSummary> {
+  const user = ctx.auth.getUserOrFail()
+  const institution = user.orgType === 'institution' && user.orgId ? await institutionSummary(user.orgId) : null
+  if (!institution) throw new DomainError('catalog.courses.no_institution', {}, { status: 404 })
+  return institution
+}
+
+/** Sends the form back with what was typed and the rules it broke. */
+export async function backWithViolations(ctx: HttpContext, action: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await action()
+    return true
+  } catch (error) {
+    if (!(error instanceof CourseViolations)) throw error
+    ctx.session.flashExcept(['_csrf', 'password'])
+    ctx.session.flash('violations', error.violations)
+    ctx.session.flash('error', ctx.i18n.t('catalog.courses.violations_intro', { count: error.violations.length }))
+    return false
+  }
+}

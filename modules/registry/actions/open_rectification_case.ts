@@ -1,0 +1,74 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { type CurrentUser, recordAudit } from '#modules/identity'
+import Finding from '../models/finding.js'
+import Inspection from '../models/inspection.js'
+import Institution from '../models/institution.js'
+import { RecomputeListStatus } from './recompute_list_status.js'
+
+export interface RectificationCaseInput {
+  institutionId: number
+  /** One of FINDING_ITEMS, e.g. "materials". */
+  item: string
+  severity: 'minor' | 'serious'
+  /** What the bureau found, shown to the institution. */
+  description: string
+  /** ISO date by which the institution must rectify. */
+  deadline: string
+  /** Why the case was opened, e.g. "培训材料抽查（第 12 批）". */
+  purpose: string
+}
+
+/**
+ * Opens a rectification case in the registry's ledger from another module's
+ * finding (a failed material spot check, say): a recorded inspection with
+ * one open finding, then the list status is recomputed (grey until accepted).
+ * Given the caller's transaction, the case commits or rolls back with the
+ * caller's own writes, and the list is recomputed once that has committed.
+ */
+export async function openRectificationCase(
+  actor: CurrentUser,
+  input: RectificationCaseInput,
+  options: { client?: TransactionClientContract } = {}
+): Promise<{ inspectionId: number; findingId: number }> {
+  const write = async (trx: TransactionClientContract) => {
+    const institution = await Institution.findOrFail(input.institutionId, { client: trx })
+    const lineage = { provinceCode: institution.provinceCode, cityCode: institution.cityCode, countyCode: institution.countyCode }
+    const inspection = await Inspection.create(
+      {
+        institutionId: institution.id,
+        ...lineage,
+        plannedOn: DateTime.now(),
+        purpose: input.purpose.slice(0, 255),
+        status: 'recorded',
+        plannedById: actor.id,
+        plannedByUnit: actor.unitName,
+        recordedAt: DateTime.now(),
+      },
+      { client: trx }
+    )
+    const finding = await Finding.create(
+      {
+        inspectionId: inspection.id,
+        institutionId: institution.id,
+        ...lineage,
+        item: input.item,
+        severity: input.severity,
+        description: input.description.slice(0, 1000),
+        deadline: DateTime.fromISO(input.deadline),
+        status: 'open',
+      },
+      { client: trx }
+    )
+    return { inspectionId: inspection.id, findingId: finding.id, regionCode: institution.regionCode }
+  }
+  const ids = options.client ? await write(options.client) : await db.transaction(write)
+  const afterwards = async () => {
+    await recordAudit({ action: 'registry.rectification_opened', actor, subjectType: 'finding', subjectId: ids.findingId, regionCode: ids.regionCode, summary: input.purpose })
+    await new RecomputeListStatus().handle(input.institutionId, actor.id)
+  }
+  if (options.client) options.client.after('commit', afterwards)
+  else await afterwards()
+  return { inspectionId: ids.inspectionId, findingId: ids.findingId }
+}
