@@ -2,6 +2,7 @@ import { I18n } from '@adonisjs/i18n'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { type HttpContext, RequestValidator } from '@adonisjs/core/http'
+import { platformMessages } from '../shared/validation_messages.js'
 
 export const LOCALE_COOKIE = 'xw-locale'
 
@@ -11,7 +12,7 @@ export const LOCALE_COOKIE = 'xw-locale'
 */
 export default class LocaleMiddleware {
   static {
-    RequestValidator.messagesProvider = (ctx) => ctx.i18n.createMessagesProvider()
+    RequestValidator.messagesProvider = (ctx) => platformMessages(ctx.i18n)
   }
 
   protected localeFor(ctx: HttpContext): string {

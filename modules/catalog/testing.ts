@@ -1,9 +1,16 @@
 /*
 | Test helpers other modules' tests may use (`#testing/catalog`).
 */
+import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
+import drive from '@adonisjs/drive/services/main'
+import { sealIdNumber } from '#kernel/shared/personal_data'
+import { institutionSummary } from '#modules/registry'
 import { todayIso } from '#kernel/shared/dates'
 import Course from './models/course.js'
+import Contract from './models/contract.js'
+import { currentTemplate } from './services/templates.js'
+import { sha256Of } from './contracts/template.js'
 import type { CourseDraft } from './course/draft.js'
 import type { CourseStatus } from './course/vocabulary.js'
 import { stagesOf } from './course/vocabulary.js'
@@ -71,4 +78,49 @@ export async function createCourse(institutionId: number, draft: CourseDraft, st
     version: 1,
     listedAt: status === 'on_sale' ? DateTime.now() : null,
   })
+}
+
+/** A signed contract written straight to the tables (content and PDF are placeholders; for access tests). */
+export async function signedContractFixture(courseId: number, parentUserId: number): Promise<number> {
+  const course = await Course.findOrFail(courseId)
+  const institution = (await institutionSummary(course.institutionId))!
+  const template = await currentTemplate()
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n')
+  const key = `tests/contract-${randomUUID()}.pdf`
+  await drive.use().put(key, pdf)
+  const sealed = sealIdNumber('22010420150101001X')
+  const content = { title: '测试合同', basis: '', templateCode: template.code, templateVersion: template.version, partyA: [], partyB: [], sections: [], timetable: [] }
+  const contract = await Contract.create({
+    number: `XWTEST${randomUUID().slice(0, 8)}`,
+    templateId: template.id,
+    templateVersion: template.version,
+    courseId,
+    courseVersion: course.version,
+    institutionId: institution.id,
+    regionCode: institution.regionCode,
+    provinceCode: institution.provinceCode,
+    cityCode: institution.cityCode,
+    countyCode: institution.countyCode,
+    parentUserId,
+    studentName: '测试学员',
+    studentIdCipher: sealed.cipher,
+    studentIdIndex: `${sealed.index}-${randomUUID()}`,
+    studentIdMasked: sealed.masked,
+    studentSchool: '测试小学',
+    studentGrade: course.grades[0],
+    guardianName: '测试家长',
+    guardianRelation: 'mother',
+    totalFen: course.totalFen,
+    perChargeFen: course.perChargeFen,
+    classCount: course.classCount,
+    content,
+    contentSha256: sha256Of(content),
+    pdfKey: key,
+    pdfSha256: sha256Of(pdf),
+    signMethod: 'password',
+    signerIp: null,
+    signedAt: DateTime.now(),
+    status: 'signed',
+  })
+  return contract.id
 }

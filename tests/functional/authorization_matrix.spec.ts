@@ -6,6 +6,7 @@ import drive from '@adonisjs/drive/services/main'
 import { CurrentUserProvider } from '#modules/identity'
 import { createTestAccount, type TestAccountInput } from '#testing/identity'
 import { TINY_PDF, createFiledInstitution, createStaffMember, residentId } from '#testing/registry'
+import { courseDraft, createCourse, signedContractFixture } from '#testing/catalog'
 
 /*
 | Every management and institution-terminal route, every role, and bureaus
@@ -54,6 +55,9 @@ const ACCESS: Record<string, (actor: string) => Outcome> = {
   inspect: (a) =>
     !BUREAUS.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : ['county_in_scope', 'subunit'].includes(a) ? 'ok' : 'forbidden',
   prohibited_record: (a) => (!ADMINS_ABOVE.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : 'ok'),
+  /* spot checks: bureaus above sub-units, for a region within their own */
+  draw_spot_check: (a) => (['county_in_scope', 'city_in_scope', 'province_in_scope', 'ministry'].includes(a) ? 'ok' : 'forbidden'),
+  spot_check_record: (a) => (!ADMINS_ABOVE.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : 'ok'),
   /* an import batch belongs to the admin who uploaded it */
   own_batch: (a) => (!ADMINS_ABOVE.includes(a) ? 'forbidden' : a === 'county_in_scope' ? 'ok' : 'not_found'),
 }
@@ -68,12 +72,17 @@ interface Fixture {
   prohibitedId: number
   batchId: number
   accountId: number
+  courseId: number
+  materialId: number
+  spotCheckId: number
+  spotCheckItemId: number
+  contractId: number
 }
 
 const now = () => new Date()
 const LINEAGE = { province_code: '220000', city_code: '220100', county_code: '220104' }
 
-async function fixture(uploaderId: number, institutionAccounts: number[]): Promise<Fixture> {
+async function fixture(uploaderId: number, institutionAccounts: number[], parentId: number): Promise<Fixture> {
   const institution = await createFiledInstitution({ regionCode: '220104' })
   await db.from('institutions').where('id', institution.id).update({ filing_status: 'submitted' })
   await db.table('filing_reviews').insert({ institution_id: institution.id, snapshot: '{}', submitted_at: now() })
@@ -82,7 +91,17 @@ async function fixture(uploaderId: number, institutionAccounts: number[]): Promi
   const insert = async (table: string, row: Record<string, unknown>) => (await db.table(table).insert(row).returning('id'))[0].id as number
   const storageKey = `matrix/${institution.id}-${Math.random()}.pdf`
   await drive.use().put(storageKey, TINY_PDF)
+  const course = await createCourse(institution.id, courseDraft({ teacherIds: [staff.id] }), 'pending')
+  const materialKey = `matrix/material-${institution.id}-${Math.random()}.pdf`
+  await drive.use().put(materialKey, TINY_PDF)
+  const materialId = await insert('course_materials', { course_id: course.id, institution_id: institution.id, title: '矩阵材料', source: 'self_compiled', storage_key: materialKey, original_name: 'm.pdf', mime_type: 'application/pdf', size_bytes: 1, sha256: 'x', created_at: now() })
+  const spotCheckId = await insert('spot_checks', { region_code: '220104', period_from: now(), period_to: now(), sample_size: 1, population: 1, seed: 'matrix', created_by_id: uploaderId, created_at: now() })
   return {
+    courseId: course.id,
+    materialId,
+    spotCheckId,
+    spotCheckItemId: await insert('spot_check_items', { spot_check_id: spotCheckId, material_id: materialId, institution_id: institution.id, result: 'pending' }),
+    contractId: await signedContractFixture(course.id, parentId || uploaderId),
     institutionId: institution.id,
     staffId: staff.id,
     documentId: await insert('registry_documents', { institution_id: institution.id, kind: 'licence', storage_key: storageKey, original_name: 'x.pdf', mime_type: 'application/pdf', size_bytes: 1, sha256: 'x', created_at: now() }),
@@ -176,6 +195,42 @@ const ROUTES: Record<string, Route> = {
   'POST /institution/rectifications/:id/report': { access: 'institution', path: (f) => `/institution/rectifications/${f.findingId}/report`, form: () => ({ report: '已整改完毕' }) },
   'GET /institution/plate': { access: 'institution', path: () => '/institution/plate' },
   'GET /institution/plate/download/:format': { access: 'institution', path: () => '/institution/plate/download/png', prepare: approved },
+
+  'GET /institution/courses': { access: 'institution', path: () => '/institution/courses' },
+  'GET /institution/courses/create': { access: 'institution', path: () => '/institution/courses/create' },
+  'POST /institution/courses': { access: 'institution', path: () => '/institution/courses', form: () => ({ name: '矩阵课程' }) },
+  'GET /institution/courses/:id': { access: 'institution', path: (f) => `/institution/courses/${f.courseId}` },
+  'GET /institution/courses/:id/edit': { access: 'institution', path: (f) => `/institution/courses/${f.courseId}/edit` },
+  'POST /institution/courses/:id': { access: 'institution', path: (f) => `/institution/courses/${f.courseId}`, form: () => ({ name: '矩阵课程' }) },
+  'POST /institution/courses/:id/submit': { access: 'institution', path: (f) => `/institution/courses/${f.courseId}/submit` },
+  'POST /institution/courses/:id/materials': { access: 'institution', path: (f) => `/institution/courses/${f.courseId}/materials`, form: () => ({ title: '矩阵材料' }) },
+  'GET /institution/materials/:id': { access: 'institution', path: (f) => `/institution/materials/${f.materialId}` },
+  'POST /institution/materials/:id/delete': { access: 'institution', path: (f) => `/institution/materials/${f.materialId}/delete` },
+  'GET /institution/contracts': { access: 'institution', path: () => '/institution/contracts' },
+  'GET /institution/contracts/:id': { access: 'institution', path: (f) => `/institution/contracts/${f.contractId}` },
+  'GET /institution/contracts/:id/pdf': { access: 'institution', path: (f) => `/institution/contracts/${f.contractId}/pdf` },
+
+  'GET /manage/courses': { access: 'bureaus', path: () => '/manage/courses' },
+  'GET /manage/courses/:id': { access: 'institution_view', path: (f) => `/manage/courses/${f.courseId}` },
+  'POST /manage/courses/:id/approve': { access: 'institution_decide', path: (f) => `/manage/courses/${f.courseId}/approve` },
+  'POST /manage/courses/:id/reject': { access: 'institution_decide', path: (f) => `/manage/courses/${f.courseId}/reject`, form: () => ({ reason: '矩阵测试退回' }) },
+  'POST /manage/courses/:id/take-down': { access: 'institution_decide', path: (f) => `/manage/courses/${f.courseId}/take-down`, form: () => ({ reason: '矩阵测试下架' }) },
+  'GET /manage/materials/:id': { access: 'institution_view', path: (f) => `/manage/materials/${f.materialId}` },
+  'GET /manage/spot-checks': { access: 'managers', path: () => '/manage/spot-checks' },
+  'GET /manage/spot-checks/create': { access: 'managers', path: () => '/manage/spot-checks/create' },
+  'POST /manage/spot-checks': { access: 'draw_spot_check', path: () => '/manage/spot-checks', form: () => ({ regionCode: '220104', periodFrom: '2026-01-01', periodTo: '2030-12-31', sampleSize: '1' }) },
+  'GET /manage/spot-checks/:id': { access: 'spot_check_record', path: (f) => `/manage/spot-checks/${f.spotCheckId}` },
+  'POST /manage/spot-check-items/:id': { access: 'spot_check_record', path: (f) => `/manage/spot-check-items/${f.spotCheckItemId}`, form: () => ({ ideology: 'pass', science: 'pass', ageFit: 'pass' }) },
+  'GET /manage/contracts': { access: 'bureaus', path: () => '/manage/contracts' },
+  'GET /manage/contracts/:id': { access: 'institution_view', path: (f) => `/manage/contracts/${f.contractId}` },
+  'GET /manage/contracts/:id/pdf': { access: 'institution_view', path: (f) => `/manage/contracts/${f.contractId}/pdf` },
+
+  'GET /parent/courses/:id/contract': { access: 'parent', path: (f) => `/parent/courses/${f.courseId}/contract` },
+  'POST /parent/courses/:id/contract/preview': { access: 'parent', path: (f) => `/parent/courses/${f.courseId}/contract/preview` },
+  'POST /parent/courses/:id/contract': { access: 'parent', path: (f) => `/parent/courses/${f.courseId}/contract` },
+  'GET /parent/contracts': { access: 'parent', path: () => '/parent/contracts' },
+  'GET /parent/contracts/:id': { access: 'parent', path: (f) => `/parent/contracts/${f.contractId}` },
+  'GET /parent/contracts/:id/pdf': { access: 'parent', path: (f) => `/parent/contracts/${f.contractId}/pdf` },
 }
 
 function outcomeOf(status: number, location: string | undefined): Outcome {
@@ -206,7 +261,7 @@ test.group('Authorization matrix: role and region scope on every terminal route'
       for (const [actorName, spec] of Object.entries(ACTORS)) {
         const actor = spec ? await createTestAccount(spec) : null
         const uploader = actorName === 'county_in_scope' ? actor! : await createTestAccount(ACTORS.county_in_scope!)
-        const f = await withFinding(await fixture(uploader.id, actorName.startsWith('institution_') && actor ? [actor.id] : []))
+        const f = await withFinding(await fixture(uploader.id, actorName.startsWith('institution_') && actor ? [actor.id] : [], actorName === 'parent' && actor ? actor.id : 0))
         await prepare?.(f)
         const user = actor ? (await new CurrentUserProvider().findById(actor.id))!.getOriginal() : null
         let request = method === 'GET' ? client.get(path(f)) : client.post(path(f))

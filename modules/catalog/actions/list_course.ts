@@ -1,3 +1,4 @@
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
@@ -55,7 +56,7 @@ export class SubmitCourse {
 export class DecideCourse {
   async approve(actor: CurrentUser, course: Course): Promise<Course> {
     const institution = await institutionSummary(course.institutionId)
-    if (!institution) throw new DomainError('catalog.courses.not_found', {}, { status: 404 })
+    if (!institution) throw new NotFoundException()
     await mustStillHold(institution, course)
     const row = await db.transaction(async (trx) => {
       const current = await locked(trx, course)

@@ -1,3 +1,5 @@
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
@@ -32,7 +34,7 @@ export interface ReviewInput {
 */
 export class DrawSpotCheck {
   async handle(actor: CurrentUser, input: SpotCheckInput): Promise<SpotCheck> {
-    if (!inScope(input.regionCode, actor.regionCode)) throw new DomainError('catalog.spot_checks.outside_region', {}, { field: 'regionCode', status: 403 })
+    if (!inScope(input.regionCode, actor.regionCode)) throw new ForbiddenException()
     const seed = randomBytes(8).toString('hex')
     const population = () => {
       const query = Material.query()
@@ -75,7 +77,7 @@ export class ReviewSpotCheckItem {
   async handle(actor: CurrentUser, item: SpotCheckItem, input: ReviewInput): Promise<SpotCheckItem> {
     const failed = [input.ideology, input.science, input.ageFit].includes('fail')
     const institution = await institutionSummary(item.institutionId)
-    if (!institution) throw new DomainError('catalog.courses.not_found', {}, { status: 404 })
+    if (!institution) throw new NotFoundException()
 
     const reviewed = await db.transaction(async (trx) => {
       const row = await SpotCheckItem.query({ client: trx }).where('id', item.id).forUpdate().firstOrFail()

@@ -1,6 +1,7 @@
+import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import type { HttpContext } from '@adonisjs/core/http'
+import { sendPrivateFile } from '#kernel/shared/downloads'
 import drive from '@adonisjs/drive/services/main'
-import { DomainError } from '#kernel/exceptions/domain_error'
 import { recordAudit } from '#modules/identity'
 import ContractPolicy from '../policies/contract_policy.js'
 import { contractListNames, findContract, institutionContracts, regionContracts } from '../queries/contracts.js'
@@ -29,7 +30,7 @@ export default class ContractRecordsController {
 
   async manageIndex(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
-    if (user.role !== 'admin' || !user.regionCode) throw new DomainError('catalog.contracts.not_found', {}, { status: 403 })
+    if (user.role !== 'admin' || !user.regionCode) throw new ForbiddenException()
     const contracts = await regionContracts(user, ctx.request.input('page'))
     contracts.baseUrl(ctx.request.url())
     return ctx.view.render('catalog::contracts/index', { contracts, ...(await contractListNames(contracts.all())), terminal: 'management', showRoute: 'manage_contracts.show' })
@@ -50,10 +51,7 @@ export default class ContractRecordsController {
   async pdf(ctx: HttpContext) {
     const contract = await viewable(ctx)
     const bytes = Buffer.from(await drive.use().getBytes(contract.pdfKey))
-    ctx.response.header('content-type', 'application/pdf')
-    ctx.response.header('content-disposition', `attachment; filename="${contract.number}.pdf"`)
-    ctx.response.header('cache-control', 'private, no-store')
     ctx.response.header('x-content-sha256', contract.pdfSha256)
-    return ctx.response.send(bytes)
+    return sendPrivateFile(ctx.response, { bytes, mimeType: 'application/pdf', fileName: `${contract.number}.pdf` })
   }
 }

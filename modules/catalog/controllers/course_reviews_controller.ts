@@ -1,5 +1,5 @@
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import type { HttpContext } from '@adonisjs/core/http'
-import { DomainError } from '#kernel/exceptions/domain_error'
 import { type InstitutionSummary, institutionSummaries, institutionSummary } from '#modules/registry'
 import { DecideCourse } from '../actions/list_course.js'
 import type Course from '../models/course.js'
@@ -16,7 +16,7 @@ import { reasonValidator } from '../validators/catalog.js'
 async function courseAndInstitution(ctx: HttpContext): Promise<[Course, InstitutionSummary]> {
   const course = await findCourse(ctx.params.id)
   const institution = await institutionSummary(course.institutionId)
-  if (!institution) throw new DomainError('catalog.courses.not_found', {}, { status: 404 })
+  if (!institution) throw new NotFoundException()
   return [course, institution]
 }
 

@@ -26,7 +26,7 @@ export default class CoursesController {
     return ctx.view.render('catalog::courses/form', {
       institution,
       course: null,
-      values: formValues(null, ctx.session.flashMessages.get('input')),
+      values: formValues(null, ctx.session.flashMessages.all()),
       ...(await formOptions(institution.id)),
     })
   }
@@ -63,7 +63,7 @@ export default class CoursesController {
     return ctx.view.render('catalog::courses/form', {
       institution,
       course,
-      values: formValues(course, ctx.session.flashMessages.get('input')),
+      values: formValues(course, ctx.session.flashMessages.all()),
       ...(await formOptions(institution.id)),
     })
   }

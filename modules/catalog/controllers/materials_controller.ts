@@ -1,5 +1,6 @@
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import type { HttpContext } from '@adonisjs/core/http'
-import { DomainError } from '#kernel/exceptions/domain_error'
+import { sendPrivateFile } from '#kernel/shared/downloads'
 import { recordAudit } from '#modules/identity'
 import { institutionSummary } from '#modules/registry'
 import { RemoveMaterial, UploadMaterial, readMaterial } from '../actions/materials.js'
@@ -11,15 +12,12 @@ import { materialValidator } from '../validators/catalog.js'
 
 async function findMaterial(id: unknown): Promise<Material> {
   const material = await Material.find(Number(id) > 0 ? Number(id) : 0)
-  if (!material) throw new DomainError('catalog.materials.not_found', {}, { status: 404 })
+  if (!material) throw new NotFoundException()
   return material
 }
 
 function send(ctx: HttpContext, material: Material, bytes: Buffer) {
-  ctx.response.header('content-type', material.mimeType)
-  ctx.response.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(material.originalName)}`)
-  ctx.response.header('cache-control', 'private, no-store')
-  return ctx.response.send(bytes)
+  return sendPrivateFile(ctx.response, { bytes, mimeType: material.mimeType, fileName: material.originalName })
 }
 
 /** Training materials: institutions upload them per course; bureaus open them to review. */
@@ -51,7 +49,7 @@ export default class MaterialsController {
   async review(ctx: HttpContext) {
     const material = await findMaterial(ctx.params.id)
     const institution = await institutionSummary(material.institutionId)
-    if (!institution) throw new DomainError('catalog.materials.not_found', {}, { status: 404 })
+    if (!institution) throw new NotFoundException()
     await ctx.bouncer.with(CoursePolicy).authorize('show', institution)
     await recordAudit({ action: 'catalog.material_opened', actor: ctx.auth.getUserOrFail(), subjectType: 'material', subjectId: material.id, regionCode: institution.regionCode })
     return send(ctx, material, await readMaterial(material))

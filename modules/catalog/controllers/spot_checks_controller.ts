@@ -1,5 +1,5 @@
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import type { HttpContext } from '@adonisjs/core/http'
-import { DomainError } from '#kernel/exceptions/domain_error'
 import { regionTree } from '#modules/identity'
 import { institutionSummaries, institutionSummary } from '#modules/registry'
 import { DrawSpotCheck, ReviewSpotCheckItem } from '../actions/spot_checks.js'
@@ -14,7 +14,7 @@ import { spotCheckReviewValidator, spotCheckValidator } from '../validators/cata
 async function findSpotCheck(ctx: HttpContext): Promise<SpotCheck> {
   const user = ctx.auth.getUserOrFail()
   const check = await SpotCheck.find(Number(ctx.params.id) > 0 ? Number(ctx.params.id) : 0)
-  if (!check || !regionTree.isWithin(check.regionCode, user.regionCode ?? '')) throw new DomainError('catalog.spot_checks.not_found', {}, { status: 404 })
+  if (!check || !regionTree.isWithin(check.regionCode, user.regionCode ?? '')) throw new NotFoundException()
   return check
 }
 
@@ -45,6 +45,7 @@ export default class SpotChecksController {
   async store(ctx: HttpContext) {
     await ctx.bouncer.with(CoursePolicy).authorize('spotCheck')
     const input = await ctx.request.validateUsing(spotCheckValidator, { messagesProvider: catalogMessages(ctx) })
+    await ctx.bouncer.with(CoursePolicy).authorize('drawIn', input.regionCode)
     const check = await new DrawSpotCheck().handle(ctx.auth.getUserOrFail(), input)
     ctx.session.flash('success', ctx.i18n.t('catalog.spot_checks.drawn', { size: check.sampleSize, population: check.population }))
     return ctx.response.redirect().toRoute('spot_checks.show', { id: check.id })
@@ -63,7 +64,7 @@ export default class SpotChecksController {
   async review(ctx: HttpContext) {
     const item = await SpotCheckItem.find(Number(ctx.params.id) > 0 ? Number(ctx.params.id) : 0)
     const institution = item ? await institutionSummary(item.institutionId) : null
-    if (!item || !institution) throw new DomainError('catalog.spot_checks.not_found', {}, { status: 404 })
+    if (!item || !institution) throw new NotFoundException()
     await ctx.bouncer.with(CoursePolicy).authorize('reviewMaterial', institution)
     const input = await ctx.request.validateUsing(spotCheckReviewValidator, { messagesProvider: catalogMessages(ctx) })
     const reviewed = await new ReviewSpotCheckItem().handle(ctx.auth.getUserOrFail(), item, input)

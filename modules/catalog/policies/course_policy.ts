@@ -1,5 +1,5 @@
 import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
-import type { CurrentUser } from '#modules/identity'
+import { type CurrentUser, inScope } from '#modules/identity'
 import { type InstitutionSummary, canSee, isBureau, isResponsibleBureau } from '#modules/registry'
 import type Course from '../models/course.js'
 
@@ -32,6 +32,11 @@ export default class CoursePolicy extends BasePolicy {
   /** Material spot checks are run by bureaus (not their sub-units) within their region. */
   spotCheck(user: CurrentUser) {
     return managerOf(user)
+  }
+
+  /** A spot check of a region at or below the bureau's own. */
+  drawIn(user: CurrentUser, regionCode: string) {
+    return (managerOf(user) && inScope(regionCode, user.regionCode)) || AuthorizationResponse.deny('Forbidden', 403)
   }
 
   reviewMaterial(user: CurrentUser, institution: InstitutionSummary) {

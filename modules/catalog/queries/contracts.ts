@@ -1,4 +1,4 @@
-import { DomainError } from '#kernel/exceptions/domain_error'
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { type CurrentUser, applyRegionScope } from '#modules/identity'
 import { institutionSummaries } from '#modules/registry'
 import Contract from '../models/contract.js'
@@ -10,7 +10,7 @@ const page = (n: unknown) => Math.max(1, Math.min(Number(n) || 1, 500))
 export async function findContract(id: unknown): Promise<Contract> {
   const numeric = Number(id)
   const contract = await Contract.find(Number.isSafeInteger(numeric) && numeric > 0 ? numeric : 0)
-  if (!contract) throw new DomainError('catalog.contracts.not_found', {}, { status: 404 })
+  if (!contract) throw new NotFoundException()
   return contract
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from '#kernel/exceptions/domain_error'
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { todayIso } from '#kernel/shared/dates'
 import type { CurrentUser } from '#modules/identity'
 import { whereInstitution } from '#modules/registry'
@@ -11,7 +11,7 @@ const page = (n: unknown) => Math.max(1, Math.min(Number(n) || 1, 500))
 export async function findCourse(id: unknown): Promise<Course> {
   const numeric = Number(id)
   const course = await Course.find(Number.isSafeInteger(numeric) && numeric > 0 ? numeric : 0)
-  if (!course) throw new DomainError('catalog.courses.not_found', {}, { status: 404 })
+  if (!course) throw new NotFoundException()
   return course
 }
 

@@ -4,6 +4,7 @@
 | preview and checked again at signing, so a parent never signs terms
 | that changed after they read them.
 */
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { DateTime } from 'luxon'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { maskIdNumber } from '#kernel/shared/personal_data'
@@ -53,7 +54,7 @@ export async function contractTerms(actor: CurrentUser, course: Course, input: S
   const { institution, limits, classes } = await assertSaleable(course)
   if (!course.grades.includes(input.studentGrade as any)) throw new DomainError('catalog.contracts.grade_not_covered', {}, { field: 'studentGrade' })
   const [template, party, teachers] = await Promise.all([currentTemplate(), contractParty(course.institutionId), teachersOf(course.institutionId, course.teacherIds)])
-  if (!party) throw new DomainError('catalog.courses.not_found', {}, { status: 404 })
+  if (!party) throw new NotFoundException()
   const facts = contractFacts({
     course,
     party,

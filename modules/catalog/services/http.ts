@@ -1,5 +1,5 @@
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import type { HttpContext } from '@adonisjs/core/http'
-import { DomainError } from '#kernel/exceptions/domain_error'
 import { labelledMessages } from '#kernel/shared/validation_messages'
 import { type InstitutionSummary, institutionSummary } from '#modules/registry'
 import { CourseViolations } from '../actions/save_course.js'
@@ -11,7 +11,7 @@ export const catalogMessages = (ctx: HttpContext) => labelledMessages(ctx.i18n, 
 export async function ownInstitution(ctx: HttpContext): Promise<InstitutionSummary> {
   const user = ctx.auth.getUserOrFail()
   const institution = user.orgType === 'institution' && user.orgId ? await institutionSummary(user.orgId) : null
-  if (!institution) throw new DomainError('catalog.courses.no_institution', {}, { status: 404 })
+  if (!institution) throw new NotFoundException()
   return institution
 }
 

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { sendPrivateFile } from '#kernel/shared/downloads'
 import { recordAudit, requestMeta } from '#modules/identity'
 import RegistryDocument from '../models/document.js'
 import Institution from '../models/institution.js'
@@ -14,10 +15,7 @@ async function findDocument(id: unknown) {
 }
 
 function send(ctx: HttpContext, document: RegistryDocument, bytes: Buffer) {
-  ctx.response.header('content-type', document.mimeType)
-  ctx.response.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(document.originalName)}`)
-  ctx.response.header('cache-control', 'private, no-store')
-  return ctx.response.send(bytes)
+  return sendPrivateFile(ctx.response, { bytes, mimeType: document.mimeType, fileName: document.originalName, disposition: 'inline' })
 }
 
 export default class DocumentsController {

@@ -4,6 +4,7 @@ import { createTestAccount } from '../../testing.js'
 
 test.group('Browser: language switch and phone layout', (group) => {
   group.each.setup(() => truncateAll())
+  group.each.teardown(() => truncateAll())
 
   test('the language switch turns the site to English and back', async ({ visit }) => {
     const page = await visit('/login')

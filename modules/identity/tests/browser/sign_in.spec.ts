@@ -17,6 +17,7 @@ const ROLES: { name: string; spec: TestAccountInput; home: string; terminal: str
 
 test.group('Browser: sign-in', (group) => {
   group.each.setup(() => truncateAll())
+  group.each.teardown(() => truncateAll())
 
   test('a {name} signs in and lands on their terminal')
     .with(ROLES)

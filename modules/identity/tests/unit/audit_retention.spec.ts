@@ -11,6 +11,7 @@ import { toRegionCode } from '#kernel/shared/region_code'
 
 test.group('Audit log retention (extension point, Jilin plugin)', (group) => {
   group.each.setup(() => truncateAll())
+  group.each.teardown(() => truncateAll())
 
   test('the retention period comes from the region: Jilin 366 days, elsewhere 180', async ({ assert }) => {
     assert.equal(await auditRetentionDays.resolve(toRegionCode('220104'), {}), 366)

@@ -11,6 +11,8 @@ const inDays = (n: number) => DateTime.now().setZone('Asia/Shanghai').plus({ day
 
 test.group('Browser: an institution from sign-up to the white list and back', (group) => {
   group.each.setup(() => truncateAll())
+  /* Browser tests commit; leave nothing behind for the suites that run after. */
+  group.each.teardown(() => truncateAll())
 
   test('register, file in five parts with a break, be returned, correct, be approved, be found, verify, be inspected', async ({ visit, browserContext, assert }) => {
     const NAME = '长春青苗书法培训学校'
