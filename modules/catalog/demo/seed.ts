@@ -103,7 +103,8 @@ export async function seedCatalogDemo(accounts: DemoAccountRef[]): Promise<{ cou
         slots,
         minutesPerClass: minutes,
         pricePerClassFen: price * 100,
-        classesPerCharge: Math.min(rng.pick([10, 12, 20]), Math.floor(5000 / price)),
+        /* Within the caps: 5,000 yuan, and no more classes than fall in 3 months (one or two a week). */
+        classesPerCharge: Math.min(rng.pick([10, 12, 20]), Math.floor(5000 / price), slots.length * 12),
         homework: false,
         refundWithinDays: rng.pick([5, 7, 10, 15]),
         disputeResolution: 'court',
@@ -166,9 +167,10 @@ export async function seedCatalogDemo(accounts: DemoAccountRef[]): Promise<{ cou
     const finished = await new DrawSpotCheck().handle(actor, { ...period, sampleSize: 4 }).catch(() => null)
     if (finished) {
       const { default: SpotCheckItem } = await import('../models/spot_check_item.js')
-      const items = await SpotCheckItem.query().where('spotCheckId', finished.id).where('institutionId', '<>', demoInstitution).orderBy('id')
-      for (const [index, item] of items.entries()) {
-        const fail = index === 0
+      const items = await SpotCheckItem.query().where('spotCheckId', finished.id).orderBy('id')
+      const failing = items.find((item) => item.institutionId !== demoInstitution)
+      for (const item of items) {
+        const fail = item === failing
         await new ReviewSpotCheckItem().handle(actor, item, {
           ideology: 'pass',
           science: fail ? 'fail' : 'pass',

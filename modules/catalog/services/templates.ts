@@ -5,6 +5,7 @@
 */
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import vine from '@vinejs/vine'
 import ContractTemplate from '../models/contract_template.js'
 import { TEMPLATE_CODE, TEMPLATE_V1 } from '../contracts/gf_2021_2604.js'
 import { type TemplateBody, placeholdersOf, sha256Of } from '../contracts/template.js'
@@ -35,8 +36,18 @@ export async function currentTemplate(): Promise<ContractTemplate> {
   return ContractTemplate.query().where('code', TEMPLATE_CODE).orderBy('version', 'desc').firstOrFail()
 }
 
+const pair = () => vine.array(vine.string().trim().minLength(1)).fixedLength(2)
+const templateSchema = vine.create({
+  title: vine.string().trim().minLength(2).maxLength(128),
+  basis: vine.string().trim().maxLength(500),
+  partyA: vine.array(pair()).minLength(1),
+  partyB: vine.array(pair()).minLength(1),
+  sections: vine.array(vine.object({ heading: vine.string().trim().minLength(1), clauses: vine.array(vine.string().trim().minLength(1)).minLength(1) })).minLength(1),
+})
+
 /** Publishes the next version. Every placeholder must be one the platform fills. */
-export async function publishTemplate(body: TemplateBody, changeNote: string): Promise<ContractTemplate> {
+export async function publishTemplate(input: unknown, changeNote: string): Promise<ContractTemplate> {
+  const body = (await templateSchema.validate(input)) as TemplateBody
   const unknown = [...placeholdersOf(body)].filter((p) => !CONTRACT_FACT_KEYS.includes(p))
   if (unknown.length) throw new UnknownPlaceholders(unknown)
   const previous = await currentTemplate()

@@ -199,3 +199,22 @@ test.group('Contracts: signing the standard contract online', (group) => {
     ;(await client.get(urlFor('parent_contracts.pdf', { id: contract.id })).loginAs(stranger.user)).assertStatus(404)
   })
 })
+
+test.group('Contracts: publishing template versions', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a version with a placeholder the platform does not fill, or a malformed one, is refused; a good one is the next version and frozen', async ({ assert }) => {
+    const { currentTemplate, UnknownPlaceholders } = await import('../../services/templates.js')
+    const before = (await currentTemplate()).version
+    const extraClause = { ...TEMPLATE_V1, sections: [...TEMPLATE_V1.sections, { heading: '第九条', clauses: ['违约金为{{penaltyRate}}'] }] }
+    await assert.rejects(() => publishTemplate(extraClause, '加一条'), UnknownPlaceholders as any)
+    await assert.rejects(() => publishTemplate({ ...TEMPLATE_V1, sections: [] }, '清空'))
+    assert.equal((await currentTemplate()).version, before)
+
+    const next = await publishTemplate({ ...TEMPLATE_V1, title: '中小学生校外培训服务合同（2027 年版）' }, '更新标题')
+    assert.equal(next.version, before + 1)
+    assert.equal((await currentTemplate()).title, '中小学生校外培训服务合同（2027 年版）')
+    await assert.rejects(() => db.rawQuery(`SAVEPOINT t1; UPDATE contract_templates SET title = 'x' WHERE id = ${next.id}`), /cannot change/)
+    await db.rawQuery('ROLLBACK TO SAVEPOINT t1')
+  })
+})
