@@ -22,6 +22,8 @@ async function viewable(ctx: HttpContext): Promise<Contract> {
 /** Signed contracts as the parent, the institution and the bureau see them; the PDF is the stored file. */
 export default class ContractRecordsController {
   async institutionIndex(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
+    if (user.orgType !== 'institution' || !user.orgId) return ctx.view.render('catalog::contracts/index', { contracts: null, terminal: 'institution' })
     const institution = await ownInstitution(ctx)
     const contracts = await institutionContracts(institution.id, ctx.request.input('page'))
     contracts.baseUrl(ctx.request.url())

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { institutionSummary } from '#modules/registry'
 import { SaveCourse } from '../actions/save_course.js'
 import { SubmitCourse } from '../actions/list_course.js'
 import CourseDecision from '../models/course_decision.js'
@@ -15,7 +16,10 @@ import { courseView } from '../services/course_view.js'
 /** Institution terminal: the institution's courses, from draft to sale. */
 export default class CoursesController {
   async index(ctx: HttpContext) {
-    const institution = await ownInstitution(ctx)
+    const user = ctx.auth.getUserOrFail()
+    const institution = user.orgType === 'institution' && user.orgId ? await institutionSummary(user.orgId) : null
+    /* An owner who has not filed yet gets a pointer to the filing, not an error. */
+    if (!institution) return ctx.view.render('catalog::courses/index', { institution: null, courses: null })
     const courses = await institutionCourses(institution.id, ctx.request.input('page'))
     courses.baseUrl(ctx.request.url())
     return ctx.view.render('catalog::courses/index', { institution, courses })

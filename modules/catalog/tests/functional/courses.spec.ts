@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
+import { createTestAccount } from '#testing/identity'
 import { fieldErrors, flatForm } from '#tests/helpers/http'
 import { courseDraft, courseForm } from '../../testing.js'
 import { count, courseOnSale, withPhoto, world } from './helpers.js'
@@ -148,5 +149,17 @@ test.group('Courses: the institution terminal', (group) => {
     assert.deepEqual(violationsOf(refused).map((v) => v.rule), ['national.teacher_not_admitted'])
     const strangers = await client.post(urlFor('courses.store')).header('referer', '/x').loginAs(w.owner.user).form(flatForm(courseForm(courseDraft({ teacherIds: [999999] })))).withCsrfToken().redirects(0)
     assert.include(violationsOf(strangers).map((v) => v.rule), 'national.teacher_unknown')
+  })
+
+  test('an owner who has not filed yet is pointed to the filing', async ({ client }) => {
+    const owner = await createTestAccount({ role: 'institution_owner', regionCode: '220104' })
+    const courses = await client.get(urlFor('courses.index')).loginAs(owner.user)
+    courses.assertStatus(200)
+    courses.assertTextIncludes('机构备案通过审核后才能开设课程。')
+    courses.assertTextIncludes('/institution/filing')
+    const contracts = await client.get(urlFor('institution_contracts.index')).loginAs(owner.user)
+    contracts.assertStatus(200)
+    contracts.assertTextIncludes('还没有合同。')
+    ;(await client.get(urlFor('courses.create')).loginAs(owner.user)).assertStatus(404)
   })
 })
