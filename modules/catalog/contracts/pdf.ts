@@ -26,6 +26,8 @@ const MARGIN = { x: 56, top: 64, bottom: 64 }
 const INK = rgb(0.12, 0.14, 0.16)
 const GREY = rgb(0.43, 0.47, 0.51)
 const RULE = rgb(0.8, 0.82, 0.85)
+/* fontkit applies the font's localized forms (locl) for a script it guesses, and in the cut-down font those substitutes are other glyphs: digits beside '*' or Latin letters came out as wrong characters. */
+const PLAIN_LAYOUT = { locl: false }
 
 /** Splits text into lines no wider than `width`, breaking between any two characters (Chinese has no spaces). */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -108,7 +110,7 @@ class Writer {
 export async function contractPdf(contract: RenderedContract, contentSha256: string): Promise<Buffer> {
   const doc = await PDFDocument.create()
   doc.registerFontkit(fontkit)
-  const regular = await doc.embedFont(await cjkSubset(textOf(contract, contentSha256)), { subset: false })
+  const regular = await doc.embedFont(await cjkSubset(textOf(contract, contentSha256)), { subset: false, features: PLAIN_LAYOUT })
   doc.setTitle(`${contract.title} ${contract.signature?.number ?? ''}`.trim())
   doc.setSubject(`SHA-256 ${contentSha256}`)
   doc.setProducer('Xiaowai off-campus training platform')
