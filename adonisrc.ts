@@ -39,6 +39,7 @@ export default defineConfig({
     () => import('./modules/identity/provider.js'),
     () => import('./modules/registry/provider.js'),
     () => import('./modules/catalog/provider.js'),
+    () => import('./modules/funds/provider.js'),
   ],
 
   preloads: [
@@ -48,6 +49,7 @@ export default defineConfig({
     () => import('./modules/identity/routes.js'),
     () => import('./modules/registry/routes.js'),
     () => import('./modules/catalog/routes.js'),
+    () => import('./modules/funds/routes.js'),
   ],
 
   tests: {
@@ -63,6 +65,9 @@ export default defineConfig({
       { name: 'catalog:unit', files: ['modules/catalog/tests/unit/**/*.spec.ts'], timeout: 10000 },
       { name: 'catalog:functional', files: ['modules/catalog/tests/functional/**/*.spec.ts'], timeout: 30000 },
       { name: 'catalog:browser', files: ['modules/catalog/tests/browser/**/*.spec.ts'], timeout: 120000 },
+      { name: 'funds:unit', files: ['modules/funds/tests/unit/**/*.spec.ts'], timeout: 10000 },
+      { name: 'funds:functional', files: ['modules/funds/tests/functional/**/*.spec.ts'], timeout: 30000 },
+      { name: 'funds:browser', files: ['modules/funds/tests/browser/**/*.spec.ts'], timeout: 120000 },
     ],
     forceExit: false,
   },

@@ -1,5 +1,6 @@
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/shield'
+import { formTargets } from '#kernel/shared/form_targets'
 
 export default defineConfig({
   csp: {
@@ -10,7 +11,7 @@ export default defineConfig({
       styleSrc: [`'self'`, `'unsafe-inline'`],
       imgSrc: [`'self'`, 'data:'],
       connectSrc: [`'self'`],
-      formAction: [`'self'`],
+      formAction: [`'self'`, () => formTargets()],
       frameAncestors: [`'none'`],
       objectSrc: [`'none'`],
       baseUri: [`'self'`],

@@ -31,6 +31,10 @@ export default await Env.create(new URL('../', import.meta.url), {
   /* Comma-separated plugin ids under plugins/; empty disables all. */
   PLUGINS: Env.schema.string.optional(),
 
+  /* The sandbox payment provider (modules/funds/sandbox); the secret defaults to one derived from APP_KEY. */
+  PAYMENT_SANDBOX_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  PAYMENT_SANDBOX_SECRET: Env.schema.string.optional(),
+
   /* Where one-time codes and links go: the local outbox page, or a real gateway. */
   NOTIFY_CHANNEL: Env.schema.enum(['outbox'] as const),
 })

@@ -4,6 +4,8 @@
 */
 import { scheduleIdentityJobs } from '#modules/identity'
 import { scheduleRegistryJobs } from '#modules/registry'
+import { scheduleFundsJobs } from '#modules/funds'
 
 await scheduleIdentityJobs()
 await scheduleRegistryJobs()
+await scheduleFundsJobs()

@@ -125,6 +125,35 @@ export type ScannedRoutes = {
     'parent_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'public_courses.search': { paramsTuple?: []; params?: {} }
     'public_courses.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_orders.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_orders.index': { paramsTuple?: []; params?: {} }
+    'parent_orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_orders.status': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_orders.pay': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_refunds.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_refunds.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_classes.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_classes.dispute': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_orders.index': { paramsTuple?: []; params?: {} }
+    'institution_orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_attendance.index': { paramsTuple?: []; params?: {} }
+    'institution_attendance.store': { paramsTuple?: []; params?: {} }
+    'institution_refunds.index': { paramsTuple?: []; params?: {} }
+    'institution_refunds.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_supervision.index': { paramsTuple?: []; params?: {} }
+    'funds_supervision.institution': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_supervision.order': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_anomalies.index': { paramsTuple?: []; params?: {} }
+    'funds_anomalies.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_portal.accounts': { paramsTuple?: []; params?: {} }
+    'bank_portal.instructions': { paramsTuple?: []; params?: {} }
+    'bank_portal.anomalies': { paramsTuple?: []; params?: {} }
+    'bank_portal.credentials': { paramsTuple?: []; params?: {} }
+    'bank_portal.rotate': { paramsTuple?: []; params?: {} }
+    'api.pay_notice': { paramsTuple: [ParamValue]; params: {'provider': ParamValue} }
+    'api.bank_instructions': { paramsTuple?: []; params?: {} }
+    'api.bank_reject': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'api.bank_movements': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'site.home': { paramsTuple?: []; params?: {} }
@@ -199,6 +228,22 @@ export type ScannedRoutes = {
     'parent_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'public_courses.search': { paramsTuple?: []; params?: {} }
     'public_courses.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_orders.index': { paramsTuple?: []; params?: {} }
+    'parent_orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_orders.status': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_orders.index': { paramsTuple?: []; params?: {} }
+    'institution_orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_attendance.index': { paramsTuple?: []; params?: {} }
+    'institution_refunds.index': { paramsTuple?: []; params?: {} }
+    'funds_supervision.index': { paramsTuple?: []; params?: {} }
+    'funds_supervision.institution': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_supervision.order': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_anomalies.index': { paramsTuple?: []; params?: {} }
+    'bank_portal.accounts': { paramsTuple?: []; params?: {} }
+    'bank_portal.instructions': { paramsTuple?: []; params?: {} }
+    'bank_portal.anomalies': { paramsTuple?: []; params?: {} }
+    'bank_portal.credentials': { paramsTuple?: []; params?: {} }
+    'api.bank_instructions': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'site.home': { paramsTuple?: []; params?: {} }
@@ -273,6 +318,22 @@ export type ScannedRoutes = {
     'parent_contracts.pdf': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'public_courses.search': { paramsTuple?: []; params?: {} }
     'public_courses.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_orders.index': { paramsTuple?: []; params?: {} }
+    'parent_orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_orders.status': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_orders.index': { paramsTuple?: []; params?: {} }
+    'institution_orders.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_attendance.index': { paramsTuple?: []; params?: {} }
+    'institution_refunds.index': { paramsTuple?: []; params?: {} }
+    'funds_supervision.index': { paramsTuple?: []; params?: {} }
+    'funds_supervision.institution': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_supervision.order': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_anomalies.index': { paramsTuple?: []; params?: {} }
+    'bank_portal.accounts': { paramsTuple?: []; params?: {} }
+    'bank_portal.instructions': { paramsTuple?: []; params?: {} }
+    'bank_portal.anomalies': { paramsTuple?: []; params?: {} }
+    'bank_portal.credentials': { paramsTuple?: []; params?: {} }
+    'api.bank_instructions': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'sessions.store': { paramsTuple?: []; params?: {} }
@@ -323,6 +384,19 @@ export type ScannedRoutes = {
     'spot_checks.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'parent_contracts.preview': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'parent_contracts.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_orders.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_orders.pay': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_refunds.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_refunds.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_classes.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_classes.dispute': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_attendance.store': { paramsTuple?: []; params?: {} }
+    'institution_refunds.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_anomalies.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bank_portal.rotate': { paramsTuple?: []; params?: {} }
+    'api.pay_notice': { paramsTuple: [ParamValue]; params: {'provider': ParamValue} }
+    'api.bank_reject': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'api.bank_movements': { paramsTuple?: []; params?: {} }
   }
   PUT: {
     'passwords.update': { paramsTuple?: []; params?: {} }

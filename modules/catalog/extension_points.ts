@@ -14,12 +14,12 @@ declare module '#plugin_sdk' {
      * category the institution filed. Every province's rules add up.
      */
     'catalog.course.validate': { kind: 'decision'; input: CourseFacts; output: Violation[] }
-    /** Caps on one charge: 60 class hours, 3 months, 5,000 yuan, taken at most 1 month ahead. */
+    /** Caps on one charge: 60 class hours, 3 months, 5,000 yuan, taken at most 1 month ahead; renewals only when 20 or fewer classes remain. */
     'catalog.charge.limits': { kind: 'value'; input: ChargeLimitsInput; output: ChargeLimits }
   }
 }
 
-export const NATIONAL_CHARGE_LIMITS: ChargeLimits = Object.freeze({ maxClasses: 60, maxMonths: 3, maxFen: 500_000, maxMonthsAhead: 1 })
+export const NATIONAL_CHARGE_LIMITS: ChargeLimits = Object.freeze({ maxClasses: 60, maxMonths: 3, maxFen: 500_000, maxMonthsAhead: 1, renewWhenClassesLeft: 20 })
 
 export const validateCourse = defineExtensionPoint({
   name: 'catalog.course.validate',

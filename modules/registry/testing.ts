@@ -1,6 +1,7 @@
 /*
 | Test helpers other modules' tests may use (`#testing/registry`).
 */
+import { randomInt } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { withCheckChar } from '#kernel/shared/credit_code'
 import { lineageOf } from '#modules/identity'
@@ -68,7 +69,8 @@ export function filingFields(regionCode: string, overrides: Record<string, any> 
       partyOrganization: 'preparing',
       materialsPolicy: '自编教材经教研组审核后报区教育局备案。',
       supervisingBank: '中国建设银行长春朝阳支行',
-      supervisedAccount: '22050161000800000123',
+      /* Each institution has its own supervised account at the bank. */
+      supervisedAccount: `2205016100${String(randomInt(0, 10_000_000_000)).padStart(10, '0')}`,
       escrowModel: 'bank_custody',
       paymentChannels: ['wechat', 'alipay'],
       serviceChannels: [

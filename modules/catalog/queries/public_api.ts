@@ -32,10 +32,19 @@ export interface ContractSummary {
   courseName: string
   institutionId: number
   parentUserId: number
+  /** The student's name: for the contract's parties (parent, institution) and its bureaus only. */
+  studentName: string
   regionCode: string
   classCount: number
   totalFen: number
   perChargeFen: number
+  pricePerClassFen: number
+  /** Classes one charge covers (all of them when the course is paid at once). */
+  classesPerCharge: number
+  kind: 'academic' | 'non_academic'
+  delivery: 'offline' | 'online'
+  /** The signed timetable: class n is held on classDates[n - 1] (YYYY-MM-DD). */
+  classDates: string[]
   status: string
   signedAt: string
   contentSha256: string
@@ -52,12 +61,23 @@ export async function contractSummary(id: number): Promise<ContractSummary | nul
     courseName: course.name,
     institutionId: contract.institutionId,
     parentUserId: contract.parentUserId,
+    studentName: contract.studentName,
     regionCode: contract.regionCode,
     classCount: contract.classCount,
     totalFen: contract.totalFen,
     perChargeFen: contract.perChargeFen,
+    pricePerClassFen: contract.classCount ? Math.round(contract.totalFen / contract.classCount) : 0,
+    classesPerCharge: contract.totalFen && contract.classCount ? Math.round(contract.perChargeFen / (contract.totalFen / contract.classCount)) : contract.classCount,
+    kind: course.kind,
+    delivery: course.delivery,
+    classDates: contract.content.timetable.map((row) => row[1]),
     status: contract.status,
     signedAt: contract.signedAt.toISO()!,
     contentSha256: contract.contentSha256,
   }
+}
+
+/** The funds module moves a contract on as its orders are paid, completed or refunded in full. */
+export async function setContractStatus(id: number, status: 'active' | 'completed' | 'terminated'): Promise<void> {
+  await Contract.query().where('id', id).whereNot('status', status).update({ status, updated_at: new Date() })
 }

@@ -10,6 +10,8 @@ export interface ChargeLimits {
   maxFen: number
   /** How long before the course starts fees may be taken, in months (1). */
   maxMonthsAhead: number
+  /** A per-hour renewal may be charged only when this many classes or fewer remain unconsumed (20). */
+  renewWhenClassesLeft: number
 }
 
 export interface ChargeLimitsInput {

@@ -36,7 +36,7 @@ function course(overrides: Partial<CourseFacts> & { times?: [number, string][] }
     homework: false,
     teachers: [{ id: 1, name: '李老师', admitted: true, certificateNumber: '20232200000001', hasPhoto: true }],
     institution: { delivery: 'online', categories: ['academic'] },
-    chargeLimits: { maxClasses: 60, maxMonths: 3, maxFen: 500_000, maxMonthsAhead: 1 },
+    chargeLimits: { maxClasses: 60, maxMonths: 3, maxFen: 500_000, maxMonthsAhead: 1, renewWhenClassesLeft: 20 },
     ...rest,
   }
 }

@@ -50,7 +50,7 @@ test.group('National course rules', () => {
   })
 
   test('a province’s own charge limits are used when it sets them', ({ assert }) => {
-    const strict = { maxClasses: 60, maxMonths: 3, maxFen: 200_000, maxMonthsAhead: 1 }
+    const strict = { maxClasses: 60, maxMonths: 3, maxFen: 200_000, maxMonthsAhead: 1, renewWhenClassesLeft: 20 }
     assert.include(rules({ pricePerClassFen: 200_00, classesPerCharge: 12, chargeLimits: strict }), 'national.charge_max_amount')
   })
 

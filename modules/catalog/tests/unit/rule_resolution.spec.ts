@@ -25,7 +25,7 @@ test.group('Course rules by region', () => {
 
   test('charge limits default to the national numbers in every province', async ({ assert }) => {
     for (const region of ['220104', '130102', '110105']) {
-      assert.deepEqual(await chargeLimits.resolve(toRegionCode(region), { kind: 'academic', delivery: 'offline' }), { maxClasses: 60, maxMonths: 3, maxFen: 500_000, maxMonthsAhead: 1 })
+      assert.deepEqual(await chargeLimits.resolve(toRegionCode(region), { kind: 'academic', delivery: 'offline' }), { maxClasses: 60, maxMonths: 3, maxFen: 500_000, maxMonthsAhead: 1, renewWhenClassesLeft: 20 })
     }
   })
 })

@@ -1,0 +1,92 @@
+/*
+| A parent's next charge under a signed contract. Each charge is one order
+| and must stay within the charge limits of the institution's province
+| (national: 60 classes or 3 months, 5,000 yuan, at most 1 month before
+| the classes start; a renewal only when 20 or fewer classes remain).
+*/
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { todayIso } from '#kernel/shared/dates'
+import { toRegionCode } from '#kernel/shared/region_code'
+import { type CurrentUser, lineageOf } from '#modules/identity'
+import { chargeLimits, contractSummary, saleCheck } from '#modules/catalog'
+import { fundDeadlines } from '../extension_points.js'
+import Order from '../models/order.js'
+import { businessNumber } from '../services/numbers.js'
+import { supervisedAccountOf } from '../services/supervised_accounts.js'
+
+const monthsBetween = (from: string, to: string) => DateTime.fromISO(to).diff(DateTime.fromISO(from), 'months').months
+
+export class CreateOrder {
+  async handle(parent: CurrentUser, contractId: number, options: { provider?: string; today?: string } = {}): Promise<Order> {
+    const contract = await contractSummary(contractId)
+    if (!contract || contract.parentUserId !== parent.id) throw new NotFoundException()
+    if (contract.status === 'terminated' || contract.status === 'completed') throw new DomainError('funds.orders.contract_closed')
+    if (contract.pricePerClassFen <= 0) throw new DomainError('funds.orders.free_course')
+    const sale = await saleCheck(contract.courseId)
+    if (!sale.saleable) throw new DomainError(sale.reason ?? 'funds.orders.not_saleable')
+    await supervisedAccountOf(contract.institutionId)
+    const region = toRegionCode(contract.regionCode)
+    const limits = await chargeLimits.resolve(region, { kind: contract.kind, delivery: contract.delivery })
+    const deadlines = await fundDeadlines.resolve(region, {})
+    const today = options.today ?? todayIso()
+
+    return db.transaction(async (trx) => {
+      /* Charges of one contract are numbered in order: lock the contract's orders while choosing the next. */
+      await trx.rawQuery('SELECT pg_advisory_xact_lock(?, ?)', [4201, contractId])
+      const all = await Order.query({ client: trx }).where('contractId', contractId).orderBy('chargeNo')
+      const waiting = all.find((o) => o.status === 'awaiting_payment')
+      if (waiting && waiting.expiresAt && waiting.expiresAt > DateTime.now()) return waiting
+      if (waiting) await waiting.useTransaction(trx).merge({ status: 'cancelled', closedAt: DateTime.now() }).save()
+      const orders = all.filter((o) => o.status !== 'cancelled')
+      const charged = orders.reduce((n, o) => n + o.classCount, 0)
+      if (charged >= contract.classCount) throw new DomainError('funds.orders.fully_charged')
+      const left = orders.filter((o) => o.mode === 'prepaid').reduce((n, o) => n + o.classCount - o.classesConsumed - o.classesRefunded, 0)
+      if (orders.length && left > limits.renewWhenClassesLeft) throw new DomainError('funds.orders.renewal_too_early', { left, limit: limits.renewWhenClassesLeft })
+
+      const firstClass = charged + 1
+      const classCount = Math.min(contract.classesPerCharge, contract.classCount - charged, limits.maxClasses)
+      const amountFen = classCount * contract.pricePerClassFen
+      const firstDate = contract.classDates[firstClass - 1]
+      const lastDate = contract.classDates[firstClass + classCount - 2]
+      if (amountFen > limits.maxFen) throw new DomainError('funds.orders.over_amount_cap', { yuan: limits.maxFen / 100 })
+      if (firstDate && lastDate && monthsBetween(firstDate, lastDate) > limits.maxMonths) throw new DomainError('funds.orders.over_months_cap', { months: limits.maxMonths })
+      if (firstDate && monthsBetween(today, firstDate) > limits.maxMonthsAhead) throw new DomainError('funds.orders.too_early', { months: limits.maxMonthsAhead, date: firstDate })
+
+      return Order.create(
+        {
+          number: businessNumber('O'),
+          contractId,
+          courseId: contract.courseId,
+          institutionId: contract.institutionId,
+          parentUserId: parent.id,
+          regionCode: contract.regionCode,
+          ...lineage(contract.regionCode),
+          mode: 'prepaid',
+          chargeNo: (all.at(-1)?.chargeNo ?? 0) + 1,
+          firstClass,
+          classCount,
+          pricePerClassFen: contract.pricePerClassFen,
+          amountFen,
+          status: 'awaiting_payment',
+          provider: options.provider ?? 'sandbox',
+          expiresAt: DateTime.now().plus({ minutes: deadlines.unpaidOrderMinutes }),
+          paidFen: 0,
+          releasedFen: 0,
+          refundingFen: 0,
+          refundedFen: 0,
+          classesConsumed: 0,
+          classesRefunded: 0,
+        },
+        { client: trx }
+      )
+    })
+  }
+}
+
+function lineage(regionCode: string) {
+  const l = lineageOf(regionCode)
+  return { provinceCode: l.provinceCode!, cityCode: l.cityCode, countyCode: l.countyCode }
+}

@@ -1,0 +1,103 @@
+/*
+| Reconciliation: the bank's reported balance of each supervised account
+| against the ledger. What the bank should hold is what the ledger keeps
+| for the students, plus instructions the bank has not executed yet, less
+| payments the channel has not settled into the account yet. Raised:
+|  - balance_mismatch      the bank holds other than that;
+|  - under_covered         the bank holds less than the institution still
+|                         owes its students (times the province's held share);
+|  - payment_not_settled  paid money has not reached the account in time.
+| An anomaly stays open, once per fingerprint, until a bureau closes it.
+*/
+import db from '@adonisjs/lucid/services/db'
+import emitter from '@adonisjs/core/services/emitter'
+import { DateTime } from 'luxon'
+import { toRegionCode } from '#kernel/shared/region_code'
+import { escrowPolicy, fundDeadlines } from '../extension_points.js'
+import { accounts, balanceOf } from '../ledger/ledger.js'
+import FundAnomaly, { type AnomalyKind } from '../models/fund_anomaly.js'
+import SupervisedAccount from '../models/supervised_account.js'
+
+export async function raiseAnomaly(account: SupervisedAccount, kind: AnomalyKind, severity: 'yellow' | 'red', evidence: Record<string, unknown>, fingerprint: string): Promise<FundAnomaly | null> {
+  const inserted = await db.rawQuery(
+    `INSERT INTO fund_anomalies (supervised_account_id, institution_id, bank_id, region_code, province_code, city_code, county_code, kind, severity, evidence, fingerprint, status, detected_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', now()) ON CONFLICT (fingerprint) WHERE status = 'open' DO NOTHING RETURNING id`,
+    [account.id, account.institutionId, account.bankId, account.regionCode, account.provinceCode, account.cityCode, account.countyCode, kind, severity, JSON.stringify(evidence), fingerprint] as any[]
+  )
+  if (!inserted.rows.length) return null
+  const anomaly = await FundAnomaly.findOrFail(inserted.rows[0].id)
+  await emitter.emit('funds:anomaly_raised', { anomalyId: anomaly.id, kind, severity, institutionId: account.institutionId, regionCode: account.regionCode })
+  return anomaly
+}
+
+export interface AccountPosition {
+  ledgerHeldFen: number
+  unexecutedFen: number
+  unsettledFen: number
+  expectedBankFen: number
+  reportedBankFen: number | null
+  requiredFen: number
+}
+
+export async function positionOf(account: SupervisedAccount, now = DateTime.now()): Promise<AccountPosition & { lateSettlements: { number: string; amountFen: number; succeededAt: string }[] }> {
+  const region = toRegionCode(account.regionCode)
+  const [{ heldShareBp }, deadlines] = await Promise.all([escrowPolicy.resolve(region, { escrowModel: account.escrowModel }), fundDeadlines.resolve(region, {})])
+  const ledgerHeldFen = await balanceOf(db, accounts.supervised(account.institutionId))
+  const unexecuted = await db.from('bank_instructions').where('supervised_account_id', account.id).where('status', 'sent').sum('amount_fen as total').first()
+  const unsettled = await db
+    .from('payments')
+    .join('orders', 'orders.id', 'payments.order_id')
+    .where('orders.institution_id', account.institutionId)
+    .where('orders.mode', 'prepaid')
+    .where('payments.status', 'succeeded')
+    .whereNull('payments.settled_movement_id')
+    .select('payments.number', 'payments.amount_fen', 'payments.succeeded_at')
+  const unexecutedFen = Number(unexecuted?.total ?? 0)
+  const unsettledFen = unsettled.reduce((n, p) => n + Number(p.amount_fen), 0)
+  const graceEnd = now.minus({ hours: deadlines.settlementGraceHours })
+  return {
+    ledgerHeldFen,
+    unexecutedFen,
+    unsettledFen,
+    expectedBankFen: ledgerHeldFen + unexecutedFen - unsettledFen,
+    reportedBankFen: account.reportedBalanceFen,
+    requiredFen: Math.ceil((ledgerHeldFen * heldShareBp) / 10_000),
+    lateSettlements: unsettled
+      .filter((p) => DateTime.fromJSDate(p.succeeded_at) < graceEnd)
+      .map((p) => ({ number: p.number, amountFen: Number(p.amount_fen), succeededAt: DateTime.fromJSDate(p.succeeded_at).toISO()! })),
+  }
+}
+
+export class Reconcile {
+  async account(account: SupervisedAccount, now = DateTime.now()): Promise<AnomalyKind[]> {
+    const raised: AnomalyKind[] = []
+    const p = await positionOf(account, now)
+    const evidence = { ...p, lateSettlements: undefined, reportedAt: account.reportedAt?.toISO() ?? null, checkedAt: now.toISO() }
+    if (p.reportedBankFen !== null && p.reportedBankFen !== p.expectedBankFen) {
+      if (await raiseAnomaly(account, 'balance_mismatch', p.reportedBankFen < p.expectedBankFen ? 'red' : 'yellow', { ...evidence, differenceFen: p.reportedBankFen - p.expectedBankFen }, `balance_mismatch:${account.id}`)) raised.push('balance_mismatch')
+    }
+    if (p.reportedBankFen !== null && p.reportedBankFen < p.requiredFen) {
+      if (await raiseAnomaly(account, 'under_covered', 'red', { ...evidence, shortfallFen: p.requiredFen - p.reportedBankFen }, `under_covered:${account.id}`)) raised.push('under_covered')
+    }
+    if (p.lateSettlements.length) {
+      if (await raiseAnomaly(account, 'payment_not_settled', 'yellow', { ...evidence, payments: p.lateSettlements.slice(0, 50) }, `payment_not_settled:${account.id}`)) raised.push('payment_not_settled')
+    }
+    await SupervisedAccount.query().where('id', account.id).update({ reconciled_at: now.toJSDate() })
+    return raised
+  }
+
+  /** Every supervised account, in batches (the nightly job). */
+  async all(now = DateTime.now()): Promise<{ accounts: number; raised: number }> {
+    let lastId = 0
+    let checked = 0
+    let raised = 0
+    for (;;) {
+      const batch = await SupervisedAccount.query().where('id', '>', lastId).orderBy('id').limit(500)
+      if (!batch.length) break
+      for (const account of batch) raised += (await this.account(account, now)).length
+      checked += batch.length
+      lastId = batch.at(-1)!.id
+    }
+    return { accounts: checked, raised }
+  }
+}

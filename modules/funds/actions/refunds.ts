@@ -1,0 +1,171 @@
+/*
+| Refunds of unconsumed classes, to the original payment channel (Art. 18).
+| The parent asks; before the first class the refund is full and needs
+| nobody's approval; otherwise the institution approves or declines with a
+| reason, and silence for 5 working days is approval. The amount is always
+| recomputed from the order under its row lock when money moves, and the
+| order's CHECK constraint refuses any refund beyond what was paid and not
+| used: two racing requests can never pay out twice.
+*/
+import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { todayIso } from '#kernel/shared/dates'
+import { toRegionCode } from '#kernel/shared/region_code'
+import { addWorkingDays } from '#kernel/shared/working_days'
+import type { CurrentUser } from '#modules/identity'
+import { channelNamed } from '../channels/channel.js'
+import { fundDeadlines } from '../extension_points.js'
+import { accounts, post } from '../ledger/ledger.js'
+import BankInstruction from '../models/bank_instruction.js'
+import Consumption from '../models/consumption.js'
+import Order from '../models/order.js'
+import Payment from '../models/payment.js'
+import Refund from '../models/refund.js'
+import { businessNumber } from '../services/numbers.js'
+import { settledStatus, unconsumedClasses } from '../services/order_state.js'
+import { supervisedAccountOf } from '../services/supervised_accounts.js'
+import { notifyUrl } from './start_payment.js'
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505'
+
+export class RequestRefund {
+  async handle(parent: CurrentUser, orderId: number, input: { classes?: number; reason: string }, today = todayIso()): Promise<Refund> {
+    let refund: Refund
+    try {
+      refund = await db.transaction(async (trx) => {
+        const order = await Order.query({ client: trx }).where('id', orderId).forUpdate().first()
+        if (!order || order.parentUserId !== parent.id) throw new NotFoundException()
+        if (order.mode !== 'prepaid' || !['paid', 'in_progress'].includes(order.status)) throw new DomainError('funds.refunds.not_refundable')
+        const open = await Refund.query({ client: trx }).where('orderId', orderId).whereIn('status', ['requested', 'approved', 'refunding']).first()
+        if (open) throw new DomainError('funds.refunds.already_open')
+        const left = unconsumedClasses(order)
+        const classes = input.classes ?? left
+        if (left < 1) throw new DomainError('funds.refunds.nothing_left')
+        if (!Number.isInteger(classes) || classes < 1 || classes > left) throw new DomainError('funds.refunds.too_many', { left }, { field: 'classes' })
+        const deadlines = await fundDeadlines.resolve(toRegionCode(order.regionCode), {})
+        const started = await Consumption.query({ client: trx }).where('contractId', order.contractId).whereNot('status', 'disputed').first()
+        const created = await Refund.create(
+          {
+            number: businessNumber('R'),
+            orderId,
+            parentUserId: parent.id,
+            institutionId: order.institutionId,
+            classCount: classes,
+            amountFen: classes * order.pricePerClassFen,
+            reason: input.reason,
+            status: 'requested',
+            answerDueOn: DateTime.fromISO(addWorkingDays(today, deadlines.refundAnswerWorkingDays)),
+          },
+          { client: trx }
+        )
+        /* Before the first class nothing is owed to the institution: the refund is full and immediate. */
+        if (!started) await approve(trx, created, 'before_start', null, null)
+        return created
+      })
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('funds.refunds.already_open')
+      throw error
+    }
+    if (refund.status === 'refunding') await sendToChannel(refund)
+    return refund
+  }
+}
+
+/** Moves the money under the order's lock: supervised → refunding, and tells the bank. */
+async function approve(trx: TransactionClientContract, refund: Refund, by: 'institution' | 'deadline' | 'before_start' | 'bureau', actorId: number | null, note: string | null) {
+  const order = await Order.query({ client: trx }).where('id', refund.orderId).forUpdate().firstOrFail()
+  const classes = Math.min(refund.classCount, unconsumedClasses(order))
+  if (classes < 1) {
+    await refund.useTransaction(trx).merge({ status: 'declined', decisionReason: '所申请课时已全部消课，无可退费用', decidedAt: DateTime.now() }).save()
+    return
+  }
+  const amountFen = classes * order.pricePerClassFen
+  const account = await supervisedAccountOf(order.institutionId)
+  refund.merge({ classCount: classes, amountFen, status: 'refunding', approvedBy: by, decidedBy: actorId, decidedAt: DateTime.now(), decisionReason: note })
+  await refund.useTransaction(trx).save()
+  const instruction = await BankInstruction.create(
+    { number: businessNumber('I'), bankId: account.bankId, supervisedAccountId: account.id, kind: 'refund', amountFen, orderId: order.id, refundId: refund.id, status: 'sent' },
+    { client: trx }
+  )
+  await post(trx, {
+    kind: 'refund',
+    idempotencyKey: `refund:${refund.id}:approved`,
+    memo: `退费 ${refund.number}：${classes} 课时未消费用`,
+    links: { orderId: order.id, refundId: refund.id, instructionId: instruction.id },
+    from: accounts.supervised(order.institutionId),
+    to: accounts.refunding(order.institutionId),
+    amountFen,
+  })
+  order.refundingFen += amountFen
+  order.classesRefunded += classes
+  order.status = settledStatus(order)
+  await order.useTransaction(trx).save()
+}
+
+/** Asks the channel to return the money to where it came from; safe to repeat (the channel keys on the refund number). */
+export async function sendToChannel(refund: Refund) {
+  const order = await Order.findOrFail(refund.orderId)
+  const payment = await Payment.query().where('orderId', order.id).whereNull('consumptionId').where('status', 'succeeded').firstOrFail()
+  try {
+    await channelNamed(order.provider).refund({ paymentNumber: payment.number, refundNumber: refund.number, amountFen: refund.amountFen, notifyUrl: notifyUrl(order.provider) })
+  } catch (error) {
+    /* The refund stays "refunding"; the retry job sends it again. */
+    logger.warn({ err: error, refund: refund.number }, 'refund not accepted by the channel yet')
+  }
+}
+
+async function institutionsRefund(actor: CurrentUser, refundId: number) {
+  const refund = await Refund.find(refundId)
+  if (!refund || actor.orgType !== 'institution' || refund.institutionId !== actor.orgId) throw new NotFoundException()
+  return refund
+}
+
+export class DecideRefund {
+  async handle(actor: CurrentUser, refundId: number, input: { approve: boolean; reason: string | null }) {
+    await institutionsRefund(actor, refundId)
+    if (!input.approve && !input.reason?.trim()) throw new DomainError('funds.refunds.reason_required', {}, { field: 'reason' })
+    const refund = await db.transaction(async (trx) => {
+      const locked = await Refund.query({ client: trx }).where('id', refundId).forUpdate().firstOrFail()
+      if (locked.status !== 'requested') throw new DomainError('funds.refunds.already_decided')
+      if (input.approve) await approve(trx, locked, 'institution', actor.id, input.reason)
+      else await locked.useTransaction(trx).merge({ status: 'declined', decisionReason: input.reason, decidedBy: actor.id, decidedAt: DateTime.now() }).save()
+      return locked
+    })
+    if (refund.status === 'refunding') await sendToChannel(refund)
+    return refund
+  }
+}
+
+export class WithdrawRefund {
+  async handle(parent: CurrentUser, refundId: number) {
+    const affected = await Refund.query().where('id', refundId).where('parentUserId', parent.id).where('status', 'requested').update({ status: 'withdrawn', decided_at: new Date(), updated_at: new Date() })
+    if (!Number(affected[0] ?? affected)) throw new DomainError('funds.refunds.already_decided')
+  }
+}
+
+/** Daily: requests the institution left unanswered past the deadline are approved; refunds the channel has not taken are sent again. */
+export class SettleOverdueRefunds {
+  async handle(today = todayIso()): Promise<{ approved: number; resent: number }> {
+    const overdue = await Refund.query().where('status', 'requested').where('answerDueOn', '<', today).select('id')
+    let approved = 0
+    for (const { id } of overdue) {
+      const refund = await db.transaction(async (trx) => {
+        const locked = await Refund.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
+        if (locked.status !== 'requested') return null
+        await approve(trx, locked, 'deadline', null, '机构逾期未答复，视为同意')
+        return locked
+      })
+      if (refund?.status === 'refunding') {
+        approved++
+        await sendToChannel(refund)
+      }
+    }
+    const stuck = await Refund.query().where('status', 'refunding').where('decidedAt', '<', DateTime.now().minus({ minutes: 30 }).toJSDate())
+    for (const refund of stuck) await sendToChannel(refund)
+    return { approved, resent: stuck.length }
+  }
+}

@@ -1,0 +1,62 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { ApplyChannelNotice } from '../actions/apply_channel_notice.js'
+import { RecordBankMovements, RejectInstruction } from '../actions/bank_reports.js'
+import BankInstruction from '../models/bank_instruction.js'
+import SupervisedAccount from '../models/supervised_account.js'
+import { BankAuthError, authenticateBank } from '../services/bank_auth.js'
+
+function json(body: string): any {
+  try {
+    return JSON.parse(body)
+  } catch {
+    return null
+  }
+}
+
+/** Machine endpoints: payment channel callbacks and the supervising banks' API (signed, no cookies). */
+export default class ApiController {
+  async notice(ctx: HttpContext) {
+    const result = await new ApplyChannelNotice().handle(String(ctx.params.provider), { headers: ctx.request.headers(), body: ctx.request.raw() ?? '' }, ctx.request.ip())
+    /* A provider retries until it gets 2xx: a rejected notice is answered 400 so it is never taken as accepted. */
+    return ctx.response.status(result.outcome === 'rejected' ? 400 : 200).send({ code: result.outcome === 'rejected' ? 'FAIL' : 'SUCCESS', outcome: result.outcome, message: result.reason ?? null })
+  }
+
+  async #bank(ctx: HttpContext) {
+    try {
+      return await authenticateBank(ctx)
+    } catch (error) {
+      if (error instanceof BankAuthError) {
+        ctx.response.status(401).send({ error: error.message })
+        return null
+      }
+      throw error
+    }
+  }
+
+  async instructions(ctx: HttpContext) {
+    const auth = await this.#bank(ctx)
+    if (!auth) return
+    const pending = await BankInstruction.query().where('bankId', auth.bank.id).where('status', 'sent').orderBy('id').limit(200)
+    const accounts = new Map((await SupervisedAccount.query().whereIn('id', [...new Set(pending.map((i) => i.supervisedAccountId))])).map((a) => [a.id, a.accountNumber]))
+    return {
+      instructions: pending.map((i) => ({ number: i.number, kind: i.kind, account_number: accounts.get(i.supervisedAccountId), amount_fen: i.amountFen, created_at: i.createdAt.toISO() })),
+    }
+  }
+
+  async reject(ctx: HttpContext) {
+    const auth = await this.#bank(ctx)
+    if (!auth) return
+    const reason = String(json(auth.body)?.reason ?? '').trim()
+    if (!reason) return ctx.response.status(422).send({ error: 'reason is required' })
+    const done = await new RejectInstruction().handle(auth.bank, String(ctx.params.number), reason)
+    return done ? { outcome: 'rejected' } : ctx.response.status(404).send({ error: 'no such pending instruction for this bank' })
+  }
+
+  async movements(ctx: HttpContext) {
+    const auth = await this.#bank(ctx)
+    if (!auth) return
+    const movements = json(auth.body)?.movements
+    if (!Array.isArray(movements)) return ctx.response.status(422).send({ error: 'movements must be an array' })
+    return { results: await new RecordBankMovements().handle(auth.bank, movements) }
+  }
+}

@@ -1,0 +1,62 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
+import { ConfirmPassword, recordAudit, requestMeta } from '#modules/identity'
+import { institutionSummaries } from '#modules/registry'
+import Bank from '../models/bank.js'
+import BankInstruction from '../models/bank_instruction.js'
+import FundAnomaly from '../models/fund_anomaly.js'
+import SupervisedAccount from '../models/supervised_account.js'
+import { pageOf } from '../queries/orders.js'
+import { newBankSecret } from '../services/supervised_accounts.js'
+
+async function ownBank(ctx: HttpContext): Promise<Bank> {
+  const user = ctx.auth.getUserOrFail()
+  const bank = user.role === 'bank_operator' && user.orgType === 'bank' && user.orgId ? await Bank.find(user.orgId) : null
+  if (!bank) throw new ForbiddenException()
+  return bank
+}
+
+/** The small bank view: accounts it supervises, instructions to execute, anomalies, and its API credentials. */
+export default class BankPortalController {
+  async accounts(ctx: HttpContext) {
+    const bank = await ownBank(ctx)
+    const accounts = await SupervisedAccount.query().where('bankId', bank.id).orderBy('id').paginate(pageOf(ctx.request.input('page')), 20)
+    accounts.baseUrl(ctx.request.url())
+    return ctx.view.render('funds::bank/accounts', { bank, accounts, names: await institutionSummaries(accounts.all().map((a) => a.institutionId)) })
+  }
+
+  async instructions(ctx: HttpContext) {
+    const bank = await ownBank(ctx)
+    const status = ['sent', 'executed', 'rejected'].includes(ctx.request.input('status')) ? ctx.request.input('status') : 'sent'
+    const instructions = await BankInstruction.query().where('bankId', bank.id).where('status', status).orderBy('id', 'desc').paginate(pageOf(ctx.request.input('page')), 50)
+    instructions.baseUrl(ctx.request.url())
+    instructions.queryString({ status })
+    const accounts = new Map((await SupervisedAccount.query().whereIn('id', [...new Set(instructions.all().map((i) => i.supervisedAccountId))])).map((a) => [a.id, a]))
+    return ctx.view.render('funds::bank/instructions', { bank, instructions, accounts, status })
+  }
+
+  async anomalies(ctx: HttpContext) {
+    const bank = await ownBank(ctx)
+    const anomalies = await FundAnomaly.query().where('bankId', bank.id).where('status', 'open').orderBy('detectedAt', 'desc').paginate(pageOf(ctx.request.input('page')), 20)
+    anomalies.baseUrl(ctx.request.url())
+    return ctx.view.render('funds::bank/anomalies', { bank, anomalies, names: await institutionSummaries(anomalies.all().map((a) => a.institutionId)) })
+  }
+
+  async credentials(ctx: HttpContext) {
+    return ctx.view.render('funds::bank/credentials', { bank: await ownBank(ctx), secret: null })
+  }
+
+  /** A new secret replaces the old at once; it is shown this one time only. */
+  async rotate(ctx: HttpContext) {
+    const bank = await ownBank(ctx)
+    const user = ctx.auth.getUserOrFail()
+    await new ConfirmPassword().handle(user, String(ctx.request.input('password') ?? ''), requestMeta(ctx), 'funds.bank_secret_rotated')
+    const fresh = newBankSecret()
+    bank.merge({ apiSecretCipher: fresh.cipher, secretRotatedAt: DateTime.now() })
+    await bank.save()
+    await recordAudit({ action: 'funds.bank_secret_rotated', actor: user, subjectType: 'bank', subjectId: bank.id, regionCode: bank.regionCode })
+    ctx.response.header('cache-control', 'no-store')
+    return ctx.view.render('funds::bank/credentials', { bank, secret: fresh.secret })
+  }
+}

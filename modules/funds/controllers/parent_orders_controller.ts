@@ -1,0 +1,95 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { contractSummary } from '#modules/catalog'
+import { institutionSummaries } from '#modules/registry'
+import { AnswerClass } from '../actions/classes.js'
+import { CreateOrder } from '../actions/create_order.js'
+import { RequestRefund, WithdrawRefund } from '../actions/refunds.js'
+import { StartPayment } from '../actions/start_payment.js'
+import type Order from '../models/order.js'
+import { findOrder, orderStatement, ordersOf } from '../queries/orders.js'
+import { unconsumedClasses } from '../services/order_state.js'
+import { fundsMessages, idParam } from '../services/http.js'
+import { disputeValidator, refundValidator } from '../validators/funds.js'
+
+async function ownOrder(ctx: HttpContext): Promise<Order> {
+  const order = await findOrder(ctx.params.id)
+  if (order.parentUserId !== ctx.auth.getUserOrFail().id) throw new NotFoundException()
+  return order
+}
+
+/** The parent's side of the money: pay a charge, follow every movement, confirm classes, ask for the rest back. */
+export default class ParentOrdersController {
+  async index(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
+    /* Opened from a contract: its charges, and the button for the next one. */
+    const asked = ctx.request.input('contract') ? await contractSummary(idParam(ctx.request.input('contract'))) : null
+    const contract = asked && asked.parentUserId === user.id ? asked : null
+    const orders = await ordersOf({ parentUserId: user.id, contractId: contract?.id }, ctx.request.input('page'))
+    orders.baseUrl(ctx.request.url())
+    orders.queryString({ contract: contract?.id })
+    const contracts = new Map(await Promise.all([...new Set(orders.all().map((o) => o.contractId))].map(async (id) => [id, await contractSummary(id)] as const)))
+    const charged = contract ? orders.all().filter((o) => o.status !== 'cancelled').reduce((n, o) => n + o.classCount, 0) : 0
+    return ctx.view.render('funds::parent/index', { orders, contracts, contract, canCharge: !!contract && ['signed', 'active'].includes(contract.status) && charged < contract.classCount, institutions: await institutionSummaries(orders.all().map((o) => o.institutionId)) })
+  }
+
+  async show(ctx: HttpContext) {
+    const order = await ownOrder(ctx)
+    return ctx.view.render('funds::parent/show', { order, contract: await contractSummary(order.contractId), ...(await orderStatement(order)), refundable: unconsumedClasses(order) })
+  }
+
+  /** The status box, polled while the parent waits for the channel's callback. */
+  async status(ctx: HttpContext) {
+    const order = await ownOrder(ctx)
+    return ctx.view.render('funds::parent/_status', { order })
+  }
+
+  async store(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
+    const contract = await contractSummary(idParam(ctx.params.id))
+    if (!contract || contract.parentUserId !== user.id) throw new NotFoundException()
+    const order = await new CreateOrder().handle(user, contract.id)
+    return this.#toCashier(ctx, order, contract.courseName)
+  }
+
+  async pay(ctx: HttpContext) {
+    const order = await ownOrder(ctx)
+    const contract = await contractSummary(order.contractId)
+    return this.#toCashier(ctx, order, contract?.courseName ?? order.number)
+  }
+
+  async #toCashier(ctx: HttpContext, order: Order, courseName: string) {
+    const payment = await new StartPayment().handle(order, ctx.i18n.t('funds.orders.subject', { course: courseName, from: order.firstClass, to: order.lastClass }))
+    return ctx.response.redirect(payment.payUrl!)
+  }
+
+  async confirmClass(ctx: HttpContext) {
+    await new AnswerClass().confirm(ctx.auth.getUserOrFail(), idParam(ctx.params.id))
+    ctx.session.flash('success', ctx.i18n.t('funds.classes.confirmed'))
+    return ctx.response.redirect().back()
+  }
+
+  async disputeClass(ctx: HttpContext) {
+    const { reason } = await ctx.request.validateUsing(disputeValidator, { messagesProvider: fundsMessages(ctx) })
+    await new AnswerClass().dispute(ctx.auth.getUserOrFail(), idParam(ctx.params.id), reason)
+    ctx.session.flash('success', ctx.i18n.t('funds.classes.disputed'))
+    return ctx.response.redirect().back()
+  }
+
+  async requestRefund(ctx: HttpContext) {
+    const order = await ownOrder(ctx)
+    const input = await ctx.request.validateUsing(refundValidator, { messagesProvider: fundsMessages(ctx) })
+    const refund = await new RequestRefund().handle(ctx.auth.getUserOrFail(), order.id, input)
+    ctx.session.flash('success', ctx.i18n.t(refund.status === 'refunding' ? 'funds.refunds.sent_at_once' : 'funds.refunds.requested', { yuan: (refund.amountFen / 100).toFixed(2), due: refund.answerDueOn.toISODate() }))
+    return ctx.response.redirect().toRoute('parent_orders.show', { id: order.id })
+  }
+
+  async withdrawRefund(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
+    if (user.role !== 'parent') throw new ForbiddenException()
+    await new WithdrawRefund().handle(user, idParam(ctx.params.id))
+    ctx.session.flash('success', ctx.i18n.t('funds.refunds.withdrawn'))
+    return ctx.response.redirect().back()
+  }
+}

@@ -1,0 +1,81 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { DateTime } from 'luxon'
+import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { type CurrentUser, applyRegionScope, inScope, recordAudit, regionTree } from '#modules/identity'
+import { contractSummary } from '#modules/catalog'
+import { institutionSummaries, institutionSummary, isBureau } from '#modules/registry'
+import { positionOf } from '../actions/reconcile.js'
+import FundAnomaly from '../models/fund_anomaly.js'
+import SupervisedAccount from '../models/supervised_account.js'
+import { findOrder, orderStatement, pageOf, regionOrders } from '../queries/orders.js'
+import { supervisionByInstitution, supervisionByRegion } from '../queries/supervision.js'
+import { fundsMessages, idParam } from '../services/http.js'
+import { closeAnomalyValidator } from '../validators/funds.js'
+
+function bureau(ctx: HttpContext): CurrentUser & { regionCode: string } {
+  const user = ctx.auth.getUserOrFail()
+  if (!isBureau(user) || !user.regionCode) throw new ForbiddenException()
+  return user as CurrentUser & { regionCode: string }
+}
+
+/** Fund supervision for bureaus (Art. 13, 14): region → institution → order → ledger entry, each level only within the viewer's region. */
+export default class SupervisionController {
+  async index(ctx: HttpContext) {
+    const user = bureau(ctx)
+    const asked = String(ctx.request.input('region') ?? '')
+    const scope = asked && regionTree.has(asked) && inScope(asked, user.regionCode) ? asked : user.regionCode
+    const region = regionTree.get(scope)
+    const leaf = region?.level === 3
+    const summary = await supervisionByRegion(scope)
+    const institutions = leaf || ctx.request.input('institutions') ? await supervisionByInstitution(scope, pageOf(ctx.request.input('page'))) : null
+    institutions?.baseUrl(ctx.request.url())
+    institutions?.queryString({ region: scope, institutions: leaf ? undefined : 1 })
+    const names = institutions ? await institutionSummaries(institutions.all().map((r: any) => r.institution_id)) : new Map()
+    const trail = scope === user.regionCode ? [] : regionTree.ancestors(scope).filter((r) => inScope(r.code, user.regionCode))
+    return ctx.view.render('funds::manage/index', { scope, region, summary, institutions, names, trail, leaf, openAnomalies: summary.total.openAnomalies })
+  }
+
+  async institution(ctx: HttpContext) {
+    const user = bureau(ctx)
+    const institution = await institutionSummary(idParam(ctx.params.id))
+    if (!institution || !inScope(institution.regionCode, user.regionCode)) throw new NotFoundException()
+    const account = await SupervisedAccount.findBy('institutionId', institution.id)
+    const position = account ? await positionOf(account) : null
+    const orders = await regionOrders(user, ctx.request.input('page'), institution.id)
+    orders.baseUrl(ctx.request.url())
+    const anomalies = await FundAnomaly.query().where('institutionId', institution.id).orderBy('detectedAt', 'desc').limit(50)
+    return ctx.view.render('funds::manage/institution', { institution, account, position, orders, anomalies })
+  }
+
+  async order(ctx: HttpContext) {
+    const user = bureau(ctx)
+    const order = await findOrder(ctx.params.id)
+    if (!inScope(order.regionCode, user.regionCode)) throw new NotFoundException()
+    await recordAudit({ action: 'funds.order_viewed', actor: user, subjectType: 'order', subjectId: order.id, regionCode: order.regionCode, summary: ctx.request.url() })
+    return ctx.view.render('funds::manage/order', { order, contract: await contractSummary(order.contractId), institution: await institutionSummary(order.institutionId), ...(await orderStatement(order)) })
+  }
+
+  async anomalies(ctx: HttpContext) {
+    const user = bureau(ctx)
+    const status = ctx.request.input('status') === 'closed' ? 'closed' : 'open'
+    const anomalies = await applyRegionScope(FundAnomaly.query(), user.regionCode).where('status', status).orderBy('detectedAt', 'desc').paginate(pageOf(ctx.request.input('page')), 20)
+    anomalies.baseUrl(ctx.request.url())
+    anomalies.queryString({ status })
+    return ctx.view.render('funds::manage/anomalies', { anomalies, status, names: await institutionSummaries(anomalies.all().map((a) => a.institutionId)) })
+  }
+
+  async closeAnomaly(ctx: HttpContext) {
+    const user = bureau(ctx)
+    const anomaly = await FundAnomaly.find(idParam(ctx.params.id))
+    if (!anomaly || !inScope(anomaly.regionCode, user.regionCode)) throw new NotFoundException()
+    const { note } = await ctx.request.validateUsing(closeAnomalyValidator, { messagesProvider: fundsMessages(ctx) })
+    if (anomaly.status === 'open') {
+      anomaly.merge({ status: 'closed', closedAt: DateTime.now(), closedBy: user.id, closeNote: note })
+      await anomaly.save()
+      await recordAudit({ action: 'funds.anomaly_closed', actor: user, subjectType: 'fund_anomaly', subjectId: anomaly.id, regionCode: anomaly.regionCode, summary: note })
+    }
+    ctx.session.flash('success', ctx.i18n.t('funds.anomalies.closed_done'))
+    return ctx.response.redirect().back()
+  }
+}

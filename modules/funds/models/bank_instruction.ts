@@ -1,0 +1,25 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+
+export type InstructionKind = 'release' | 'refund'
+export type InstructionStatus = 'sent' | 'executed' | 'rejected'
+
+/** What the platform tells a bank to pay out of a supervised account. */
+export default class BankInstruction extends BaseModel {
+  static table = 'bank_instructions'
+
+  @column({ isPrimary: true }) declare id: number
+  @column() declare number: string
+  @column() declare bankId: number
+  @column() declare supervisedAccountId: number
+  @column() declare kind: InstructionKind
+  @column() declare amountFen: number
+  @column() declare orderId: number
+  @column() declare consumptionId: number | null
+  @column() declare refundId: number | null
+  @column() declare status: InstructionStatus
+  @column() declare movementId: number | null
+  @column() declare rejectReason: string | null
+  @column.dateTime({ autoCreate: true }) declare createdAt: DateTime
+  @column.dateTime() declare executedAt: DateTime | null
+}
