@@ -25,6 +25,7 @@ import Consumption from '../models/consumption.js'
 import Order from '../models/order.js'
 import Payment from '../models/payment.js'
 import Refund from '../models/refund.js'
+import type SupervisedAccount from '../models/supervised_account.js'
 import { businessNumber } from '../services/numbers.js'
 import { settledStatus, unconsumedClasses } from '../services/order_state.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
@@ -35,6 +36,10 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code
 export class RequestRefund {
   async handle(parent: CurrentUser, orderId: number, input: { classes?: number; reason: string }, today = todayIso()): Promise<Refund> {
     let refund: Refund
+    const owner = await Order.find(orderId)
+    if (!owner || owner.parentUserId !== parent.id) throw new NotFoundException()
+    /* Looked up before the transaction: a second pooled connection inside it could starve the pool under load. */
+    const account = await supervisedAccountOf(owner.institutionId)
     try {
       refund = await db.transaction(async (trx) => {
         const order = await Order.query({ client: trx }).where('id', orderId).forUpdate().first()
@@ -63,7 +68,7 @@ export class RequestRefund {
           { client: trx }
         )
         /* Before the first class nothing is owed to the institution: the refund is full and immediate. */
-        if (!started) await approve(trx, created, 'before_start', null, null)
+        if (!started) await approve(trx, account, created, 'before_start', null, null)
         return created
       })
     } catch (error) {
@@ -76,7 +81,7 @@ export class RequestRefund {
 }
 
 /** Moves the money under the order's lock: supervised → refunding, and tells the bank. */
-async function approve(trx: TransactionClientContract, refund: Refund, by: 'institution' | 'deadline' | 'before_start' | 'bureau', actorId: number | null, note: string | null) {
+async function approve(trx: TransactionClientContract, account: SupervisedAccount, refund: Refund, by: 'institution' | 'deadline' | 'before_start' | 'bureau', actorId: number | null, note: string | null) {
   const order = await Order.query({ client: trx }).where('id', refund.orderId).forUpdate().firstOrFail()
   const classes = Math.min(refund.classCount, unconsumedClasses(order))
   if (classes < 1) {
@@ -84,7 +89,6 @@ async function approve(trx: TransactionClientContract, refund: Refund, by: 'inst
     return
   }
   const amountFen = classes * order.pricePerClassFen
-  const account = await supervisedAccountOf(order.institutionId)
   refund.merge({ classCount: classes, amountFen, status: 'refunding', approvedBy: by, decidedBy: actorId, decidedAt: DateTime.now(), decisionReason: note })
   await refund.useTransaction(trx).save()
   const instruction = await BankInstruction.create(
@@ -126,12 +130,13 @@ async function institutionsRefund(actor: CurrentUser, refundId: number) {
 
 export class DecideRefund {
   async handle(actor: CurrentUser, refundId: number, input: { approve: boolean; reason: string | null }) {
-    await institutionsRefund(actor, refundId)
+    const { institutionId } = await institutionsRefund(actor, refundId)
+    const account = await supervisedAccountOf(institutionId)
     if (!input.approve && !input.reason?.trim()) throw new DomainError('funds.refunds.reason_required', {}, { field: 'reason' })
     const refund = await db.transaction(async (trx) => {
       const locked = await Refund.query({ client: trx }).where('id', refundId).forUpdate().firstOrFail()
       if (locked.status !== 'requested') throw new DomainError('funds.refunds.already_decided')
-      if (input.approve) await approve(trx, locked, 'institution', actor.id, input.reason)
+      if (input.approve) await approve(trx, account, locked, 'institution', actor.id, input.reason)
       else await locked.useTransaction(trx).merge({ status: 'declined', decisionReason: input.reason, decidedBy: actor.id, decidedAt: DateTime.now() }).save()
       return locked
     })
@@ -150,13 +155,14 @@ export class WithdrawRefund {
 /** Daily: requests the institution left unanswered past the deadline are approved; refunds the channel has not taken are sent again. */
 export class SettleOverdueRefunds {
   async handle(today = todayIso()): Promise<{ approved: number; resent: number }> {
-    const overdue = await Refund.query().where('status', 'requested').where('answerDueOn', '<', today).select('id')
+    const overdue = await Refund.query().where('status', 'requested').where('answerDueOn', '<', today).select('id', 'institutionId')
     let approved = 0
-    for (const { id } of overdue) {
+    for (const { id, institutionId } of overdue) {
+      const account = await supervisedAccountOf(institutionId)
       const refund = await db.transaction(async (trx) => {
         const locked = await Refund.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
         if (locked.status !== 'requested') return null
-        await approve(trx, locked, 'deadline', null, '机构逾期未答复，视为同意')
+        await approve(trx, account, locked, 'deadline', null, '机构逾期未答复，视为同意')
         return locked
       })
       if (refund?.status === 'refunding') {
