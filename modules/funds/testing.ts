@@ -53,3 +53,53 @@ export async function payOrder(order: Order): Promise<Payment> {
   await payment.refresh()
   return payment
 }
+
+/**
+ * A paid first order for any signed contract (no sale checks: for fixtures
+ * such as the authorization matrix), a class awaiting the parent, a refund
+ * request and an open anomaly — every kind of funds record, on the books.
+ */
+export async function fundsRecordsFor(contractId: number) {
+  const { contractSummary } = await import('#modules/catalog')
+  const { lineageOf } = await import('#modules/identity')
+  const { supervisedAccountOf } = await import('./services/supervised_accounts.js')
+  const { raiseAnomaly } = await import('./actions/reconcile.js')
+  const { default: Consumption } = await import('./models/consumption.js')
+  const { default: Refund } = await import('./models/refund.js')
+  const { DateTime } = await import('luxon')
+  const contract = (await contractSummary(contractId))!
+  const lineage = lineageOf(contract.regionCode)
+  const order = await Order.create({
+    number: businessNumber('O'),
+    contractId,
+    courseId: contract.courseId,
+    institutionId: contract.institutionId,
+    parentUserId: contract.parentUserId,
+    regionCode: contract.regionCode,
+    provinceCode: lineage.provinceCode!,
+    cityCode: lineage.cityCode,
+    countyCode: lineage.countyCode,
+    mode: 'prepaid',
+    chargeNo: 1,
+    firstClass: 1,
+    classCount: contract.classesPerCharge,
+    pricePerClassFen: contract.pricePerClassFen,
+    amountFen: contract.classesPerCharge * contract.pricePerClassFen,
+    status: 'awaiting_payment',
+    provider: 'sandbox',
+    expiresAt: DateTime.now().plus({ minutes: 30 }),
+    paidFen: 0,
+    releasedFen: 0,
+    refundingFen: 0,
+    refundedFen: 0,
+    classesConsumed: 0,
+    classesRefunded: 0,
+  })
+  await payOrder(order)
+  const account = await supervisedAccountOf(contract.institutionId)
+  const consumption = await Consumption.create({ orderId: order.id, contractId, institutionId: order.institutionId, classNo: 1, heldOn: DateTime.now(), feeFen: order.pricePerClassFen, status: 'pending', confirmDueOn: DateTime.now().plus({ days: 21 }), recordedBy: contract.parentUserId })
+  await Order.query().where('id', order.id).update({ classes_consumed: 1, status: 'in_progress' })
+  const refund = await Refund.create({ number: businessNumber('R'), orderId: order.id, parentUserId: order.parentUserId, institutionId: order.institutionId, classCount: 1, amountFen: order.pricePerClassFen, reason: '测试', status: 'requested', answerDueOn: DateTime.now().plus({ days: 7 }) })
+  const anomaly = await raiseAnomaly(account, 'payment_not_settled', 'yellow', { test: true }, `test:${order.id}`)
+  return { orderId: order.id, consumptionId: consumption.id, refundId: refund.id, anomalyId: anomaly!.id, bankId: account.bankId }
+}

@@ -7,6 +7,7 @@ import { CurrentUserProvider } from '#modules/identity'
 import { createTestAccount, type TestAccountInput } from '#testing/identity'
 import { TINY_PDF, createFiledInstitution, createStaffMember, residentId } from '#testing/registry'
 import { courseDraft, createCourse, signedContractFixture } from '#testing/catalog'
+import { fundsRecordsFor } from '#testing/funds'
 
 /*
 | Every management and institution-terminal route, every role, and bureaus
@@ -77,12 +78,16 @@ interface Fixture {
   spotCheckId: number
   spotCheckItemId: number
   contractId: number
+  orderId: number
+  consumptionId: number
+  refundId: number
+  anomalyId: number
 }
 
 const now = () => new Date()
 const LINEAGE = { province_code: '220000', city_code: '220100', county_code: '220104' }
 
-async function fixture(uploaderId: number, institutionAccounts: number[], parentId: number): Promise<Fixture> {
+async function fixture(uploaderId: number, institutionAccounts: number[], parentId: number, bankOperatorId: number, withFunds: boolean): Promise<Fixture> {
   const institution = await createFiledInstitution({ regionCode: '220104' })
   await db.from('institutions').where('id', institution.id).update({ filing_status: 'submitted' })
   await db.table('filing_reviews').insert({ institution_id: institution.id, snapshot: '{}', submitted_at: now() })
@@ -95,13 +100,21 @@ async function fixture(uploaderId: number, institutionAccounts: number[], parent
   const materialKey = `matrix/material-${institution.id}-${Math.random()}.pdf`
   await drive.use().put(materialKey, TINY_PDF)
   const materialId = await insert('course_materials', { course_id: course.id, institution_id: institution.id, title: '矩阵材料', source: 'self_compiled', storage_key: materialKey, original_name: 'm.pdf', mime_type: 'application/pdf', size_bytes: 1, sha256: 'x', created_at: now() })
+  const contractId = await signedContractFixture(course.id, parentId || uploaderId)
+  /* Orders, classes and refunds are paid through the ledger: made only for the funds routes, which need them. */
+  const funds = withFunds ? await fundsRecordsFor(contractId) : { orderId: 0, consumptionId: 0, refundId: 0, anomalyId: 0, bankId: 0 }
+  if (bankOperatorId && withFunds) await db.from('users').where('id', bankOperatorId).update({ org_type: 'bank', org_id: funds.bankId })
   const spotCheckId = await insert('spot_checks', { region_code: '220104', period_from: now(), period_to: now(), sample_size: 1, population: 1, seed: 'matrix', created_by_id: uploaderId, created_at: now() })
   return {
     courseId: course.id,
     materialId,
     spotCheckId,
     spotCheckItemId: await insert('spot_check_items', { spot_check_id: spotCheckId, material_id: materialId, institution_id: institution.id, result: 'pending' }),
-    contractId: await signedContractFixture(course.id, parentId || uploaderId),
+    contractId,
+    orderId: funds.orderId,
+    consumptionId: funds.consumptionId,
+    refundId: funds.refundId,
+    anomalyId: funds.anomalyId,
     institutionId: institution.id,
     staffId: staff.id,
     documentId: await insert('registry_documents', { institution_id: institution.id, kind: 'licence', storage_key: storageKey, original_name: 'x.pdf', mime_type: 'application/pdf', size_bytes: 1, sha256: 'x', created_at: now() }),
@@ -124,6 +137,8 @@ type Route = {
   access: keyof typeof ACCESS
   path: (f: Fixture) => string
   form?: (f: Fixture) => Record<string, string>
+  /** The route needs orders, classes, refunds and a bank. */
+  funds?: boolean
   /** Puts the fixture in the state the route needs (the fixture's filing is under review). */
   prepare?: (f: Fixture) => Promise<unknown>
 }
@@ -231,6 +246,35 @@ const ROUTES: Record<string, Route> = {
   'GET /parent/contracts': { access: 'parent', path: () => '/parent/contracts' },
   'GET /parent/contracts/:id': { access: 'parent', path: (f) => `/parent/contracts/${f.contractId}` },
   'GET /parent/contracts/:id/pdf': { access: 'parent', path: (f) => `/parent/contracts/${f.contractId}/pdf` },
+
+  'POST /parent/contracts/:id/orders': { funds: true, access: 'parent', path: (f) => `/parent/contracts/${f.contractId}/orders` },
+  'GET /parent/orders': { funds: true, access: 'parent', path: () => '/parent/orders' },
+  'GET /parent/orders/:id': { funds: true, access: 'parent', path: (f) => `/parent/orders/${f.orderId}` },
+  'GET /parent/orders/:id/status': { funds: true, access: 'parent', path: (f) => `/parent/orders/${f.orderId}/status` },
+  'POST /parent/orders/:id/pay': { funds: true, access: 'parent', path: (f) => `/parent/orders/${f.orderId}/pay` },
+  'POST /parent/orders/:id/refunds': { funds: true, access: 'parent', path: (f) => `/parent/orders/${f.orderId}/refunds`, form: () => ({ classes: '1', reason: '矩阵测试' }) },
+  'POST /parent/refunds/:id/withdraw': { funds: true, access: 'parent', path: (f) => `/parent/refunds/${f.refundId}/withdraw` },
+  'POST /parent/classes/:id/confirm': { funds: true, access: 'parent', path: (f) => `/parent/classes/${f.consumptionId}/confirm` },
+  'POST /parent/classes/:id/dispute': { funds: true, access: 'parent', path: (f) => `/parent/classes/${f.consumptionId}/dispute`, form: () => ({ reason: '矩阵测试' }) },
+
+  'GET /institution/orders': { funds: true, access: 'institution', path: () => '/institution/orders' },
+  'GET /institution/orders/:id': { funds: true, access: 'institution', path: (f) => `/institution/orders/${f.orderId}` },
+  'GET /institution/attendance': { funds: true, access: 'institution', path: (f) => `/institution/attendance?course=${f.courseId}&classNo=2` },
+  'POST /institution/attendance': { funds: true, access: 'institution', path: () => '/institution/attendance', form: (f) => ({ course: String(f.courseId), classNo: '2', heldOn: '2026-01-05', 'contracts[]': String(f.contractId) }) },
+  'GET /institution/refunds': { funds: true, access: 'institution', path: () => '/institution/refunds' },
+  'POST /institution/refunds/:id/decide': { funds: true, access: 'institution', path: (f) => `/institution/refunds/${f.refundId}/decide`, form: () => ({ decision: 'decline', reason: '矩阵测试' }) },
+
+  'GET /manage/funds': { funds: true, access: 'bureaus', path: () => '/manage/funds' },
+  'GET /manage/funds/institutions/:id': { funds: true, access: 'institution_view', path: (f) => `/manage/funds/institutions/${f.institutionId}` },
+  'GET /manage/funds/orders/:id': { funds: true, access: 'institution_view', path: (f) => `/manage/funds/orders/${f.orderId}` },
+  'GET /manage/funds/anomalies': { funds: true, access: 'bureaus', path: () => '/manage/funds/anomalies' },
+  'POST /manage/funds/anomalies/:id/close': { funds: true, access: 'institution_view', path: (f) => `/manage/funds/anomalies/${f.anomalyId}/close`, form: () => ({ note: '已核实，矩阵测试' }) },
+
+  'GET /bank/accounts': { funds: true, access: 'bank', path: () => '/bank/accounts' },
+  'GET /bank/instructions': { funds: true, access: 'bank', path: () => '/bank/instructions' },
+  'GET /bank/anomalies': { funds: true, access: 'bank', path: () => '/bank/anomalies' },
+  'GET /bank/credentials': { funds: true, access: 'bank', path: () => '/bank/credentials' },
+  'POST /bank/credentials': { funds: true, access: 'bank', path: () => '/bank/credentials', form: () => ({ password: 'correct horse 42' }) },
 }
 
 function outcomeOf(status: number, location: string | undefined): Outcome {
@@ -256,12 +300,12 @@ test.group('Authorization matrix: role and region scope on every terminal route'
     .with(Object.keys(ROUTES).map((route) => ({ route })))
     .run(async ({ client, assert }, { route }) => {
       const [method] = route.split(' ')
-      const { access, path, form, prepare } = ROUTES[route]
+      const { access, path, form, prepare, funds } = ROUTES[route]
       const failures: string[] = []
       for (const [actorName, spec] of Object.entries(ACTORS)) {
         const actor = spec ? await createTestAccount(spec) : null
         const uploader = actorName === 'county_in_scope' ? actor! : await createTestAccount(ACTORS.county_in_scope!)
-        const f = await withFinding(await fixture(uploader.id, actorName.startsWith('institution_') && actor ? [actor.id] : [], actorName === 'parent' && actor ? actor.id : 0))
+        const f = await withFinding(await fixture(uploader.id, actorName.startsWith('institution_') && actor ? [actor.id] : [], actorName === 'parent' && actor ? actor.id : 0, actorName === 'bank_operator' && actor ? actor.id : 0, !!funds))
         await prepare?.(f)
         const user = actor ? (await new CurrentUserProvider().findById(actor.id))!.getOriginal() : null
         let request = method === 'GET' ? client.get(path(f)) : client.post(path(f))
