@@ -5,7 +5,8 @@
 | 2. uses DATABASE_URL, or starts the embedded PostgreSQL in .data/pg;
 | 3. runs every migration and, on first start, seeds the demo data;
 | 4. serves the platform at http://localhost:3333, with a queue worker for
-|    background jobs (imports, scheduled jobs), until Ctrl+C.
+|    background jobs (imports, scheduled jobs) and the sandbox payment
+|    provider and bank on http://127.0.0.1:3340, until Ctrl+C.
 |
 | `npm run dev` does the same with file watching.
 */
@@ -49,7 +50,10 @@ const serve = spawn(process.execPath, watch ? ['ace', 'serve', '--watch'] : ['--
 })
 /* Background jobs (imports, scheduled jobs) need a worker next to the web process. */
 const worker = spawn(process.execPath, ['ace', 'queue:work', '--queue=default,imports,scheduled'], { cwd: path('.'), env, stdio: 'inherit' })
+/* The sandbox payment provider and bank (modules/funds/sandbox): where parents pay in the demo. */
+const sandbox = spawn(process.execPath, ['ace', 'funds:sandbox'], { cwd: path('.'), env, stdio: 'inherit' })
 const stop = async () => {
+  sandbox.kill('SIGTERM')
   worker.kill('SIGTERM')
   serve.kill('SIGTERM')
 }
@@ -57,6 +61,7 @@ process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
 serve.on('exit', async (code) => {
   worker.kill('SIGTERM')
+  sandbox.kill('SIGTERM')
   await server.stop()
   process.exit(code ?? 0)
 })

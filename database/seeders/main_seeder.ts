@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
-import { type DemoAccount, demoAccountsExist, seedIdentityDemo } from '#modules/identity'
+import { type DemoAccount, demoAccountsExist, seedDemoParents, seedIdentityDemo } from '#modules/identity'
 import { seedRegistryDemo } from '#modules/registry'
 import { seedCatalogDemo } from '#modules/catalog'
+import { seedFundsDemo } from '#modules/funds'
 
 /*
 | Demo data for `npm run demo`. Runs once: later starts keep what is in the
@@ -22,7 +23,10 @@ export default class MainSeeder extends BaseSeeder {
     const byRole = (role: string) => accounts.find((a) => a.role === role)?.id
     const registry = await seedRegistryDemo({ owner: byRole('institution_owner'), staff: byRole('institution_staff') })
     console.log(`Registry demo data: ${registry.institutions} institutions`)
-    await seedCatalogDemo(accounts)
+    const families = await seedDemoParents(48, ['220104', '220102', '220105', '130102', '130104'])
+    await seedCatalogDemo(accounts, families)
+    const bank = accounts.find((a) => a.role === 'bank_operator')
+    await seedFundsDemo({ bankOperatorId: bank?.id, bankName: bank?.unitName ?? undefined })
     const text = formatAccounts(accounts)
     mkdirSync(app.makePath('.data'), { recursive: true })
     writeFileSync(file, text, { mode: 0o600 })

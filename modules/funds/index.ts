@@ -7,3 +7,4 @@ export { releaseSchedule, escrowPolicy, fundDeadlines, NATIONAL_DEADLINES, type 
 export { registerChannel, type PaymentChannel, type ChannelNotice, type PaymentRequest, type RefundRequest, NoticeRejected } from './channels/channel.js'
 export { ledgerProblems, isClean, type LedgerProblems } from './ledger/invariants.js'
 export { scheduleFundsJobs } from './schedules.js'
+export { seedFundsDemo } from './demo/seed.js'

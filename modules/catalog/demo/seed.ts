@@ -23,6 +23,13 @@ import { DrawSpotCheck, ReviewSpotCheckItem } from '../actions/spot_checks.js'
 import { SignContract } from '../actions/sign_contract.js'
 import { ACADEMIC, DESCRIPTIONS, NON_ACADEMIC } from './courses.js'
 
+/** A demo parent who signs a contract for one child (the funds demo then pays and takes classes). */
+export interface DemoFamily {
+  id: number
+  password: string
+  displayName: string
+}
+
 interface DemoAccountRef {
   id: number
   role: string
@@ -51,7 +58,7 @@ async function samplePdf(): Promise<Buffer> {
   return Buffer.from(await doc.save())
 }
 
-export async function seedCatalogDemo(accounts: DemoAccountRef[]): Promise<{ courses: number; contracts: number }> {
+export async function seedCatalogDemo(accounts: DemoAccountRef[], families: DemoFamily[] = []): Promise<{ courses: number; contracts: number }> {
   if (app.inProduction) throw new Error('Demo data is never created in production')
   if (await Course.query().first()) return { courses: 0, contracts: 0 }
   await currentTemplate()
@@ -184,23 +191,33 @@ export async function seedCatalogDemo(accounts: DemoAccountRef[]): Promise<{ cou
   }
 
   let contracts = 0
-  const parent = accounts.find((a) => a.role === 'parent')
-  const course = await Course.query().where('institutionId', demoInstitution).where('status', 'on_sale').orderBy('id').first()
-  if (parent && course) {
-    const actor = await currentUser(parent.id)
-    const { contractTerms } = await import('../services/contract_terms.js')
-    const student = { studentName: '王小明', studentIdNumber: demoStudentId(), studentSchool: '长春市朝阳区解放大路小学', studentGrade: course.grades[0], guardianName: actor.displayName, guardianRelation: 'mother' }
+  const { contractTerms } = await import('../services/contract_terms.js')
+  const sign = async (parentId: number, password: string, course: Course, studentName: string, seq: number, school: string) => {
+    const actor = await currentUser(parentId)
+    const student = { studentName, studentIdNumber: demoStudentId(seq), studentSchool: school, studentGrade: course.grades[0], guardianName: actor.displayName, guardianRelation: seq % 3 ? 'mother' : 'father' }
     const terms = await contractTerms(actor, course, student)
-    await new SignContract().handle(actor, course, { ...student, templateVersion: terms.template.version, previewHash: terms.previewHash, password: parent.password }, { ip: '127.0.0.1', userAgent: 'demo seed' })
+    await new SignContract().handle(actor, course, { ...student, templateVersion: terms.template.version, previewHash: terms.previewHash, password }, { ip: '127.0.0.1', userAgent: 'demo seed' })
     contracts++
   }
-  console.log(`Catalog demo data: ${created} courses (${skipped} shapes skipped by the rules), ${contracts} signed contract`)
+  const parent = accounts.find((a) => a.role === 'parent')
+  const course = await Course.query().where('institutionId', demoInstitution).where('status', 'on_sale').orderBy('id').first()
+  if (parent && course) await sign(parent.id, parent.password, course, '王小明', 0, '长春市朝阳区解放大路小学')
+  /* Other families' children, each on a course that is on sale and can be charged for now (classes start within a month). */
+  const open = await Course.query().where('status', 'on_sale').where('startDate', '<=', today.plus({ days: 25 }).toISODate()!).whereNot('institutionId', demoInstitution).orderBy('id')
+  for (const [i, family] of families.entries()) {
+    const pick = open[Math.floor(rng.next() * open.length)]
+    if (!pick) break
+    const child = family.displayName.slice(0, 1) + rng.pick(['子涵', '浩然', '梓萱', '雨桐', '子墨', '一诺', '欣怡', '宇轩', '诗涵', '俊熙'])
+    await sign(family.id, family.password, pick, child, i + 1, '实验小学').catch((error) => console.warn(`demo contract skipped: ${error.message}`))
+  }
+  console.log(`Catalog demo data: ${created} courses (${skipped} shapes skipped by the rules), ${contracts} signed contracts`)
   return { courses: created, contracts }
 }
 
 /* A valid resident ID for the demo pupil (born 2016, Chaoyang district). */
-function demoStudentId(): string {
-  const first17 = '22010420160315001'
+/** A well-formed resident ID for a demo child (check digit by GB 11643), distinct per sequence number. */
+function demoStudentId(seq: number): string {
+  const first17 = `2201042016${String(301 + (seq % 28)).padStart(4, '0').slice(-4)}${String(seq).padStart(3, '0').slice(-3)}`
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0)
   return first17 + '10X98765432'[sum % 11]

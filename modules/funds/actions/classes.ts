@@ -21,7 +21,8 @@ import { ReleaseConfirmed } from './release.js'
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505'
 
 export class RecordClass {
-  async handle(actor: CurrentUser, input: { contractId: number; classNo: number; heldOn?: string }): Promise<Consumption> {
+  /** `actor.id` is null when the institution's own system reports the class. */
+  async handle(actor: { id: number | null; orgId: number | null }, input: { contractId: number; classNo: number; heldOn?: string }): Promise<Consumption> {
     const today = todayIso()
     const heldOn = input.heldOn ?? today
     if (heldOn > today) throw new DomainError('funds.classes.in_future', {}, { field: 'heldOn' })

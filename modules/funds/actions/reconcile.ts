@@ -5,7 +5,8 @@
 | payments the channel has not settled into the account yet. Raised:
 |  - balance_mismatch      the bank holds other than that;
 |  - under_covered         the bank holds less than the institution still
-|                         owes its students (times the province's held share);
+|                         owes its students for money that has arrived
+|                         (times the province's held share);
 |  - payment_not_settled  paid money has not reached the account in time.
 | An anomaly stays open, once per fingerprint, until a bureau closes it.
 */
@@ -61,7 +62,8 @@ export async function positionOf(account: SupervisedAccount, now = DateTime.now(
     unsettledFen,
     expectedBankFen: ledgerHeldFen + unexecutedFen - unsettledFen,
     reportedBankFen: account.reportedBalanceFen,
-    requiredFen: Math.ceil((ledgerHeldFen * heldShareBp) / 10_000),
+    /* Money still in transit cannot be in the account yet; it is watched by payment_not_settled instead. */
+    requiredFen: Math.ceil((Math.max(0, ledgerHeldFen - unsettledFen) * heldShareBp) / 10_000),
     lateSettlements: unsettled
       .filter((p) => DateTime.fromJSDate(p.succeeded_at) < graceEnd)
       .map((p) => ({ number: p.number, amountFen: Number(p.amount_fen), succeededAt: DateTime.fromJSDate(p.succeeded_at).toISO()! })),

@@ -42,6 +42,8 @@ export default class ParentOrdersController {
   /** The status box, polled while the parent waits for the channel's callback. */
   async status(ctx: HttpContext) {
     const order = await ownOrder(ctx)
+    /* Paid (or closed) while the parent watched: reload, so the totals and movements show the payment too. */
+    if (ctx.request.header('hx-request') && order.status !== 'awaiting_payment') ctx.response.header('HX-Refresh', 'true')
     return ctx.view.render('funds::parent/_status', { order })
   }
 

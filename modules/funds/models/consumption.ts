@@ -17,7 +17,7 @@ export default class Consumption extends BaseModel {
   @column() declare status: ConsumptionStatus
   @column.date() declare confirmDueOn: DateTime
   @column() declare disputeReason: string | null
-  @column() declare recordedBy: number
+  @column() declare recordedBy: number | null
   @column.dateTime() declare decidedAt: DateTime | null
   @column.dateTime() declare releasedAt: DateTime | null
   @column.dateTime({ autoCreate: true }) declare createdAt: DateTime

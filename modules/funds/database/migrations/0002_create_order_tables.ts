@@ -101,7 +101,8 @@ export default class extends BaseSchema {
       table.string('status', 16).notNullable().checkIn(['pending', 'confirmed', 'auto_confirmed', 'disputed'])
       table.date('confirm_due_on').notNullable()
       table.string('dispute_reason', 500).nullable()
-      table.bigint('recorded_by').notNullable()
+      /* Null when the institution's own system reported the class (Art. 7: system access). */
+      table.bigint('recorded_by').nullable()
       table.timestamp('decided_at', { useTz: true }).nullable()
       table.timestamp('released_at', { useTz: true }).nullable()
       table.timestamp('created_at', { useTz: true }).notNullable()
