@@ -132,6 +132,7 @@ export type ScannedRoutes = {
     'parent_orders.pay': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'parent_refunds.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'parent_refunds.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_classes.pay': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'parent_classes.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'parent_classes.dispute': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institution_orders.index': { paramsTuple?: []; params?: {} }
@@ -388,6 +389,7 @@ export type ScannedRoutes = {
     'parent_orders.pay': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'parent_refunds.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'parent_refunds.withdraw': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_classes.pay': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'parent_classes.confirm': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'parent_classes.dispute': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institution_attendance.store': { paramsTuple?: []; params?: {} }

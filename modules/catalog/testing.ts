@@ -41,6 +41,7 @@ export function courseDraft(overrides: Partial<CourseDraft> = {}): CourseDraft {
     pricePerClassFen: 120_00,
     classesPerCharge: 12,
     homework: false,
+    payAfterClass: false,
     refundWithinDays: 7,
     disputeResolution: 'court',
     arbitrationBody: null,
@@ -51,7 +52,7 @@ export function courseDraft(overrides: Partial<CourseDraft> = {}): CourseDraft {
 
 /** The course form as a browser posts it (price in yuan, dates as text). */
 export function courseForm(draft: CourseDraft): Record<string, any> {
-  const { pricePerClassFen, live, namedTeacher, homework, subject, category, arbitrationBody, ...rest } = draft
+  const { pricePerClassFen, live, namedTeacher, homework, payAfterClass, subject, category, arbitrationBody, ...rest } = draft
   return {
     ...rest,
     ...(subject ? { subject } : {}),
@@ -60,6 +61,7 @@ export function courseForm(draft: CourseDraft): Record<string, any> {
     ...(live ? { live: 'true' } : {}),
     ...(namedTeacher ? { namedTeacher: 'true' } : {}),
     ...(homework ? { homework: 'true' } : {}),
+    ...(payAfterClass ? { payAfterClass: 'true' } : {}),
     pricePerClass: (pricePerClassFen / 100).toFixed(2),
   }
 }

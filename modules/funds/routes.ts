@@ -17,6 +17,7 @@ router
     router.post('/orders/:id/pay', [ParentOrdersController, 'pay']).as('parent_orders.pay')
     router.post('/orders/:id/refunds', [ParentOrdersController, 'requestRefund']).as('parent_refunds.store')
     router.post('/refunds/:id/withdraw', [ParentOrdersController, 'withdrawRefund']).as('parent_refunds.withdraw')
+    router.post('/classes/:id/pay', [ParentOrdersController, 'payClass']).as('parent_classes.pay')
     router.post('/classes/:id/confirm', [ParentOrdersController, 'confirmClass']).as('parent_classes.confirm')
     router.post('/classes/:id/dispute', [ParentOrdersController, 'disputeClass']).as('parent_classes.dispute')
   })

@@ -254,6 +254,7 @@ const ROUTES: Record<string, Route> = {
   'POST /parent/orders/:id/pay': { funds: true, access: 'parent', path: (f) => `/parent/orders/${f.orderId}/pay` },
   'POST /parent/orders/:id/refunds': { funds: true, access: 'parent', path: (f) => `/parent/orders/${f.orderId}/refunds`, form: () => ({ classes: '1', reason: '矩阵测试' }) },
   'POST /parent/refunds/:id/withdraw': { funds: true, access: 'parent', path: (f) => `/parent/refunds/${f.refundId}/withdraw` },
+  'POST /parent/classes/:id/pay': { funds: true, access: 'parent', path: (f) => `/parent/classes/${f.consumptionId}/pay` },
   'POST /parent/classes/:id/confirm': { funds: true, access: 'parent', path: (f) => `/parent/classes/${f.consumptionId}/confirm` },
   'POST /parent/classes/:id/dispute': { funds: true, access: 'parent', path: (f) => `/parent/classes/${f.consumptionId}/dispute`, form: () => ({ reason: '矩阵测试' }) },
 

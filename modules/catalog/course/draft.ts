@@ -24,6 +24,8 @@ export interface CourseDraft {
   pricePerClassFen: number
   classesPerCharge: number
   homework: boolean
+  /** Offers "learn first, pay later": parents may pay after each class instead of in advance. */
+  payAfterClass: boolean
   refundWithinDays: number
   disputeResolution: 'court' | 'arbitration'
   arbitrationBody: string | null
@@ -52,6 +54,7 @@ export function draftOf(course: Course): CourseDraft {
     pricePerClassFen: course.pricePerClassFen,
     classesPerCharge: course.classesPerCharge,
     homework: course.homework,
+    payAfterClass: course.payAfterClass,
     refundWithinDays: course.refundWithinDays,
     disputeResolution: course.disputeResolution,
     arbitrationBody: course.arbitrationBody,

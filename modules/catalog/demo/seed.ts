@@ -113,6 +113,8 @@ export async function seedCatalogDemo(accounts: DemoAccountRef[], families: Demo
         /* Within the caps: 5,000 yuan, and no more classes than fall in 3 months (one or two a week). */
         classesPerCharge: Math.min(rng.pick([10, 12, 20]), Math.floor(5000 / price), slots.length * 12),
         homework: false,
+        /* Some non-academic courses offer "learn first, pay later". */
+        payAfterClass: !academic && rng.next() < 0.3,
         refundWithinDays: rng.pick([5, 7, 10, 15]),
         disputeResolution: 'court',
         arbitrationBody: null,

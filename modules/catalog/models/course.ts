@@ -30,6 +30,7 @@ export default class Course extends BaseModel {
   @column() declare pricePerClassFen: number
   @column() declare classesPerCharge: number
   @column() declare homework: boolean
+  @column() declare payAfterClass: boolean
   @column() declare refundWithinDays: number
   @column() declare disputeResolution: 'court' | 'arbitration'
   @column() declare arbitrationBody: string | null

@@ -43,6 +43,8 @@ export interface ContractSummary {
   classesPerCharge: number
   kind: 'academic' | 'non_academic'
   delivery: 'offline' | 'online'
+  /** The course offers "learn first, pay later". */
+  payAfterClassOffered: boolean
   /** The signed timetable: class n is held on classDates[n - 1] (YYYY-MM-DD). */
   classDates: string[]
   status: string
@@ -71,6 +73,7 @@ export async function contractSummary(id: number): Promise<ContractSummary | nul
     kind: course.kind,
     delivery: course.delivery,
     classDates: contract.content.timetable.map((row) => row[1]),
+    payAfterClassOffered: course.payAfterClass,
     status: contract.status,
     signedAt: contract.signedAt.toISO()!,
     contentSha256: contract.contentSha256,

@@ -41,6 +41,7 @@ export function draftFromInput(input: CourseInput, party: ContractParty | null):
     pricePerClassFen: Math.round(input.pricePerClass * 100),
     classesPerCharge: input.classesPerCharge,
     homework: !!input.homework,
+    payAfterClass: !!input.payAfterClass,
     refundWithinDays: input.refundWithinDays,
     disputeResolution: input.disputeResolution,
     arbitrationBody: input.arbitrationBody ?? null,

@@ -49,6 +49,7 @@ export const courseValidator = vine.create({
   pricePerClass: vine.number().min(0).max(100_000).use(yuan()),
   classesPerCharge: vine.number().positive().withoutDecimals().max(1000),
   homework: vine.boolean().optional(),
+  payAfterClass: vine.boolean().optional(),
   refundWithinDays: vine.number().withoutDecimals().range([1, 15]),
   disputeResolution: vine.enum(['court', 'arbitration']),
   arbitrationBody: vine.string().trim().maxLength(128).optional().requiredWhen('disputeResolution', '=', 'arbitration'),

@@ -69,7 +69,9 @@ export class ApplyChannelNotice {
       /* Learn first, pay later: the class is taken, the money is the institution's. */
       await post(trx, { kind: 'pay_later', idempotencyKey: `payment:${payment.id}`, memo: `先学后付 ${order.number} 课次付款`, links: { orderId: order.id, paymentId: payment.id, consumptionId: payment.consumptionId }, from: accounts.channel(provider), to: accounts.institution(order.institutionId), amountFen: payment.amountFen })
       order.paidFen += payment.amountFen
-      await Consumption.query({ client: trx }).where('id', payment.consumptionId).update({ released_at: new Date() })
+      /* Paying for the class is the parent's confirmation of it. */
+      await Consumption.query({ client: trx }).where('id', payment.consumptionId).update({ released_at: new Date(), status: 'confirmed', decided_at: new Date() })
+      order.status = settledStatus(order)
     } else {
       if (order.paidFen > 0) return { outcome: 'rejected', reason: 'order already paid by another payment' }
       await post(trx, { kind: 'payment', idempotencyKey: `payment:${payment.id}`, memo: `订单 ${order.number} 预收费入监管账户`, links: { orderId: order.id, paymentId: payment.id }, from: accounts.channel(provider), to: accounts.supervised(order.institutionId), amountFen: payment.amountFen })

@@ -11,7 +11,8 @@ import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { todayIso } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
 import { type CurrentUser, lineageOf } from '#modules/identity'
-import { chargeLimits, contractSummary, saleCheck } from '#modules/catalog'
+import { type ContractSummary, chargeLimits, contractSummary, saleCheck } from '#modules/catalog'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { fundDeadlines } from '../extension_points.js'
 import Order from '../models/order.js'
 import { businessNumber } from '../services/numbers.js'
@@ -20,7 +21,43 @@ import { supervisedAccountOf } from '../services/supervised_accounts.js'
 const monthsBetween = (from: string, to: string) => DateTime.fromISO(to).diff(DateTime.fromISO(from), 'months').months
 
 export class CreateOrder {
-  async handle(parent: CurrentUser, contractId: number, options: { provider?: string; today?: string } = {}): Promise<Order> {
+  /**
+   * "Learn first, pay later" (001): one order for every class of the
+   * contract, nothing paid in advance; each class is paid after it is taken.
+   */
+  async #payLater(trx: TransactionClientContract, parent: CurrentUser, contract: ContractSummary, orders: Order[], all: Order[], provider?: string): Promise<Order> {
+    if (!contract.payAfterClassOffered) throw new DomainError('funds.orders.pay_later_not_offered')
+    if (orders.length) throw new DomainError('funds.orders.pay_later_after_prepaid')
+    return Order.create(
+      {
+        number: businessNumber('O'),
+        contractId: contract.id,
+        courseId: contract.courseId,
+        institutionId: contract.institutionId,
+        parentUserId: parent.id,
+        regionCode: contract.regionCode,
+        ...lineage(contract.regionCode),
+        mode: 'pay_later',
+        chargeNo: (all.at(-1)?.chargeNo ?? 0) + 1,
+        firstClass: 1,
+        classCount: contract.classCount,
+        pricePerClassFen: contract.pricePerClassFen,
+        amountFen: contract.classCount * contract.pricePerClassFen,
+        status: 'in_progress',
+        provider: provider ?? 'sandbox',
+        expiresAt: null,
+        paidFen: 0,
+        releasedFen: 0,
+        refundingFen: 0,
+        refundedFen: 0,
+        classesConsumed: 0,
+        classesRefunded: 0,
+      },
+      { client: trx }
+    )
+  }
+
+  async handle(parent: CurrentUser, contractId: number, options: { provider?: string; today?: string; mode?: 'prepaid' | 'pay_later' } = {}): Promise<Order> {
     const contract = await contractSummary(contractId)
     if (!contract || contract.parentUserId !== parent.id) throw new NotFoundException()
     if (contract.status === 'terminated' || contract.status === 'completed') throw new DomainError('funds.orders.contract_closed')
@@ -38,9 +75,11 @@ export class CreateOrder {
       await trx.rawQuery('SELECT pg_advisory_xact_lock(?, ?)', [4201, contractId])
       const all = await Order.query({ client: trx }).where('contractId', contractId).orderBy('chargeNo')
       const waiting = all.find((o) => o.status === 'awaiting_payment')
-      if (waiting && waiting.expiresAt && waiting.expiresAt > DateTime.now()) return waiting
+      if (waiting && waiting.expiresAt && waiting.expiresAt > DateTime.now() && options.mode !== 'pay_later') return waiting
       if (waiting) await waiting.useTransaction(trx).merge({ status: 'cancelled', closedAt: DateTime.now() }).save()
       const orders = all.filter((o) => o.status !== 'cancelled')
+      if (options.mode === 'pay_later') return this.#payLater(trx, parent, contract, orders, all, options.provider)
+      if (orders.some((o) => o.mode === 'pay_later')) throw new DomainError('funds.orders.pay_later_chosen')
       const charged = orders.reduce((n, o) => n + o.classCount, 0)
       if (charged >= contract.classCount) throw new DomainError('funds.orders.fully_charged')
       const left = orders.filter((o) => o.mode === 'prepaid').reduce((n, o) => n + o.classCount - o.classesConsumed - o.classesRefunded, 0)

@@ -7,7 +7,9 @@ import { AnswerClass } from '../actions/classes.js'
 import { CreateOrder } from '../actions/create_order.js'
 import { RequestRefund, WithdrawRefund } from '../actions/refunds.js'
 import { StartPayment } from '../actions/start_payment.js'
-import type Order from '../models/order.js'
+import Order from '../models/order.js'
+import Consumption from '../models/consumption.js'
+import { DomainError } from '#kernel/exceptions/domain_error'
 import { findOrder, orderStatement, ordersOf } from '../queries/orders.js'
 import { unconsumedClasses } from '../services/order_state.js'
 import { fundsMessages, idParam } from '../services/http.js'
@@ -31,7 +33,8 @@ export default class ParentOrdersController {
     orders.queryString({ contract: contract?.id })
     const contracts = new Map(await Promise.all([...new Set(orders.all().map((o) => o.contractId))].map(async (id) => [id, await contractSummary(id)] as const)))
     const charged = contract ? orders.all().filter((o) => o.status !== 'cancelled').reduce((n, o) => n + o.classCount, 0) : 0
-    return ctx.view.render('funds::parent/index', { orders, contracts, contract, canCharge: !!contract && ['signed', 'active'].includes(contract.status) && charged < contract.classCount, institutions: await institutionSummaries(orders.all().map((o) => o.institutionId)) })
+    const payLater = orders.all().some((o) => o.mode === 'pay_later' && o.status !== 'cancelled')
+    return ctx.view.render('funds::parent/index', { orders, contracts, contract, canCharge: !!contract && !payLater && ['signed', 'active'].includes(contract.status) && charged < contract.classCount, canPayLater: !!contract && contract.payAfterClassOffered && charged === 0 && ['signed', 'active'].includes(contract.status), institutions: await institutionSummaries(orders.all().map((o) => o.institutionId)) })
   }
 
   async show(ctx: HttpContext) {
@@ -51,7 +54,12 @@ export default class ParentOrdersController {
     const user = ctx.auth.getUserOrFail()
     const contract = await contractSummary(idParam(ctx.params.id))
     if (!contract || contract.parentUserId !== user.id) throw new NotFoundException()
-    const order = await new CreateOrder().handle(user, contract.id)
+    const mode = ctx.request.input('mode') === 'pay_later' ? 'pay_later' : 'prepaid'
+    const order = await new CreateOrder().handle(user, contract.id, { mode })
+    if (order.mode === 'pay_later') {
+      ctx.session.flash('success', ctx.i18n.t('funds.orders.pay_later_started'))
+      return ctx.response.redirect().toRoute('parent_orders.show', { id: order.id })
+    }
     return this.#toCashier(ctx, order, contract.courseName)
   }
 
@@ -63,6 +71,18 @@ export default class ParentOrdersController {
 
   async #toCashier(ctx: HttpContext, order: Order, courseName: string) {
     const payment = await new StartPayment().handle(order, ctx.i18n.t('funds.orders.subject', { course: courseName, from: order.firstClass, to: order.lastClass }))
+    return ctx.response.redirect(payment.payUrl!)
+  }
+
+  /** "Learn first, pay later": the parent pays for a class after taking it. */
+  async payClass(ctx: HttpContext) {
+    const user = ctx.auth.getUserOrFail()
+    const consumption = await Consumption.find(idParam(ctx.params.id))
+    const order = consumption ? await Order.find(consumption.orderId) : null
+    if (!consumption || !order || order.parentUserId !== user.id) throw new NotFoundException()
+    if (order.mode !== 'pay_later' || consumption.releasedAt || consumption.status === 'disputed') throw new DomainError('funds.classes.nothing_to_pay')
+    const contract = await contractSummary(order.contractId)
+    const payment = await new StartPayment().handle(order, ctx.i18n.t('funds.orders.class_subject', { course: contract?.courseName ?? order.number, n: consumption.classNo }), { consumptionId: consumption.id, amountFen: consumption.feeFen })
     return ctx.response.redirect(payment.payUrl!)
   }
 
