@@ -159,3 +159,6 @@ export function textIn(text: LocalizedText, locale: string): string {
   if (typeof text === 'string') return text
   return (locale.startsWith('en') ? text.en : undefined) ?? text['zh-CN']
 }
+
+/* Working days on the official calendar (holidays and adjusted working weekends), for deadline and release rules. */
+export { addWorkingDays, isWorkingDay, workingDaysBetween, hasOfficialCalendar } from '../shared/working_days.js'

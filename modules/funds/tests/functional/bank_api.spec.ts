@@ -1,8 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
-import { orderFixture, payOrder } from '../../testing.js'
+import { payOrder } from '../../testing.js'
+import { accountOf, bankHeaders, movement, orderFixture } from './helpers.js'
 import { RequestRefund } from '../../actions/refunds.js'
-import { accountOf, bankHeaders, movement } from './helpers.js'
 
 test.group('Bank API: authenticated, signed, never replayed', () => {
   test('a signed request lists the bank’s pending instructions', async ({ client, assert }) => {

@@ -8,8 +8,8 @@ import { accounts, balanceOf } from '../../ledger/ledger.js'
 import Payment from '../../models/payment.js'
 import Refund from '../../models/refund.js'
 import { businessNumber } from '../../services/numbers.js'
-import { orderFixture, payOrder, signedNotice } from '../../testing.js'
-import { assertLedgerClean } from './helpers.js'
+import { payOrder, signedNotice } from '../../testing.js'
+import { assertLedgerClean, orderFixture } from './helpers.js'
 
 /* These run against the real PostgreSQL with real concurrency: each call takes its own pooled connection. */
 test.group('Concurrency', () => {

@@ -1,3 +1,8 @@
+import { createTestAccount } from '#testing/identity'
+import { createFiledInstitution, createStaffMember, residentId } from '#testing/registry'
+import { courseDraft, createCourse, signedContractFixture } from '#testing/catalog'
+import { CreateOrder } from '../../actions/create_order.js'
+import type Order from '../../models/order.js'
 import { randomUUID } from 'node:crypto'
 import { bankCanonical, signPayload, unixSeconds } from '../../channels/signing.js'
 import Bank from '../../models/bank.js'
@@ -32,3 +37,25 @@ export async function assertLedgerClean(assert: { isTrue(v: boolean, m?: string)
   const problems = await ledgerProblems()
   assert.isTrue(isClean(problems), JSON.stringify(problems))
 }
+
+export interface OrderWorld {
+  order: Order
+  contractId: number
+  institutionId: number
+  parent: Awaited<ReturnType<typeof createTestAccount>>
+  owner: Awaited<ReturnType<typeof createTestAccount>>
+}
+
+/** A signed contract of a white-listed institution and its first order, awaiting payment. */
+export async function orderFixture(options: { regionCode?: string; course?: Parameters<typeof courseDraft>[0] } = {}): Promise<OrderWorld> {
+  const regionCode = options.regionCode ?? '220104'
+  const institution = await createFiledInstitution({ regionCode, categories: ['arts', 'academic'] })
+  const teacher = await createStaffMember(institution.id, '李老师', residentId(Math.floor(Math.random() * 900) + 100))
+  const owner = await createTestAccount({ role: 'institution_owner', regionCode, orgType: 'institution', orgId: institution.id })
+  const course = await createCourse(institution.id, courseDraft({ teacherIds: [teacher.id], ...options.course }), 'on_sale')
+  const parent = await createTestAccount({ role: 'parent', regionCode })
+  const contractId = await signedContractFixture(course.id, parent.id)
+  const order = await new CreateOrder().handle(parent.user, contractId)
+  return { order, contractId, institutionId: institution.id, parent, owner }
+}
+

@@ -13,8 +13,8 @@ import Consumption from '../../models/consumption.js'
 import Order from '../../models/order.js'
 import Payment from '../../models/payment.js'
 import Refund from '../../models/refund.js'
-import { orderFixture, payOrder, signedNotice } from '../../testing.js'
-import { accountOf, assertLedgerClean, movement } from './helpers.js'
+import { payOrder, signedNotice } from '../../testing.js'
+import { accountOf, assertLedgerClean, movement, orderFixture } from './helpers.js'
 
 type Op =
   | { kind: 'record' }

@@ -12,8 +12,8 @@ import Consumption from '../../models/consumption.js'
 import FundAnomaly from '../../models/fund_anomaly.js'
 import Order from '../../models/order.js'
 import Refund from '../../models/refund.js'
-import { orderFixture, payOrder, signedNotice } from '../../testing.js'
-import { accountOf, assertLedgerClean, movement } from './helpers.js'
+import { payOrder, signedNotice } from '../../testing.js'
+import { accountOf, assertLedgerClean, movement, orderFixture } from './helpers.js'
 
 test.group('Money flow: pay, consume, release, refund', () => {
   test('a paid order holds the money; confirmed classes release it; the rest is refunded to the channel', async ({ assert }) => {

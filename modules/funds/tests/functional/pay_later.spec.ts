@@ -11,8 +11,8 @@ import Consumption from '../../models/consumption.js'
 import Order from '../../models/order.js'
 import Payment from '../../models/payment.js'
 import { businessNumber } from '../../services/numbers.js'
-import { orderFixture, signedNotice } from '../../testing.js'
-import { assertLedgerClean } from './helpers.js'
+import { signedNotice } from '../../testing.js'
+import { assertLedgerClean, orderFixture } from './helpers.js'
 
 const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
 

@@ -12,8 +12,7 @@ import Order from '../../models/order.js'
 import Payment from '../../models/payment.js'
 import BankInstruction from '../../models/bank_instruction.js'
 import SupervisedAccount from '../../models/supervised_account.js'
-import { orderFixture } from '../../testing.js'
-import { assertLedgerClean } from './helpers.js'
+import { assertLedgerClean, orderFixture } from './helpers.js'
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
   const end = Date.now() + ms

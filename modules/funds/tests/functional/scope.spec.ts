@@ -1,7 +1,8 @@
 import { test } from '@japa/runner'
 import { CurrentUserProvider } from '#modules/identity'
 import { createTestAccount } from '#testing/identity'
-import { orderFixture, payOrder } from '../../testing.js'
+import { payOrder } from '../../testing.js'
+import { orderFixture } from './helpers.js'
 
 const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
 

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
-import { definePlugin } from '#plugin_sdk'
+import { addWorkingDays, definePlugin } from '#plugin_sdk'
 import { testHostFor } from '#plugin_sdk/testing'
-import { addWorkingDays } from '#kernel/shared/working_days'
 import '../../extension_points.js'
 
 /*
