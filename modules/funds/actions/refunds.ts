@@ -147,8 +147,8 @@ export class DecideRefund {
 
 export class WithdrawRefund {
   async handle(parent: CurrentUser, refundId: number) {
-    const affected = await Refund.query().where('id', refundId).where('parentUserId', parent.id).where('status', 'requested').update({ status: 'withdrawn', decided_at: new Date(), updated_at: new Date() })
-    if (!Number(affected[0] ?? affected)) throw new DomainError('funds.refunds.already_decided')
+    const withdrawn = await db.from('refunds').where('id', refundId).where('parent_user_id', parent.id).where('status', 'requested').update({ status: 'withdrawn', decided_at: new Date(), updated_at: new Date() }).returning('id')
+    if (!withdrawn.length) throw new DomainError('funds.refunds.already_decided')
   }
 }
 

@@ -29,8 +29,9 @@ test.group('Funds scope: each party sees its own money only', () => {
   })
 
   test('a county sees its own county’s money; another county sees none of it; the province sees both', async ({ client, assert }) => {
-    const here = await orderFixture({ regionCode: '220104' })
-    const there = await orderFixture({ regionCode: '220102' })
+    /* Dearer than other tests' orders, so each tops its county's list (sorted by money collected). */
+    const here = await orderFixture({ regionCode: '220104', course: { pricePerClassFen: 400_00 } })
+    const there = await orderFixture({ regionCode: '220102', course: { pricePerClassFen: 400_00 } })
     await payOrder(here.order)
     await payOrder(there.order)
     const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
