@@ -11,6 +11,7 @@ import type { RawNotice } from './channels/channel.js'
 import Order from './models/order.js'
 import Payment from './models/payment.js'
 import { businessNumber } from './services/numbers.js'
+import { newOrder } from './actions/create_order.js'
 
 /** A callback body signed with the sandbox secret (or a wrong one, to forge it). */
 export function signedNotice(payload: Record<string, unknown>, options: { secret?: string; timestamp?: string } = {}): RawNotice {
@@ -36,40 +37,13 @@ export async function payOrder(order: Order): Promise<Payment> {
  */
 export async function fundsRecordsFor(contractId: number) {
   const { contractSummary } = await import('#modules/catalog')
-  const { lineageOf } = await import('#modules/identity')
   const { supervisedAccountOf } = await import('./services/supervised_accounts.js')
   const { raiseAnomaly } = await import('./actions/reconcile.js')
   const { default: Consumption } = await import('./models/consumption.js')
   const { default: Refund } = await import('./models/refund.js')
   const { DateTime } = await import('luxon')
   const contract = (await contractSummary(contractId))!
-  const lineage = lineageOf(contract.regionCode)
-  const order = await Order.create({
-    number: businessNumber('O'),
-    contractId,
-    courseId: contract.courseId,
-    institutionId: contract.institutionId,
-    parentUserId: contract.parentUserId,
-    regionCode: contract.regionCode,
-    provinceCode: lineage.provinceCode!,
-    cityCode: lineage.cityCode,
-    countyCode: lineage.countyCode,
-    mode: 'prepaid',
-    chargeNo: 1,
-    firstClass: 1,
-    classCount: contract.classesPerCharge,
-    pricePerClassFen: contract.pricePerClassFen,
-    amountFen: contract.classesPerCharge * contract.pricePerClassFen,
-    status: 'awaiting_payment',
-    provider: 'sandbox',
-    expiresAt: DateTime.now().plus({ minutes: 30 }),
-    paidFen: 0,
-    releasedFen: 0,
-    refundingFen: 0,
-    refundedFen: 0,
-    classesConsumed: 0,
-    classesRefunded: 0,
-  })
+  const order = await Order.create(newOrder(contract, { chargeNo: 1, mode: 'prepaid', firstClass: 1, classCount: contract.classesPerCharge, status: 'awaiting_payment', provider: 'sandbox', expiresAt: DateTime.now().plus({ minutes: 30 }) }))
   await payOrder(order)
   const account = await supervisedAccountOf(contract.institutionId)
   const consumption = await Consumption.create({ orderId: order.id, contractId, institutionId: order.institutionId, classNo: 1, heldOn: DateTime.now(), feeFen: order.pricePerClassFen, status: 'pending', confirmDueOn: DateTime.now().plus({ days: 21 }), recordedBy: contract.parentUserId })

@@ -25,34 +25,11 @@ export class CreateOrder {
    * "Learn first, pay later" (001): one order for every class of the
    * contract, nothing paid in advance; each class is paid after it is taken.
    */
-  async #payLater(trx: TransactionClientContract, parent: CurrentUser, contract: ContractSummary, orders: Order[], all: Order[], provider?: string): Promise<Order> {
+  async #payLater(trx: TransactionClientContract, contract: ContractSummary, orders: Order[], all: Order[], provider?: string): Promise<Order> {
     if (!contract.payAfterClassOffered) throw new DomainError('funds.orders.pay_later_not_offered')
     if (orders.length) throw new DomainError('funds.orders.pay_later_after_prepaid')
     return Order.create(
-      {
-        number: businessNumber('O'),
-        contractId: contract.id,
-        courseId: contract.courseId,
-        institutionId: contract.institutionId,
-        parentUserId: parent.id,
-        regionCode: contract.regionCode,
-        ...lineage(contract.regionCode),
-        mode: 'pay_later',
-        chargeNo: (all.at(-1)?.chargeNo ?? 0) + 1,
-        firstClass: 1,
-        classCount: contract.classCount,
-        pricePerClassFen: contract.pricePerClassFen,
-        amountFen: contract.classCount * contract.pricePerClassFen,
-        status: 'in_progress',
-        provider: provider ?? 'sandbox',
-        expiresAt: null,
-        paidFen: 0,
-        releasedFen: 0,
-        refundingFen: 0,
-        refundedFen: 0,
-        classesConsumed: 0,
-        classesRefunded: 0,
-      },
+      newOrder(contract, { chargeNo: (all.at(-1)?.chargeNo ?? 0) + 1, mode: 'pay_later', firstClass: 1, classCount: contract.classCount, status: 'in_progress', provider: provider ?? 'sandbox', expiresAt: null }),
       { client: trx }
     )
   }
@@ -78,7 +55,7 @@ export class CreateOrder {
       if (waiting && waiting.expiresAt && waiting.expiresAt > DateTime.now() && options.mode !== 'pay_later') return waiting
       if (waiting) await waiting.useTransaction(trx).merge({ status: 'cancelled', closedAt: DateTime.now() }).save()
       const orders = all.filter((o) => o.status !== 'cancelled')
-      if (options.mode === 'pay_later') return this.#payLater(trx, parent, contract, orders, all, options.provider)
+      if (options.mode === 'pay_later') return this.#payLater(trx, contract, orders, all, options.provider)
       if (orders.some((o) => o.mode === 'pay_later')) throw new DomainError('funds.orders.pay_later_chosen')
       const charged = orders.reduce((n, o) => n + o.classCount, 0)
       if (charged >= contract.classCount) throw new DomainError('funds.orders.fully_charged')
@@ -94,38 +71,34 @@ export class CreateOrder {
       if (firstDate && lastDate && monthsBetween(firstDate, lastDate) > limits.maxMonths) throw new DomainError('funds.orders.over_months_cap', { months: limits.maxMonths })
       if (firstDate && monthsBetween(today, firstDate) > limits.maxMonthsAhead) throw new DomainError('funds.orders.too_early', { months: limits.maxMonthsAhead, date: firstDate })
 
-      return Order.create(
-        {
-          number: businessNumber('O'),
-          contractId,
-          courseId: contract.courseId,
-          institutionId: contract.institutionId,
-          parentUserId: parent.id,
-          regionCode: contract.regionCode,
-          ...lineage(contract.regionCode),
-          mode: 'prepaid',
-          chargeNo: (all.at(-1)?.chargeNo ?? 0) + 1,
-          firstClass,
-          classCount,
-          pricePerClassFen: contract.pricePerClassFen,
-          amountFen,
-          status: 'awaiting_payment',
-          provider: options.provider ?? 'sandbox',
-          expiresAt: DateTime.now().plus({ minutes: deadlines.unpaidOrderMinutes }),
-          paidFen: 0,
-          releasedFen: 0,
-          refundingFen: 0,
-          refundedFen: 0,
-          classesConsumed: 0,
-          classesRefunded: 0,
-        },
-        { client: trx }
-      )
+      const chargeNo = (all.at(-1)?.chargeNo ?? 0) + 1
+      const expiresAt = DateTime.now().plus({ minutes: deadlines.unpaidOrderMinutes })
+      return Order.create(newOrder(contract, { chargeNo, mode: 'prepaid', firstClass, classCount, status: 'awaiting_payment', provider: options.provider ?? 'sandbox', expiresAt }), { client: trx })
     })
   }
 }
 
-function lineage(regionCode: string) {
-  const l = lineageOf(regionCode)
-  return { provinceCode: l.provinceCode!, cityCode: l.cityCode, countyCode: l.countyCode }
+/** A new order's row for a charge of a contract: the parties and region from the contract, nothing paid yet. */
+export function newOrder(contract: ContractSummary, charge: Pick<Order, 'chargeNo' | 'mode' | 'firstClass' | 'classCount' | 'status' | 'provider' | 'expiresAt'>): Partial<Order> {
+  const l = lineageOf(contract.regionCode)
+  return {
+    number: businessNumber('O'),
+    contractId: contract.id,
+    courseId: contract.courseId,
+    institutionId: contract.institutionId,
+    parentUserId: contract.parentUserId,
+    regionCode: contract.regionCode,
+    provinceCode: l.provinceCode!,
+    cityCode: l.cityCode,
+    countyCode: l.countyCode,
+    pricePerClassFen: contract.pricePerClassFen,
+    amountFen: charge.classCount * contract.pricePerClassFen,
+    ...charge,
+    paidFen: 0,
+    releasedFen: 0,
+    refundingFen: 0,
+    refundedFen: 0,
+    classesConsumed: 0,
+    classesRefunded: 0,
+  }
 }

@@ -3,21 +3,13 @@ import { readFile } from 'node:fs/promises'
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import type { Page } from 'playwright'
 import { truncateAll } from '#tests/helpers/database'
+import { signContract, signIn } from '#tests/helpers/browser'
 import { createTestAccount } from '#testing/identity'
 import { residentId } from '#testing/registry'
 import { withPhoto, world } from '../functional/helpers.js'
 
 const day = (n: number) => DateTime.now().setZone('Asia/Shanghai').plus({ days: n })
-
-async function signIn(page: Page, base: string, account: { signIn: string; password: string | null }) {
-  await page.goto(new URL('/login', base).toString())
-  await page.locator('#field-identifier').fill(account.signIn)
-  await page.locator('#field-password').fill(account.password!)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 test.group('Browser: a course from creation to a signed contract', (group) => {
   group.each.setup(() => truncateAll())
@@ -105,19 +97,12 @@ test.group('Browser: a course from creation to a signed contract', (group) => {
     assert.equal(await home.getByTestId('course-teachers').locator('img').count(), 1)
 
     /* The parent signs the contract. */
-    await home.getByTestId('sign-contract').click()
-    await home.getByLabel('学员姓名').fill('王小明')
-    await home.getByLabel('学员身份证号').fill(residentId(808))
-    await home.getByLabel('就读学校').fill('长春市朝阳区解放大路小学')
-    await home.locator('#field-studentGrade').selectOption('p4')
-    await home.locator('#field-guardianRelation').selectOption('mother')
-    await home.getByTestId('preview-contract').click()
-    await home.getByTestId('contract-body').waitFor()
-    assert.include(await home.getByTestId('contract-body').innerText(), '第五条 退费')
-    await home.getByTestId('agree').check()
-    await home.getByLabel('登录密码').fill(parent.password!)
-    await home.getByTestId('sign-submit').click()
-    await home.waitForURL(/\/parent\/contracts\/\d+$/)
+    await signContract(home, {
+      studentIdNumber: residentId(808),
+      grade: 'p4',
+      password: parent.password!,
+      beforeSigning: async () => assert.include(await home.getByTestId('contract-body').innerText(), '第五条 退费'),
+    })
 
     /* The PDF downloads, and its hash is the one stored at signing. */
     const contract = await db.from('contracts').firstOrFail()

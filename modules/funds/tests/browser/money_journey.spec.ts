@@ -5,6 +5,7 @@ import type { Page } from 'playwright'
 import { allowFormTarget } from '#kernel/shared/form_targets'
 import { formatYuan } from '#kernel/shared/money'
 import { truncateAll } from '#tests/helpers/database'
+import { signContract, signIn } from '#tests/helpers/browser'
 import { createTestAccount } from '#testing/identity'
 import { createFiledInstitution, createStaffMember, residentId } from '#testing/registry'
 import { courseDraft, createCourse } from '#testing/catalog'
@@ -12,14 +13,6 @@ import { startSandbox } from '../../sandbox/server.js'
 import { sandboxChannel, sandboxSettings } from '../../channels/setup.js'
 import { bankCredentials } from '../../services/supervised_accounts.js'
 import { isClean, ledgerProblems } from '../../ledger/invariants.js'
-
-async function signIn(page: Page, base: string, account: { signIn: string; password: string | null }) {
-  await page.goto(new URL('/login', base).toString())
-  await page.locator('#field-identifier').fill(account.signIn)
-  await page.locator('#field-password').fill(account.password!)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 const money = async (page: Page, id: string) => (await page.getByTestId(id).innerText()).trim()
 
@@ -51,17 +44,7 @@ test.group('Browser: a parent’s money from payment to refund', (group) => {
     const home = await visit('/login')
     await signIn(home, home.url(), parent)
     await home.goto(new URL(`/courses/${course.id}`, home.url()).toString())
-    await home.getByTestId('sign-contract').click()
-    await home.getByLabel('学员姓名').fill('王小明')
-    await home.getByLabel('学员身份证号').fill(residentId(808))
-    await home.getByLabel('就读学校').fill('长春市朝阳区解放大路小学')
-    await home.locator('#field-studentGrade').selectOption('p1')
-    await home.locator('#field-guardianRelation').selectOption('mother')
-    await home.getByTestId('preview-contract').click()
-    await home.getByTestId('agree').check()
-    await home.getByLabel('登录密码').fill(parent.password!)
-    await home.getByTestId('sign-submit').click()
-    await home.waitForURL(/\/parent\/contracts\/\d+$/)
+    await signContract(home, { studentIdNumber: residentId(808), grade: 'p1', password: parent.password! })
     await home.getByRole('link', { name: '缴费与订单' }).click()
     await home.getByTestId('pay-next').click()
     await home.waitForURL(`${sandbox.url}/pay/**`)
