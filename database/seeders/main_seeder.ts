@@ -26,7 +26,7 @@ export default class MainSeeder extends BaseSeeder {
     const families = await seedDemoParents(48, ['220104', '220102', '220105', '130102', '130104'])
     await seedCatalogDemo(accounts, families)
     const bank = accounts.find((a) => a.role === 'bank_operator')
-    await seedFundsDemo({ bankOperatorId: bank?.id, bankName: bank?.unitName ?? undefined })
+    await seedFundsDemo({ bankOperatorId: bank?.id, bankName: bank?.unitName ?? undefined, parentId: byRole('parent') })
     const text = formatAccounts(accounts)
     mkdirSync(app.makePath('.data'), { recursive: true })
     writeFileSync(file, text, { mode: 0o600 })

@@ -118,7 +118,7 @@ export async function sendToChannel(refund: Refund) {
     await channelNamed(order.provider).refund({ paymentNumber: payment.number, refundNumber: refund.number, amountFen: refund.amountFen, notifyUrl: notifyUrl(order.provider) })
   } catch (error) {
     /* The refund stays "refunding"; the retry job sends it again. */
-    logger.warn({ err: error, refund: refund.number }, 'refund not accepted by the channel yet')
+    logger.warn({ refund: refund.number, reason: (error as Error).message }, 'refund not accepted by the channel yet')
   }
 }
 

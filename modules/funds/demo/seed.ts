@@ -47,13 +47,16 @@ async function report(account: SupervisedAccount, direction: 'credit' | 'debit',
   await new RecordBankMovements().handle(bank, [{ bank_txn_id: `DEMO${randomUUID().slice(0, 16)}`, account_number: account.accountNumber, direction, amount_fen: amountFen, balance_after_fen: balance, reference, occurred_at: new Date().toISOString() }])
 }
 
-export async function seedFundsDemo(options: { bankOperatorId?: number; bankName?: string }): Promise<{ orders: number; refunds: number; anomalies: number }> {
+export async function seedFundsDemo(options: { bankOperatorId?: number; bankName?: string; parentId?: number }): Promise<{ orders: number; refunds: number; anomalies: number }> {
   if (app.inProduction) throw new Error('Demo data is never created in production')
   if (await Order.query().first()) return { orders: 0, refunds: 0, anomalies: 0 }
   const contracts = await db.from('contracts').where('status', 'signed').orderBy('id').select('id', 'parent_user_id', 'institution_id')
   let orders = 0
   let refunds = 0
+  let demoParentContracts = 0
   for (const [i, row] of contracts.entries()) {
+    /* The demo parent's second contract is left for whoever tries the demo to pay. */
+    if (row.parent_user_id === options.parentId && demoParentContracts++ > 0) continue
     const parent = await user(row.parent_user_id)
     const order = await new CreateOrder().handle(parent, row.id).catch((error) => {
       console.warn(`demo order skipped for contract ${row.id}: ${error.messageKey ?? error.message}`)
