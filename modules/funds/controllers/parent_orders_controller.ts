@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
-import { contractSummary } from '#modules/catalog'
+import { chargeLimits, contractSummary } from '#modules/catalog'
+import { toRegionCode } from '#kernel/shared/region_code'
 import { institutionSummaries } from '#modules/registry'
 import { AnswerClass } from '../actions/classes.js'
 import { CreateOrder } from '../actions/create_order.js'
@@ -34,7 +35,11 @@ export default class ParentOrdersController {
     const contracts = new Map(await Promise.all([...new Set(orders.all().map((o) => o.contractId))].map(async (id) => [id, await contractSummary(id)] as const)))
     const charged = contract ? orders.all().filter((o) => o.status !== 'cancelled').reduce((n, o) => n + o.classCount, 0) : 0
     const payLater = orders.all().some((o) => o.mode === 'pay_later' && o.status !== 'cancelled')
-    return ctx.view.render('funds::parent/index', { orders, contracts, contract, canCharge: !!contract && !payLater && ['signed', 'active'].includes(contract.status) && charged < contract.classCount, canPayLater: !!contract && contract.payAfterClassOffered && charged === 0 && ['signed', 'active'].includes(contract.status), institutions: await institutionSummaries(orders.all().map((o) => o.institutionId)) })
+    /* A renewal is offered only when few enough classes are left unconsumed (national: 20). */
+    const left = orders.all().filter((o) => o.mode === 'prepaid' && o.paidFen > 0 && o.status !== 'cancelled').reduce((n, o) => n + unconsumedClasses(o), 0)
+    const limit = contract ? (await chargeLimits.resolve(toRegionCode(contract.regionCode), { kind: contract.kind, delivery: contract.delivery })).renewWhenClassesLeft : 0
+    const renewalWait = contract && left > limit ? { left, limit } : null
+    return ctx.view.render('funds::parent/index', { orders, contracts, contract, renewalWait, canCharge: !!contract && !payLater && !renewalWait && ['signed', 'active'].includes(contract.status) && charged < contract.classCount, canPayLater: !!contract && contract.payAfterClassOffered && charged === 0 && ['signed', 'active'].includes(contract.status), institutions: await institutionSummaries(orders.all().map((o) => o.institutionId)) })
   }
 
   async show(ctx: HttpContext) {
