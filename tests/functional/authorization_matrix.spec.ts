@@ -268,6 +268,7 @@ const ROUTES: Record<string, Route> = {
   'GET /manage/funds': { funds: true, access: 'bureaus', path: () => '/manage/funds' },
   'GET /manage/funds/institutions/:id': { funds: true, access: 'institution_view', path: (f) => `/manage/funds/institutions/${f.institutionId}` },
   'GET /manage/funds/orders/:id': { funds: true, access: 'institution_view', path: (f) => `/manage/funds/orders/${f.orderId}` },
+  'POST /manage/funds/institutions/:id/refund-all': { funds: true, access: 'institution_decide', path: (f) => `/manage/funds/institutions/${f.institutionId}/refund-all`, form: () => ({ reason: '矩阵测试：机构停业' }) },
   'GET /manage/funds/anomalies': { funds: true, access: 'bureaus', path: () => '/manage/funds/anomalies' },
   'POST /manage/funds/anomalies/:id/close': { funds: true, access: 'institution_view', path: (f) => `/manage/funds/anomalies/${f.anomalyId}/close`, form: () => ({ note: '已核实，矩阵测试' }) },
 

@@ -175,3 +175,42 @@ export class SettleOverdueRefunds {
     return { approved, resent: stuck.length }
   }
 }
+
+/**
+ * An institution that stops abnormally ("跑路"): the responsible bureau
+ * orders every unconsumed fee refunded from the supervised account, without
+ * waiting for the institution (Beijing and Chengdu rules; Art. 18). Each
+ * open order gets a refund approved by the bureau; a parent's pending
+ * request is approved in its place.
+ */
+export class BureauRefundAll {
+  async handle(actor: CurrentUser, institutionId: number, reason: string): Promise<{ refunds: number; amountFen: number }> {
+    const account = await supervisedAccountOf(institutionId)
+    const orders = await Order.query().where('institutionId', institutionId).where('mode', 'prepaid').whereIn('status', ['paid', 'in_progress']).select('id')
+    let refunds = 0
+    let amountFen = 0
+    for (const { id } of orders) {
+      const refund = await db.transaction(async (trx) => {
+        const order = await Order.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
+        const classes = unconsumedClasses(order)
+        if (classes < 1 || !['paid', 'in_progress'].includes(order.status)) return null
+        const pending = await Refund.query({ client: trx }).where('orderId', id).where('status', 'requested').forUpdate().first()
+        const target =
+          pending ??
+          (await Refund.create(
+            { number: businessNumber('R'), orderId: id, parentUserId: order.parentUserId, institutionId, classCount: classes, amountFen: classes * order.pricePerClassFen, reason, status: 'requested', answerDueOn: DateTime.now() },
+            { client: trx }
+          ))
+        target.classCount = classes
+        await approve(trx, account, target, 'bureau', actor.id, reason)
+        return target
+      })
+      if (refund?.status === 'refunding') {
+        refunds++
+        amountFen += refund.amountFen
+        await sendToChannel(refund)
+      }
+    }
+    return { refunds, amountFen }
+  }
+}

@@ -4,14 +4,16 @@ import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { type CurrentUser, applyRegionScope, inScope, recordAudit, regionTree } from '#modules/identity'
 import { contractSummary } from '#modules/catalog'
-import { institutionSummaries, institutionSummary, isBureau } from '#modules/registry'
+import { institutionSummaries, institutionSummary, isBureau, isResponsibleBureau } from '#modules/registry'
+import { formatYuan } from '#kernel/shared/money'
+import { BureauRefundAll } from '../actions/refunds.js'
 import { positionOf } from '../actions/reconcile.js'
 import FundAnomaly from '../models/fund_anomaly.js'
 import SupervisedAccount from '../models/supervised_account.js'
 import { findOrder, orderStatement, pageOf, regionOrders } from '../queries/orders.js'
 import { supervisionByInstitution, supervisionByRegion } from '../queries/supervision.js'
 import { fundsMessages, idParam } from '../services/http.js'
-import { closeAnomalyValidator } from '../validators/funds.js'
+import { bureauRefundValidator, closeAnomalyValidator } from '../validators/funds.js'
 
 function bureau(ctx: HttpContext): CurrentUser & { regionCode: string } {
   const user = ctx.auth.getUserOrFail()
@@ -45,7 +47,7 @@ export default class SupervisionController {
     const orders = await regionOrders(user, ctx.request.input('page'), institution.id)
     orders.baseUrl(ctx.request.url())
     const anomalies = await FundAnomaly.query().where('institutionId', institution.id).orderBy('detectedAt', 'desc').limit(50)
-    return ctx.view.render('funds::manage/institution', { institution, account, position, orders, anomalies })
+    return ctx.view.render('funds::manage/institution', { institution, account, position, orders, anomalies, canRefundAll: isResponsibleBureau(user, institution) })
   }
 
   async order(ctx: HttpContext) {
@@ -54,6 +56,19 @@ export default class SupervisionController {
     if (!inScope(order.regionCode, user.regionCode)) throw new NotFoundException()
     await recordAudit({ action: 'funds.order_viewed', actor: user, subjectType: 'order', subjectId: order.id, regionCode: order.regionCode, summary: ctx.request.url() })
     return ctx.view.render('funds::manage/order', { order, contract: await contractSummary(order.contractId), institution: await institutionSummary(order.institutionId), ...(await orderStatement(order)) })
+  }
+
+  /** The responsible bureau refunds every unconsumed fee of an institution that stopped abnormally. */
+  async refundAll(ctx: HttpContext) {
+    const user = bureau(ctx)
+    const institution = await institutionSummary(idParam(ctx.params.id))
+    if (!institution || !inScope(institution.regionCode, user.regionCode)) throw new NotFoundException()
+    if (!isResponsibleBureau(user, institution)) throw new ForbiddenException()
+    const { reason } = await ctx.request.validateUsing(bureauRefundValidator, { messagesProvider: fundsMessages(ctx) })
+    const result = await new BureauRefundAll().handle(user, institution.id, reason)
+    await recordAudit({ action: 'funds.bureau_refund_all', actor: user, subjectType: 'institution', subjectId: institution.id, regionCode: institution.regionCode, summary: `${result.refunds} refunds, ${result.amountFen} fen: ${reason}` })
+    ctx.session.flash('success', ctx.i18n.t('funds.supervision.refund_all_done', { count: result.refunds, yuan: formatYuan(result.amountFen) }))
+    return ctx.response.redirect().toRoute('funds_supervision.institution', { id: institution.id })
   }
 
   async anomalies(ctx: HttpContext) {

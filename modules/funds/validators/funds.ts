@@ -21,6 +21,10 @@ export const attendanceValidator = vine.create({
   contracts: vine.array(vine.number().withoutDecimals().positive()).minLength(1).maxLength(500).distinct(),
 })
 
+export const bureauRefundValidator = vine.create({
+  reason: vine.string().trim().minLength(4).maxLength(500),
+})
+
 export const closeAnomalyValidator = vine.create({
   note: vine.string().trim().minLength(2).maxLength(500),
 })
