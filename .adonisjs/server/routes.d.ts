@@ -144,6 +144,7 @@ export type ScannedRoutes = {
     'funds_supervision.index': { paramsTuple?: []; params?: {} }
     'funds_supervision.institution': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'funds_supervision.order': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_supervision.refund_all': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'funds_anomalies.index': { paramsTuple?: []; params?: {} }
     'funds_anomalies.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bank_portal.accounts': { paramsTuple?: []; params?: {} }
@@ -394,6 +395,7 @@ export type ScannedRoutes = {
     'parent_classes.dispute': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'institution_attendance.store': { paramsTuple?: []; params?: {} }
     'institution_refunds.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_supervision.refund_all': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'funds_anomalies.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bank_portal.rotate': { paramsTuple?: []; params?: {} }
     'api.pay_notice': { paramsTuple: [ParamValue]; params: {'provider': ParamValue} }
