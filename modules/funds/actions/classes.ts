@@ -10,7 +10,7 @@ import { DomainError } from '#kernel/exceptions/domain_error'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { todayIso } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
-import { addWorkingDays } from '#kernel/shared/working_days'
+import { workingDeadline } from '../services/deadlines.js'
 import type { CurrentUser } from '#modules/identity'
 import { fundDeadlines } from '../extension_points.js'
 import Consumption from '../models/consumption.js'
@@ -48,7 +48,7 @@ export class RecordClass {
             heldOn: DateTime.fromISO(heldOn),
             feeFen: order.pricePerClassFen,
             status: 'pending',
-            confirmDueOn: DateTime.fromISO(addWorkingDays(today, deadlines.classConfirmWorkingDays)),
+            confirmDueOn: DateTime.fromISO(workingDeadline(today, deadlines.classConfirmWorkingDays)),
             recordedBy: actor.id,
           },
           { client: trx }

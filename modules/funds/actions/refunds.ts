@@ -15,7 +15,7 @@ import { DomainError } from '#kernel/exceptions/domain_error'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { todayIso } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
-import { addWorkingDays } from '#kernel/shared/working_days'
+import { workingDeadline } from '../services/deadlines.js'
 import type { CurrentUser } from '#modules/identity'
 import { channelNamed } from '../channels/channel.js'
 import { fundDeadlines } from '../extension_points.js'
@@ -63,7 +63,7 @@ export class RequestRefund {
             amountFen: classes * order.pricePerClassFen,
             reason: input.reason,
             status: 'requested',
-            answerDueOn: DateTime.fromISO(addWorkingDays(today, deadlines.refundAnswerWorkingDays)),
+            answerDueOn: DateTime.fromISO(workingDeadline(today, deadlines.refundAnswerWorkingDays)),
           },
           { client: trx }
         )
