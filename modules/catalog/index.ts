@@ -8,5 +8,5 @@ export type { CourseFacts, ChargeLimits, ChargeLimitsInput, CourseTeacherFacts }
 export { nationalCourseRules } from './rules/national.js'
 export { GRADES, STAGES, stageOf, stagesOf, type Grade, type Stage, type CourseStatus } from './course/vocabulary.js'
 export { classMeetings, slotWindows, overlappingSlots, type WeeklySlot, type SlotWindow, type ClassMeeting } from './course/schedule.js'
-export { saleCheck, contractSummary, setContractStatus, type SaleCheck, type ContractSummary } from './queries/public_api.js'
+export { saleCheck, contractSummary, contractSummaries, setContractStatus, type SaleCheck, type ContractSummary } from './queries/public_api.js'
 export { seedCatalogDemo } from './demo/seed.js'

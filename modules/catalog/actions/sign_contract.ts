@@ -11,6 +11,7 @@ import Course from '../models/course.js'
 import { contractPdf } from '../contracts/pdf.js'
 import { sha256Of } from '../contracts/template.js'
 import { type StudentInput, contractTerms, signingTime } from '../services/contract_terms.js'
+import { isUniqueViolation } from '#kernel/shared/db_errors'
 
 export interface SignInput extends StudentInput {
   templateVersion: number
@@ -109,7 +110,7 @@ export class SignContract {
       return contract
     } catch (error) {
       await drive.use().delete(pdfKey)
-      if ((error as { code?: string }).code === '23505') throw new DomainError('catalog.contracts.already_signed', { number: '' })
+      if (isUniqueViolation(error)) throw new DomainError('catalog.contracts.already_signed', { number: '' })
       throw error
     }
   }

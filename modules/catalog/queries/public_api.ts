@@ -53,9 +53,19 @@ export interface ContractSummary {
 }
 
 export async function contractSummary(id: number): Promise<ContractSummary | null> {
-  const contract = await Contract.find(id)
-  if (!contract) return null
-  const course = await Course.findOrFail(contract.courseId)
+  return (await contractSummaries([id])).get(id) ?? null
+}
+
+/** Summaries of many contracts in two queries (list pages). */
+export async function contractSummaries(ids: number[]): Promise<Map<number, ContractSummary>> {
+  const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0)
+  if (!unique.length) return new Map()
+  const contracts = await Contract.query().whereIn('id', unique)
+  const courses = new Map((await Course.query().whereIn('id', [...new Set(contracts.map((c) => c.courseId))])).map((c) => [c.id, c]))
+  return new Map(contracts.map((contract) => [contract.id, summarize(contract, courses.get(contract.courseId)!)]))
+}
+
+function summarize(contract: Contract, course: Course): ContractSummary {
   return {
     id: contract.id,
     number: contract.number,

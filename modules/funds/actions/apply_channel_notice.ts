@@ -9,7 +9,7 @@ import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import { contractSummary, setContractStatus } from '#modules/catalog'
+import { setContractStatus } from '#modules/catalog'
 import { type ChannelNotice, NoticeRejected, type RawNotice, channelNamed } from '../channels/channel.js'
 import { accounts, post } from '../ledger/ledger.js'
 import Order from '../models/order.js'
@@ -17,6 +17,7 @@ import Payment from '../models/payment.js'
 import Refund from '../models/refund.js'
 import Consumption from '../models/consumption.js'
 import { settledStatus } from '../services/order_state.js'
+import { syncContractStatus } from '../services/contract_status.js'
 
 export type NoticeOutcome = { outcome: 'applied' | 'duplicate' | 'rejected'; reason?: string }
 
@@ -116,13 +117,4 @@ export class ApplyChannelNotice {
     })
     return { outcome: 'applied' }
   }
-}
-
-/** A contract ends when each of its charges is closed: terminated if any classes were refunded, completed once every class was taken. */
-export async function syncContractStatus(contractId: number) {
-  const orders = await Order.query().where('contractId', contractId).whereNot('status', 'cancelled')
-  if (!orders.length || orders.some((o) => !['completed', 'refunded'].includes(o.status))) return
-  if (orders.some((o) => o.classesRefunded > 0)) return setContractStatus(contractId, 'terminated')
-  const contract = await contractSummary(contractId)
-  if (contract && orders.reduce((n, o) => n + o.classCount, 0) >= contract.classCount) return setContractStatus(contractId, 'completed')
 }

@@ -17,8 +17,7 @@ import Consumption from '../models/consumption.js'
 import Order from '../models/order.js'
 import { settledStatus, unconsumedClasses } from '../services/order_state.js'
 import { ReleaseConfirmed } from './release.js'
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505'
+import { isUniqueViolation } from '#kernel/shared/db_errors'
 
 export class RecordClass {
   /** `actor.id` is null when the institution's own system reports the class. */

@@ -30,8 +30,7 @@ import { businessNumber } from '../services/numbers.js'
 import { settledStatus, unconsumedClasses } from '../services/order_state.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
 import { notifyUrl } from './start_payment.js'
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505'
+import { isUniqueViolation } from '#kernel/shared/db_errors'
 
 export class RequestRefund {
   async handle(parent: CurrentUser, orderId: number, input: { classes?: number; reason: string }, today = todayIso()): Promise<Refund> {

@@ -18,7 +18,7 @@ import Order from '../models/order.js'
 import { businessNumber } from '../services/numbers.js'
 import { settledStatus } from '../services/order_state.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
-import { syncContractStatus } from './apply_channel_notice.js'
+import { syncContractStatus } from '../services/contract_status.js'
 
 export class ReleaseConfirmed {
   async handle(orderId: number, today = todayIso()): Promise<number> {

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { localIsoDate, todayIso } from '#kernel/shared/dates'
-import { contractSummary } from '#modules/catalog'
+import { contractSummaries, contractSummary } from '#modules/catalog'
 import { RecordClass } from '../actions/classes.js'
 import { DecideRefund } from '../actions/refunds.js'
 import type Order from '../models/order.js'
@@ -33,7 +33,7 @@ export default class InstitutionOrdersController {
     const orders = await ordersOf({ institutionId: institutionOf(ctx) }, ctx.request.input('page'), status)
     orders.baseUrl(ctx.request.url())
     orders.queryString({ status })
-    const contracts = new Map(await Promise.all([...new Set(orders.all().map((o) => o.contractId))].map(async (id) => [id, await contractSummary(id)] as const)))
+    const contracts = await contractSummaries(orders.all().map((o) => o.contractId))
     return ctx.view.render('funds::institution/index', { orders, contracts, status, statuses: STATUSES })
   }
 
@@ -46,8 +46,9 @@ export default class InstitutionOrdersController {
   async attendance(ctx: HttpContext) {
     const institutionId = institutionOf(ctx)
     const courseRows = await db.from('orders').where('institution_id', institutionId).whereIn('status', ['paid', 'in_progress', 'refunding']).distinct('course_id', 'contract_id').limit(2000)
+    const named = await contractSummaries(courseRows.map((row) => row.contract_id))
     const courses = new Map<number, string>()
-    for (const row of courseRows) if (!courses.has(row.course_id)) courses.set(row.course_id, (await contractSummary(row.contract_id))?.courseName ?? String(row.course_id))
+    for (const row of courseRows) if (!courses.has(row.course_id)) courses.set(row.course_id, named.get(row.contract_id)?.courseName ?? String(row.course_id))
     const courseId = idParam(ctx.request.input('course'))
     const classNo = idParam(ctx.request.input('classNo'))
     let students: { contractId: number; name: string; orderNumber: string; recorded: string | null; classDate: string | null }[] = []
@@ -62,12 +63,11 @@ export default class InstitutionOrdersController {
         .whereRaw('o.first_class + o.class_count - o.classes_refunded > ?', [classNo])
         .select('o.contract_id', 'o.number', 'c.status as recorded')
         .orderBy('o.contract_id')
-      students = await Promise.all(
-        rows.map(async (r) => {
-          const contract = await contractSummary(r.contract_id)
-          return { contractId: r.contract_id, name: contract?.studentName ?? '—', orderNumber: r.number, recorded: r.recorded, classDate: contract?.classDates[classNo - 1] ?? null }
-        })
-      )
+      const contracts = await contractSummaries(rows.map((r) => r.contract_id))
+      students = rows.map((r) => {
+        const contract = contracts.get(r.contract_id)
+        return { contractId: r.contract_id, name: contract?.studentName ?? '—', orderNumber: r.number, recorded: r.recorded, classDate: contract?.classDates[classNo - 1] ?? null }
+      })
     }
     return ctx.view.render('funds::institution/attendance', { courses: [...courses.entries()], courseId, classNo, students, todayIso: todayIso() })
   }

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
-import { chargeLimits, contractSummary } from '#modules/catalog'
+import { chargeLimits, contractSummaries, contractSummary } from '#modules/catalog'
 import { toRegionCode } from '#kernel/shared/region_code'
 import { institutionSummaries } from '#modules/registry'
 import { AnswerClass } from '../actions/classes.js'
@@ -32,7 +32,7 @@ export default class ParentOrdersController {
     const orders = await ordersOf({ parentUserId: user.id, contractId: contract?.id }, ctx.request.input('page'))
     orders.baseUrl(ctx.request.url())
     orders.queryString({ contract: contract?.id })
-    const contracts = new Map(await Promise.all([...new Set(orders.all().map((o) => o.contractId))].map(async (id) => [id, await contractSummary(id)] as const)))
+    const contracts = await contractSummaries(orders.all().map((o) => o.contractId))
     const charged = contract ? orders.all().filter((o) => o.status !== 'cancelled').reduce((n, o) => n + o.classCount, 0) : 0
     const payLater = orders.all().some((o) => o.mode === 'pay_later' && o.status !== 'cancelled')
     /* A renewal is offered only when few enough classes are left unconsumed (national: 20). */

@@ -9,6 +9,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { bankCanonical, checkSignature } from '../channels/signing.js'
 import Bank from '../models/bank.js'
 import { bankSecret } from './supervised_accounts.js'
+import { isUniqueViolation } from '#kernel/shared/db_errors'
 
 export class BankAuthError extends Error {}
 
@@ -37,7 +38,7 @@ export async function authenticateBank(ctx: HttpContext): Promise<{ bank: Bank; 
   try {
     await record(bank.id, 'accepted', null, nonce)
   } catch (error) {
-    if ((error as { code?: string }).code !== '23505') throw error
+    if (!isUniqueViolation(error)) throw error
     await record(bank.id, 'rejected', 'replayed nonce', nonce)
     throw new BankAuthError('replayed nonce')
   }

@@ -7,6 +7,7 @@ import { findKind } from '../services/account_rules.js'
 import { lineageOf } from '../services/region_scope.js'
 import { type RequestMeta, recordAudit } from '../services/audit_log.js'
 import { IssuePasswordLink } from './issue_password_link.js'
+import { isUniqueViolation } from '#kernel/shared/db_errors'
 
 export interface CreateAccountInput {
   role: string
@@ -62,7 +63,7 @@ export class CreateAccount {
           { client: trx }
         )
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') {
+        if (isUniqueViolation(error)) {
           throw new DomainError('identity.accounts.phone_taken', {}, { field: 'phone' })
         }
         throw error

@@ -6,6 +6,7 @@ import User from '../models/user.js'
 import { CurrentUser } from '../services/current_user.js'
 import { type RequestMeta, recordAudit } from '../services/audit_log.js'
 import { CheckVerificationCode } from './check_verification_code.js'
+import { isUniqueViolation } from '#kernel/shared/db_errors'
 
 export interface RegisterParentInput {
   /** Parents and institution owners sign up themselves; everyone else gets an account from a bureau. */
@@ -40,7 +41,7 @@ export class RegisterParent {
       })
     } catch (error) {
       /* Two sign-ups with the same number racing: the unique index decides. */
-      if ((error as { code?: string }).code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new DomainError('identity.register.phone_taken', {}, { field: 'phone' })
       }
       throw error

@@ -5,6 +5,7 @@ import { type CurrentUser, recordAudit } from '#modules/identity'
 import ChangeRequest, { type KeyFactChanges } from '../models/change_request.js'
 import type Institution from '../models/institution.js'
 import { storeDocument } from '../services/documents.js'
+import { isUniqueViolation } from '#kernel/shared/db_errors'
 
 export const CHANGEABLE = ['name', 'legalRepName', 'address', 'licenceNumber', 'licenceValidTo'] as const
 export type ChangeableFact = (typeof CHANGEABLE)[number]
@@ -41,7 +42,7 @@ export class RequestChange {
       await recordAudit({ action: 'registry.change_requested', actor, subjectType: 'institution', subjectId: institution.id, regionCode: institution.regionCode, summary: Object.keys(changes).join(',') })
       return request
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new DomainError('registry.changes.one_pending')
+      if (isUniqueViolation(error)) throw new DomainError('registry.changes.one_pending')
       throw error
     }
   }

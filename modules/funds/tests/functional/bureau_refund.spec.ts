@@ -1,5 +1,4 @@
 import { test } from '@japa/runner'
-import { CurrentUserProvider } from '#modules/identity'
 import { createTestAccount } from '#testing/identity'
 import { signedContractFixture } from '#testing/catalog'
 import { RecordClass } from '../../actions/classes.js'
@@ -7,9 +6,7 @@ import { CreateOrder } from '../../actions/create_order.js'
 import { RequestRefund } from '../../actions/refunds.js'
 import Refund from '../../models/refund.js'
 import { payOrder } from '../../testing.js'
-import { assertLedgerClean, orderFixture } from './helpers.js'
-
-const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
+import { assertLedgerClean, orderFixture, userOf } from './helpers.js'
 
 test.group('An institution that stops: the bureau refunds every unconsumed fee', () => {
   test('the responsible county refunds all open orders at once; the city above may look but not order it', async ({ client, assert }) => {

@@ -1,3 +1,4 @@
+import { CurrentUserProvider } from '#modules/identity'
 import { createTestAccount } from '#testing/identity'
 import { createFiledInstitution, createStaffMember, residentId } from '#testing/registry'
 import { courseDraft, createCourse, signedContractFixture } from '#testing/catalog'
@@ -59,3 +60,6 @@ export async function orderFixture(options: { regionCode?: string; course?: Para
   return { order, contractId, institutionId: institution.id, parent, owner }
 }
 
+
+/** The Lucid user behind an account, for `loginAs`. */
+export const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()

@@ -1,5 +1,4 @@
 import { test } from '@japa/runner'
-import { CurrentUserProvider } from '#modules/identity'
 import { RecordClass } from '../../actions/classes.js'
 import { RequestRefund } from '../../actions/refunds.js'
 import FundDeadlinesJob from '../../jobs/fund_deadlines_job.js'
@@ -8,9 +7,7 @@ import Order from '../../models/order.js'
 import Refund from '../../models/refund.js'
 import SupervisedAccount from '../../models/supervised_account.js'
 import { payOrder } from '../../testing.js'
-import { orderFixture } from './helpers.js'
-
-const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
+import { orderFixture, userOf } from './helpers.js'
 
 test.group('Funds jobs and small actions', () => {
   test('the deadlines job closes an unpaid order past its time; the reconcile job stamps every account', async ({ assert }) => {

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
-import { CurrentUserProvider } from '#modules/identity'
 import { ApplyChannelNotice } from '../../actions/apply_channel_notice.js'
 import { RecordClass } from '../../actions/classes.js'
 import { CreateOrder } from '../../actions/create_order.js'
@@ -12,9 +11,7 @@ import Order from '../../models/order.js'
 import Payment from '../../models/payment.js'
 import { businessNumber } from '../../services/numbers.js'
 import { signedNotice } from '../../testing.js'
-import { assertLedgerClean, orderFixture } from './helpers.js'
-
-const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
+import { assertLedgerClean, orderFixture, userOf } from './helpers.js'
 
 test.group('Learn first, pay later', () => {
   test('the parent pays each class after it is taken; nothing is ever held', async ({ client, assert }) => {

@@ -1,12 +1,9 @@
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
-import { CurrentUserProvider } from '#modules/identity'
 import { CreateOrder } from '../../actions/create_order.js'
 import { RecordClass } from '../../actions/classes.js'
 import { payOrder } from '../../testing.js'
-import { orderFixture } from './helpers.js'
-
-const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
+import { orderFixture, userOf } from './helpers.js'
 const inDays = (n: number) => DateTime.now().setZone('Asia/Shanghai').plus({ days: n }).toISODate()!
 
 test.group('Charges under one contract', () => {

@@ -2,7 +2,6 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { formatYuan } from '#kernel/shared/money'
-import { CurrentUserProvider } from '#modules/identity'
 import { startSandbox } from '../../sandbox/server.js'
 import { sandboxChannel, sandboxSettings } from '../../channels/setup.js'
 import { bankCredentials } from '../../services/supervised_accounts.js'
@@ -12,7 +11,7 @@ import Order from '../../models/order.js'
 import Payment from '../../models/payment.js'
 import BankInstruction from '../../models/bank_instruction.js'
 import SupervisedAccount from '../../models/supervised_account.js'
-import { assertLedgerClean, orderFixture } from './helpers.js'
+import { assertLedgerClean, orderFixture, userOf } from './helpers.js'
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
   const end = Date.now() + ms
@@ -23,8 +22,6 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined 
     await new Promise((r) => setTimeout(r, 100))
   }
 }
-
-const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
 
 /*
 | The real thing over HTTP: the sandbox provider on its own port signs its

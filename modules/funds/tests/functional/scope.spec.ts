@@ -1,10 +1,7 @@
 import { test } from '@japa/runner'
-import { CurrentUserProvider } from '#modules/identity'
 import { createTestAccount } from '#testing/identity'
 import { payOrder } from '../../testing.js'
-import { orderFixture } from './helpers.js'
-
-const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
+import { orderFixture, userOf } from './helpers.js'
 
 test.group('Funds scope: each party sees its own money only', () => {
   test('another institution and another parent get a 404 for an order; the owners see it', async ({ client }) => {
