@@ -40,6 +40,7 @@ export default defineConfig({
     () => import('./modules/registry/provider.js'),
     () => import('./modules/catalog/provider.js'),
     () => import('./modules/funds/provider.js'),
+    () => import('./modules/complaints/provider.js')
   ],
 
   preloads: [
@@ -50,6 +51,7 @@ export default defineConfig({
     () => import('./modules/registry/routes.js'),
     () => import('./modules/catalog/routes.js'),
     () => import('./modules/funds/routes.js'),
+    () => import('./modules/complaints/routes.js')
   ],
 
   tests: {
@@ -68,6 +70,21 @@ export default defineConfig({
       { name: 'funds:unit', files: ['modules/funds/tests/unit/**/*.spec.ts'], timeout: 10000 },
       { name: 'funds:functional', files: ['modules/funds/tests/functional/**/*.spec.ts'], timeout: 30000 },
       { name: 'funds:browser', files: ['modules/funds/tests/browser/**/*.spec.ts'], timeout: 120000 },
+      {
+        name: 'complaints:unit',
+        files: ['modules/complaints/tests/unit/**/*.spec.ts'],
+        timeout: 10000,
+      },
+      {
+        name: 'complaints:functional',
+        files: ['modules/complaints/tests/functional/**/*.spec.ts'],
+        timeout: 30000,
+      },
+      {
+        name: 'complaints:browser',
+        files: ['modules/complaints/tests/browser/**/*.spec.ts'],
+        timeout: 120000,
+      }
     ],
     forceExit: false,
   },

@@ -5,7 +5,9 @@
 import { scheduleIdentityJobs } from '#modules/identity'
 import { scheduleRegistryJobs } from '#modules/registry'
 import { scheduleFundsJobs } from '#modules/funds'
+import { scheduleComplaintsJobs } from '#modules/complaints'
 
 await scheduleIdentityJobs()
 await scheduleRegistryJobs()
 await scheduleFundsJobs()
+await scheduleComplaintsJobs()

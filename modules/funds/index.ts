@@ -8,3 +8,5 @@ export { registerChannel, type PaymentChannel, type ChannelNotice, type PaymentR
 export { ledgerProblems, isClean, type LedgerProblems } from './ledger/invariants.js'
 export { scheduleFundsJobs } from './schedules.js'
 export { seedFundsDemo } from './demo/seed.js'
+export { orderFacts, ordersOfParent, type OrderFacts } from './queries/order_facts.js'
+export { fundsInstitutionCounters, fundsRegionsChangedSince, type FundsCounter, type FundsCounterOptions } from './queries/institution_counters.js'

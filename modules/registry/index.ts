@@ -7,7 +7,7 @@ export type { ListChangedEvent, FilingApprovedEvent, InstitutionRemovedEvent } f
 export { classifyList, extraFilingFields, type ExtraFieldsInput } from './extension_points.js'
 export { classifyByNationalRules, FINDING_ITEMS, BLACK_ITEMS, type ListFacts, type Classification } from './services/list_rules.js'
 export { publishNotice, type NoticeInput, type NoticeKind } from './services/notices.js'
-export { institutionSummary, institutionSummaries, type InstitutionSummary } from './queries/institution_summary.js'
+export { institutionSummary, institutionSummaries, findInstitutionsByName, type InstitutionSummary } from './queries/institution_summary.js'
 export { scheduleRegistryJobs } from './schedules.js'
 export { seedRegistryDemo } from './demo/seed.js'
 export { isBureau, canSee, isResponsibleBureau } from './services/authority.js'
@@ -17,3 +17,4 @@ export { whereInstitution, isSellable, institutionIds, type InstitutionFilter } 
 export { openRectificationCase, type RectificationCaseInput } from './actions/open_rectification_case.js'
 export { CATEGORIES, SUBJECTS, STAGES } from './filing/fields.js'
 export { regionPicker, pickedRegion, type RegionPicker } from './services/region_picker.js'
+export { institutionCounters, registryRegionsChangedSince, type InstitutionCounter, type CounterOptions } from './queries/institution_counters.js'

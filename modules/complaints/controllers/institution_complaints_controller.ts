@@ -1,0 +1,44 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { todayIso } from '#kernel/shared/dates'
+import type { CurrentUser } from '#modules/identity'
+import { RespondAsInstitution } from '../actions/respond_as_institution.js'
+import { institutionCanView } from '../policies/complaint_policy.js'
+import { caseDetail, findCase, institutionCases } from '../queries/cases.js'
+import { complaintMessages, idParam } from '../services/http.js'
+import { responseValidator } from '../validators/complaint.js'
+
+/** The institution's customer service: complaints about it, answered within the deadline. Complainants are masked. */
+export default class InstitutionComplaintsController {
+  async index(ctx: HttpContext) {
+    const user = this.#institutionUser(ctx)
+    const tab = ctx.request.input('tab') === 'all' ? 'all' : 'todo'
+    const cases = await institutionCases(user.orgId!, tab, ctx.request.input('page'))
+    cases.baseUrl(ctx.request.url()).queryString({ tab })
+    return ctx.view.render('complaints::institution/index', { cases, tab, today: todayIso() })
+  }
+
+  async show(ctx: HttpContext) {
+    const user = this.#institutionUser(ctx)
+    const complaint = await findCase(idParam(ctx.params.id))
+    if (!complaint || !institutionCanView(user, complaint) || complaint.status === 'withdrawn') throw new NotFoundException()
+    return ctx.view.render('complaints::institution/show', { complaint: await caseDetail(complaint) })
+  }
+
+  async respond(ctx: HttpContext) {
+    const user = this.#institutionUser(ctx)
+    const complaint = await findCase(idParam(ctx.params.id))
+    if (!complaint || !institutionCanView(user, complaint)) throw new NotFoundException()
+    const { response } = await ctx.request.validateUsing(responseValidator, { messagesProvider: complaintMessages(ctx) })
+    await new RespondAsInstitution().handle(user, complaint.id, response)
+    ctx.session.flash('success', ctx.i18n.t('complaints.done.responded'))
+    return ctx.response.redirect().toRoute('institution_complaints.show', { id: complaint.id })
+  }
+
+  #institutionUser(ctx: HttpContext): CurrentUser {
+    const user = ctx.auth.user as CurrentUser
+    if (user.orgType !== 'institution' || !user.orgId) throw new ForbiddenException()
+    return user
+  }
+}

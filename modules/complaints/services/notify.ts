@@ -1,0 +1,17 @@
+import logger from '@adonisjs/core/services/logger'
+import { unseal } from '#kernel/shared/personal_data'
+import { sendSms } from '#modules/identity'
+import type Complaint from '../models/complaint.js'
+
+/** Tells the complainant by text that the case moved; a failed text never undoes the step. */
+export async function notifyComplainant(complaint: Complaint, what: string) {
+  try {
+    await sendSms({
+      phone: unseal(complaint.phoneCipher),
+      subject: 'complaint_update',
+      body: `【校外培训监管与服务平台】您的投诉 ${complaint.number} ${what}，请登录平台或凭查询码查看。`,
+    })
+  } catch (error) {
+    logger.warn({ err: error, complaint: complaint.number }, 'complaint update text not sent')
+  }
+}
