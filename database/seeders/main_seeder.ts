@@ -5,6 +5,7 @@ import { type DemoAccount, demoAccountsExist, seedDemoParents, seedIdentityDemo 
 import { seedRegistryDemo } from '#modules/registry'
 import { seedCatalogDemo } from '#modules/catalog'
 import { seedFundsDemo } from '#modules/funds'
+import { seedComplaintsDemo } from '#modules/complaints'
 
 /*
 | Demo data for `npm run demo`. Runs once: later starts keep what is in the
@@ -27,6 +28,8 @@ export default class MainSeeder extends BaseSeeder {
     await seedCatalogDemo(accounts, families)
     const bank = accounts.find((a) => a.role === 'bank_operator')
     await seedFundsDemo({ bankOperatorId: bank?.id, bankName: bank?.unitName ?? undefined, parentId: byRole('parent') })
+    const complaints = await seedComplaintsDemo(accounts, families)
+    console.log(`Complaints demo data: ${complaints.complaints} complaints, ${complaints.reviews} reviews`)
     const text = formatAccounts(accounts)
     mkdirSync(app.makePath('.data'), { recursive: true })
     writeFileSync(file, text, { mode: 0o600 })

@@ -22,6 +22,7 @@ import { addStep } from '../services/trail.js'
 import { bureauName } from '../services/units.js'
 import { caseNumber, trackingCode, trackingHash } from '../services/numbers.js'
 import { markDirty } from '../services/rollups.js'
+import { textTrackingCode } from '../services/notify.js'
 
 export interface FileComplaintInput {
   channel: 'public' | 'parent'
@@ -114,6 +115,7 @@ export class FileComplaint {
       await Promise.allSettled(stored.map((key) => drive.use().delete(key)))
       throw error
     }
+    if (code) await textTrackingCode(input.phone, complaint.number, code)
     await markDirty(complaint.statsRegion)
     await emitter.emit('complaints:filed', { complaintId: complaint.id, institutionId: complaint.institutionId, complaintType: complaint.complaintType, regionCode: complaint.targetRegionCode })
     return { complaint, trackingCode: code }

@@ -26,7 +26,8 @@ export class PostReview {
     if (!institution) throw new NotFoundException()
     const lineage = lineageOf(institution.countyCode ?? institution.regionCode)
     try {
-      const review = await Review.create({
+      /* Its own transaction, so a duplicate rolls back alone (a savepoint when called inside another). */
+      const review = await db.transaction((trx) => Review.create({
         orderId: order.id,
         authorUserId: parent.id,
         authorMasked: maskName(parent.displayName),
@@ -37,7 +38,7 @@ export class PostReview {
         countyCode: lineage.countyCode,
         rating,
         body,
-      })
+      }, { client: trx }))
       await markDirty(lineage.regionCode)
       await emitter.emit('complaints:review_posted', { reviewId: review.id, institutionId: review.institutionId, rating, regionCode: lineage.regionCode })
       return review

@@ -10,6 +10,6 @@ export default class ComplaintAttachment extends BaseModel {
   @column() declare originalName: string
   @column() declare mimeType: string
   @column() declare sizeBytes: number
-  @column() declare sha256: string
+  @column({ columnName: 'sha256' }) declare sha256: string
   @column.dateTime({ autoCreate: true }) declare createdAt: DateTime
 }

@@ -15,3 +15,12 @@ export async function notifyComplainant(complaint: Complaint, what: string) {
     logger.warn({ err: error, complaint: complaint.number }, 'complaint update text not sent')
   }
 }
+
+/** The case number and tracking code, texted to a complainant without an account so the case can be found again. */
+export async function textTrackingCode(phone: string, number: string, code: string) {
+  try {
+    await sendSms({ phone, subject: 'complaint_tracking', body: `【校外培训监管与服务平台】您的投诉已提交，编号 ${number}，查询码 ${code}。凭编号和查询码可查看办理进度。` })
+  } catch (error) {
+    logger.warn({ err: error, complaint: number }, 'tracking code text not sent')
+  }
+}
