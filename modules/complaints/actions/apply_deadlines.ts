@@ -18,6 +18,7 @@ import { bureauAbove } from '../services/routing.js'
 import { addStep } from '../services/trail.js'
 import { bureauName } from '../services/units.js'
 import { close, closed } from './bureau_handling.js'
+import { notifyComplainant } from '../services/notify.js'
 
 const HANDLER_PENDING = ['with_institution', 'submitted', 'accepted'] as const
 const BATCH = 500
@@ -83,6 +84,7 @@ export class ApplyComplaintDeadlines {
       await addStep(trx, locked, { action: missedBy === 'institution' ? 'institution_overdue' : 'bureau_overdue', actorKind: 'system', unitName: from })
       await addStep(trx, locked, { action: 'to_bureau', actorKind: 'system', unitName: bureauName(locked.handlerRegionCode), dueOn: locked.dueOn })
     })
+    await notifyComplainant(moved, `逾期未办理，已转${bureauName(moved.handlerRegionCode)}办理`)
     await emitter.emit('complaints:overdue', { complaintId: moved.id, institutionId: moved.institutionId, missedBy, regionCode: moved.targetRegionCode })
     return 'escalated'
   }

@@ -51,6 +51,7 @@ export class FileComplaint {
     if (!institution && !isLeafRegion(region)) throw new DomainError('complaints.errors.region', {}, { field: 'region' })
     const order = input.orderId ? await orderFacts(input.orderId) : null
     if (input.orderId && (!order || order.parentUserId !== input.authorUserId)) throw new DomainError('complaints.errors.order', {}, { field: 'orderId' })
+    if (order && institution && order.institutionId !== institution.id) throw new DomainError('complaints.errors.order_institution', {}, { field: 'orderId' })
 
     await input.verify?.()
 

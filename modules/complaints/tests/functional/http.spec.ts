@@ -145,3 +145,25 @@ test.group('Complaints over HTTP: bureau scope and personal data', (group) => {
     assert.equal((await db.from('complaints').where('id', complaint.id).first()).status, 'responded')
   })
 })
+
+test.group('Complaints over HTTP: a related order must match the target', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an order with one institution cannot back a complaint about another', async ({ client, assert }) => {
+    const { courseDraft, createCourse, signedContractFixture } = await import('#testing/catalog')
+    const { fundsRecordsFor } = await import('#testing/funds')
+    const a = await createFiledInstitution({ regionCode: '220104' })
+    const b = await createFiledInstitution({ regionCode: '220104' })
+    const parent = await createTestAccount({ role: 'parent' })
+    const { orderId } = await fundsRecordsFor(await signedContractFixture((await createCourse(a.id, courseDraft())).id, parent.id))
+    const before = await count()
+    const form = { ...FORM, targetType: 'institution', complaintType: 'service', institutionId: String(b.id), orderId: String(orderId), phone: uniquePhone() }
+    const refused = await client.post('/parent/complaints').loginAs(await userOf(parent.id)).withCsrfToken().form(form).redirects(0)
+    assert.include(fieldErrors(refused, 'orderId').join(), '不是被投诉机构的订单')
+    assert.equal(await count(), before)
+    const ok = await client.post('/parent/complaints').loginAs(await userOf(parent.id)).withCsrfToken().form({ ...form, institutionId: '' }).redirects(0)
+    ok.assertStatus(302)
+    const row = await db.from('complaints').orderBy('id', 'desc').first()
+    assert.deepInclude(row, { institution_id: a.id, order_id: orderId, status: 'with_institution' })
+  })
+})
