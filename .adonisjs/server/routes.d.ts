@@ -156,6 +156,48 @@ export type ScannedRoutes = {
     'api.bank_instructions': { paramsTuple?: []; params?: {} }
     'api.bank_reject': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'api.bank_movements': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.code': { paramsTuple?: []; params?: {} }
+    'complaints.store': { paramsTuple?: []; params?: {} }
+    'complaints.track': { paramsTuple?: []; params?: {} }
+    'complaints.open': { paramsTuple?: []; params?: {} }
+    'complaints.institutions': { paramsTuple?: []; params?: {} }
+    'complaint_cases.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_cases.escalate': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_cases.accept': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_cases.review': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_cases.reopen': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_cases.rate': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_cases.withdraw': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_attachments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public_reviews.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_complaints.index': { paramsTuple?: []; params?: {} }
+    'parent_complaints.create': { paramsTuple?: []; params?: {} }
+    'parent_complaints.store': { paramsTuple?: []; params?: {} }
+    'parent_reviews.index': { paramsTuple?: []; params?: {} }
+    'parent_reviews.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_complaints.index': { paramsTuple?: []; params?: {} }
+    'institution_complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_complaints.respond': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_reviews.index': { paramsTuple?: []; params?: {} }
+    'institution_reviews.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.index': { paramsTuple?: []; params?: {} }
+    'bureau_complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.transfer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.note': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.reveal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_reviews.index': { paramsTuple?: []; params?: {} }
+    'bureau_reviews.hide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'reports.index': { paramsTuple?: []; params?: {} }
+    'report_exports.store': { paramsTuple?: []; params?: {} }
+    'report_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'report_exports.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_statistics.index': { paramsTuple?: []; params?: {} }
+    'institution_statistics.export': { paramsTuple?: []; params?: {} }
   }
   GET: {
     'site.home': { paramsTuple?: []; params?: {} }
@@ -246,6 +288,26 @@ export type ScannedRoutes = {
     'bank_portal.anomalies': { paramsTuple?: []; params?: {} }
     'bank_portal.credentials': { paramsTuple?: []; params?: {} }
     'api.bank_instructions': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.track': { paramsTuple?: []; params?: {} }
+    'complaints.institutions': { paramsTuple?: []; params?: {} }
+    'complaint_cases.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_attachments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public_reviews.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_complaints.index': { paramsTuple?: []; params?: {} }
+    'parent_complaints.create': { paramsTuple?: []; params?: {} }
+    'parent_reviews.index': { paramsTuple?: []; params?: {} }
+    'institution_complaints.index': { paramsTuple?: []; params?: {} }
+    'institution_complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_reviews.index': { paramsTuple?: []; params?: {} }
+    'bureau_complaints.index': { paramsTuple?: []; params?: {} }
+    'bureau_complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_reviews.index': { paramsTuple?: []; params?: {} }
+    'reports.index': { paramsTuple?: []; params?: {} }
+    'report_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'report_exports.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_statistics.index': { paramsTuple?: []; params?: {} }
+    'institution_statistics.export': { paramsTuple?: []; params?: {} }
   }
   HEAD: {
     'site.home': { paramsTuple?: []; params?: {} }
@@ -336,6 +398,26 @@ export type ScannedRoutes = {
     'bank_portal.anomalies': { paramsTuple?: []; params?: {} }
     'bank_portal.credentials': { paramsTuple?: []; params?: {} }
     'api.bank_instructions': { paramsTuple?: []; params?: {} }
+    'complaints.create': { paramsTuple?: []; params?: {} }
+    'complaints.track': { paramsTuple?: []; params?: {} }
+    'complaints.institutions': { paramsTuple?: []; params?: {} }
+    'complaint_cases.show': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_attachments.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'public_reviews.index': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'parent_complaints.index': { paramsTuple?: []; params?: {} }
+    'parent_complaints.create': { paramsTuple?: []; params?: {} }
+    'parent_reviews.index': { paramsTuple?: []; params?: {} }
+    'institution_complaints.index': { paramsTuple?: []; params?: {} }
+    'institution_complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_reviews.index': { paramsTuple?: []; params?: {} }
+    'bureau_complaints.index': { paramsTuple?: []; params?: {} }
+    'bureau_complaints.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_reviews.index': { paramsTuple?: []; params?: {} }
+    'reports.index': { paramsTuple?: []; params?: {} }
+    'report_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'report_exports.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_statistics.index': { paramsTuple?: []; params?: {} }
+    'institution_statistics.export': { paramsTuple?: []; params?: {} }
   }
   POST: {
     'sessions.store': { paramsTuple?: []; params?: {} }
@@ -401,6 +483,28 @@ export type ScannedRoutes = {
     'api.pay_notice': { paramsTuple: [ParamValue]; params: {'provider': ParamValue} }
     'api.bank_reject': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
     'api.bank_movements': { paramsTuple?: []; params?: {} }
+    'complaints.code': { paramsTuple?: []; params?: {} }
+    'complaints.store': { paramsTuple?: []; params?: {} }
+    'complaints.open': { paramsTuple?: []; params?: {} }
+    'complaint_cases.escalate': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_cases.accept': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_cases.review': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_cases.reopen': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_cases.rate': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'complaint_cases.withdraw': { paramsTuple: [ParamValue]; params: {'number': ParamValue} }
+    'parent_complaints.store': { paramsTuple?: []; params?: {} }
+    'parent_reviews.store': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_complaints.respond': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'institution_reviews.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.decline': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.transfer': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.note': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.reply': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_complaints.reveal': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'bureau_reviews.hide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'report_exports.store': { paramsTuple?: []; params?: {} }
   }
   PUT: {
     'passwords.update': { paramsTuple?: []; params?: {} }

@@ -9,6 +9,7 @@ import { TERMINALS, type Terminal } from '../shared/principal.js'
 const VENDOR: Record<string, string> = {
   'htmx.min.js': 'node_modules/htmx.org/dist/htmx.min.js',
   'alpine.min.js': 'node_modules/alpinejs/dist/cdn.min.js',
+  'echarts.min.js': 'node_modules/echarts/dist/echarts.min.js',
 }
 
 const START_PATHS: Record<Terminal | 'public', string> = {

@@ -8,6 +8,7 @@ import { createTestAccount, type TestAccountInput } from '#testing/identity'
 import { TINY_PDF, createFiledInstitution, createStaffMember, residentId } from '#testing/registry'
 import { courseDraft, createCourse, signedContractFixture } from '#testing/catalog'
 import { fundsRecordsFor } from '#testing/funds'
+import { fileTestComplaint } from '#testing/complaints'
 
 /*
 | Every management and institution-terminal route, every role, and bureaus
@@ -59,8 +60,12 @@ const ACCESS: Record<string, (actor: string) => Outcome> = {
   /* spot checks: bureaus above sub-units, for a region within their own */
   draw_spot_check: (a) => (['county_in_scope', 'city_in_scope', 'province_in_scope', 'ministry'].includes(a) ? 'ok' : 'forbidden'),
   spot_check_record: (a) => (!ADMINS_ABOVE.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : 'ok'),
+  /* moderating reviews: bureaus above sub-units, in their region */
+  moderate: (a) => (!BUREAUS.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : a === 'subunit' ? 'forbidden' : 'ok'),
   /* an import batch belongs to the admin who uploaded it */
   own_batch: (a) => (!ADMINS_ABOVE.includes(a) ? 'forbidden' : a === 'county_in_scope' ? 'ok' : 'not_found'),
+  /* a report export belongs to the bureau (sub-units included) that asked for it */
+  own_export: (a) => (!BUREAUS.includes(a) ? 'forbidden' : a === 'county_in_scope' ? 'ok' : 'not_found'),
 }
 
 interface Fixture {
@@ -82,6 +87,11 @@ interface Fixture {
   consumptionId: number
   refundId: number
   anomalyId: number
+  /** A complaint about a place in 220104, waiting for the county to accept it. */
+  complaintId: number
+  /** A service complaint about the fixture's institution, with its customer service. */
+  institutionComplaintId: number
+  reviewId: number
 }
 
 const now = () => new Date()
@@ -104,6 +114,9 @@ async function fixture(uploaderId: number, institutionAccounts: number[], parent
   /* Orders, classes and refunds are paid through the ledger: made only for the funds routes, which need them. */
   const funds = withFunds ? await fundsRecordsFor(contractId) : { orderId: 0, consumptionId: 0, refundId: 0, anomalyId: 0, bankId: 0 }
   if (bankOperatorId && withFunds) await db.from('users').where('id', bankOperatorId).update({ org_type: 'bank', org_id: funds.bankId })
+  const complaintId = (await fileTestComplaint({ targetRegionCode: '220104' })).complaint.id
+  const institutionComplaintId = (await fileTestComplaint({ targetType: 'institution', complaintType: 'service', institutionId: institution.id, targetRegionCode: null })).complaint.id
+  const reviewId = await insert('reviews', { order_id: Math.floor(Math.random() * 1e12), author_user_id: uploaderId, author_masked: '王*', institution_id: institution.id, course_id: course.id, ...LINEAGE, rating: 4, body: '矩阵评价', created_at: now() })
   const spotCheckId = await insert('spot_checks', { region_code: '220104', period_from: now(), period_to: now(), sample_size: 1, population: 1, seed: 'matrix', created_by_id: uploaderId, created_at: now() })
   return {
     courseId: course.id,
@@ -115,6 +128,9 @@ async function fixture(uploaderId: number, institutionAccounts: number[], parent
     consumptionId: funds.consumptionId,
     refundId: funds.refundId,
     anomalyId: funds.anomalyId,
+    complaintId,
+    institutionComplaintId,
+    reviewId,
     institutionId: institution.id,
     staffId: staff.id,
     documentId: await insert('registry_documents', { institution_id: institution.id, kind: 'licence', storage_key: storageKey, original_name: 'x.pdf', mime_type: 'application/pdf', size_bytes: 1, sha256: 'x', created_at: now() }),
@@ -141,6 +157,17 @@ type Route = {
   funds?: boolean
   /** Puts the fixture in the state the route needs (the fixture's filing is under review). */
   prepare?: (f: Fixture) => Promise<unknown>
+}
+
+/* A report export owned by the fixture's county admin (the one who uploaded its import batch), finished or under way. */
+const exports = new WeakMap<Fixture, number>()
+const exportOf = (f: Fixture) => exports.get(f) ?? 0
+async function reportExport(f: Fixture, done: boolean) {
+  const { uploaded_by_id: ownerId } = await db.from('import_batches').where('id', f.batchId).firstOrFail()
+  const storageKey = done ? `matrix/report-${f.batchId}-${Math.random()}.xlsx` : null
+  if (storageKey) await drive.use().put(storageKey, Buffer.from('matrix'))
+  const [{ id }] = await db.table('report_exports').insert({ owner_user_id: ownerId, region_code: '220104', table_key: 'complaints:institutions', status: done ? 'done' : 'running', progress: done ? 1 : 0, total: 1, file_name: done ? 'matrix.xlsx' : null, storage_key: storageKey, created_at: now(), updated_at: now(), finished_at: done ? now() : null }).returning('id')
+  exports.set(f, id)
 }
 
 const approved = (f: Fixture) => db.from('institutions').where('id', f.institutionId).update({ filing_status: 'approved' })
@@ -277,6 +304,37 @@ const ROUTES: Record<string, Route> = {
   'GET /bank/anomalies': { funds: true, access: 'bank', path: () => '/bank/anomalies' },
   'GET /bank/credentials': { funds: true, access: 'bank', path: () => '/bank/credentials' },
   'POST /bank/credentials': { funds: true, access: 'bank', path: () => '/bank/credentials', form: () => ({ password: 'correct horse 42' }) },
+
+  /* complaints and reviews */
+  'GET /parent/complaints': { access: 'parent', path: () => '/parent/complaints' },
+  'GET /parent/complaints/new': { access: 'parent', path: () => '/parent/complaints/new' },
+  'POST /parent/complaints': { access: 'parent', path: () => '/parent/complaints', form: () => ({ name: '矩阵', phone: '13800138000', targetType: 'other', complaintType: 'other', region_province: '220000', region_city: '220100', region_county: '220104', targetName: '矩阵对象', content: '矩阵测试的投诉内容，足够长。' }) },
+  'GET /parent/reviews': { access: 'parent', path: () => '/parent/reviews' },
+  'POST /parent/orders/:id/review': { funds: true, access: 'parent', path: (f) => `/parent/orders/${f.orderId}/review`, form: () => ({ rating: '5', body: '矩阵测试评价' }) },
+  'GET /institution/complaints': { access: 'institution', path: () => '/institution/complaints' },
+  'GET /institution/complaints/:id': { access: 'institution', path: (f) => `/institution/complaints/${f.institutionComplaintId}` },
+  'POST /institution/complaints/:id/respond': { access: 'institution', path: (f) => `/institution/complaints/${f.institutionComplaintId}/respond`, form: () => ({ response: '矩阵测试答复' }) },
+  'GET /institution/reviews': { access: 'institution', path: () => '/institution/reviews' },
+  'POST /institution/reviews/:id/reply': { access: 'institution', path: (f) => `/institution/reviews/${f.reviewId}/reply`, form: () => ({ reply: '感谢' }) },
+  'GET /manage/complaints': { access: 'bureaus', path: () => '/manage/complaints?tab=all' },
+  'GET /manage/complaints/:id': { access: 'institution_view', path: (f) => `/manage/complaints/${f.complaintId}` },
+  'POST /manage/complaints/:id/accept': { access: 'institution_decide', path: (f) => `/manage/complaints/${f.complaintId}/accept` },
+  'POST /manage/complaints/:id/decline': { access: 'institution_decide', path: (f) => `/manage/complaints/${f.complaintId}/decline`, form: () => ({ reason: '不属于教育部门职责' }) },
+  'POST /manage/complaints/:id/transfer': { access: 'institution_decide', path: (f) => `/manage/complaints/${f.complaintId}/transfer`, form: () => ({ to_province: '220000', to_city: '220100', to_county: '220102', reason: '属地不符' }) },
+  'POST /manage/complaints/:id/note': { access: 'institution_decide', path: (f) => `/manage/complaints/${f.complaintId}/note`, form: () => ({ note: '已电话核实' }) },
+  'POST /manage/complaints/:id/reply': { access: 'institution_decide', path: (f) => `/manage/complaints/${f.complaintId}/reply`, form: () => ({ reply: '矩阵测试答复', outcome: 'resolved' }) },
+  'POST /manage/complaints/:id/close': { access: 'institution_decide', path: (f) => `/manage/complaints/${f.complaintId}/close` },
+  'POST /manage/complaints/:id/reveal': { access: 'institution_decide', path: (f) => `/manage/complaints/${f.complaintId}/reveal` },
+  'GET /manage/reviews': { access: 'bureaus', path: () => '/manage/reviews' },
+  'POST /manage/reviews/:id/hide': { access: 'moderate', path: (f) => `/manage/reviews/${f.reviewId}/hide`, form: () => ({ reason: '矩阵测试' }) },
+
+  /* reports */
+  'GET /manage/reports': { access: 'institution_view', path: () => '/manage/reports?region=220104' },
+  'POST /manage/reports/exports': { access: 'institution_view', path: () => '/manage/reports/exports', form: () => ({ region: '220104', table: 'complaints:regions' }) },
+  'GET /manage/reports/exports/:id': { access: 'own_export', path: (f) => `/manage/reports/exports/${exportOf(f)}`, prepare: (f) => reportExport(f, false) },
+  'GET /manage/reports/exports/:id/download': { access: 'own_export', path: (f) => `/manage/reports/exports/${exportOf(f)}/download`, prepare: (f) => reportExport(f, true) },
+  'GET /institution/statistics': { access: 'institution', path: () => '/institution/statistics' },
+  'GET /institution/statistics/export': { access: 'institution', path: () => '/institution/statistics/export' },
 }
 
 function outcomeOf(status: number, location: string | undefined): Outcome {
