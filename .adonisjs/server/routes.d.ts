@@ -196,6 +196,8 @@ export type ScannedRoutes = {
     'report_exports.store': { paramsTuple?: []; params?: {} }
     'report_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'report_exports.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'plugin_reports.show': { paramsTuple: [ParamValue,ParamValue]; params: {'plugin': ParamValue,'report': ParamValue} }
+    'plugin_reports.export': { paramsTuple: [ParamValue,ParamValue]; params: {'plugin': ParamValue,'report': ParamValue} }
     'institution_statistics.index': { paramsTuple?: []; params?: {} }
     'institution_statistics.export': { paramsTuple?: []; params?: {} }
   }
@@ -306,6 +308,8 @@ export type ScannedRoutes = {
     'reports.index': { paramsTuple?: []; params?: {} }
     'report_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'report_exports.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'plugin_reports.show': { paramsTuple: [ParamValue,ParamValue]; params: {'plugin': ParamValue,'report': ParamValue} }
+    'plugin_reports.export': { paramsTuple: [ParamValue,ParamValue]; params: {'plugin': ParamValue,'report': ParamValue} }
     'institution_statistics.index': { paramsTuple?: []; params?: {} }
     'institution_statistics.export': { paramsTuple?: []; params?: {} }
   }
@@ -416,6 +420,8 @@ export type ScannedRoutes = {
     'reports.index': { paramsTuple?: []; params?: {} }
     'report_exports.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'report_exports.download': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'plugin_reports.show': { paramsTuple: [ParamValue,ParamValue]; params: {'plugin': ParamValue,'report': ParamValue} }
+    'plugin_reports.export': { paramsTuple: [ParamValue,ParamValue]; params: {'plugin': ParamValue,'report': ParamValue} }
     'institution_statistics.index': { paramsTuple?: []; params?: {} }
     'institution_statistics.export': { paramsTuple?: []; params?: {} }
   }

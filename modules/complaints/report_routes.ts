@@ -4,6 +4,7 @@ import { middleware } from '#start/kernel'
 const ReportsController = () => import('./controllers/reports_controller.js')
 const ExportsController = () => import('./controllers/exports_controller.js')
 const InstitutionStatisticsController = () => import('./controllers/institution_statistics_controller.js')
+const PluginReportsController = () => import('./controllers/plugin_reports_controller.js')
 
 /* Management terminal: the statistics dashboard with drill-down, and its Excel exports. */
 router
@@ -12,6 +13,8 @@ router
     router.post('/reports/exports', [ExportsController, 'store']).as('report_exports.store')
     router.get('/reports/exports/:id', [ExportsController, 'show']).as('report_exports.show')
     router.get('/reports/exports/:id/download', [ExportsController, 'download']).as('report_exports.download')
+    router.get('/reports/plugins/:plugin/:report', [PluginReportsController, 'show']).as('plugin_reports.show')
+    router.get('/reports/plugins/:plugin/:report/export', [PluginReportsController, 'export']).as('plugin_reports.export')
   })
   .prefix('/manage')
   .use([middleware.auth(), middleware.terminal({ terminal: 'management' })])

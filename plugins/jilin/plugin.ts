@@ -8,6 +8,7 @@ import { definePlugin } from '#plugin_sdk'
 import { auditRetentionDays } from './rules/audit_retention.js'
 import { filingFields } from './rules/filing_fields.js'
 import { courseRules } from './rules/course_rules.js'
+import { onlineScreening } from './reports/online_screening.js'
 
 export default definePlugin({
   id: 'jilin',
@@ -24,4 +25,5 @@ export default definePlugin({
     'registry.filing.extra_fields': filingFields,
     'catalog.course.validate': courseRules,
   },
+  reports: [onlineScreening],
 })

@@ -60,6 +60,8 @@ const ACCESS: Record<string, (actor: string) => Outcome> = {
   /* spot checks: bureaus above sub-units, for a region within their own */
   draw_spot_check: (a) => (['county_in_scope', 'city_in_scope', 'province_in_scope', 'ministry'].includes(a) ? 'ok' : 'forbidden'),
   spot_check_record: (a) => (!ADMINS_ABOVE.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : 'ok'),
+  /* a province's own report (Jilin's plugin): bureaus in Jilin; other provinces and the ministry have none */
+  jilin_report: (a) => (!BUREAUS.includes(a) ? 'forbidden' : ['province_other', 'ministry'].includes(a) ? 'not_found' : 'ok'),
   /* moderating reviews: bureaus above sub-units, in their region */
   moderate: (a) => (!BUREAUS.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : a === 'subunit' ? 'forbidden' : 'ok'),
   /* an import batch belongs to the admin who uploaded it */
@@ -329,6 +331,8 @@ const ROUTES: Record<string, Route> = {
   'POST /manage/reviews/:id/hide': { access: 'moderate', path: (f) => `/manage/reviews/${f.reviewId}/hide`, form: () => ({ reason: '矩阵测试' }) },
 
   /* reports */
+  'GET /manage/reports/plugins/:plugin/:report': { access: 'jilin_report', path: () => '/manage/reports/plugins/jilin/online_screening' },
+  'GET /manage/reports/plugins/:plugin/:report/export': { access: 'jilin_report', path: () => '/manage/reports/plugins/jilin/online_screening/export' },
   'GET /manage/reports': { access: 'institution_view', path: () => '/manage/reports?region=220104' },
   'POST /manage/reports/exports': { access: 'institution_view', path: () => '/manage/reports/exports', form: () => ({ region: '220104', table: 'complaints:regions' }) },
   'GET /manage/reports/exports/:id': { access: 'own_export', path: (f) => `/manage/reports/exports/${exportOf(f)}`, prepare: (f) => reportExport(f, false) },

@@ -6,6 +6,9 @@ import { breakdownChart, sectionChart } from '../queries/dashboard_charts.js'
 import { BREAKDOWNS, COLUMNS, SECTIONS, formatFigure, type Column } from '../queries/dashboard_tables.js'
 import { DateTime } from 'luxon'
 import { ZONE } from '#kernel/shared/dates'
+import { reportsFor } from '#kernel/plugins/reports'
+import { toRegionCode } from '#kernel/shared/region_code'
+import { textIn } from '#plugin_sdk'
 
 const PER_PAGE = 50
 
@@ -60,6 +63,7 @@ export default class ReportsController {
       headline: HEADLINE,
       fmt: formatFigure,
       regionLabel: (code: string) => regionTree.fullName(code),
+      customReports: reportsFor(toRegionCode(user.regionCode)).map((r) => ({ pluginId: r.pluginId, id: r.report.id, title: textIn(r.report.title, ctx.i18n.locale), description: r.report.description ? textIn(r.report.description, ctx.i18n.locale) : null })),
       refreshedText: figures.refreshedAt ? DateTime.fromJSDate(figures.refreshedAt).setZone(ZONE).toFormat('yyyy-MM-dd HH:mm') : null,
     })
   }

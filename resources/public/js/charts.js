@@ -2,7 +2,7 @@
  * Renders every [data-chart] element with ECharts (served from node_modules
  * at /vendor/echarts.min.js). The page carries each chart as JSON in the
  * attribute, so no inline script is needed and the CSP stays strict:
- *   { type: 'bar', stacked, money, categories: [...], series: [{ name, data, color? }] }
+ *   { type: 'bar' | 'line', stacked, money, categories: [...], series: [{ name, data, color? }] }
  *   { type: 'pie', data: [{ name, value }] }
  * Money arrives in fen and is shown in yuan.
  */
@@ -24,7 +24,7 @@
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? Object.assign({}, categoryAxis, { inverse: true }) : valueAxis,
-      series: spec.series.map((s) => ({ type: 'bar', name: s.name, data: s.data, stack: spec.stacked ? 'total' : undefined, itemStyle: s.color ? { color: s.color } : undefined })),
+      series: spec.series.map((s) => ({ type: spec.type === 'line' ? 'line' : 'bar', name: s.name, data: s.data, stack: spec.stacked ? 'total' : undefined, itemStyle: s.color ? { color: s.color } : undefined })),
     }
   }
 

@@ -1,0 +1,47 @@
+/*
+| Custom reports that provincial plugins ship (`reports` in definePlugin).
+| A report's query gets the admin's region and a `sql` function that runs
+| in a READ ONLY transaction with a statement timeout, so a report can
+| neither change data nor hold the database for long.
+*/
+import db from '@adonisjs/lucid/services/db'
+import type { PluginDefinition, Report, ReportContext } from '../plugin_sdk/index.js'
+import type { RegionCode } from '../shared/region_code.js'
+import { type PluginHost, pluginHost } from './plugin_host.js'
+
+export interface PluginReport {
+  pluginId: string
+  pluginName: PluginDefinition['name']
+  report: Report
+}
+
+/** The reports of the plugins that govern a region (none for the ministry, which no province plugin governs). */
+export function reportsFor(region: RegionCode, host: PluginHost = pluginHost): PluginReport[] {
+  return host.pluginsFor(region).flatMap((plugin) => (plugin.reports ?? []).map((report) => ({ pluginId: plugin.id, pluginName: plugin.name, report })))
+}
+
+export function findReport(region: RegionCode, pluginId: string, reportId: string, host: PluginHost = pluginHost): PluginReport | null {
+  return reportsFor(region, host).find((r) => r.pluginId === pluginId && r.report.id === reportId) ?? null
+}
+
+export const REPORT_TIMEOUT_MS = 10_000
+export const REPORT_MAX_ROWS = 50_000
+
+/** Runs a report for a region, read-only; rows beyond REPORT_MAX_ROWS are cut off (the caller says so). */
+export async function runReport(found: PluginReport, region: RegionCode): Promise<{ rows: Record<string, unknown>[]; truncated: boolean }> {
+  const trx = await db.transaction()
+  try {
+    /* A statement, not SET TRANSACTION: inside a caller's transaction this runs in a savepoint, which the rollback below undoes. */
+    await trx.rawQuery('SET LOCAL transaction_read_only = on')
+    await trx.rawQuery(`SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`)
+    const ctx: ReportContext = {
+      region,
+      sql: async (text, bindings = []) => (await trx.rawQuery(text, bindings as any[])).rows,
+    }
+    const rows = await found.report.query(ctx)
+    return { rows: rows.slice(0, REPORT_MAX_ROWS), truncated: rows.length > REPORT_MAX_ROWS }
+  } finally {
+    /* A report never has anything to keep. */
+    await trx.rollback()
+  }
+}
