@@ -49,7 +49,7 @@ const serve = spawn(process.execPath, watch ? ['ace', 'serve', '--watch'] : ['--
   stdio: 'inherit',
 })
 /* Background jobs (imports, scheduled jobs) need a worker next to the web process. */
-const worker = spawn(process.execPath, ['ace', 'queue:work', '--queue=default,imports,scheduled'], { cwd: path('.'), env, stdio: 'inherit' })
+const worker = spawn(process.execPath, ['ace', 'queue:work', '--queue=default,imports,exports,scheduled'], { cwd: path('.'), env, stdio: 'inherit' })
 /* The sandbox payment provider and bank (modules/funds/sandbox): where parents pay in the demo. */
 const sandbox = spawn(process.execPath, ['ace', 'funds:sandbox'], { cwd: path('.'), env, stdio: 'inherit' })
 const stop = async () => {
