@@ -84,7 +84,9 @@ export default defineConfig({
         name: 'complaints:browser',
         files: ['modules/complaints/tests/browser/**/*.spec.ts'],
         timeout: 120000,
-      }
+      },
+      /* The data generator at smoke scale and each benchmark in a very short mode: they must work, not be fast. */
+      { name: 'bench', files: ['tests/bench/**/*.spec.ts'], timeout: 600000 },
     ],
     forceExit: false,
   },
