@@ -16,6 +16,7 @@ export default defineConfig({
     () => import('@adonisjs/lucid/commands'),
     () => import('@adonisjs/queue/commands'),
     () => import('./app/ace/module_commands_loader.js'),
+    () => import('./bench/commands_loader.js'),
   ],
 
   providers: [
@@ -96,7 +97,10 @@ export default defineConfig({
     { pattern: 'resources/public/**', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
     { pattern: 'modules/*/views/**/*.edge', reloadServer: false },
+    /* Module messages: without them a production build shows "translation missing" everywhere (and its import template has no headers). */
+    { pattern: 'modules/*/lang/**/*.{json,yaml,yml}', reloadServer: false },
     { pattern: 'modules/*/module.json', reloadServer: true },
     { pattern: 'plugins/*/views/**/*.edge', reloadServer: false },
+    { pattern: 'plugins/*/lang/**/*.{json,yaml,yml}', reloadServer: false },
   ],
 })

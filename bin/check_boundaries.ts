@@ -15,7 +15,7 @@ export interface BoundaryViolation {
   to: string
 }
 
-export const CHECKED_FOLDERS = ['app', 'modules', 'plugins', 'start', 'config', 'database', 'tests', 'bin']
+export const CHECKED_FOLDERS = ['app', 'modules', 'plugins', 'start', 'config', 'database', 'tests', 'bin', 'bench']
 
 export async function checkBoundaries(root: string, folders: string[] = CHECKED_FOLDERS): Promise<BoundaryViolation[]> {
   const { forbidden, options } = buildConfig(root)

@@ -62,7 +62,7 @@ function buildConfig(root = process.cwd()) {
         name: 'module-internals-from-outside',
         comment: 'Outside modules/, import a module only through #modules/<name> (tests: also #testing/<name>)',
         severity: 'error',
-        from: { path: '^(start|config|database|bin|plugins|tests)/' },
+        from: { path: '^(start|config|database|bin|plugins|tests|bench)/' },
         to: { path: '^modules/[^/]+/', pathNot: '^modules/[^/]+/(index|testing)\\.ts$' },
       },
       {

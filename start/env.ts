@@ -37,4 +37,10 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   /* Where one-time codes and links go: the local outbox page, or a real gateway. */
   NOTIFY_CHANNEL: Env.schema.enum(['outbox'] as const),
+
+  /*
+  | Benchmark affordances (`npm run bench`): the stack-floor route and the
+  | fixture helpers it needs. Never set in a real deployment.
+  */
+  BENCH_ROUTES: Env.schema.boolean.optional(),
 })

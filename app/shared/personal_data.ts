@@ -76,3 +76,11 @@ export function isValidResidentId(id: string): boolean {
   const sum = weights.reduce((acc, w, i) => acc + w * Number(value[i]), 0)
   return '10X98765432'[sum % 11] === value[17]
 }
+
+/** Completes the first 17 characters of a resident ID with its GB 11643 check digit (generated and test data). */
+export function withResidentIdCheckDigit(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new RangeError(`"${first17}" is not 17 digits`)
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0)
+  return first17 + '10X98765432'[sum % 11]
+}

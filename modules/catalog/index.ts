@@ -10,3 +10,4 @@ export { GRADES, STAGES, stageOf, stagesOf, type Grade, type Stage, type CourseS
 export { classMeetings, slotWindows, overlappingSlots, type WeeklySlot, type SlotWindow, type ClassMeeting } from './course/schedule.js'
 export { saleCheck, contractSummary, contractSummaries, setContractStatus, type SaleCheck, type ContractSummary } from './queries/public_api.js'
 export { seedCatalogDemo } from './demo/seed.js'
+export { generateCatalog, wipeCatalog, type CatalogPlan, type GeneratedCatalog } from './bench/generate.js'

@@ -7,3 +7,4 @@ export { complaintDeadlines, NATIONAL_COMPLAINT_DEADLINES, type ComplaintDeadlin
 export { institutionRating, type Rating } from './queries/reviews.js'
 export { scheduleComplaintsJobs } from './schedules.js'
 export { seedComplaintsDemo } from './demo/seed.js'
+export { generateComplaints, wipeComplaints, refreshAllRollups, type ComplaintsPlan, type GeneratedComplaints } from './bench/generate.js'

@@ -18,3 +18,4 @@ export { openRectificationCase, type RectificationCaseInput } from './actions/op
 export { CATEGORIES, SUBJECTS, STAGES } from './filing/fields.js'
 export { regionPicker, pickedRegion, type RegionPicker } from './services/region_picker.js'
 export { institutionCounters, registryRegionsChangedSince, type InstitutionCounter, type CounterOptions } from './queries/institution_counters.js'
+export { generateRegistry, wipeRegistry, type RegistryPlan, type GeneratedRegistry, type BenchInstitution, type BenchTeacher } from './bench/generate.js'
