@@ -195,6 +195,7 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
     notes.push(`Every anonymous page view writes a session row (the session store is PostgreSQL and the CSRF token lives in the session); the floor pays that too, so the ratios are unaffected.`)
     notes.push(`The bench database keeps what the benchmarks write (paid and refunded bench orders, imported institutions); reseeding happens when the scale changes.`)
 
+    machine.loadAverageEnd = (await import('node:os')).loadavg().map((n) => round(n, 2))
     const finishedAt = new Date()
     const full: BenchResults = {
       version: 1,

@@ -83,7 +83,7 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
   }
   const sampler = spec.serverPid ? new RssSampler(spec.serverPid).start() : null
   const waits = spec.database ? await sampleWaits(spec.database.url, spec.database.name) : null
-  const cpu = cpuMeter(spec.serverPid)
+  const cpu = cpuMeter(spec.serverPid, spec.database ? [spec.database.name] : [])
   const running = autocannon({
     url: spec.base,
     connections: spec.connections,

@@ -13,6 +13,8 @@ export interface Machine {
   os: string
   node: string
   loadAverage: number[]
+  /** Load average when the run finished: with the "other" CPU of each load, a sign of other work on the machine. */
+  loadAverageEnd?: number[]
   postgres: Awaited<ReturnType<typeof serverFacts>>
 }
 

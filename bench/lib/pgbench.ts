@@ -73,7 +73,7 @@ export async function runPgbench(serverUrl: string, database: string, options: P
   await query(url, 'VACUUM pgbench_branches, pgbench_tellers, pgbench_history')
   const meters = await options.during?.()
   let result: PgbenchResult
-  let cpu: CpuUse = { serverPct: null, postgresPct: null, loadGeneratorPct: 0 }
+  let cpu: CpuUse = { serverPct: null, postgresPct: null, loadGeneratorPct: 0, otherPct: null }
   let waits: WaitProfile = { samples: 0, meanActive: 0, top: [] }
   try {
     result = binary ? await pgbenchBinary(binary, url, options) : await nodeTpcb(url, options)

@@ -167,49 +167,73 @@ function cpuSeconds(pid: number): number | null {
   }
 }
 
-function postgresPids(): number[] {
-  const pids: number[] = []
+/** PostgreSQL processes: client backends of the given databases and the server's own helpers (WAL writer, checkpointer…), versus the rest. */
+function postgresPids(databases: string[]): { ours: number[]; others: number[] } {
+  const ours: number[] = []
+  const others: number[] = []
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry))
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue
+      /* Backends retitle themselves "postgres: 15/main: <user> <database> <client> <state>". */
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')
+      const database = title.match(/^postgres: [^:]+: \S+ (\S+) \S+\(\d+\)/)?.[1] ?? title.match(/^postgres: [^:]+: \S+ (\S+) \[local\]/)?.[1]
+      ;(database && !databases.includes(database) ? others : ours).push(Number(entry))
     } catch {}
   }
-  return pids
+  return { ours, others }
+}
+
+function machineBusySeconds(): number | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+    const idle = fields[3] + (fields[4] ?? 0)
+    return (fields.reduce((a, b) => a + b, 0) - idle) / CLOCK_TICKS
+  } catch {
+    return null
+  }
 }
 
 export interface CpuUse {
   /** The app server, % of one core. */
   serverPct: number | null
-  /** Every PostgreSQL process on the machine, % of one core. */
+  /** PostgreSQL working for the measured databases (and its own helper processes), % of one core. */
   postgresPct: number | null
   /** This process (the load generator), % of one core. */
   loadGeneratorPct: number
+  /** Everything else on the machine (other databases, other programs, child processes such as the pgbench client), % of one core. */
+  otherPct: number | null
 }
 
-/** Where the CPU went during a load: the server, PostgreSQL, the load generator (Linux /proc). */
-export function cpuMeter(serverPid?: number) {
+/** Where the CPU went during a load: the server, PostgreSQL, the load generator, the rest of the machine (Linux /proc). */
+export function cpuMeter(serverPid?: number, databases: string[] = []) {
   const started = performance.now()
   const self = process.cpuUsage()
   const server = serverPid ? cpuSeconds(serverPid) : null
-  const pg = existsSync('/proc') ? new Map(postgresPids().map((pid) => [pid, cpuSeconds(pid) ?? 0])) : null
+  const hasProc = existsSync('/proc/stat')
+  const before = new Map<number, number>()
+  if (hasProc) {
+    const { ours, others } = postgresPids(databases)
+    for (const pid of [...ours, ...others]) before.set(pid, cpuSeconds(pid) ?? 0)
+  }
+  const busy = machineBusySeconds()
   return (): CpuUse => {
     const seconds = (performance.now() - started) / 1000
     const pct = (used: number | null) => (used === null || seconds <= 0 ? null : round((used / seconds) * 100, 0))
     let pgUsed: number | null = null
-    if (pg) {
+    if (hasProc) {
       pgUsed = 0
-      for (const pid of postgresPids()) {
+      for (const pid of postgresPids(databases).ours) {
         const now = cpuSeconds(pid)
-        if (now !== null) pgUsed += now - (pg.get(pid) ?? 0)
+        if (now !== null) pgUsed += now - (before.get(pid) ?? 0)
       }
     }
     const serverNow = serverPid ? cpuSeconds(serverPid) : null
+    const serverUsed = server !== null && serverNow !== null ? serverNow - server : null
     const mine = process.cpuUsage(self)
-    return {
-      serverPct: pct(server !== null && serverNow !== null ? serverNow - server : null),
-      postgresPct: pct(pgUsed),
-      loadGeneratorPct: pct((mine.user + mine.system) / 1e6) ?? 0,
-    }
+    const mineUsed = (mine.user + mine.system) / 1e6
+    const busyNow = machineBusySeconds()
+    const other = busy !== null && busyNow !== null ? Math.max(0, busyNow - busy - (serverUsed ?? 0) - (pgUsed ?? 0) - mineUsed) : null
+    return { serverPct: pct(serverUsed), postgresPct: pct(pgUsed), loadGeneratorPct: pct(mineUsed) ?? 0, otherPct: pct(other) }
   }
 }

@@ -13,6 +13,8 @@ import type { ExplainResult } from './explain.js'
 import type { LoadResult } from './load.js'
 import type { Machine } from './machine.js'
 import { latencyChart } from './chart.js'
+import type { CpuUse } from './processes.js'
+import type { WaitProfile } from './waits.js'
 
 export interface Goal {
   benchmark: string
@@ -118,10 +120,15 @@ export function summaryTable(r: BenchResults): string {
 }
 
 /** Where the time went: CPU of the server, PostgreSQL and the load generator (% of one core), and the database sessions' main waits. */
-export function profile(cpu?: { serverPct: number | null; postgresPct: number | null; loadGeneratorPct: number } | null, waits?: { meanActive: number; top: { wait: string; share: number }[] } | null, loadGenerator = true): string {
+export function profile(cpu?: CpuUse | null, waits?: WaitProfile | null, loadGenerator = true): string {
   const parts: string[] = []
   if (cpu) {
-    const cores = [cpu.serverPct !== null ? `node ${cpu.serverPct}%` : null, cpu.postgresPct !== null ? `pg ${cpu.postgresPct}%` : null, loadGenerator ? `loadgen ${cpu.loadGeneratorPct}%` : null].filter(Boolean)
+    const cores = [
+      cpu.serverPct !== null ? `node ${cpu.serverPct}%` : null,
+      cpu.postgresPct !== null ? `pg ${cpu.postgresPct}%` : null,
+      loadGenerator ? `loadgen ${cpu.loadGeneratorPct}%` : null,
+      cpu.otherPct !== null ? `other ${cpu.otherPct}%` : null,
+    ].filter(Boolean)
     parts.push(cores.join(', '))
   }
   if (waits && waits.top.length) parts.push(`${waits.meanActive} active: ${waits.top.slice(0, 3).map((w) => `${w.wait} ${pct(w.share)}`).join(', ')}`)
@@ -146,7 +153,7 @@ export function markdown(r: BenchResults, chartFile: string | null): string {
     table(
       ['', ''],
       [
-        ['CPU', `${m.cpuModel} × ${m.cores} (load average at start ${m.loadAverage.join(', ')})`],
+        ['CPU', `${m.cpuModel} × ${m.cores} (load average at start ${m.loadAverage.join(', ')}${m.loadAverageEnd ? `, at the end ${m.loadAverageEnd.join(', ')}` : ''})`],
         ['memory', `${m.memoryGb} GiB`],
         ['OS', m.os],
         ['Node.js', m.node],
@@ -159,6 +166,7 @@ export function markdown(r: BenchResults, chartFile: string | null): string {
   out.push('', '## Data', '', `Source: ${r.data.source}${r.data.seededAt ? `, seeded ${r.data.seededAt}` : ''}; database size ${r.data.databaseSize}.`, '')
   out.push(table(['table', 'rows'], Object.entries(r.data.rowCounts).map(([t, n]) => [t, n.toLocaleString('en-US')])))
 
+  out.push('', `The **CPU** columns give each party's use during a load in % of one core (the machine has ${m.cores}): \`node\` is the app server, \`pg\` PostgreSQL working for the benchmark's databases, \`loadgen\` autocannon in the benchmark process, \`other\` everything else on the machine (other programs, other databases): a high \`other\` means the figures of that load are disturbed. **Database sessions** are pg_stat_activity samples every 100 ms of the benchmark database: the mean number of busy sessions and what they were doing (\`CPU\`: running; \`Lock:transactionid\`/\`Lock:tuple\`: waiting for a row another transaction holds; \`IO:WALSync\`/\`LWLock:WALWrite\`: waiting for a commit to reach disk; *in transaction, waiting for the app*: holding a transaction open between two statements).`)
   if (r.public) {
     const p = r.public
     out.push('', '## 1. Public search and institution page', '')

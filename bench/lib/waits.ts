@@ -1,15 +1,16 @@
 /*
 | What the database's sessions were doing during a load: pg_stat_activity
-| sampled every 100 ms (active on CPU, waiting on a row lock, on the WAL
-| flush of a commit, on the client…). The counts say where a load queues.
+| sampled every 100 ms (running, waiting on a row lock, on the WAL flush of
+| a commit, or inside a transaction waiting for the app's next statement).
+| The counts say where a load queues.
 */
 import pg from 'pg'
 
 export interface WaitProfile {
   samples: number
-  /** Mean number of active backends of the bench database per sample. */
+  /** Mean number of busy backends of the bench database per sample (running a statement, or inside a transaction). */
   meanActive: number
-  /** Share of active-backend samples by wait ("CPU" when not waiting), largest first. */
+  /** Share of busy-backend samples by what they did ("CPU" when running), largest first. */
   top: { wait: string; share: number }[]
 }
 
@@ -24,8 +25,9 @@ export async function sampleWaits(url: string, database: string) {
     while (!stopped) {
       try {
         const { rows } = await client.query(
-          `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait FROM pg_stat_activity
-           WHERE datname = $1 AND backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid()`,
+          `SELECT CASE WHEN state <> 'active' THEN 'in transaction, waiting for the app' ELSE coalesce(wait_event_type || ':' || wait_event, 'CPU') END AS wait
+           FROM pg_stat_activity
+           WHERE datname = $1 AND backend_type = 'client backend' AND state IN ('active', 'idle in transaction') AND pid <> pg_backend_pid()`,
           [database]
         )
         samples++

@@ -140,14 +140,14 @@ export async function payments(ctx: BenchContext): Promise<PaymentsResult> {
     seconds,
     log: ctx.log,
     /* Measured from the run itself (after pgbench's initialisation and vacuum). */
-    during: async () => ({ cpu: cpuMeter(), waits: await sampleWaits(pgbenchUrl, options.pgbenchDatabase) }),
+    during: async () => ({ cpu: cpuMeter(undefined, [options.pgbenchDatabase]), waits: await sampleWaits(pgbenchUrl, options.pgbenchDatabase) }),
   })
 
   const paid = await query<{ id: string }>(ctx.databaseUrl, `SELECT id FROM orders WHERE id = ANY($1::bigint[]) AND status = 'paid'`, [prepared.map((p) => p.orderId)])
   const orderIds = paid.map((r) => Number(r.id)).slice(0, options.refunds)
   ctx.say(`  refund requests (${orderIds.length}, in-process, ${options.connections} at a time)`)
   const refundWaits = await sampleWaits(ctx.database.url, ctx.database.name)
-  const refundCpu = cpuMeter()
+  const refundCpu = cpuMeter(undefined, [ctx.database.name])
   let refundCpuUse: CpuUse
   let refundWaitProfile: WaitProfile
   let asked: RefundTaskOutput
