@@ -206,7 +206,7 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
       seconds: round((finishedAt.getTime() - startedAt.getTime()) / 1000, 1),
       machine,
       data: { source: data.source, seededAt: data.seededAt, rowCounts: counts, databaseSize: machine.postgres.databaseSize },
-      app: { buildSeconds, bootMs, nodeEnv: 'production', databasePoolMax: DATABASE_POOL_MAX, connections: options.connections, loadSeconds: options.duration, loadGenerator: 'autocannon 9 (programmatic API)' },
+      app: { buildSeconds, bootMs, nodeEnv: 'production', databasePoolMax: DATABASE_POOL_MAX, connections: options.connections, loadSeconds: options.duration, requestsPerConnection: options.requestsPerConnection, loadGenerator: 'autocannon 9 (programmatic API)' },
       ...results,
       goals: [],
       failures,

@@ -140,6 +140,11 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
   }
 }
 
+/** How long a load lasts: its duration, or in short mode a fixed number of requests. */
+export function span(options: { duration: number; requestsPerConnection: number | null }, connections: number, seconds = options.duration): { duration?: number; amount?: number } {
+  return options.requestsPerConnection ? { amount: Math.max(10, options.requestsPerConnection * connections) } : { duration: seconds }
+}
+
 /** Cycles through a list (a load's paths). */
 export function cycle<T>(items: T[]): () => T {
   if (!items.length) throw new Error('Nothing to cycle through')

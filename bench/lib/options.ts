@@ -29,6 +29,8 @@ export interface BenchOptions {
   seed: 'bench' | 'demo' | 'none'
   /** Seconds of each HTTP load. */
   duration: number
+  /** Short mode: each load is a fixed number of requests per connection instead (it must work, on however busy a machine). */
+  requestsPerConnection: number | null
   connections: number
   dashboardConnections: number
   /** Payment callbacks fired (each a distinct pending payment), and refunds requested. */
@@ -102,6 +104,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     build: flags.has('no-build') ? 'never' : flags.has('build') ? 'always' : 'auto',
     seed,
     duration: num('duration', short ? 1 : 15),
+    requestsPerConnection: short ? 3 : null,
     connections: num('connections', 64),
     dashboardConnections: num('dashboard-connections', 1),
     payments: num('payments', short ? 150 : 6000),

@@ -45,7 +45,7 @@ export interface BenchResults {
   seconds: number
   machine: Machine
   data: { source: string; seededAt: string | null; rowCounts: Record<string, number>; databaseSize: string }
-  app: { buildSeconds: number | null; bootMs: number; nodeEnv: string; databasePoolMax: number; connections: number; loadSeconds: number; loadGenerator: string }
+  app: { buildSeconds: number | null; bootMs: number; nodeEnv: string; databasePoolMax: number; connections: number; loadSeconds: number; requestsPerConnection: number | null; loadGenerator: string }
   explain?: ExplainResult[]
   public?: PublicPagesResult
   payments?: PaymentsResult
@@ -159,7 +159,7 @@ export function markdown(r: BenchResults, chartFile: string | null): string {
         ['Node.js', m.node],
         ['PostgreSQL', `${m.postgres.version.split(' on ')[0]} — shared_buffers ${m.postgres.sharedBuffers}, max_connections ${m.postgres.maxConnections}, work_mem ${m.postgres.workMem}, synchronous_commit ${m.postgres.synchronousCommit}`],
         ['app', `production build (\`node ace build\`), NODE_ENV=${r.app.nodeEnv}, one process, database pool ${r.app.databasePoolMax}, sessions and queue in PostgreSQL; booted in ${r.app.bootMs} ms${r.app.buildSeconds !== null ? `, built in ${r.app.buildSeconds} s` : ''}`],
-        ['load generator', `${r.app.loadGenerator} in the benchmark process, same machine, ${r.app.connections} connections, ${r.app.loadSeconds} s per load`],
+        ['load generator', `${r.app.loadGenerator} in the benchmark process, same machine, ${r.app.connections} connections, ${r.app.requestsPerConnection ? `${r.app.requestsPerConnection} requests per connection per load (short mode)` : `${r.app.loadSeconds} s per load`}`],
       ]
     )
   )

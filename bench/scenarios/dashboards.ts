@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto'
 import { inApp } from '../lib/app.js'
 import { query } from '../lib/database.js'
 import { Browser } from '../lib/http.js'
-import { type LoadResult, load } from '../lib/load.js'
+import { type LoadResult, load, span } from '../lib/load.js'
 import type { BenchAdmin, BenchContext } from './context.js'
 
 export interface DashboardsResult {
@@ -68,12 +68,12 @@ export async function dashboards(ctx: BenchContext, found: Bureaus): Promise<Das
     const browser = await signedIn(ctx, admin)
     const check = await browser.page(path)
     if (check.status !== 200) throw new Error(`${path} as ${admin.username} answered ${check.status}`)
-    await load({ name: 'warm-up', base: ctx.base, connections: options.dashboardConnections, duration: 1, headers: { cookie: browser.cookieHeader }, next: () => ({ path }) })
+    await load({ name: 'warm-up', base: ctx.base, connections: options.dashboardConnections, ...span(options, options.dashboardConnections, 1), headers: { cookie: browser.cookieHeader }, next: () => ({ path }) })
     return load({
       name,
       base: ctx.base,
       connections: options.dashboardConnections,
-      duration: options.duration,
+      ...span(options, options.dashboardConnections),
       headers: { cookie: browser.cookieHeader },
       next: () => ({ path }),
       serverPid: ctx.serverPid,

@@ -6,7 +6,7 @@
 | Goal: ≥ 60% of the floor's req/s and p99 < 100 ms at 64 connections.
 */
 import { query } from '../lib/database.js'
-import { type LoadResult, cycle, load } from '../lib/load.js'
+import { type LoadResult, cycle, load, span } from '../lib/load.js'
 import type { BenchContext } from './context.js'
 
 export interface PublicPagesResult {
@@ -70,7 +70,7 @@ export async function publicPages(ctx: BenchContext): Promise<PublicPagesResult>
   }
 
   const run = (name: string, paths: string[], seconds = options.duration) =>
-    load({ name, base: ctx.base, connections: options.connections, duration: seconds, next: ((c) => () => ({ path: c() }))(cycle(paths)), serverPid: ctx.serverPid, database: ctx.database })
+    load({ name, base: ctx.base, connections: options.connections, ...span(options, options.connections, seconds), next: ((c) => () => ({ path: c() }))(cycle(paths)), serverPid: ctx.serverPid, database: ctx.database })
 
   ctx.say('  warming up')
   const warm = Math.max(1, Math.min(3, options.duration / 3))

@@ -33,23 +33,12 @@ function runShortBench(outDir: string): Promise<{ code: number | null; output: s
   })
 }
 
-/*
-| Not yet reliable on a clean clone: in CI on 2026-11-23 three of the five
-| benchmarks could not run there (pgbench's output was not parsed at 64
-| clients; the bench admins' sign-in and the import template answered 302),
-| while they ran in the working tree. Skipped, visibly, until fixed
-| (issue 7 stays open); the assertions below are unchanged.
-*/
-const PENDING = 'short bench fails on a clean clone (pgbench parse, bench admin sign-in): issue 7'
-
 test.group('npm run bench -- --short', (group) => {
-  group.tap((t) => t.skip(true, PENDING))
   let outDir: string
   let results: BenchResults
   let output = ''
 
   group.setup(async () => {
-    if (PENDING) return () => {}
     outDir = mkdtempSync(join(tmpdir(), 'xiaowai-bench-test-'))
     const run = await runShortBench(outDir)
     output = run.output
