@@ -36,6 +36,7 @@ export default defineConfig({
     () => import('@adonisjs/redis/redis_provider'),
     () => import('@adonisjs/drive/drive_provider'),
     () => import('@adonisjs/queue/queue_provider'),
+    () => import('@adonisjs/cache/cache_provider'),
     () => import('./app/providers/kernel_provider.js'),
     () => import('./modules/identity/provider.js'),
     () => import('./modules/registry/provider.js'),

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
-import { defineConfig, formatters, loaders } from '@adonisjs/i18n'
+import { defineConfig, loaders } from '@adonisjs/i18n'
+import { MemoIcuFormatter } from '#kernel/shared/memo_icu_formatter'
 
 /*
 | zh-CN is the language of the platform; English is the second. Each module
@@ -20,7 +21,8 @@ export default defineConfig({
   defaultLocale: 'zh-CN',
   supportedLocales: ['zh-CN', 'en'],
   fallbackLocales: { en: 'zh-CN' },
-  formatter: formatters.icu(),
+  /* ICU messages, each parsed once (app/shared/memo_icu_formatter.ts). */
+  formatter: () => new MemoIcuFormatter(),
   loaders: [
     loaders.fs({ location: app.languageFilesPath() }),
     ...moduleLangDirs.map((location) => loaders.fs({ location })),

@@ -13,6 +13,7 @@ import { navigationFor, pageLinks } from '../navigation.js'
 import { textIn } from '../plugin_sdk/index.js'
 import { maskName } from '../shared/personal_data.js'
 import { formatYuan } from '../shared/money.js'
+import { cachePartials } from '../shared/edge_partial_cache.js'
 
 /* int8 columns (ids, counts, fen) arrive as numbers; a value beyond 2^53 is an error, never rounded. */
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
@@ -36,6 +37,7 @@ export default class KernelProvider {
     pluginHost.install(plugins)
 
     const edge = (await import('edge.js')).default
+    cachePartials(edge)
     edge.global('navigationFor', navigationFor)
     edge.global('pageLinks', pageLinks)
     edge.global('encodeURIComponent', encodeURIComponent)

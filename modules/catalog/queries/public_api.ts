@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 /*
 | What other modules (funds, complaints) may ask the catalog: plain values.
 */
@@ -91,6 +92,7 @@ function summarize(contract: Contract, course: Course): ContractSummary {
 }
 
 /** The funds module moves a contract on as its orders are paid, completed or refunded in full. */
-export async function setContractStatus(id: number, status: 'active' | 'completed' | 'terminated'): Promise<void> {
-  await Contract.query().where('id', id).whereNot('status', status).update({ status, updated_at: new Date() })
+/** `client`: the caller's transaction, so the change commits (or not) with the payment or refund that caused it. */
+export async function setContractStatus(id: number, status: 'active' | 'completed' | 'terminated', client?: TransactionClientContract): Promise<void> {
+  await Contract.query({ client }).where('id', id).whereNot('status', status).update({ status, updated_at: new Date() })
 }

@@ -47,6 +47,8 @@ export async function regionFigures(scope: string): Promise<RegionFigures> {
   const rows = await db
     .from('stat_rollups')
     .where((q) => q.where('parent_code', scope).orWhere((own) => own.where('level', region.level).where('region_code', scope)))
+    /* A county's children are its institutions, listed page by page (institutionFigures): its totals need none of their rows. */
+    .if(region.level >= 3, (q) => q.whereNot('level', 4))
     .select('level', 'region_code', 'institution_id', 'metric', 'value', 'refreshed_at')
   const total: Metrics = {}
   const children = new Map<string, FigureRow>()

@@ -98,7 +98,8 @@ export async function markDirty(regionCode: string): Promise<void> {
   if (!regionTree.has(regionCode)) return
   await db.rawQuery(
     `INSERT INTO stat_dirty_regions (region_code, marked_at) VALUES (?, now())
-     ON CONFLICT (region_code) DO UPDATE SET marked_at = excluded.marked_at`,
+     ON CONFLICT (region_code) DO UPDATE SET marked_at = excluded.marked_at
+     WHERE stat_dirty_regions.marked_at < now() - interval '5 seconds'`,
     [regionCode]
   )
 }

@@ -77,11 +77,16 @@ export async function post(trx: TransactionClientContract, posting: Posting): Pr
   )
   if (!inserted.rows.length) return null
   const transactionId = Number(inserted.rows[0].id)
-  /* Accounts are locked in a fixed order (by code) so two postings touching the same pair never deadlock. */
+  /*
+  | Accounts are locked in one fixed order, so two postings touching the same
+  | pair never deadlock: an institution's accounts by code, then the channel
+  | accounts, which every payment of a channel shares, as late as possible.
+  */
+  const rank = (ref: AccountRef) => (ref.kind === 'channel' ? 1 : 0)
   const legs = [
     { ref: posting.from, amount: -posting.amountFen },
     { ref: posting.to, amount: posting.amountFen },
-  ].sort((a, b) => a.ref.code.localeCompare(b.ref.code))
+  ].sort((a, b) => rank(a.ref) - rank(b.ref) || a.ref.code.localeCompare(b.ref.code))
   for (const leg of legs) {
     await trx.table('ledger_entries').insert({ transaction_id: transactionId, account_id: await accountId(trx, leg.ref), amount_fen: leg.amount, order_id: links.orderId ?? null })
   }

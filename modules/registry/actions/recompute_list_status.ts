@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import emitter from '@adonisjs/core/services/emitter'
 import { todayIso } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
@@ -11,9 +12,9 @@ import { classifyList } from '../extension_points.js'
 import type { ListFacts } from '../services/list_rules.js'
 import { publishNotice } from '../services/notices.js'
 
-export async function listFactsOf(institution: Institution, today = todayIso()): Promise<ListFacts> {
-  const open = await Finding.query().where('institutionId', institution.id).whereIn('status', ['open', 'reported'])
-  const banned = await Staff.query().where('institutionId', institution.id).where('status', 'hired').where('checkResult', 'prohibited').count('* as n')
+export async function listFactsOf(institution: Institution, today = todayIso(), client?: TransactionClientContract): Promise<ListFacts> {
+  const open = await Finding.query({ client }).where('institutionId', institution.id).whereIn('status', ['open', 'reported'])
+  const banned = await Staff.query({ client }).where('institutionId', institution.id).where('status', 'hired').where('checkResult', 'prohibited').count('* as n')
   return {
     today,
     filingApproved: institution.filingStatus === 'approved',
@@ -32,10 +33,11 @@ export async function listFactsOf(institution: Institution, today = todayIso()):
  * published as a notice.
  */
 export class RecomputeListStatus {
-  async handle(institutionId: number, changedById: number | null = null): Promise<ListStatus> {
-    return db.transaction(async (trx) => {
+  /** `client`: the caller's transaction (a batch import), committed by the caller. */
+  async handle(institutionId: number, changedById: number | null = null, client?: TransactionClientContract): Promise<ListStatus> {
+    const recompute = async (trx: TransactionClientContract): Promise<ListStatus> => {
       const institution = await Institution.query({ client: trx }).where('id', institutionId).forUpdate().firstOrFail()
-      const facts = await listFactsOf(institution)
+      const facts = await listFactsOf(institution, todayIso(), trx)
       const ruled = await classifyList.resolve(toRegionCode(institution.regionCode), facts)
       const status: ListStatus = institution.listOverride ?? ruled.status
       const reasons: ListReason[] = institution.listOverride
@@ -70,6 +72,7 @@ export class RecomputeListStatus {
         trx.after('commit', () => emitter.emit('registry:list_changed', { institutionId, regionCode: institution.regionCode, from, to: status }))
       }
       return status
-    })
+    }
+    return client ? recompute(client) : db.transaction(recompute)
   }
 }
