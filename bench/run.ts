@@ -167,7 +167,7 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
       }
     }
     const loads = [
-      ...(results.public ? [results.public.floor, results.public.searchFirst, results.public.searchDeep, results.public.publicPage] : []),
+      ...(results.public ? [results.public.floor, results.public.searchFirst, ...(results.public.searchFresh ? [results.public.searchFresh] : []), results.public.searchDeep, results.public.publicPage] : []),
       ...(results.payments ? [results.payments.callbacks.load, results.payments.duplicates.load, ...(results.payments.refundCallbacks ? [results.payments.refundCallbacks.load] : [])] : []),
     ]
     if (loads.length) {

@@ -12,10 +12,13 @@ import type { BenchContext } from './context.js'
 export interface PublicPagesResult {
   floor: LoadResult
   searchFirst: LoadResult
+  /** Distinct searches, none asked before in the run (absent from results of older runs). */
+  searchFresh?: LoadResult
   searchDeep: LoadResult
   publicPage: LoadResult
   sample: {
     searches: number
+    firstTimeSearches?: number
     exampleTerms: string[]
     deep: { term: string; region: string; page: number; lastPage: number; matches: number }
     pages: number
@@ -40,6 +43,15 @@ export async function publicPages(ctx: BenchContext): Promise<PublicPagesResult>
   const named = await query<{ name: string; province_code: string }>(db, `SELECT name, province_code FROM institutions WHERE ${LISTED} ORDER BY random() LIMIT 300`)
   if (!named.length) throw new Error('No listed institution to search for: is the database seeded?')
   const searches = named.map((r, i) => `/institutions?q=${encodeURIComponent(fuzzyTerm(r.name, i * 7 + 3))}&region=${r.province_code}`)
+  /*
+  | Searches the app has not answered in this run: each distinct, so the
+  | public cache (a minute per answer) never holds them. This is the cost of
+  | the long tail of searches, where "search, page 1" above is the cost of
+  | popular ones asked again and again.
+  */
+  const fresh = await query<{ name: string; province_code: string }>(db, `SELECT name, province_code FROM institutions WHERE ${LISTED} ORDER BY random() LIMIT $1`, [options.requestsPerConnection ? 400 : 8000])
+  const asked = new Set(searches)
+  const firstTime = [...new Set(fresh.map((r, i) => `/institutions?q=${encodeURIComponent(fuzzyTerm(r.name, i * 5 + 1))}&region=${r.province_code}`))].filter((path) => !asked.has(path))
 
   /* The deep page: the most common name ending in the largest province, 50 pages in (or its last page). */
   const [largest] = await query<{ province_code: string }>(db, `SELECT province_code FROM institutions WHERE ${LISTED} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)
@@ -80,6 +92,8 @@ export async function publicPages(ctx: BenchContext): Promise<PublicPagesResult>
   const floor = await run('floor', ['/bench/floor'])
   ctx.say('  search, page 1')
   const searchFirst = await run('search, page 1', searches)
+  ctx.say('  search, page 1, each asked for the first time')
+  const searchFresh = await run('search, page 1, first time asked', firstTime)
   ctx.say(`  search, page ${deepPage}`)
   const searchDeep = await run(`search, page ${deepPage}`, [deepPath])
   ctx.say('  institution page')
@@ -88,10 +102,12 @@ export async function publicPages(ctx: BenchContext): Promise<PublicPagesResult>
   return {
     floor,
     searchFirst,
+    searchFresh,
     searchDeep,
     publicPage,
     sample: {
       searches: searches.length,
+      firstTimeSearches: firstTime.length,
       exampleTerms: searches.slice(0, 5).map((p) => decodeURIComponent(new URL(p, 'http://x').searchParams.get('q') ?? '')),
       deep: { term: broad, region: largest.province_code, page: deepPage, lastPage, matches: Number(matches) },
       pages: pages.length,

@@ -69,6 +69,7 @@ test.group('npm run bench -- --short', (group) => {
     const p = results.public!
     worked(assert, p.floor, 'stack floor')
     worked(assert, p.searchFirst, 'search page 1')
+    worked(assert, p.searchFresh, 'search page 1, first time asked')
     worked(assert, p.searchDeep, 'search deep page')
     worked(assert, p.publicPage, 'institution page')
     assert.isAbove(p.sample.deep.matches, 0)

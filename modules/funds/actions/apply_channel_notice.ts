@@ -86,10 +86,10 @@ export class ApplyChannelNotice {
       /* Paying for the class is the parent's confirmation of it. */
       await Consumption.query({ client: trx }).where('id', payment.consumptionId).update({ released_at: new Date(), status: 'confirmed', decided_at: new Date() })
       order.status = settledStatus(order)
-      posting = { kind: 'pay_later', idempotencyKey: `payment:${payment.id}`, memo: `先学后付 ${order.number} 课次付款`, links: { orderId: order.id, paymentId: payment.id, consumptionId: payment.consumptionId }, from: accounts.channel(provider), to: accounts.institution(order.institutionId), amountFen: payment.amountFen }
+      posting = { kind: 'pay_later', idempotencyKey: `payment:${payment.id}`, memo: `先学后付 ${order.number} 课次付款`, links: { orderId: order.id, paymentId: payment.id, consumptionId: payment.consumptionId }, from: accounts.channel(provider, payment.id), to: accounts.institution(order.institutionId), amountFen: payment.amountFen }
     } else {
       order.merge({ paidFen: payment.amountFen, paidAt: DateTime.now(), status: 'paid', expiresAt: null, closedAt: null })
-      posting = { kind: 'payment', idempotencyKey: `payment:${payment.id}`, memo: `订单 ${order.number} 预收费入监管账户`, links: { orderId: order.id, paymentId: payment.id }, from: accounts.channel(provider), to: accounts.supervised(order.institutionId), amountFen: payment.amountFen }
+      posting = { kind: 'payment', idempotencyKey: `payment:${payment.id}`, memo: `订单 ${order.number} 预收费入监管账户`, links: { orderId: order.id, paymentId: payment.id }, from: accounts.channel(provider, payment.id), to: accounts.supervised(order.institutionId), amountFen: payment.amountFen }
     }
     await order.useTransaction(trx).save()
     await setContractStatus(order.contractId, 'active', trx)
@@ -121,7 +121,7 @@ export class ApplyChannelNotice {
       memo: succeeded ? `退费 ${refund.number} 原路退回` : `退费 ${refund.number} 渠道退回失败，款项回到监管账户`,
       links: { orderId: order.id, refundId: refund.id },
       from: accounts.refunding(order.institutionId),
-      to: succeeded ? accounts.channel(order.provider) : accounts.supervised(order.institutionId),
+      to: succeeded ? accounts.channel(order.provider, refund.id) : accounts.supervised(order.institutionId),
       amountFen: refund.amountFen,
     })
     after.push(async () => {

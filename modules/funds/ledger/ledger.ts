@@ -12,13 +12,26 @@
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 
+export const CHANNEL_SHARDS = 16
+
 export type AccountKind = 'channel' | 'supervised' | 'releasing' | 'refunding' | 'institution'
 export type TransactionKind = 'payment' | 'release' | 'release_paid' | 'refund' | 'refund_paid' | 'refund_failed' | 'pay_later' | 'reversal'
 
 const NON_NEGATIVE: Record<AccountKind, boolean> = { channel: false, supervised: true, releasing: true, refunding: true, institution: true }
 
 export const accounts = {
-  channel: (provider: string) => ({ code: `channel:${provider}`, kind: 'channel' as const, institutionId: null }),
+  /*
+  | A channel's money is spread over CHANNEL_SHARDS accounts (channel:<provider>:<n>,
+  | n from the payment or refund id): every payment of the country moves a
+  | channel balance, and one row for all of them made each payment wait for
+  | the previous one's commit. The channel's balance is the sum of its shards
+  | (codes channel:<provider>:*); `shard` left out is the provider's original account.
+  */
+  channel: (provider: string, shard?: number) => ({
+    code: shard === undefined ? `channel:${provider}` : `channel:${provider}:${shard % CHANNEL_SHARDS}`,
+    kind: 'channel' as const,
+    institutionId: null,
+  }),
   supervised: (institutionId: number) => ({ code: `supervised:${institutionId}`, kind: 'supervised' as const, institutionId }),
   releasing: (institutionId: number) => ({ code: `releasing:${institutionId}`, kind: 'releasing' as const, institutionId }),
   refunding: (institutionId: number) => ({ code: `refunding:${institutionId}`, kind: 'refunding' as const, institutionId }),
@@ -95,8 +108,8 @@ export async function post(trx: TransactionClientContract, posting: Posting): Pr
   | swallowed by knex (the commit promise resolves and the work silently
   | rolls back), so the caller would believe money moved when it did not.
   */
-  await trx.rawQuery('SET CONSTRAINTS ledger_transactions_balanced, ledger_entries_balanced IMMEDIATE')
-  await trx.rawQuery('SET CONSTRAINTS ledger_transactions_balanced, ledger_entries_balanced DEFERRED')
+  /* One round trip (no parameters: PostgreSQL's simple protocol takes both statements), as the channel row is locked by now. */
+  await trx.rawQuery('SET CONSTRAINTS ledger_transactions_balanced, ledger_entries_balanced IMMEDIATE; SET CONSTRAINTS ledger_transactions_balanced, ledger_entries_balanced DEFERRED')
   return transactionId
 }
 
@@ -105,3 +118,4 @@ export async function balanceOf(client: { from: TransactionClientContract['from'
   const row = await client.from('ledger_accounts').where('code', ref.code).select('balance_fen').first()
   return row ? Number(row.balance_fen) : 0
 }
+
