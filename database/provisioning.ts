@@ -83,7 +83,8 @@ export async function resolveDatabaseServer(dataDir: string): Promise<DatabaseSe
   return startEmbeddedPostgres(dataDir)
 }
 
-async function admin<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+/** One connection for `run`, closed afterwards (server maintenance, or any database by URL). */
+export async function withClient<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl })
   await client.connect()
   try {
@@ -97,7 +98,7 @@ const SAFE_NAME = /^[a-z_][a-z0-9_]*$/
 
 export async function ensureDatabase(serverUrl: string, name: string) {
   if (!SAFE_NAME.test(name)) throw new Error(`Unsafe database name ${name}`)
-  await admin(serverUrl, async (client) => {
+  await withClient(serverUrl, async (client) => {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
     if (!rowCount) await client.query(`CREATE DATABASE ${name}`)
   })
@@ -105,12 +106,12 @@ export async function ensureDatabase(serverUrl: string, name: string) {
 
 export async function dropDatabase(serverUrl: string, name: string) {
   if (!SAFE_NAME.test(name)) throw new Error(`Unsafe database name ${name}`)
-  await admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+  await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
 }
 
 /** Test databases are named xiaowai_test_<pid>_<time>; drop those whose run is gone. */
 export async function dropStaleTestDatabases(serverUrl: string) {
-  await admin(serverUrl, async (client) => {
+  await withClient(serverUrl, async (client) => {
     const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'xiaowai_test_%'`)
     for (const { datname } of rows) {
       const pid = Number(String(datname).split('_')[2])

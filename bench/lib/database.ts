@@ -2,20 +2,9 @@
 | The benchmark's own databases on the PostgreSQL server: the app's
 | (migrated and seeded once per scale) and pgbench's.
 */
-import pg from 'pg'
-import { dropDatabase, ensureDatabase, withDatabase } from '#database/provisioning'
+import { dropDatabase, ensureDatabase, withClient, withDatabase } from '#database/provisioning'
 
-export { dropDatabase, ensureDatabase, withDatabase }
-
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return await work(client)
-  } finally {
-    await client.end()
-  }
-}
+export { dropDatabase, ensureDatabase, withClient, withDatabase }
 
 export async function query<T = any>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   return withClient(url, async (client) => (await client.query(sql, params)).rows as T[])
