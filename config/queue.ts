@@ -16,5 +16,6 @@ export default defineConfig({
     concurrency: 4,
     idleDelay: '2s',
   },
-  locations: [app.makePath('modules/*/jobs/**/*.{ts,js}')],
+  /* The kernel's own jobs (the outbox drain) beside the modules' jobs. */
+  locations: [app.makePath('app/jobs/**/*.{ts,js}'), app.makePath('modules/*/jobs/**/*.{ts,js}')],
 })

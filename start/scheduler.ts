@@ -2,11 +2,13 @@
 | Recurring jobs. Loaded only by web processes; `npm run worker` runs them.
 | Each module schedules its own jobs through its public API.
 */
+import { scheduleOutboxSweep } from '#kernel/jobs/outbox_drain_job'
 import { scheduleIdentityJobs } from '#modules/identity'
 import { scheduleRegistryJobs } from '#modules/registry'
 import { scheduleFundsJobs } from '#modules/funds'
 import { scheduleComplaintsJobs } from '#modules/complaints'
 
+await scheduleOutboxSweep()
 await scheduleIdentityJobs()
 await scheduleRegistryJobs()
 await scheduleFundsJobs()

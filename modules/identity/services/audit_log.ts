@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import AuditEvent from '../models/audit_event.js'
 import type { CurrentUser } from './current_user.js'
 import { lineageOf } from './region_scope.js'
@@ -31,7 +32,12 @@ export function requestMeta(ctx: HttpContext): RequestMeta {
   }
 }
 
-export async function recordAudit(entry: AuditEntry) {
+/**
+ * Writes one audit entry. Pass the transaction of the change it records
+ * (`client`), so the change and its audit entry commit or roll back
+ * together; without one it is written on its own (views, sign-ins).
+ */
+export async function recordAudit(entry: AuditEntry, client?: TransactionClientContract) {
   const lineage = entry.regionCode ? lineageOf(entry.regionCode) : null
   await AuditEvent.create({
     occurredAt: DateTime.now(),
@@ -49,5 +55,5 @@ export async function recordAudit(entry: AuditEntry) {
     ip: entry.meta?.ip ?? null,
     userAgent: entry.meta?.userAgent ?? null,
     details: entry.details ?? null,
-  })
+  }, client ? { client } : undefined)
 }
