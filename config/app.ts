@@ -1,6 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/core/http'
+import proxyAddr from 'proxy-addr'
 
 /*
 | Signs cookies and derives the encryption keys, so it must be secret and
@@ -14,8 +15,14 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: true,
   useAsyncLocalStorage: true,
-  /* Instances sit behind a load balancer; client IPs come from X-Forwarded-For. */
-  trustProxy: () => true,
+  /*
+  | X-Forwarded-For is written by whoever sends the request, so it is read
+  | only from the proxies the deployment names (TRUSTED_PROXIES: addresses,
+  | CIDRs or proxy-addr names such as "loopback", comma-separated). Empty,
+  | the default, means the socket address is the client: a spoofed header
+  | can then never give a fresh sign-in or code-request bucket.
+  */
+  trustProxy: trustedProxies(env.get('TRUSTED_PROXIES')),
   cookie: {
     domain: '',
     path: '/',
@@ -25,3 +32,8 @@ export const http = defineConfig({
     sameSite: 'lax',
   },
 })
+
+function trustedProxies(list: string | undefined): (address: string, distance: number) => boolean {
+  const names = (list ?? '').split(',').map((name) => name.trim()).filter(Boolean)
+  return names.length ? proxyAddr.compile(names) : () => false
+}

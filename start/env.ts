@@ -12,6 +12,8 @@ export default await Env.create(new URL('../', import.meta.url), {
   APP_URL: Env.schema.string({ format: 'url', tld: false }),
   /* Seconds a public answer (search results) is cached; 0 turns the cache off. */
   PUBLIC_CACHE_SECONDS: Env.schema.number.optional(),
+  /* Proxies allowed to say who the client is (X-Forwarded-For), comma-separated; empty trusts none. */
+  TRUSTED_PROXIES: Env.schema.string.optional(),
   LOG_LEVEL: Env.schema.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
 
   /*

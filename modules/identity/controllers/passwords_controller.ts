@@ -11,7 +11,12 @@ export default class PasswordsController {
   async update(ctx: HttpContext) {
     const { request, response, auth, session } = ctx
     const { currentPassword, password } = await request.validateUsing(changePasswordValidator)
-    await new ChangeOwnPassword().handle(auth.getUserOrFail(), currentPassword, password, requestMeta(ctx))
+    await new ChangeOwnPassword().handle(auth.getUserOrFail(), {
+      currentPassword,
+      newPassword: password,
+      sessionId: session.sessionId,
+      meta: requestMeta(ctx),
+    })
     session.flash('success', ctx.i18n.t('identity.password.changed'))
     return response.redirect().toRoute('passwords.edit')
   }
