@@ -41,6 +41,8 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   /* Where one-time codes and links go: the local outbox page, or a real gateway. */
   NOTIFY_CHANNEL: Env.schema.enum(['outbox'] as const),
+  /* Texts the platform may send per hour in total (codes); defaults to 20000. */
+  SMS_HOURLY_CAP: Env.schema.number.optional(),
 
   /*
   | Benchmark affordances (`npm run bench`): the stack-floor route and the

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { sealPhone } from '#kernel/shared/personal_data'
 import User from './models/user.js'
-import Notification from './models/notification.js'
+import DevSms from './models/dev_sms.js'
 import { CurrentUser } from './services/current_user.js'
 import { lineageOf } from './services/region_scope.js'
 import type { AdminLevel, Role } from './roles.js'
@@ -69,10 +69,10 @@ export async function createTestAccount(input: TestAccountInput): Promise<TestAc
   return { id: row.id, user: new CurrentUser(row), signIn: input.username ?? phone, phone, password }
 }
 
-/** The newest text message sent to a phone (the dev outbox). */
+/** The newest text message delivered to a phone, as the phone shows it (the dev outbox channel). */
 export async function lastMessageTo(phone: string): Promise<string | null> {
   const masked = sealPhone(phone).masked
-  const messages = await Notification.query().where('recipientMasked', masked).orderBy('id', 'desc').limit(1)
+  const messages = await DevSms.query().where('recipientMasked', masked).orderBy('id', 'desc').limit(1)
   return messages[0]?.body ?? null
 }
 

@@ -41,6 +41,7 @@ export class IssuePasswordLink {
       phone: unseal(user.phoneCipher),
       subject: 'password_link',
       body: `【校外培训监管与服务平台】${user.displayName}，${what}。请在 ${LINK_TTL_HOURS} 小时内打开链接设置密码（仅可使用一次）：${link}`,
+      secrets: [token],
     })
   }
 }

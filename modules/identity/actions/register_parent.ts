@@ -21,10 +21,11 @@ export interface RegisterParentInput {
 /** A parent (or an institution's owner) signs up with their own mobile number, proven by a texted code. */
 export class RegisterParent {
   async handle(input: RegisterParentInput): Promise<CurrentUser> {
+    /* The code first: only someone holding the phone learns that it is already registered. */
+    await new CheckVerificationCode().handle(input.phone, 'register', input.code)
     if (await User.findBy('phoneIndex', phoneIndex(input.phone))) {
       throw new DomainError('identity.register.phone_taken', {}, { field: 'phone' })
     }
-    await new CheckVerificationCode().handle(input.phone, 'register', input.code)
 
     const phone = sealPhone(input.phone)
     let user: User

@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon'
-import limiter from '@adonisjs/limiter/services/main'
+import env from '#start/env'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { normalizePhone, phoneIndex } from '#kernel/shared/personal_data'
 import VerificationCode from '../models/verification_code.js'
 import { hashSecret, newNumericCode } from '../services/one_time_secret.js'
 import { sendSms } from '../services/notifier.js'
+import { isPhoneRegistered } from '../services/find_user.js'
+import { Throttled, consumeAll, type Limit } from '../services/throttle.js'
 import type { RequestMeta } from '../services/audit_log.js'
 
 export type CodePurpose = 'register' | 'complaint'
@@ -17,32 +19,51 @@ export interface SendVerificationCodeInput {
 
 export const CODE_TTL_MINUTES = 10
 
+/* Texts the whole platform may send in an hour: the ceiling of an SMS-pumping bill. */
+const DEFAULT_HOURLY_CAP = 20_000
+
+/*
+| One text a minute and ten a day per phone, thirty an hour per address
+| (the socket's, or what a trusted proxy says), and a platform-wide hourly
+| ceiling. Each is taken with the store's atomic consume, so fifty
+| concurrent requests cannot all read "one left".
+*/
+function codeLimits(index: string, ip: string): Limit[] {
+  return [
+    { key: `code_min:${index}`, requests: 1, duration: '1 min' },
+    { key: `code_day:${index}`, requests: 10, duration: '24 hours' },
+    { key: `code_ip:${ip}`, requests: 30, duration: '1 hour' },
+    { key: 'code_all', requests: env.get('SMS_HOURLY_CAP') ?? DEFAULT_HOURLY_CAP, duration: '1 hour' },
+  ]
+}
+
 /**
- * Texts a six-digit code to a phone. One code a minute per phone, ten a
- * day per phone and thirty an hour per address, so the form cannot be
- * used to flood someone's phone.
+ * Texts a six-digit code to a phone. Asking to register a phone that
+ * already has an account texts that phone a "you are registered, sign in"
+ * note instead: the asker gets the very same answer either way, so the
+ * form tells nobody which numbers are registered, and the same limits
+ * apply to both.
  */
 export class SendVerificationCode {
   async handle({ phone, purpose, meta }: SendVerificationCodeInput) {
     const normalized = normalizePhone(phone)
     const index = phoneIndex(normalized)
-
-    const perMinute = limiter.use({ requests: 1, duration: '1 min' })
-    const perDay = limiter.use({ requests: 10, duration: '24 hours' })
-    const perAddress = limiter.use({ requests: 30, duration: '1 hour' })
-    for (const [store, key] of [
-      [perMinute, `code_min:${index}`],
-      [perDay, `code_day:${index}`],
-      [perAddress, `code_ip:${meta.ip ?? 'unknown'}`],
-    ] as const) {
-      const response = await store.get(key)
-      if (response && response.remaining <= 0) {
-        throw new DomainError('identity.code.too_often', { seconds: response.availableIn }, { status: 429, field: 'phone' })
-      }
+    try {
+      await consumeAll(codeLimits(index, meta.ip ?? 'unknown'))
+    } catch (error) {
+      if (!(error instanceof Throttled)) throw error
+      throw new DomainError('identity.code.too_often', { seconds: error.availableIn }, { status: 429, field: 'phone' })
     }
-    await perMinute.increment(`code_min:${index}`)
-    await perDay.increment(`code_day:${index}`)
-    await perAddress.increment(`code_ip:${meta.ip ?? 'unknown'}`)
+
+    if (purpose === 'register' && (await isPhoneRegistered(normalized))) {
+      await sendSms({
+        phone: normalized,
+        subject: 'already_registered',
+        body: `【校外培训监管与服务平台】有人用本手机号申请注册。本号码已注册平台账号，无需重复注册，请直接登录：${env.get('APP_URL')}/login 。如非本人操作，请忽略本短信。`,
+        secrets: [],
+      })
+      return
+    }
 
     const code = newNumericCode()
     await VerificationCode.create({
@@ -56,6 +77,7 @@ export class SendVerificationCode {
       phone: normalized,
       subject: 'verification_code',
       body: `【校外培训监管与服务平台】验证码 ${code}，${CODE_TTL_MINUTES} 分钟内有效。请勿告诉他人。`,
+      secrets: [code],
     })
   }
 }

@@ -1,10 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { maskPhone } from '#kernel/shared/personal_data'
-import { DomainError } from '#kernel/exceptions/domain_error'
 import { RegisterParent } from '../actions/register_parent.js'
 import { SendVerificationCode } from '../actions/send_verification_code.js'
 import { requestMeta } from '../services/audit_log.js'
-import { isPhoneRegistered } from '../services/find_user.js'
 import { registerValidator, requestCodeValidator } from '../validators/registration.js'
 
 const PHONE_KEY = 'register.phone'
@@ -26,7 +24,6 @@ export default class RegistrationsController {
   async sendCode(ctx: HttpContext) {
     const { request, response, session } = ctx
     const { phone } = await request.validateUsing(requestCodeValidator)
-    if (await isPhoneRegistered(phone)) throw new DomainError('identity.register.phone_taken', {}, { field: 'phone' })
     await new SendVerificationCode().handle({ phone, purpose: 'register', meta: requestMeta(ctx) })
     session.put(PHONE_KEY, phone)
     session.flash('success', ctx.i18n.t('identity.code.sent', { phone: maskPhone(phone) }))

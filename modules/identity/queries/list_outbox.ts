@@ -1,8 +1,8 @@
-import Notification from '../models/notification.js'
+import DevSms from '../models/dev_sms.js'
 
-/** Messages the platform sent, newest first (development outbox). */
+/** Texts the development channel delivered, newest first (/dev/outbox). */
 export class ListOutbox {
   async handle(page = 1) {
-    return Notification.query().orderBy('id', 'desc').paginate(Math.max(1, page), 30)
+    return DevSms.query().orderBy('id', 'desc').paginate(Math.max(1, page), 30)
   }
 }

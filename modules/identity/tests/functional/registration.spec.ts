@@ -57,10 +57,38 @@ test.group('Parent registration with a texted code', (group) => {
     assert.isNull(await db.from('users').where('phone_index', phoneIndex(phone)).first())
   })
 
-  test('a registered phone is told to sign in; codes cannot be requested every second', async ({ client }) => {
+  test('registration code request answers the same for a registered phone', async ({ client, assert }) => {
     const existing = await createTestAccount({ role: 'parent' })
-    const taken = await client.post(urlFor('registrations.send_code')).header('referer', '/register').form({ phone: existing.phone }).withCsrfToken().redirects(0)
-    assertFieldError(taken, 'phone', '该手机号已注册，请直接登录')
+    const fresh = uniquePhone()
+    const ask = (phone: string) => client.post(urlFor('registrations.send_code')).header('referer', '/register').form({ phone }).withCsrfToken().redirects(0)
+    const [taken, free] = [await ask(existing.phone), await ask(fresh)]
+    const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`
+    for (const [response, phone] of [[taken, existing.phone], [free, fresh]] as const) {
+      response.assertStatus(302)
+      response.assertHeader('location', '/register')
+      response.assertFlashMessage('success', `验证码已发送至 ${masked(phone)}，10 分钟内有效`)
+      response.assertSession('register.phone', phone)
+      assert.notProperty(response.flashMessages(), 'inputErrorsBag')
+    }
+    /* Only the phone's holder learns it is registered: the text says so, and carries no code. */
+    const note = await lastMessageTo(existing.phone)
+    assert.include(note, '已注册平台账号')
+    assert.isNull(codeIn(note))
+    assert.isNull(await db.from('verification_codes').where('phone_index', phoneIndex(existing.phone)).first())
+    assert.match(codeIn(await lastMessageTo(fresh))!, /^\d{6}$/)
+
+    /* Submitting any code for the registered phone reads like a wrong code, not like "taken". */
+    const guess = await client
+      .post(urlFor('registrations.store'))
+      .header('referer', '/register')
+      .withSession({ 'register.phone': existing.phone })
+      .form({ code: '123456', displayName: '王丽', password: 'my secret 2026', passwordConfirmation: 'my secret 2026' })
+      .withCsrfToken()
+      .redirects(0)
+    assertFieldError(guess, 'code', '验证码已失效，请重新获取')
+  })
+
+  test('codes cannot be requested every second', async ({ client }) => {
 
     const phone = uniquePhone()
     await client.post(urlFor('registrations.send_code')).form({ phone }).withCsrfToken().redirects(0)
