@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import emitter from '@adonisjs/core/services/emitter'
+import { publish } from '#kernel/shared/outbox'
 import { todayIso } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
 import Institution, { type ListReason, type ListStatus } from '../models/institution.js'
@@ -30,7 +30,8 @@ export async function listFactsOf(institution: Institution, today = todayIso(), 
  * Recomputes an institution's list status from its facts (rules may differ
  * by province: an extension point). A bureau override wins until cleared.
  * Every change is kept in list_changes; a new black-list entry is
- * published as a notice.
+ * published as a notice. The change, its notice and its event (through the
+ * outbox) commit together with the caller's transaction when given one.
  */
 export class RecomputeListStatus {
   /** `client`: the caller's transaction (a batch import), committed by the caller. */
@@ -69,7 +70,7 @@ export class RecomputeListStatus {
             trx
           )
         }
-        trx.after('commit', () => emitter.emit('registry:list_changed', { institutionId, regionCode: institution.regionCode, from, to: status }))
+        await publish(trx, 'registry:list_changed', { institutionId, regionCode: institution.regionCode, from, to: status })
       }
       return status
     }
