@@ -1,9 +1,9 @@
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#kernel/exceptions/domain_error'
+import { publish } from '#kernel/shared/outbox'
 import { type CurrentUser, recordAudit } from '#modules/identity'
 import { type InstitutionSummary, institutionSummary, isSellable } from '#modules/registry'
 import Course from '../models/course.js'
@@ -45,10 +45,10 @@ export class SubmitCourse {
       await row.useTransaction(trx).save()
       await note(trx, row, 'submitted', actor)
       if (!needsBureau) await note(trx, row, 'listed', actor)
+      await recordAudit({ action: 'catalog.course_submitted', actor, subjectType: 'course', subjectId: course.id, regionCode: institution.regionCode, summary: row.status }, trx)
+      if (row.status === 'on_sale') await publish(trx, 'catalog:course_listed', { courseId: row.id, institutionId: row.institutionId, regionCode: institution.regionCode })
       return row
     })
-    await recordAudit({ action: 'catalog.course_submitted', actor, subjectType: 'course', subjectId: course.id, regionCode: institution.regionCode, summary: listed.status })
-    if (listed.status === 'on_sale') emitter.emit('catalog:course_listed', { courseId: listed.id, institutionId: listed.institutionId, regionCode: institution.regionCode })
     return listed
   }
 }
@@ -64,10 +64,10 @@ export class DecideCourse {
       current.merge({ status: 'on_sale', listedAt: DateTime.now(), decisionReason: null })
       await current.useTransaction(trx).save()
       await note(trx, current, 'approved', actor)
+      await recordAudit({ action: 'catalog.course_approved', actor, subjectType: 'course', subjectId: course.id, regionCode: institution.regionCode }, trx)
+      await publish(trx, 'catalog:course_listed', { courseId: current.id, institutionId: current.institutionId, regionCode: institution.regionCode })
       return current
     })
-    await recordAudit({ action: 'catalog.course_approved', actor, subjectType: 'course', subjectId: course.id, regionCode: institution.regionCode })
-    emitter.emit('catalog:course_listed', { courseId: row.id, institutionId: row.institutionId, regionCode: institution.regionCode })
     return row
   }
 
@@ -81,19 +81,18 @@ export class DecideCourse {
   }
 
   async #close(actor: CurrentUser, course: Course, reason: string, from: string[], to: 'rejected' | 'taken_down', refusal: string) {
-    const row = await db.transaction(async (trx) => {
+    const institution = await institutionSummary(course.institutionId)
+    return db.transaction(async (trx) => {
       const current = await locked(trx, course)
       if (!from.includes(current.status)) throw new DomainError(refusal)
       current.merge({ status: to, decisionReason: reason })
       await current.useTransaction(trx).save()
       await note(trx, current, to, actor, reason)
+      await recordAudit({ action: `catalog.course_${to}`, actor, subjectType: 'course', subjectId: course.id, regionCode: institution?.regionCode, summary: reason }, trx)
+      if (to === 'taken_down' && institution) {
+        await publish(trx, 'catalog:course_taken_down', { courseId: current.id, institutionId: current.institutionId, regionCode: institution.regionCode, reason })
+      }
       return current
     })
-    const institution = await institutionSummary(course.institutionId)
-    await recordAudit({ action: `catalog.course_${to}`, actor, subjectType: 'course', subjectId: course.id, regionCode: institution?.regionCode, summary: reason })
-    if (to === 'taken_down' && institution) {
-      emitter.emit('catalog:course_taken_down', { courseId: row.id, institutionId: row.institutionId, regionCode: institution.regionCode, reason })
-    }
-    return row
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import drive from '@adonisjs/drive/services/main'
+import db from '@adonisjs/lucid/services/db'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { checkUpload } from '#kernel/shared/uploads'
@@ -24,22 +25,30 @@ export class UploadMaterial {
     if ('problem' in upload) throw new DomainError(`catalog.materials.${upload.problem}`, {}, { field: 'file' })
     const key = `catalog/materials/${course.institutionId}/${randomUUID()}.pdf`
     await drive.use().put(key, upload.bytes)
-    const material = await Material.create({
-      courseId: course.id,
-      institutionId: course.institutionId,
-      title: input.title,
-      source: input.source,
-      publisher: input.source === 'published' ? (input.publisher ?? null) : null,
-      storageKey: key,
-      originalName: upload.clientName,
-      mimeType: upload.mimeType,
-      sizeBytes: upload.bytes.length,
-      sha256: upload.sha256,
-      checkStatus: 'unchecked',
-      uploadedById: actor.id,
-    })
-    await recordAudit({ action: 'catalog.material_uploaded', actor, subjectType: 'material', subjectId: material.id })
-    return material
+    try {
+      return await db.transaction(async (trx) => {
+        const material = await Material.create({
+          courseId: course.id,
+          institutionId: course.institutionId,
+          title: input.title,
+          source: input.source,
+          publisher: input.source === 'published' ? (input.publisher ?? null) : null,
+          storageKey: key,
+          originalName: upload.clientName,
+          mimeType: upload.mimeType,
+          sizeBytes: upload.bytes.length,
+          sha256: upload.sha256,
+          checkStatus: 'unchecked',
+          uploadedById: actor.id,
+        }, { client: trx })
+        await recordAudit({ action: 'catalog.material_uploaded', actor, subjectType: 'material', subjectId: material.id }, trx)
+        return material
+      })
+    } catch (error) {
+      /* Rolled back: no material row refers to the file. */
+      await drive.use().delete(key).catch(() => {})
+      throw error
+    }
   }
 }
 
@@ -48,9 +57,12 @@ export class RemoveMaterial {
   async handle(actor: CurrentUser, material: Material) {
     const sampled = await SpotCheckItem.query().where('materialId', material.id).first()
     if (sampled) throw new DomainError('catalog.materials.in_spot_check')
-    await material.delete()
-    await drive.use().delete(material.storageKey)
-    await recordAudit({ action: 'catalog.material_removed', actor, subjectType: 'material', subjectId: material.id, summary: material.title })
+    await db.transaction(async (trx) => {
+      await material.useTransaction(trx).delete()
+      await recordAudit({ action: 'catalog.material_removed', actor, subjectType: 'material', subjectId: material.id, summary: material.title }, trx)
+    })
+    /* The file goes only once its row and the audit entry are committed. */
+    await drive.use().delete(material.storageKey).catch(() => {})
   }
 }
 

@@ -39,17 +39,18 @@ export class SaveCourse {
       classCount: classes.length,
       arbitrationBody: draft.disputeResolution === 'arbitration' ? draft.arbitrationBody : null,
     }
-    const course = await db.transaction(async (trx) => {
+    return db.transaction(async (trx) => {
+      let course: Course
       if (!existing) {
-        return Course.create({ ...values, institutionId: institution.id, status: 'draft', version: 1 }, { client: trx })
+        course = await Course.create({ ...values, institutionId: institution.id, status: 'draft', version: 1 }, { client: trx })
+      } else {
+        course = await Course.query({ client: trx }).where('id', existing.id).forUpdate().firstOrFail()
+        course.merge({ ...values, version: course.version + 1, status: course.status === 'taken_down' ? 'taken_down' : 'draft', decisionReason: course.status === 'taken_down' ? course.decisionReason : null })
+        await course.useTransaction(trx).save()
       }
-      const locked = await Course.query({ client: trx }).where('id', existing.id).forUpdate().firstOrFail()
-      locked.merge({ ...values, version: locked.version + 1, status: locked.status === 'taken_down' ? 'taken_down' : 'draft', decisionReason: locked.status === 'taken_down' ? locked.decisionReason : null })
-      await locked.useTransaction(trx).save()
-      return locked
+      await recordAudit({ action: existing ? 'catalog.course_edited' : 'catalog.course_created', actor, subjectType: 'course', subjectId: course.id, regionCode: institution.regionCode }, trx)
+      return course
     })
-    await recordAudit({ action: existing ? 'catalog.course_edited' : 'catalog.course_created', actor, subjectType: 'course', subjectId: course.id, regionCode: institution.regionCode })
-    return course
   }
 
   async #checkFacts(institution: InstitutionSummary, draft: CourseDraft) {

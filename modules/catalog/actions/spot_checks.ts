@@ -3,8 +3,8 @@ import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { randomBytes } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
 import { DomainError } from '#kernel/exceptions/domain_error'
+import { publish } from '#kernel/shared/outbox'
 import { type CurrentUser, inScope, recordAudit } from '#modules/identity'
 import { institutionSummary, openRectificationCase, whereInstitution } from '#modules/registry'
 import Material from '../models/material.js'
@@ -65,9 +65,9 @@ export class DrawSpotCheck {
         sample.map((m) => ({ spotCheckId: created.id, materialId: m.id, institutionId: m.institutionId, result: 'pending' as const })),
         { client: trx }
       )
+      await recordAudit({ action: 'catalog.spot_check_drawn', actor, subjectType: 'spot_check', subjectId: created.id, regionCode: input.regionCode, summary: `${created.sampleSize}/${created.population}` }, trx)
       return created
     })
-    await recordAudit({ action: 'catalog.spot_check_drawn', actor, subjectType: 'spot_check', subjectId: check.id, regionCode: input.regionCode, summary: `${check.sampleSize}/${check.population}` })
     return check
   }
 }
@@ -107,12 +107,12 @@ export class ReviewSpotCheckItem {
       if (Number(left[0].$extras.n) === 0) {
         await SpotCheck.query({ client: trx }).where('id', row.spotCheckId).update({ status: 'completed', completed_at: new Date() })
       }
+      await recordAudit({ action: 'catalog.material_reviewed', actor, subjectType: 'spot_check_item', subjectId: item.id, regionCode: institution.regionCode, summary: row.result }, trx)
+      if (row.findingId) {
+        await publish(trx, 'catalog:material_check_failed', { materialId: row.materialId, institutionId: row.institutionId, regionCode: institution.regionCode, findingId: row.findingId })
+      }
       return row
     })
-    await recordAudit({ action: 'catalog.material_reviewed', actor, subjectType: 'spot_check_item', subjectId: item.id, regionCode: institution.regionCode, summary: reviewed.result })
-    if (reviewed.findingId) {
-      emitter.emit('catalog:material_check_failed', { materialId: reviewed.materialId, institutionId: reviewed.institutionId, regionCode: institution.regionCode, findingId: reviewed.findingId })
-    }
     return reviewed
   }
 }
