@@ -7,6 +7,7 @@ import type Institution from '../models/institution.js'
 import Staff, { type CheckResult } from '../models/staff.js'
 import { storeDocument } from '../services/documents.js'
 import { admissionCheck } from '../services/admission_check.js'
+import { assertMayCheckStaff, consumeAdmissionCheck } from '../services/admission_limits.js'
 
 export interface AddStaffInput {
   name: string
@@ -27,10 +28,14 @@ export interface AddStaffInput {
  * (教监管厅函〔2023〕9号): consent, ID and no-crime certificate on file,
  * not on the prohibited-persons list, not a serving state-school teacher,
  * and a teacher qualification for academic teaching. A failed check keeps
- * the record, blocked, with the reason and the date.
+ * the record, blocked, with the reason and the date. Only a filed
+ * institution may check, a limited number of times a day, and every check
+ * is in the audit log.
  */
 export class AddStaff {
   async handle(actor: CurrentUser, institution: Institution, input: AddStaffInput): Promise<{ staff: Staff; result: CheckResult }> {
+    assertMayCheckStaff(institution)
+    await consumeAdmissionCheck(actor.id, institution.id)
     const sealed = sealIdNumber(input.idNumber)
     const store = (file: MultipartFile | null | undefined, kind: string) =>
       file ? storeDocument(file, institution.id, kind, actor.id) : Promise.resolve(null)

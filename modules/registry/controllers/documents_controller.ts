@@ -22,7 +22,8 @@ export default class DocumentsController {
   async ownDocument(ctx: HttpContext) {
     const document = await findDocument(ctx.params.id)
     const institution = await Institution.findOrFail(document.institutionId)
-    await ctx.bouncer.with(InstitutionPolicy).authorize('own', institution)
+    /* Staff papers are the owner's to open; the rest of the filing any account of the institution may read. */
+    await ctx.bouncer.with(InstitutionPolicy).authorize(PERSONAL_KINDS.has(document.kind) ? 'administer' : 'own', institution)
     return send(ctx, document, await readDocument(document))
   }
 

@@ -11,6 +11,14 @@ import { loadFiling } from '../services/filing.js'
 import { pickedRegion } from '../services/region_picker.js'
 import { filingMessages } from '../services/filing_messages.js'
 import type Institution from '../models/institution.js'
+import InstitutionPolicy from '../policies/institution_policy.js'
+
+/* Saving, skipping and submitting the filing are the owner's (staff may read it). */
+async function authorizeFiling(ctx: HttpContext, institution: Institution | null) {
+  const policy = ctx.bouncer.with(InstitutionPolicy)
+  if (institution) await policy.authorize('administer', institution)
+  else await policy.authorize('startFiling')
+}
 
 function sectionParam(value: string): Section {
   if (!(SECTIONS as readonly string[]).includes(value)) throw new DomainError('registry.filing.unknown_section', {}, { status: 404 })
@@ -41,12 +49,14 @@ export default class FilingController {
       fields.regionCode = pickedRegion(fields, 'regionCode') ?? undefined
       for (const suffix of ['province', 'city', 'county']) delete fields[`regionCode_${suffix}`]
     }
+    const institution = await currentInstitution(user)
+    await authorizeFiling(ctx, institution)
     const intent = String(request.input('_intent', 'next'))
     const rowEdit = intent.startsWith('add:') ? addRow(fields, intent) : intent.startsWith('remove:') ? removeRow(fields, intent) : null
 
     const result = await new SaveFilingSection().handle({
       actor: user,
-      institution: await currentInstitution(user),
+      institution,
       section,
       fields: rowEdit ?? fields,
       files: request.allFiles().files ?? {},
@@ -71,9 +81,11 @@ export default class FilingController {
     return next ? response.redirect().toRoute('filing.edit', { section: next }) : response.redirect().toRoute('filing.confirm')
   }
 
-  async skipAcademic({ auth, response, session, i18n }: HttpContext) {
+  async skipAcademic(ctx: HttpContext) {
+    const { auth, response, session, i18n } = ctx
     const institution = await currentInstitution(auth.getUserOrFail())
     if (!institution) return response.redirect().toRoute('filing.edit', { section: 'basic' })
+    await authorizeFiling(ctx, institution)
     await new SkipAcademicSection().handle(auth.getUserOrFail(), institution)
     session.flash('success', i18n.t('registry.filing.academic_skipped'))
     return response.redirect().toRoute('filing.edit', { section: 'conditions' })
@@ -84,10 +96,12 @@ export default class FilingController {
     return view.render('registry::filing/confirm', await filingPageData(institution, null))
   }
 
-  async submit({ auth, response, session, i18n }: HttpContext) {
+  async submit(ctx: HttpContext) {
+    const { auth, response, session, i18n } = ctx
     const user = auth.getUserOrFail()
     const institution = await currentInstitution(user)
     if (!institution) return response.redirect().toRoute('filing.edit', { section: 'basic' })
+    await authorizeFiling(ctx, institution)
     await new SubmitFiling().handle(user, institution.id)
     session.flash('success', i18n.t('registry.filing.submitted'))
     return response.redirect().toRoute('filing.overview')

@@ -6,11 +6,15 @@ import Staff from '../models/staff.js'
 import { currentInstitution } from '../queries/current_institution.js'
 import { DocumentRejected } from '../services/documents.js'
 import { staffValidator } from '../validators/registry.js'
+import { assertMayCheckStaff } from '../services/admission_limits.js'
 import type Institution from '../models/institution.js'
+import InstitutionPolicy from '../policies/institution_policy.js'
 
+/* Hiring and letting go are the owner's; staff accounts may only read the list. */
 async function ownInstitution(ctx: HttpContext): Promise<Institution> {
   const institution = await currentInstitution(ctx.auth.getUserOrFail())
   if (!institution) throw new DomainError('registry.staff.no_institution', {}, { status: 404 })
+  await ctx.bouncer.with(InstitutionPolicy).authorize('administer', institution)
   return institution
 }
 
@@ -25,7 +29,7 @@ export default class StaffController {
   }
 
   async create(ctx: HttpContext) {
-    await ownInstitution(ctx)
+    assertMayCheckStaff(await ownInstitution(ctx))
     return ctx.view.render('registry::staff/create')
   }
 
@@ -41,6 +45,7 @@ export default class StaffController {
         declaresNotServingTeacher: !!input.declaresNotServingTeacher,
         photo: input.photo ?? null,
       })
+      /* A list match is told as "cannot be hired", never why; the bureau sees the reason. */
       if (result === 'passed') session.flash('success', i18n.t('registry.staff.hired'))
       else session.flash('error', i18n.t(`registry.staff.blocked.${result}`))
     } catch (error) {

@@ -1,7 +1,7 @@
 import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
 import type { CurrentUser } from '#modules/identity'
 import type Institution from '../models/institution.js'
-import { canInspect, canSee, isBureau, isResponsibleBureau, ownsInstitution } from '../services/authority.js'
+import { canInspect, canSee, isBureau, isInstitutionOwner, isResponsibleBureau, ownsInstitution } from '../services/authority.js'
 
 /* Outside the bureau's region an institution answers 404, as if it did not exist. */
 const hidden = (user: CurrentUser) =>
@@ -27,8 +27,26 @@ export default class InstitutionPolicy extends BasePolicy {
     return canInspect(user, institution)
   }
 
-  /** The institution's own accounts. */
+  /** The institution's own accounts, owner and staff alike: reading its pages and documents. */
   own(user: CurrentUser, institution: Institution) {
     return ownsInstitution(user, institution.id) || AuthorizationResponse.deny('Not found', 404)
+  }
+
+  /**
+   * What binds the institution towards the bureau is for its owner only
+   * (security review finding 25a): the filing and its submission, key-fact
+   * change requests, hiring and letting staff go (the admission check looks
+   * a person up in the prohibited-persons list), rectification reports.
+   * Staff record attendance and answer customers.
+   */
+  administer(user: CurrentUser, institution: Institution) {
+    if (!ownsInstitution(user, institution.id)) return AuthorizationResponse.deny('Not found', 404)
+    return isInstitutionOwner(user) || AuthorizationResponse.deny('Forbidden', 403).t('registry.authority.owner_only')
+  }
+
+  /** The first part of a filing creates the institution: only an owner account that acts for none yet. */
+  startFiling(user: CurrentUser) {
+    if (!isInstitutionOwner(user)) return AuthorizationResponse.deny('Forbidden', 403).t('registry.authority.owner_only')
+    return !user.orgId || AuthorizationResponse.deny('Not found', 404)
   }
 }

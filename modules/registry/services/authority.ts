@@ -28,8 +28,14 @@ export function canInspect(user: CurrentUser, institution: Pick<Institution, 're
   return user.role === 'admin' && user.adminLevel === 'subunit' && user.regionCode === institution.regionCode
 }
 
+/** Any account acting for the institution, its owner or its staff. */
 export function ownsInstitution(user: CurrentUser, institutionId: number): boolean {
   return user.orgType === 'institution' && user.orgId === institutionId
+}
+
+/** The institution's owner (负责人), as against its staff. */
+export function isInstitutionOwner(user: CurrentUser): boolean {
+  return user.role === 'institution_owner'
 }
 
 /** Which filings a bureau reviews: offline ones of its county, online ones of its province. */
