@@ -5,11 +5,13 @@
 import { scheduleOutboxSweep } from '#kernel/jobs/outbox_drain_job'
 import { scheduleIdentityJobs } from '#modules/identity'
 import { scheduleRegistryJobs } from '#modules/registry'
+import { scheduleCatalogJobs } from '#modules/catalog'
 import { scheduleFundsJobs } from '#modules/funds'
 import { scheduleComplaintsJobs } from '#modules/complaints'
 
 await scheduleOutboxSweep()
 await scheduleIdentityJobs()
 await scheduleRegistryJobs()
+await scheduleCatalogJobs()
 await scheduleFundsJobs()
 await scheduleComplaintsJobs()

@@ -1,5 +1,5 @@
 /*
-| Domain events the catalog emits (after commit). Each carries its region.
+| Domain events the catalog publishes through the outbox (delivered after commit). Each carries its region.
 */
 export interface CourseListedEvent {
   courseId: number
@@ -21,6 +21,15 @@ export interface ContractSignedEvent {
   perChargeFen: number
 }
 
+/** An unpaid contract's seat hold ran out: the contract is terminated and its seat free. */
+export interface ContractLapsedEvent {
+  contractId: number
+  courseId: number
+  institutionId: number
+  parentUserId: number
+  regionCode: string
+}
+
 export interface MaterialCheckFailedEvent {
   materialId: number
   institutionId: number
@@ -33,6 +42,7 @@ declare module '@adonisjs/core/types' {
     'catalog:course_listed': CourseListedEvent
     'catalog:course_taken_down': CourseTakenDownEvent
     'catalog:contract_signed': ContractSignedEvent
+    'catalog:contract_lapsed': ContractLapsedEvent
     'catalog:material_check_failed': MaterialCheckFailedEvent
   }
 }
@@ -42,6 +52,7 @@ declare module '#plugin_sdk' {
     'catalog:course_listed': CourseListedEvent
     'catalog:course_taken_down': CourseTakenDownEvent
     'catalog:contract_signed': ContractSignedEvent
+    'catalog:contract_lapsed': ContractLapsedEvent
     'catalog:material_check_failed': MaterialCheckFailedEvent
   }
 }

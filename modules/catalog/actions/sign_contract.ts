@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
-import emitter from '@adonisjs/core/services/emitter'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { sealIdNumber } from '#kernel/shared/personal_data'
 import { ConfirmPassword, type CurrentUser, type RequestMeta, recordAudit } from '#modules/identity'
@@ -12,6 +11,8 @@ import { contractPdf } from '../contracts/pdf.js'
 import { sha256Of } from '../contracts/template.js'
 import { type StudentInput, contractTerms, signingTime } from '../services/contract_terms.js'
 import { isUniqueViolation } from '#kernel/shared/db_errors'
+import { publish } from '#kernel/shared/outbox'
+import { SEAT_HOLD_MINUTES, UNPAID_CONTRACT_CAP, lapseExpiredHolds, unpaidHolds } from '../services/seat_holds.js'
 
 export interface SignInput extends StudentInput {
   templateVersion: number
@@ -27,7 +28,10 @@ const contractNumber = (id: number, at: DateTime) => `XW${at.setZone('Asia/Shang
  * hash), the parent confirms their password, and the course must still be
  * on sale with a free place. The signed contract, its hash and its PDF are
  * written once and frozen; a second signature for the same student and
- * course is refused.
+ * course is refused. The contract, its audit entry and its event commit
+ * together; the PDF is stored before and removed only when that
+ * transaction rolled back, so no committed contract ever loses its file.
+ * An unpaid contract holds its seat for a while only (`seat_holds.ts`).
  */
 export class SignContract {
   async handle(actor: CurrentUser, courseRow: Course, input: SignInput, meta: RequestMeta): Promise<Contract> {
@@ -53,14 +57,19 @@ export class SignContract {
     const pdfKey = `catalog/contracts/${signedAt.toFormat('yyyy/MM')}/${randomUUID()}.pdf`
     await drive.use().put(pdfKey, pdf)
 
+    let contract: Contract
     try {
-      const contract = await db.transaction(async (trx) => {
+      contract = await db.transaction(async (trx) => {
+        /* One parent's signatures queue here, so the cap holds under concurrent clicks; then the course's seats. */
+        await trx.rawQuery('SELECT pg_advisory_xact_lock(?, ?)', [4301, actor.id])
+        if ((await unpaidHolds(trx, actor.id)) >= UNPAID_CONTRACT_CAP) throw new DomainError('catalog.contracts.too_many_unpaid', { cap: UNPAID_CONTRACT_CAP })
         const course = await Course.query({ client: trx }).where('id', courseRow.id).forUpdate().firstOrFail()
         if (course.status !== 'on_sale' || course.version !== courseRow.version) throw new DomainError('catalog.contracts.terms_changed')
+        await lapseExpiredHolds(trx, course.id)
         const taken = await Contract.query({ client: trx }).where('courseId', course.id).whereNot('status', 'terminated').count('* as n')
         if (Number(taken[0].$extras.n) >= course.capacity) throw new DomainError('catalog.contracts.full')
         await this.#refuseDuplicate(course.id, sealed.index, trx)
-        return Contract.create(
+        const signed = await Contract.create(
           {
             id,
             number,
@@ -93,26 +102,30 @@ export class SignContract {
             signerIp: meta.ip ?? null,
             signedAt,
             status: 'signed',
+            seatHeldUntil: signedAt.plus({ minutes: SEAT_HOLD_MINUTES }),
+            lapsedAt: null,
           },
           { client: trx }
         )
+        await recordAudit({ action: 'catalog.contract_signed', actor, subjectType: 'contract', subjectId: signed.id, regionCode: signed.regionCode, meta, summary: number }, trx)
+        await publish(trx, 'catalog:contract_signed', {
+          contractId: signed.id,
+          courseId: signed.courseId,
+          institutionId: signed.institutionId,
+          parentUserId: actor.id,
+          regionCode: signed.regionCode,
+          totalFen: signed.totalFen,
+          perChargeFen: signed.perChargeFen,
+        })
+        return signed
       })
-      await recordAudit({ action: 'catalog.contract_signed', actor, subjectType: 'contract', subjectId: contract.id, regionCode: contract.regionCode, meta, summary: number })
-      emitter.emit('catalog:contract_signed', {
-        contractId: contract.id,
-        courseId: contract.courseId,
-        institutionId: contract.institutionId,
-        parentUserId: actor.id,
-        regionCode: contract.regionCode,
-        totalFen: contract.totalFen,
-        perChargeFen: contract.perChargeFen,
-      })
-      return contract
     } catch (error) {
-      await drive.use().delete(pdfKey)
+      /* The transaction rolled back, so no contract refers to this file. */
+      await drive.use().delete(pdfKey).catch(() => {})
       if (isUniqueViolation(error)) throw new DomainError('catalog.contracts.already_signed', { number: '' })
       throw error
     }
+    return contract
   }
 
   async #refuseDuplicate(courseId: number, studentIndex: string, client?: any) {
@@ -120,6 +133,8 @@ export class SignContract {
       .where('courseId', courseId)
       .where('studentIdIndex', studentIndex)
       .whereNot('status', 'terminated')
+      /* An unpaid contract whose hold ran out no longer counts (the sweep or this signature lapses it). */
+      .where((q) => q.whereNot('status', 'signed').orWhereNull('seatHeldUntil').orWhere('seatHeldUntil', '>', DateTime.now().toJSDate()))
       .first()
     if (existing) throw new DomainError('catalog.contracts.already_signed', { number: existing.number })
   }

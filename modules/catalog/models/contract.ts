@@ -38,5 +38,9 @@ export default class Contract extends BaseModel {
   @column() declare signerIp: string | null
   @column.dateTime() declare signedAt: DateTime
   @column() declare status: ContractStatus
+  /** An unpaid contract's seat is held until then; null once the parent is committed (or for contracts signed before holds existed). */
+  @column.dateTime() declare seatHeldUntil: DateTime | null
+  /** Set when an unpaid contract was terminated because its hold ran out. */
+  @column.dateTime() declare lapsedAt: DateTime | null
   @column.dateTime({ autoCreate: true, autoUpdate: true }) declare updatedAt: DateTime
 }
