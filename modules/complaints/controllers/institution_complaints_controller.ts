@@ -5,7 +5,7 @@ import { todayIso } from '#kernel/shared/dates'
 import type { CurrentUser } from '#modules/identity'
 import { RespondAsInstitution } from '../actions/respond_as_institution.js'
 import { institutionCanView } from '../policies/complaint_policy.js'
-import { caseDetail, findCase, institutionCases } from '../queries/cases.js'
+import { caseDetail, findCase, institutionCases, institutionTrail } from '../queries/cases.js'
 import { complaintMessages, idParam } from '../services/http.js'
 import { responseValidator } from '../validators/complaint.js'
 
@@ -23,7 +23,8 @@ export default class InstitutionComplaintsController {
     const user = this.#institutionUser(ctx)
     const complaint = await findCase(idParam(ctx.params.id))
     if (!complaint || !institutionCanView(user, complaint) || complaint.status === 'withdrawn') throw new NotFoundException()
-    return ctx.view.render('complaints::institution/show', { complaint: await caseDetail(complaint) })
+    const detail = await caseDetail(complaint)
+    return ctx.view.render('complaints::institution/show', { complaint: detail, steps: institutionTrail(detail) })
   }
 
   async respond(ctx: HttpContext) {

@@ -1,9 +1,14 @@
 /*
 | Who may see and act on a case. Bureaus see the cases about their region
 | and the cases they handle; only the bureau handling a case acts on it and
-| sees the complainant's name and phone. The institution sees the cases
-| about itself, masked. The complainant is the parent who filed it, or
-| whoever opened it in this session with its tracking code.
+| sees the complainant's name and phone. The institution sees the
+| complaints about its service, masked, and never a tip-off (举报) about
+| itself: a report of illegal operation, its reporter and the bureau's
+| investigation stay with the bureaus, so nobody is exposed to retaliation
+| and no target is warned before an inspection. Even on the complaints it
+| sees, the bureau's internal steps are left out of its trail. The
+| complainant is the parent who filed it, or whoever opened it in this
+| session with its tracking code.
 */
 import type { HttpContext } from '@adonisjs/core/http'
 import { type CurrentUser, inScope } from '#modules/identity'
@@ -28,8 +33,15 @@ export function bureauCanAct(user: CurrentUser, c: Complaint): boolean {
   return c.stage === 'bureau' && isHandlingBureau(user, c)
 }
 
-export function institutionCanView(user: CurrentUser, c: Complaint): boolean {
-  return user.orgType === 'institution' && user.orgId !== null && user.orgId === c.institutionId
+export function institutionCanView(user: CurrentUser, c: Pick<Complaint, 'institutionId' | 'kind'>): boolean {
+  return user.orgType === 'institution' && user.orgId !== null && user.orgId === c.institutionId && c.kind === 'complaint'
+}
+
+/** Trail steps that are the bureau's own working notes, never shown to the institution. */
+export const BUREAU_INTERNAL_STEPS: readonly string[] = ['investigating']
+
+export function institutionSeesStep(step: { action: string }): boolean {
+  return !BUREAU_INTERNAL_STEPS.includes(step.action)
 }
 
 export function isComplainant(ctx: HttpContext, c: Complaint): boolean {

@@ -1,6 +1,8 @@
 import { todayIso } from '#kernel/shared/dates'
 import { type CurrentUser, applyRegionScope } from '#modules/identity'
 import Complaint, { COMPLAINT_TYPES } from '../models/complaint.js'
+import type ComplaintStep from '../models/complaint_step.js'
+import { institutionSeesStep } from '../policies/complaint_policy.js'
 
 const PER_PAGE = 20
 export const pageOf = (n: unknown) => Math.max(1, Math.min(Number(n) || 1, 1000))
@@ -43,8 +45,9 @@ export function bureauCases(user: CurrentUser, filters: CaseFilters, page: unkno
   return query.paginate(pageOf(page), PER_PAGE)
 }
 
+/** The complaints an institution answers or follows; tip-offs about it are never listed (see the policy). */
 export function institutionCases(institutionId: number, tab: 'todo' | 'all', page: unknown) {
-  const query = Complaint.query().where('institutionId', institutionId).whereNot('status', 'withdrawn').orderBy('id', 'desc')
+  const query = Complaint.query().where('institutionId', institutionId).where('kind', 'complaint').whereNot('status', 'withdrawn').orderBy('id', 'desc')
   if (tab === 'todo') query.where('status', 'with_institution')
   return query.paginate(pageOf(page), PER_PAGE)
 }
@@ -67,4 +70,9 @@ export async function caseDetail(c: Complaint) {
   await c.load('steps', (q) => q.orderBy('id'))
   await c.load('attachments', (q) => q.orderBy('id'))
   return c
+}
+
+/** The trail as the institution sees it: without the bureau's internal steps. */
+export function institutionTrail(c: Complaint): ComplaintStep[] {
+  return c.steps.filter(institutionSeesStep)
 }

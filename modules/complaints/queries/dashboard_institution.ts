@@ -11,7 +11,8 @@ import type { Metrics } from './dashboard_tables.js'
 
 export async function ownFigures(institutionId: number): Promise<Metrics> {
   const options = { institutionIds: [institutionId] }
-  const parts = await Promise.all([institutionCounters(options), fundsInstitutionCounters(options), complaintCounters(options)])
+  /* Tip-offs about the institution are the bureau's; its own figures count only complaints. */
+  const parts = await Promise.all([institutionCounters(options), fundsInstitutionCounters(options), complaintCounters({ ...options, withoutTipOffs: true })])
   const metrics: Metrics = {}
   /* A complaint may name a target region other than the institution's own: its figures still belong to the institution. */
   for (const counter of parts.flat()) metrics[counter.metric] = (metrics[counter.metric] ?? 0) + counter.value

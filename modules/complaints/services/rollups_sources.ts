@@ -42,6 +42,8 @@ export interface ComplaintCounterOptions {
   /** Where the records live: the complaint's target region, the review's institution region. */
   regionCodes?: string[]
   institutionIds?: number[]
+  /** Leave tip-offs out: the institution's own figures never reveal a report about it. */
+  withoutTipOffs?: boolean
 }
 
 export async function complaintCounters(options: ComplaintCounterOptions = {}): Promise<Counter[]> {
@@ -55,6 +57,7 @@ export async function complaintCounters(options: ComplaintCounterOptions = {}): 
     reviewsWhere.push(`${reviewRegion} = ANY(?::text[])`)
     bindings.push(options.regionCodes)
   }
+  if (options.withoutTipOffs) complaintsWhere.push(`c.kind = 'complaint'`)
   if (options.institutionIds) {
     complaintsWhere.push('c.institution_id = ANY(?::bigint[])')
     reviewsWhere.push('r.institution_id = ANY(?::bigint[])')
