@@ -7,7 +7,7 @@
 | stays silent after a response or reply is taken to accept it.
 */
 import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
+import { publish } from '#kernel/shared/outbox'
 import logger from '@adonisjs/core/services/logger'
 import { todayIso } from '#kernel/shared/dates'
 import { workingDaysBetween } from '#kernel/shared/working_days'
@@ -61,11 +61,11 @@ export class ApplyComplaintDeadlines {
       return 'reminded'
     }
     if (c.status === 'responded' || c.status === 'replied') {
-      const done = await onCase(c.id, [c.status], async (locked, trx) => {
+      await onCase(c.id, [c.status], async (locked, trx) => {
         close(locked, locked.outcome === 'unresolved' ? 'unresolved' : 'resolved')
         await addStep(trx, locked, { action: 'closed_silently', actorKind: 'system', unitName: handlerName(locked) })
+        await closed(trx, locked)
       })
-      await closed(done)
       return 'closedSilently'
     }
     const missedBy = c.status === 'with_institution' ? 'institution' : 'bureau'
@@ -83,9 +83,9 @@ export class ApplyComplaintDeadlines {
       locked.dueOn = await dueFor(locked, locked.status === 'accepted' ? 'conclude' : 'accept', today)
       await addStep(trx, locked, { action: missedBy === 'institution' ? 'institution_overdue' : 'bureau_overdue', actorKind: 'system', unitName: from })
       await addStep(trx, locked, { action: 'to_bureau', actorKind: 'system', unitName: bureauName(locked.handlerRegionCode), dueOn: locked.dueOn })
+      await publish(trx, 'complaints:overdue', { complaintId: locked.id, institutionId: locked.institutionId, missedBy, regionCode: locked.targetRegionCode })
     })
     await notifyComplainant(moved, `逾期未办理，已转${bureauName(moved.handlerRegionCode)}办理`)
-    await emitter.emit('complaints:overdue', { complaintId: moved.id, institutionId: moved.institutionId, missedBy, regionCode: moved.targetRegionCode })
     return 'escalated'
   }
 }

@@ -5,8 +5,9 @@
 | the bureau's name; acting after a due date clears the "timely" flag.
 */
 import { DateTime } from 'luxon'
-import emitter from '@adonisjs/core/services/emitter'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#kernel/exceptions/domain_error'
+import { publish } from '#kernel/shared/outbox'
 import { type CurrentUser, regionTree } from '#modules/identity'
 import { COUNTRY_CODE } from '#kernel/shared/region_code'
 import type Complaint from '../models/complaint.js'
@@ -37,8 +38,8 @@ export class DeclineCase {
       close(c, 'not_accepted')
       c.reply = reason
       await addStep(trx, c, { action: 'not_accepted', actorKind: 'bureau', actor, unitName: unitOf(c), note: reason })
+      await closed(trx, c)
     })
-    await closed(complaint)
     await notifyComplainant(complaint, '不予受理，理由已告知')
     return complaint
   }
@@ -88,8 +89,8 @@ export class CloseCase {
     const complaint = await onCase(id, ['replied'], async (c, trx) => {
       close(c, c.outcome ?? 'resolved')
       await addStep(trx, c, { action: 'closed', actorKind: 'bureau', actor, unitName: unitOf(c) })
+      await closed(trx, c)
     })
-    await closed(complaint)
     return complaint
   }
 }
@@ -101,6 +102,7 @@ export function close(c: Complaint, outcome: NonNullable<Complaint['outcome']>) 
   c.dueOn = null
 }
 
-export function closed(c: Complaint) {
-  return emitter.emit('complaints:closed', { complaintId: c.id, institutionId: c.institutionId, outcome: c.outcome!, timely: c.timely, regionCode: c.targetRegionCode })
+/** Announces a closed case (outbox: delivered once the closing step commits). Call after `close()`, inside the case's transaction. */
+export function closed(trx: TransactionClientContract, c: Complaint) {
+  return publish(trx, 'complaints:closed', { complaintId: c.id, institutionId: c.institutionId, outcome: c.outcome!, timely: c.timely, regionCode: c.targetRegionCode })
 }

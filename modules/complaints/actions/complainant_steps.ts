@@ -31,8 +31,8 @@ export class AcceptResult {
     const complaint = await onCase(id, ['responded', 'replied'], async (c, trx) => {
       close(c, c.outcome === 'unresolved' ? 'unresolved' : 'resolved')
       await addStep(trx, c, { action: 'result_accepted', actorKind: 'complainant', unitName: c.nameMasked })
+      await closed(trx, c)
     })
-    await closed(complaint)
     return complaint
   }
 }
@@ -88,8 +88,8 @@ export class WithdrawCase {
     const complaint = await onCase(id, OPEN, async (c, trx) => {
       close(c, 'withdrawn')
       await addStep(trx, c, { action: 'withdrawn', actorKind: 'complainant', unitName: c.nameMasked })
+      await closed(trx, c)
     })
-    await closed(complaint)
     return complaint
   }
 }

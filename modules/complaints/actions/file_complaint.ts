@@ -6,7 +6,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import drive from '@adonisjs/drive/services/main'
-import emitter from '@adonisjs/core/services/emitter'
+import { publish } from '#kernel/shared/outbox'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { maskName, sealPhone } from '#kernel/shared/personal_data'
 import type { CheckedUpload } from '#kernel/shared/uploads'
@@ -111,6 +111,7 @@ export class FileComplaint {
             { client: trx }
           )
         }
+        await publish(trx, 'complaints:filed', { complaintId: complaint.id, institutionId: complaint.institutionId, complaintType: complaint.complaintType, regionCode: complaint.targetRegionCode })
       })
     } catch (error) {
       await Promise.allSettled(stored.map((key) => drive.use().delete(key)))
@@ -118,7 +119,6 @@ export class FileComplaint {
     }
     if (code) await textTrackingCode(input.phone, complaint.number, code)
     await markDirty(complaint.statsRegion)
-    await emitter.emit('complaints:filed', { complaintId: complaint.id, institutionId: complaint.institutionId, complaintType: complaint.complaintType, regionCode: complaint.targetRegionCode })
     return { complaint, trackingCode: code }
   }
 }

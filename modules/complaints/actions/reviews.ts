@@ -6,7 +6,7 @@
 */
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
+import { publish } from '#kernel/shared/outbox'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { isUniqueViolation } from '#kernel/shared/db_errors'
 import { maskName } from '#kernel/shared/personal_data'
@@ -27,20 +27,26 @@ export class PostReview {
     const lineage = lineageOf(institution.countyCode ?? institution.regionCode)
     try {
       /* Its own transaction, so a duplicate rolls back alone (a savepoint when called inside another). */
-      const review = await db.transaction((trx) => Review.create({
-        orderId: order.id,
-        authorUserId: parent.id,
-        authorMasked: maskName(parent.displayName),
-        institutionId: order.institutionId,
-        courseId: order.courseId,
-        provinceCode: lineage.provinceCode!,
-        cityCode: lineage.cityCode,
-        countyCode: lineage.countyCode,
-        rating,
-        body,
-      }, { client: trx }))
+      const review = await db.transaction(async (trx) => {
+        const posted = await Review.create(
+          {
+            orderId: order.id,
+            authorUserId: parent.id,
+            authorMasked: maskName(parent.displayName),
+            institutionId: order.institutionId,
+            courseId: order.courseId,
+            provinceCode: lineage.provinceCode!,
+            cityCode: lineage.cityCode,
+            countyCode: lineage.countyCode,
+            rating,
+            body,
+          },
+          { client: trx }
+        )
+        await publish(trx, 'complaints:review_posted', { reviewId: posted.id, institutionId: posted.institutionId, rating, regionCode: lineage.regionCode })
+        return posted
+      })
       await markDirty(lineage.regionCode)
-      await emitter.emit('complaints:review_posted', { reviewId: review.id, institutionId: review.institutionId, rating, regionCode: lineage.regionCode })
       return review
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('complaints.reviews.once', {}, { status: 409 })
