@@ -1,6 +1,7 @@
 /*
-| Domain events the complaints module emits (after commit). Each carries
-| the region of the complaint's target so credit and risk can route it.
+| Domain events the complaints module publishes through the outbox
+| (delivered after commit). Each carries the region of the complaint's
+| target so credit and risk can route it.
 */
 export interface ComplaintFiledEvent {
   complaintId: number
@@ -32,8 +33,17 @@ export interface ReviewPostedEvent {
   regionCode: string
 }
 
+/** The complainant is to be texted that the case moved (internal: the text goes out once the step is committed). */
+export interface ComplainantUpdateEvent {
+  complaintId: number
+  /** What happened, as the text says it (no personal data). */
+  what: string
+  regionCode: string
+}
+
 declare module '@adonisjs/core/types' {
   interface EventsList {
+    'complaints:complainant_update': ComplainantUpdateEvent
     'complaints:filed': ComplaintFiledEvent
     'complaints:closed': ComplaintClosedEvent
     'complaints:overdue': ComplaintOverdueEvent

@@ -9,6 +9,8 @@ export default class ComplaintsProvider {
   async start() {
     const { subscribeRollupEvents } = await import('./services/rollups_events.js')
     subscribeRollupEvents()
+    const { subscribeComplainantUpdates } = await import('./services/complainant_updates.js')
+    subscribeComplainantUpdates()
   }
 
   async boot() {

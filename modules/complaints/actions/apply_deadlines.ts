@@ -18,7 +18,7 @@ import { bureauAbove } from '../services/routing.js'
 import { addStep } from '../services/trail.js'
 import { bureauName } from '../services/units.js'
 import { close, closed } from './bureau_handling.js'
-import { notifyComplainant } from '../services/notify.js'
+import { queueComplainantUpdate } from '../services/complainant_updates.js'
 
 const HANDLER_PENDING = ['with_institution', 'submitted', 'accepted'] as const
 const BATCH = 500
@@ -69,7 +69,7 @@ export class ApplyComplaintDeadlines {
       return 'closedSilently'
     }
     const missedBy = c.status === 'with_institution' ? 'institution' : 'bureau'
-    const moved = await onCase(c.id, [c.status], async (locked, trx) => {
+    await onCase(c.id, [c.status], async (locked, trx) => {
       const from = handlerName(locked)
       locked.timely = false
       locked.escalations += 1
@@ -84,8 +84,8 @@ export class ApplyComplaintDeadlines {
       await addStep(trx, locked, { action: missedBy === 'institution' ? 'institution_overdue' : 'bureau_overdue', actorKind: 'system', unitName: from })
       await addStep(trx, locked, { action: 'to_bureau', actorKind: 'system', unitName: bureauName(locked.handlerRegionCode), dueOn: locked.dueOn })
       await publish(trx, 'complaints:overdue', { complaintId: locked.id, institutionId: locked.institutionId, missedBy, regionCode: locked.targetRegionCode })
+      await queueComplainantUpdate(trx, locked, `逾期未办理，已转${bureauName(locked.handlerRegionCode)}办理`)
     })
-    await notifyComplainant(moved, `逾期未办理，已转${bureauName(moved.handlerRegionCode)}办理`)
     return 'escalated'
   }
 }

@@ -15,7 +15,7 @@ import { onCase } from '../services/case_lock.js'
 import { assignBureau, dueFor, markLateIfOverdue } from '../services/deadlines.js'
 import { addStep } from '../services/trail.js'
 import { bureauName } from '../services/units.js'
-import { notifyComplainant } from '../services/notify.js'
+import { queueComplainantUpdate } from '../services/complainant_updates.js'
 
 const unitOf = (c: Complaint) => bureauName(c.handlerRegionCode)
 
@@ -39,8 +39,8 @@ export class DeclineCase {
       c.reply = reason
       await addStep(trx, c, { action: 'not_accepted', actorKind: 'bureau', actor, unitName: unitOf(c), note: reason })
       await closed(trx, c)
+      await queueComplainantUpdate(trx, c, '不予受理，理由已告知')
     })
-    await notifyComplainant(complaint, '不予受理，理由已告知')
     return complaint
   }
 }
@@ -78,8 +78,8 @@ export class ReplyToCase {
       c.outcome = outcome
       c.dueOn = await dueFor(c, 'answer')
       await addStep(trx, c, { action: `replied_${outcome}`, actorKind: 'bureau', actor, unitName: unitOf(c), note: reply, dueOn: c.dueOn })
+      await queueComplainantUpdate(trx, c, '已有处理答复')
     })
-    await notifyComplainant(complaint, '已有处理答复')
     return complaint
   }
 }

@@ -4,7 +4,7 @@ import { institutionSummary } from '#modules/registry'
 import { onCase } from '../services/case_lock.js'
 import { dueFor, markLateIfOverdue } from '../services/deadlines.js'
 import { addStep } from '../services/trail.js'
-import { notifyComplainant } from '../services/notify.js'
+import { queueComplainantUpdate } from '../services/complainant_updates.js'
 
 /** The institution's customer service gives its response; the complainant then accepts it or escalates. */
 export class RespondAsInstitution {
@@ -17,8 +17,8 @@ export class RespondAsInstitution {
       c.dueOn = await dueFor(c, 'answer')
       await addStep(trx, c, { action: 'institution_responded', actorKind: 'institution', actor, unitName: institution?.name ?? c.targetName, note: response, dueOn: c.dueOn })
       c.updatedAt = DateTime.now()
+      await queueComplainantUpdate(trx, c, '已有机构答复')
     })
-    await notifyComplainant(complaint, '已有机构答复')
     return complaint
   }
 }
