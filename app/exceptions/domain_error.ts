@@ -25,7 +25,8 @@ export class DomainError extends Exception {
     if (ctx.request.accepts(['html', 'json']) === 'json') {
       return ctx.response.status(error.status).send({ errors: [{ message, code: error.code, field: error.field }] })
     }
-    ctx.session.flashExcept(['password', 'passwordConfirmation', 'currentPassword', 'code', '_csrf'])
+    /* Passwords, ID numbers and codes are dropped for every flash at commit (app/shared/flash_secrets.ts). */
+    ctx.session.flashExcept(['_csrf', '_method'])
     if (error.field) ctx.session.flash('inputErrorsBag', { [error.field]: [message] })
     ctx.session.flash('error', message)
     return ctx.response.redirect().back()

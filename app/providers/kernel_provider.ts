@@ -14,6 +14,7 @@ import { textIn } from '../plugin_sdk/index.js'
 import { maskName } from '../shared/personal_data.js'
 import { formatYuan } from '../shared/money.js'
 import { cachePartials } from '../shared/edge_partial_cache.js'
+import { keepSecretsOutOfFlash } from '../shared/flash_secrets.js'
 
 /* int8 columns (ids, counts, fen) arrive as numbers; a value beyond 2^53 is an error, never rounded. */
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
@@ -24,6 +25,11 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
 
 export default class KernelProvider {
   constructor(protected app: ApplicationService) {}
+
+  /* Before the first request: no session may ever be committed with a password or ID number in it. */
+  boot() {
+    keepSecretsOutOfFlash()
+  }
 
   async start() {
     const { enabled } = this.app.config.get<{ enabled: string[] }>('plugins')
