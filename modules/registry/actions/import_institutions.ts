@@ -1,9 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import drive from '@adonisjs/drive/services/main'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { DomainError } from '#kernel/exceptions/domain_error'
@@ -15,7 +12,8 @@ import { importColumns } from '../filing/import_columns.js'
 import { SECTIONS } from '../filing/fields.js'
 import { parseImportRow, type ParsedRow } from '../services/import_rows.js'
 import { filingMessages } from '../services/filing_messages.js'
-import { readSheet } from '../services/spreadsheet.js'
+import { importFailure, readImportFile, storeImportFile } from '../services/import_files.js'
+import { type OwnershipProblem, importOwnershipProblem, ownershipMessageKey } from '../services/import_ownership.js'
 import { applyApprovedValues } from './review_filing.js'
 import { type SealedFields, sealPersonalFields } from '../services/personal_fields.js'
 import { RecomputeListStatus } from './recompute_list_status.js'
@@ -32,25 +30,22 @@ function tools() {
 }
 
 async function dataRows(batch: ImportBatch) {
-  const bytes = Buffer.from(await drive.use().getBytes(batch.storageKey))
-  const rows = await readSheet(bytes, batch.fileName.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx', HEADER_ROW)
+  const rows = await readImportFile(batch, HEADER_ROW)
   return rows.filter((r) => !Object.values(r.values).some((v) => v.startsWith('填写：') || v.startsWith('格式：')))
 }
 
 /** Step 1: keep the uploaded file and queue its validation. Nothing is written to the registry yet. */
 export class UploadImport {
   async handle(actor: CurrentUser, file: MultipartFile): Promise<{ batch: ImportBatch; earlier: ImportBatch | null }> {
-    const bytes = await readFile(file.tmpPath!)
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
-    const key = `imports/${randomUUID()}.${file.extname === 'csv' ? 'csv' : 'xlsx'}`
-    await drive.use().put(key, bytes)
-    const earlier = await ImportBatch.query().where('fileSha256', sha256).where('status', 'done').orderBy('id', 'desc').first()
+    const { storageKey, sha256, fileName } = await storeImportFile(file)
+    const earlier = await ImportBatch.query().where('kind', 'institutions').where('fileSha256', sha256).where('status', 'done').orderBy('id', 'desc').first()
     const batch = await ImportBatch.create({
+      kind: 'institutions',
       uploadedById: actor.id,
       regionCode: actor.regionCode!,
-      fileName: file.clientName.slice(0, 255),
+      fileName,
       fileSha256: sha256,
-      storageKey: key,
+      storageKey,
       status: 'validating',
     })
     await recordAudit({ action: 'registry.import_uploaded', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: actor.regionCode, summary: batch.fileName })
@@ -61,7 +56,8 @@ export class UploadImport {
 /** Step 2 (a job): every row is checked; the errors are listed by row and column. */
 export class ValidateImport {
   async handle(batchId: number) {
-    const batch = await ImportBatch.findOrFail(batchId)
+    const batch = await ImportBatch.query().where('id', batchId).where('kind', 'institutions').firstOrFail()
+    if (batch.status !== 'validating') return
     const { label, columns, messages } = tools()
     try {
       const rows = await dataRows(batch)
@@ -77,9 +73,11 @@ export class ValidateImport {
         if (first) errors.push({ row, field: label('registry.fields.creditCode'), message: `与第 ${first} 行重复` })
         codes.set(parsed.creditCode, row)
       }
+      errors.push(...(await ownershipErrors(codes, batch.regionCode, label)))
+      errors.sort((a, b) => a.row - b.row)
       batch.merge({ totalRows: rows.length, rowErrors: errors.slice(0, 500), status: errors.length ? 'invalid' : 'ready' })
     } catch (error) {
-      batch.merge({ status: 'failed', failure: `文件无法读取：${(error as Error).message}`.slice(0, 1000) })
+      batch.merge({ status: 'failed', failure: importFailure(error) })
     }
     await batch.save()
   }
@@ -95,13 +93,14 @@ export class RunImport {
   }
 
   async handle(batchId: number) {
-    const batch = await ImportBatch.findOrFail(batchId)
+    const batch = await ImportBatch.query().where('id', batchId).where('kind', 'institutions').firstOrFail()
     if (batch.status !== 'importing') return
     const { label, columns, messages } = tools()
     try {
       const rows = await dataRows(batch)
       let created = 0
       let updated = 0
+      const refused: RowError[] = []
       /*
       | A transaction per CHUNK rows, not per row: the rows were all validated
       | already, and a commit per row was most of the import's time. A failure
@@ -112,21 +111,31 @@ export class RunImport {
         await db.transaction(async (trx) => {
           for (const { row, values } of chunk) {
             const { parsed } = await parseImportRow(row, values, columns, label, messages)
-            if (parsed) (await this.#upsert(parsed, trx)) ? created++ : updated++
+            if (!parsed) continue
+            const outcome = await this.#upsert(parsed, batch.regionCode, trx)
+            if (outcome === 'created') created++
+            else if (outcome === 'updated') updated++
+            else refused.push({ row, field: label('registry.fields.creditCode'), message: label(ownershipMessageKey(outcome)) })
           }
         })
-        await ImportBatch.query().where('id', batch.id).update({ processed_rows: start + chunk.length, created_count: created, updated_count: updated, updated_at: DateTime.now().toSQL() })
+        await ImportBatch.query().where('id', batch.id).update({ processed_rows: start + chunk.length, created_count: created, updated_count: updated, skipped_count: refused.length, updated_at: DateTime.now().toSQL() })
       }
-      await ImportBatch.query().where('id', batch.id).update({ status: 'done', updated_at: DateTime.now().toSQL() })
+      await ImportBatch.query().where('id', batch.id).update({ status: 'done', row_errors: JSON.stringify(refused.slice(0, 500)), updated_at: DateTime.now().toSQL() })
     } catch (error) {
-      await ImportBatch.query().where('id', batch.id).update({ status: 'failed', failure: String((error as Error).message).slice(0, 1000) })
+      await ImportBatch.query().where('id', batch.id).update({ status: 'failed', failure: importFailure(error) })
     }
   }
 
-  /** Returns true when the institution is new. */
-  async #upsert(parsed: ParsedRow, trx: TransactionClientContract): Promise<boolean> {
+  /**
+   * Creates or updates one institution. The ownership rule is checked again
+   * here, under the row lock: between validation and this run the code may
+   * have been filed by the institution itself or moved to another region.
+   */
+  async #upsert(parsed: ParsedRow, bureauRegion: string, trx: TransactionClientContract): Promise<'created' | 'updated' | OwnershipProblem> {
     const lineage = lineageOf(parsed.regionCode)
     let existing = await Institution.query({ client: trx }).where('creditCode', parsed.creditCode).whereNull('removedAt').forUpdate().first()
+    const problem = existing ? importOwnershipProblem(existing, bureauRegion) : null
+    if (problem) return problem
     const fresh = !existing
     existing ??= new Institution()
     existing.useTransaction(trx)
@@ -163,6 +172,18 @@ export class RunImport {
       }
     }
     await new RecomputeListStatus().handle(existing.id, null, trx)
-    return fresh
+    return fresh ? 'created' : 'updated'
   }
+}
+
+/** Rows whose credit code belongs to an institution this bureau's import may not update. */
+async function ownershipErrors(codes: Map<string, number>, bureauRegion: string, label: (key: string) => string): Promise<RowError[]> {
+  if (!codes.size) return []
+  const existing = await Institution.query().whereIn('creditCode', [...codes.keys()]).whereNull('removedAt').select('creditCode', 'regionCode', 'source', 'filingStatus')
+  const errors: RowError[] = []
+  for (const institution of existing) {
+    const problem = importOwnershipProblem(institution, bureauRegion)
+    if (problem) errors.push({ row: codes.get(institution.creditCode!)!, field: label('registry.fields.creditCode'), message: label(ownershipMessageKey(problem)) })
+  }
+  return errors
 }

@@ -16,14 +16,14 @@ function importer(ctx: HttpContext) {
 
 async function ownBatch(ctx: HttpContext) {
   const user = importer(ctx)
-  return ImportBatch.query().where('id', Number(ctx.params.id) || 0).where('uploadedById', user.id).firstOrFail()
+  return ImportBatch.query().where('id', Number(ctx.params.id) || 0).where('kind', 'institutions').where('uploadedById', user.id).firstOrFail()
 }
 
 /** Management terminal: batch import of institutions from the Excel template (2018 manual). */
 export default class ImportsController {
   async index(ctx: HttpContext) {
     const user = importer(ctx)
-    const batches = await ImportBatch.query().where('uploadedById', user.id).orderBy('id', 'desc').limit(20)
+    const batches = await ImportBatch.query().where('kind', 'institutions').where('uploadedById', user.id).orderBy('id', 'desc').limit(20)
     return ctx.view.render('registry::imports/index', { batches })
   }
 

@@ -1,7 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { applyRegionScope } from '#modules/identity'
 import { AddProhibitedPerson, RevokeProhibitedPerson } from '../actions/manage_prohibited_persons.js'
-import { ImportProhibitedPersons } from '../actions/import_prohibited_persons.js'
+import { UploadProhibitedList } from '../actions/upload_prohibited_list.js'
+import ImportProhibitedPersonsJob from '../jobs/import_prohibited_persons_job.js'
+import ImportBatch from '../models/import_batch.js'
 import ProhibitedPerson from '../models/prohibited_person.js'
 import { isBureau } from '../services/authority.js'
 import { prohibitedPersonValidator, spreadsheetValidator } from '../validators/registry.js'
@@ -30,8 +32,8 @@ export default class ProhibitedPersonsController {
       .orderBy('id', 'desc')
       .paginate(Number(ctx.request.input('page', 1)) || 1, 30)
     people.baseUrl(ctx.request.url())
-    const rowErrors = ctx.session.flashMessages.get('importErrors') ?? []
-    return ctx.view.render('registry::prohibited/index', { people, rowErrors })
+    const imports = await ImportBatch.query().where('kind', 'prohibited_persons').where('uploadedById', user.id).orderBy('id', 'desc').limit(5)
+    return ctx.view.render('registry::prohibited/index', { people, imports })
   }
 
   async store(ctx: HttpContext) {
@@ -45,13 +47,10 @@ export default class ProhibitedPersonsController {
   async import(ctx: HttpContext) {
     const user = bureauManager(ctx)
     const { file } = await ctx.request.validateUsing(spreadsheetValidator)
-    const result = await new ImportProhibitedPersons().handle(user, file)
-    if (result.errors.length) {
-      ctx.session.flash('importErrors', result.errors)
-      ctx.session.flash('error', ctx.i18n.t('registry.prohibited.import_errors', { count: result.errors.length }))
-    } else {
-      ctx.session.flash('success', ctx.i18n.t('registry.prohibited.imported', { added: result.added, skipped: result.skipped }))
-    }
+    /* The file is parsed by the import job; this request only keeps it. */
+    const batch = await new UploadProhibitedList().handle(user, file)
+    await ImportProhibitedPersonsJob.dispatch({ batchId: batch.id })
+    ctx.session.flash('success', ctx.i18n.t('registry.prohibited.uploaded'))
     return ctx.response.redirect().toRoute('prohibited.index')
   }
 

@@ -11,6 +11,7 @@ export default class ImportBatch extends BaseModel {
   static table = 'import_batches'
 
   @column({ isPrimary: true }) declare id: number
+  @column() declare kind: 'institutions' | 'prohibited_persons'
   @column() declare uploadedById: number
   @column() declare regionCode: string
   @column() declare fileName: string
@@ -21,6 +22,7 @@ export default class ImportBatch extends BaseModel {
   @column() declare processedRows: number
   @column() declare createdCount: number
   @column() declare updatedCount: number
+  @column() declare skippedCount: number
   @column({ prepare: (v) => JSON.stringify(v ?? []) }) declare rowErrors: RowError[]
   @column() declare failure: string | null
   @column.dateTime({ autoCreate: true }) declare createdAt: DateTime

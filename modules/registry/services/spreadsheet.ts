@@ -1,9 +1,12 @@
 /*
 | Reads the first sheet of an .xlsx (or a .csv) into rows of trimmed
 | strings, keyed by the header row, so imports report "row 7, 身份证号".
+| Called only by import jobs, never in a web request: parsing holds the
+| whole workbook in memory, and the zip is checked first (zip_guard.ts).
 */
 import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { assertSafeZip } from './zip_guard.js'
 
 export interface SheetRow {
   /** Spreadsheet row number as people see it (the header is row 1). */
@@ -28,7 +31,10 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function readSheet(bytes: Buffer, format: 'xlsx' | 'csv', headerRow = 1): Promise<SheetRow[]> {
   const workbook = new ExcelJS.Workbook()
   if (format === 'csv') await workbook.csv.read(Readable.from(bytes.toString('utf8').replace(/^\uFEFF/, '')))
-  else await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+  else {
+    assertSafeZip(bytes)
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+  }
   const sheet = workbook.worksheets[0]
   if (!sheet) return []
   const headers: string[] = []

@@ -5,8 +5,12 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
 import { createTestAccount } from '#testing/identity'
 import i18nManager from '@adonisjs/i18n/services/main'
-import { creditCode, residentId } from '../../testing.js'
+import queue from '@adonisjs/queue/services/main'
+import { creditCode, createFiledInstitution, residentId } from '../../testing.js'
 import { buildImportTemplate } from '../../services/import_template.js'
+import { ImportProhibitedPersons } from '../../actions/import_prohibited_persons.js'
+import ImportProhibitedPersonsJob from '../../jobs/import_prohibited_persons_job.js'
+import { bombZip, countWorkbookLoads } from './zip_bombs.js'
 
 /** A workbook shaped like the downloaded template: header row, hint row, then data rows. */
 async function workbook(headers: string[], rows: (string | number)[][], hints = true): Promise<Buffer> {
@@ -34,6 +38,13 @@ async function templateHeaders(client: any, user: any): Promise<string[]> {
 function row(headers: string[], values: Record<string, string | number>): (string | number)[] {
   return headers.map((h) => values[h.replace(/^\*/, '')] ?? '')
 }
+
+async function upload(client: any, user: any, bytes: Buffer, filename = '机构.xlsx') {
+  const response = await client.post(urlFor('imports.store')).loginAs(user).file('file', bytes, { filename }).withCsrfToken().redirects(0)
+  return Number(response.header('location')!.split('/').pop())
+}
+
+const batchOf = (id: number) => db.from('import_batches').where('id', id).firstOrFail()
 
 function goodRow(name: string, code = creditCode(), region = '220104') {
   return {
@@ -138,6 +149,85 @@ test.group('Batch import from the Excel template', (group) => {
     assert.equal((await db.from('import_batches').where('id', secondId).firstOrFail()).updated_count, 2)
   })
 
+  test('a county of another province cannot overwrite an institution by import', async ({ client, assert }) => {
+    /* A Jilin institution brought in by its own county's import. */
+    const jilin = await createFiledInstitution({ regionCode: '220104', name: '吉林启明星培训学校' })
+    await db.from('institutions').where('id', jilin.id).update({ source: 'import' })
+    const before = await db.from('filing_sections').where('institution_id', jilin.id).orderBy('section')
+    const hebei = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '130102' })
+    const headers = await templateHeaders(client, hebei.user)
+    const bytes = await workbook(headers, [row(headers, { ...goodRow('冒名培训学校', jilin.creditCode!), 所在区县: '130102' })])
+
+    const batch = await batchOf(await upload(client, hebei.user, bytes))
+    assert.equal(batch.status, 'invalid')
+    assert.deepEqual(batch.row_errors, [{ row: 3, field: '统一社会信用代码', message: '该统一社会信用代码的机构属于其他地区，不能通过导入修改' }])
+    const page = await client.get(urlFor('imports.show', { id: batch.id })).loginAs(hebei.user)
+    page.assertTextIncludes('该统一社会信用代码的机构属于其他地区')
+
+    const after = await db.from('institutions').where('id', jilin.id).firstOrFail()
+    assert.equal(after.name, '吉林启明星培训学校')
+    assert.equal(after.region_code, '220104')
+    assert.deepEqual(await db.from('filing_sections').where('institution_id', jilin.id).orderBy('section'), before)
+  })
+
+  test("an import row for another region's credit code is an error and nothing is written", async ({ client, assert }) => {
+    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const headers = await templateHeaders(client, county.user)
+    const contested = creditCode()
+    const bytes = await workbook(headers, [row(headers, goodRow('红旗街体育培训中心')), row(headers, goodRow('后被外地登记的机构', contested))])
+    const batchId = await upload(client, county.user, bytes)
+    assert.equal((await batchOf(batchId)).status, 'ready')
+
+    /* Between the check and the run the code turns up in Hebei: the run checks again, under the row lock. */
+    const hebei = await createFiledInstitution({ regionCode: '130102', name: '河北某培训学校' })
+    await db.from('institutions').where('id', hebei.id).update({ credit_code: contested, source: 'import' })
+    await client.post(urlFor('imports.run', { id: batchId })).loginAs(county.user).withCsrfToken()
+
+    const done = await batchOf(batchId)
+    assert.equal(done.status, 'done')
+    assert.deepEqual([done.created_count, done.updated_count, done.skipped_count], [1, 0, 1])
+    assert.deepEqual(done.row_errors.map((e: any) => `${e.row}:${e.message}`), ['4:该统一社会信用代码的机构属于其他地区，不能通过导入修改'])
+    const untouched = await db.from('institutions').where('id', hebei.id).firstOrFail()
+    assert.deepEqual([untouched.name, untouched.region_code], ['河北某培训学校', '130102'])
+    assert.lengthOf(await db.from('institutions').where('name', '后被外地登记的机构'), 0)
+    const page = await client.get(urlFor('imports.show', { id: batchId })).loginAs(county.user)
+    page.assertTextIncludes('有 1 行在导入时被拒绝，未写入')
+  })
+
+  test('a self-filed draft is not taken over by an import of its credit code', async ({ client, assert }) => {
+    const draft = await createFiledInstitution({ regionCode: '220104', name: '自行填报的机构' })
+    await db.from('institutions').where('id', draft.id).update({ filing_status: 'draft', approved_at: null })
+    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const headers = await templateHeaders(client, county.user)
+    const batch = await batchOf(await upload(client, county.user, await workbook(headers, [row(headers, goodRow('导入的同代码机构', draft.creditCode!))])))
+    assert.equal(batch.status, 'invalid')
+    assert.deepEqual(batch.row_errors.map((e: any) => e.message), ['该代码已有机构自行填报，请联系机构或处理争议'])
+    const after = await db.from('institutions').where('id', draft.id).firstOrFail()
+    assert.deepEqual([after.name, after.filing_status, after.source], ['自行填报的机构', 'draft', 'self'])
+  })
+
+  test('a zip bomb spreadsheet is refused without being inflated', async ({ client, assert }) => {
+    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const loads = countWorkbookLoads()
+    try {
+      /* 60 MB of sheet XML in a few dozen KB: refused from the zip's directory alone. */
+      const huge = await batchOf(await upload(client, county.user, bombZip({ realBytes: 60 * 1024 * 1024 })))
+      assert.equal(huge.status, 'failed')
+      assert.equal(huge.failure, '文件解压后约 60 MB，超过 50 MB 的上限，未读取。请拆分为多个文件上传。')
+      /* Under the total but compressed a thousand times: a bomb by its ratio. */
+      const dense = await batchOf(await upload(client, county.user, bombZip({ realBytes: 8 * 1024 * 1024 })))
+      assert.equal(dense.failure, '文件压缩比异常（超过 100 倍），可能是恶意文件，未读取。')
+      /* A directory that lies (declares 2 KB): inflation stops at the declared size. */
+      const liar = await batchOf(await upload(client, county.user, bombZip({ realBytes: 200 * 1024 * 1024, declaredBytes: 2048 })))
+      assert.equal(liar.failure, '文件已损坏或格式不受支持，未读取。请用 Excel 重新保存后上传。')
+      assert.equal(loads.count, 0, 'the workbook parser never saw the files')
+      const page = await client.get(urlFor('imports.show', { id: huge.id })).loginAs(county.user)
+      page.assertTextIncludes('超过 50 MB 的上限')
+    } finally {
+      loads.restore()
+    }
+  })
+
   test('files that are not spreadsheets are refused with a message', async ({ client }) => {
     const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
     const response = await client.post(urlFor('imports.store')).header('referer', '/manage/imports').loginAs(county.user).file('file', Buffer.from('hello'), { filename: 'notes.txt' }).withCsrfToken().redirects(0)
@@ -148,16 +238,64 @@ test.group('Batch import from the Excel template', (group) => {
 test.group('Prohibited-persons list import', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
+  /* The upload only queues the file (tests run the queue inline); the list page shows each file's result. */
   test('a list with a bad row writes nothing; a good list is imported', async ({ client, assert }) => {
     const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
     const headers = ['姓名', '身份证号', '原因', '来源']
     const bad = await workbook(headers, [['张某', residentId(501), '性侵害', '判决书'], ['李某', '123', '暴力', '']], false)
     const refused = await client.post(urlFor('prohibited.import')).loginAs(county.user).file('file', bad, { filename: 'list.xlsx' }).withCsrfToken().redirects(0)
-    refused.assertFlashMessage('error', '文件中有 1 处问题，未写入任何数据')
+    refused.assertFlashMessage('success', '文件已上传，正在后台检查和导入，结果见下方')
     assert.lengthOf(await db.from('prohibited_persons'), 0)
+    const problems = await client.get(urlFor('prohibited.index')).loginAs(county.user)
+    problems.assertTextIncludes('文件中有 1 处问题，未写入任何数据')
+    problems.assertTextIncludes('身份证号码无效')
 
     const good = await workbook(headers, [['张某', residentId(501), '性侵害', '判决书'], ['李某', residentId(502), '暴力', '']], false)
-    const imported = await client.post(urlFor('prohibited.import')).loginAs(county.user).file('file', good, { filename: 'list.xlsx' }).withCsrfToken().redirects(0)
-    imported.assertFlashMessage('success', '已导入 2 人，0 人已在库中')
+    await client.post(urlFor('prohibited.import')).loginAs(county.user).file('file', good, { filename: 'list.xlsx' }).withCsrfToken().redirects(0)
+    assert.lengthOf(await db.from('prohibited_persons'), 2)
+    const page = await client.get(urlFor('prohibited.index')).loginAs(county.user)
+    page.assertTextIncludes('已导入 2 人，0 人已在库中')
+  })
+
+  test('the prohibited-persons import is parsed by the job, not the web request', async ({ client, assert }) => {
+    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const good = await workbook(['姓名', '身份证号', '原因', '来源'], [['张某', residentId(511), '性侵害', '判决书'], ['李某', residentId(512), '暴力', '']], false)
+    const fake = queue.fake()
+    const loads = countWorkbookLoads()
+    let batch
+    try {
+      await client.post(urlFor('prohibited.import')).loginAs(county.user).file('file', good, { filename: 'list.xlsx' }).withCsrfToken().redirects(0)
+      assert.equal(loads.count, 0, 'the web request did not parse the workbook')
+      batch = await db.from('import_batches').where('kind', 'prohibited_persons').where('uploaded_by_id', county.id).firstOrFail()
+      assert.equal(batch.status, 'validating')
+      fake.assertPushed(ImportProhibitedPersonsJob, { payload: { batchId: Number(batch.id) } })
+      assert.lengthOf(await db.from('prohibited_persons'), 0)
+      const waiting = await client.get(urlFor('prohibited.index')).loginAs(county.user)
+      waiting.assertTextIncludes('正在后台检查')
+    } finally {
+      queue.restore()
+    }
+    try {
+      /* What the worker runs. */
+      await new ImportProhibitedPersons().handle(Number(batch.id))
+      assert.equal(loads.count, 1, 'the job parsed it')
+    } finally {
+      loads.restore()
+    }
+    const done = await batchOf(Number(batch.id))
+    assert.deepEqual([done.status, done.created_count, done.skipped_count], ['done', 2, 0])
+    assert.lengthOf(await db.from('prohibited_persons'), 2)
+    /* An institution batch page never serves a list batch, nor can it be run. */
+    const asInstitutions = await client.get(urlFor('imports.show', { id: batch.id })).loginAs(county.user)
+    asInstitutions.assertStatus(404)
+  })
+
+  test('a list that cannot be read marks its batch failed, not left checking', async ({ client, assert }) => {
+    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    await client.post(urlFor('prohibited.import')).loginAs(county.user).file('file', bombZip({ realBytes: 60 * 1024 * 1024 }), { filename: 'list.xlsx' }).withCsrfToken().redirects(0)
+    const batch = await db.from('import_batches').where('kind', 'prohibited_persons').where('uploaded_by_id', county.id).firstOrFail()
+    assert.equal(batch.status, 'failed')
+    const page = await client.get(urlFor('prohibited.index')).loginAs(county.user)
+    page.assertTextIncludes('超过 50 MB 的上限')
   })
 })
