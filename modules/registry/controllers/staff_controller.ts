@@ -25,7 +25,8 @@ export default class StaffController {
     const staff = institution
       ? await Staff.query().where('institutionId', institution.id).orderByRaw(`CASE status WHEN 'hired' THEN 0 WHEN 'blocked' THEN 1 ELSE 2 END`).orderBy('id', 'desc')
       : []
-    return ctx.view.render('registry::staff/index', { institution, staff })
+    const canManage = !!institution && (await ctx.bouncer.with(InstitutionPolicy).allows('administer', institution))
+    return ctx.view.render('registry::staff/index', { institution, staff, canManage, canHire: canManage && institution!.isPublic })
   }
 
   async create(ctx: HttpContext) {
