@@ -9,8 +9,11 @@ server.errorHandler(() => import('#exceptions/handler'))
 
 server.use([
   () => import('#middleware/container_bindings_middleware'),
+  () => import('#middleware/security_headers_middleware'),
   () => import('@adonisjs/static/static_middleware'),
-  () => import('@adonisjs/core/bodyparser_middleware'),
+  () => import('#middleware/upload_cleanup_middleware'),
+  /* The framework's body parser, except for the signed machine endpoints under /api/ (their raw bytes are kept). */
+  () => import('#middleware/signed_api_body_middleware'),
   () => import('#middleware/locale_middleware'),
   () => import('@adonisjs/session/session_middleware'),
   () => import('@adonisjs/shield/shield_middleware'),

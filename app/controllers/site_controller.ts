@@ -4,11 +4,13 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import type { HttpContext } from '@adonisjs/core/http'
 import { LOCALE_COOKIE } from '../middleware/locale_middleware.js'
 import { TERMINALS, type Terminal } from '../shared/principal.js'
+import { localPath } from '../shared/safe_redirect.js'
 
 /* Browser libraries come from node_modules at pinned versions, never from a CDN. */
 const VENDOR: Record<string, string> = {
   'htmx.min.js': 'node_modules/htmx.org/dist/htmx.min.js',
-  'alpine.min.js': 'node_modules/alpinejs/dist/cdn.min.js',
+  /* Alpine's CSP build: no eval, so the CSP forbids 'unsafe-eval'. */
+  'alpine.min.js': 'node_modules/@alpinejs/csp/dist/cdn.min.js',
   'echarts.min.js': 'node_modules/echarts/dist/echarts.min.js',
 }
 
@@ -29,9 +31,7 @@ export default class SiteController {
   async switchLocale({ params, request, response }: HttpContext) {
     const locale = i18nManager.supportedLocales().includes(params.locale) ? params.locale : i18nManager.defaultLocale
     response.plainCookie(LOCALE_COOKIE, locale, { maxAge: '1y', httpOnly: true, sameSite: 'lax' })
-    const back = request.input('back')
-    const safe = typeof back === 'string' && back.startsWith('/') && !back.startsWith('//') ? back : '/'
-    return response.redirect(safe)
+    return response.redirect(localPath(request.input('back')) ?? '/')
   }
 
   async manifest({ params, response, i18n }: HttpContext) {

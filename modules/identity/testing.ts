@@ -36,6 +36,17 @@ export interface TestAccount {
 
 let sequence = 0
 
+/*
+| One hash per distinct test password and process: at the production cost
+| (scrypt N=2^17, about a second here) hashing for every test account
+| would dominate the suites. Sign-in still verifies the real hash.
+*/
+const hashes = new Map<string, Promise<string>>()
+function hashOnce(password: string): Promise<string> {
+  if (!hashes.has(password)) hashes.set(password, hash.make(password))
+  return hashes.get(password)!
+}
+
 /** A phone number no other test uses (139 + process-unique digits). */
 export function uniquePhone(): string {
   sequence += 1
@@ -60,7 +71,7 @@ export async function createTestAccount(input: TestAccountInput): Promise<TestAc
     phoneCipher: sealed.cipher,
     phoneIndex: sealed.index,
     phoneMasked: sealed.masked,
-    password: password ? await hash.make(password) : null,
+    password: password ? await hashOnce(password) : null,
     passwordSetAt: password ? DateTime.now() : null,
     status: input.status ?? (password ? 'active' : 'pending'),
     orgType: input.orgType ?? null,

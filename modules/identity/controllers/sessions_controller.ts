@@ -1,16 +1,12 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { localPath } from '#kernel/shared/safe_redirect'
 import { SignIn } from '../actions/sign_in.js'
 import { recordAudit, requestMeta } from '../services/audit_log.js'
 import { signInValidator } from '../validators/session.js'
 
-/* Only same-site paths: a crafted ?next= cannot send people to another site. */
-function safeNext(next: string | undefined | null): string | null {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null
-}
-
 export default class SessionsController {
   async create({ view, request }: HttpContext) {
-    return view.render('identity::sessions/create', { next: safeNext(request.input('next')) })
+    return view.render('identity::sessions/create', { next: localPath(request.input('next')) })
   }
 
   async store(ctx: HttpContext) {
@@ -20,7 +16,8 @@ export default class SessionsController {
     /* login() gives the session a new id, so an id planted before sign-in is useless afterwards. */
     await auth.use('web').login(user)
     if (session.supportsTagging()) await session.tag(String(user.id))
-    return response.redirect(safeNext(next) ?? user.homePath)
+    /* Only same-site paths: a crafted ?next= cannot send people to another site. */
+    return response.redirect(localPath(next) ?? user.homePath)
   }
 
   async destroy(ctx: HttpContext) {
