@@ -3,7 +3,7 @@
  * installed terminal opens with a clear message when the network is gone.
  * Pages themselves are never cached: they hold personal and live data.
  */
-const CACHE = 'xiaowai-shell-v1'
+const CACHE = 'xiaowai-shell-v2'
 const SHELL = ['/offline', '/css/app.css', '/js/app.js', '/vendor/htmx.min.js', '/vendor/alpine.min.js', '/icons/icon.svg']
 
 self.addEventListener('install', (event) => {
