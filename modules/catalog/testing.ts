@@ -15,6 +15,7 @@ import type { CourseDraft } from './course/draft.js'
 import type { CourseStatus } from './course/vocabulary.js'
 import { stagesOf } from './course/vocabulary.js'
 import { classMeetings, slotWindows } from './course/schedule.js'
+import { timetableOf } from './contracts/facts.js'
 
 const inDays = (days: number) => DateTime.fromISO(todayIso()).plus({ days }).toISODate()!
 
@@ -82,7 +83,7 @@ export async function createCourse(institutionId: number, draft: CourseDraft, st
   })
 }
 
-/** A signed contract written straight to the tables (content and PDF are placeholders; for access tests). */
+/** A signed contract written straight to the tables (content and PDF are placeholders, the timetable is the course's; for access tests). */
 export async function signedContractFixture(courseId: number, parentUserId: number): Promise<number> {
   const course = await Course.findOrFail(courseId)
   const institution = (await institutionSummary(course.institutionId))!
@@ -91,7 +92,7 @@ export async function signedContractFixture(courseId: number, parentUserId: numb
   const key = `tests/contract-${randomUUID()}.pdf`
   await drive.use().put(key, pdf)
   const sealed = sealIdNumber('22010420150101001X')
-  const content = { title: '测试合同', basis: '', templateCode: template.code, templateVersion: template.version, partyA: [], partyB: [], sections: [], timetable: [] }
+  const content = { title: '测试合同', basis: '', templateCode: template.code, templateVersion: template.version, partyA: [], partyB: [], sections: [], timetable: timetableOf(classMeetings(course.startDate.toISODate()!, course.endDate.toISODate()!, slotWindows(course.slots, course.minutesPerClass))) }
   const contract = await Contract.create({
     number: `XWTEST${randomUUID().slice(0, 8)}`,
     templateId: template.id,

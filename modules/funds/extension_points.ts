@@ -30,6 +30,15 @@ export interface FundDeadlines {
   settlementGraceHours: number
 }
 
+export interface AttendancePolicy {
+  /** A grey-listed (rectifying) institution may not record classes, so its fees stay frozen in supervision. National default: off; black-listed and removed institutions never record. */
+  freezeGreyListed: boolean
+  /** The period attendance bursts are looked for in, in days (7). */
+  burstWindowDays: number
+  /** Classes recorded within the period whose timetable slot lies before it: more than this raises a fund anomaly (30). */
+  backfillAlertClasses: number
+}
+
 declare module '#plugin_sdk' {
   interface ExtensionPoints {
     /** Which confirmed classes are paid to the institution now. National default: each class as soon as it is confirmed. */
@@ -38,6 +47,8 @@ declare module '#plugin_sdk' {
     'funds.escrow.policy': { kind: 'value'; input: { escrowModel: 'bank_custody' | 'risk_deposit' }; output: EscrowPolicy }
     /** Deadlines of the fund flow, in working days where the rules say so. */
     'funds.deadlines': { kind: 'value'; input: Record<string, never>; output: FundDeadlines }
+    /** Who may record attendance and when recording looks like draining the account. */
+    'funds.attendance.policy': { kind: 'value'; input: Record<string, never>; output: AttendancePolicy }
   }
 }
 
@@ -65,4 +76,14 @@ export const fundDeadlines = defineExtensionPoint({
   kind: 'value',
   description: 'Class confirmation, refund answer, unpaid order and settlement deadlines',
   defaultRule: () => ({ ...NATIONAL_DEADLINES }),
+})
+
+export const NATIONAL_ATTENDANCE: AttendancePolicy = Object.freeze({ freezeGreyListed: false, burstWindowDays: 7, backfillAlertClasses: 30 })
+
+export const attendancePolicy = defineExtensionPoint({
+  name: 'funds.attendance.policy',
+  version: 1,
+  kind: 'value',
+  description: 'Whether grey-listed institutions may record classes, and the attendance-burst alert',
+  defaultRule: () => ({ ...NATIONAL_ATTENDANCE }),
 })

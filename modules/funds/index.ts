@@ -3,7 +3,7 @@
 | (`#modules/funds`). Never export Lucid models from here.
 */
 export type { OrderPaidEvent, ClassReleasedEvent, RefundSettledEvent, FundAnomalyRaisedEvent } from './events.js'
-export { releaseSchedule, escrowPolicy, fundDeadlines, NATIONAL_DEADLINES, type ReleaseInput, type EscrowPolicy, type FundDeadlines } from './extension_points.js'
+export { releaseSchedule, escrowPolicy, fundDeadlines, attendancePolicy, NATIONAL_DEADLINES, NATIONAL_ATTENDANCE, type ReleaseInput, type EscrowPolicy, type FundDeadlines, type AttendancePolicy } from './extension_points.js'
 export { registerChannel, type PaymentChannel, type ChannelNotice, type PaymentRequest, type RefundRequest, NoticeRejected } from './channels/channel.js'
 export { ledgerProblems, isClean, type LedgerProblems } from './ledger/invariants.js'
 export { scheduleFundsJobs } from './schedules.js'

@@ -44,6 +44,7 @@ router
     router.get('/funds/institutions/:id', [SupervisionController, 'institution']).as('funds_supervision.institution')
     router.get('/funds/orders/:id', [SupervisionController, 'order']).as('funds_supervision.order')
     router.post('/funds/institutions/:id/refund-all', [SupervisionController, 'refundAll']).as('funds_supervision.refund_all')
+    router.post('/funds/instructions/:id/:decision', [SupervisionController, 'resolveInstruction']).where('decision', /^(reissue|reverse)$/).as('funds_instructions.resolve')
     router.get('/funds/anomalies', [SupervisionController, 'anomalies']).as('funds_anomalies.index')
     router.post('/funds/anomalies/:id/close', [SupervisionController, 'closeAnomaly']).as('funds_anomalies.close')
   })

@@ -48,6 +48,8 @@ export interface ContractSummary {
   payAfterClassOffered: boolean
   /** The signed timetable: class n is held on classDates[n - 1] (YYYY-MM-DD). */
   classDates: string[]
+  /** The same timetable with each class's times (Beijing): what attendance is checked against. */
+  classSlots: { date: string; start: string; end: string }[]
   status: string
   signedAt: string
   contentSha256: string
@@ -84,6 +86,10 @@ function summarize(contract: Contract, course: Course): ContractSummary {
     kind: course.kind,
     delivery: course.delivery,
     classDates: contract.content.timetable.map((row) => row[1]),
+    classSlots: contract.content.timetable.map(([, date, , time]) => {
+      const [start, end] = String(time).split(/[—–-]/)
+      return { date, start: start?.trim() ?? '', end: end?.trim() ?? '' }
+    }),
     payAfterClassOffered: course.payAfterClass,
     status: contract.status,
     signedAt: contract.signedAt.toISO()!,

@@ -3,25 +3,33 @@
 | each moves it once: the payment or refund row is locked, a repeated
 | notice finds it already settled and is acknowledged as a duplicate, and
 | the ledger's idempotency key would refuse a second posting anyway.
-| Every notice, accepted or not, is kept with what became of it.
+| Money the channel took that must not be applied (a late payment for
+| classes another order now covers, a class paid twice, more than the
+| order's amount) is returned to the payer, recorded, never dropped.
+| Every verified notice is kept with what became of it; one nobody can be
+| held to (unknown provider, bad signature) is only counted.
 */
 import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import { setContractStatus } from '#modules/catalog'
-import { type ChannelNotice, NoticeRejected, type RawNotice, channelNamed } from '../channels/channel.js'
+import { contractSummary, setContractStatus } from '#modules/catalog'
+import { type ChannelNotice, NoticeRejected, NoticeUnverified, type RawNotice, channelNamed } from '../channels/channel.js'
 import { type Posting, accounts, post } from '../ledger/ledger.js'
 import Order from '../models/order.js'
 import Payment from '../models/payment.js'
-import Refund from '../models/refund.js'
 import Consumption from '../models/consumption.js'
 import { settledStatus } from '../services/order_state.js'
-import { syncContractStatus } from '../services/contract_status.js'
+import { bodyBytes, countUnverified, isUnsafeBody, storableText } from '../services/machine_requests.js'
+import { returnPayment, sendReturn } from '../services/payment_returns.js'
+import { settleRefundNotice } from './settle_refund_notice.js'
 
 export type NoticeOutcome = { outcome: 'applied' | 'duplicate' | 'rejected'; reason?: string }
 
 type AfterCommit = (() => Promise<unknown>)[]
+
+/** The advisory lock CreateOrder holds while it chooses a contract's next charge. */
+export const CONTRACT_CHARGE_LOCK = 4201
 
 export class ApplyChannelNotice {
   async handle(provider: string, raw: RawNotice, remoteIp: string | null = null): Promise<NoticeOutcome> {
@@ -31,27 +39,33 @@ export class ApplyChannelNotice {
       client.table('channel_notices').insert({
         provider: provider.slice(0, 32),
         kind: notice?.kind ?? null,
-        notice_id: notice?.noticeId.slice(0, 64) ?? null,
-        body: raw.body.slice(0, 8000),
+        notice_id: notice ? storableText(notice.noticeId, 64) : null,
+        body: storableText(raw.body),
+        body_bytes: bodyBytes(raw.body, raw.bytes),
         outcome: result.outcome,
-        reason: result.reason?.slice(0, 255) ?? null,
+        reason: result.reason ? storableText(result.reason, 255) : null,
         remote_ip: remoteIp,
         received_at: new Date(),
       })
     let result: NoticeOutcome
     try {
-      notice = channelNamed(provider).parseNotice(raw)
+      const channel = channelNamed(provider)
+      notice = channel.parseNotice(raw)
+      /* Verified, but not clean text: kept byte for byte, refused so the provider sees it. */
+      if (isUnsafeBody(raw.body, raw.bytes)) throw new NoticeRejected('body is not clean UTF-8 text')
       const parsed = notice
       /* The notice is kept in the same transaction as what it did: one commit per callback. */
       result = await db.transaction(async (trx) => {
-        const outcome = parsed.kind === 'payment' ? await this.#payment(trx, provider, parsed, after) : await this.#refund(trx, parsed, after)
+        const outcome = parsed.kind === 'payment' ? await this.#payment(trx, provider, parsed, after) : await settleRefundNotice(trx, parsed, after)
         await record(trx, outcome)
         return outcome
       })
     } catch (error) {
-      if (!(error instanceof NoticeRejected) && !(error instanceof Error && error.message.startsWith('No payment channel'))) throw error
-      result = { outcome: 'rejected', reason: error.message }
-      await record(db, result)
+      const unknownProvider = error instanceof Error && error.message.startsWith('No payment channel')
+      if (!(error instanceof NoticeRejected) && !unknownProvider) throw error
+      result = { outcome: 'rejected', reason: unknownProvider ? 'unknown provider' : error.message }
+      if (unknownProvider || error instanceof NoticeUnverified) await countUnverified('pay_notice', result.reason!, remoteIp)
+      else await record(db, result)
     }
     for (const task of after) await task()
     return result
@@ -61,7 +75,7 @@ export class ApplyChannelNotice {
     const payment = await Payment.query({ client: trx }).where('number', notice.paymentNumber).where('provider', provider).forUpdate().first()
     if (!payment) return { outcome: 'rejected', reason: 'unknown payment' }
     if (payment.amountFen !== notice.amountFen) return { outcome: 'rejected', reason: `amount ${notice.amountFen} does not match ${payment.amountFen}` }
-    if (payment.status === 'succeeded') {
+    if (payment.status === 'succeeded' || payment.status === 'returned') {
       return payment.providerTxnId === notice.providerTxnId ? { outcome: 'duplicate' } : { outcome: 'rejected', reason: 'payment already settled by another transaction' }
     }
     if (notice.status !== 'succeeded') {
@@ -69,8 +83,16 @@ export class ApplyChannelNotice {
       await payment.useTransaction(trx).save()
       return { outcome: 'applied' }
     }
+    const unlocked = await Order.findOrFail(payment.orderId, { client: trx })
+    /* Taken before the order's row, in CreateOrder's order: a late payment and a new charge of the contract never interleave. */
+    if (unlocked.mode === 'prepaid') await trx.rawQuery('SELECT pg_advisory_xact_lock(?, ?)', [CONTRACT_CHARGE_LOCK, unlocked.contractId])
     const order = await Order.query({ client: trx }).where('id', payment.orderId).forUpdate().firstOrFail()
-    if (!payment.consumptionId && order.paidFen > 0) return { outcome: 'rejected', reason: 'order already paid by another payment' }
+    const refused = payment.consumptionId ? await this.#classRefusal(trx, payment, order) : await this.#chargeRefusal(trx, order)
+    if (refused) {
+      const ret = await returnPayment(trx, payment, notice.providerTxnId, refused)
+      after.push(() => sendReturn(ret))
+      return { outcome: 'applied', reason: `returned to the payer: ${refused}` }
+    }
     payment.merge({ status: 'succeeded', providerTxnId: notice.providerTxnId, succeededAt: DateTime.now() })
     await payment.useTransaction(trx).save()
 
@@ -88,6 +110,7 @@ export class ApplyChannelNotice {
       order.status = settledStatus(order)
       posting = { kind: 'pay_later', idempotencyKey: `payment:${payment.id}`, memo: `先学后付 ${order.number} 课次付款`, links: { orderId: order.id, paymentId: payment.id, consumptionId: payment.consumptionId }, from: accounts.channel(provider, payment.id), to: accounts.institution(order.institutionId), amountFen: payment.amountFen }
     } else {
+      /* A lapsed order nothing replaced is revived by its late payment. */
       order.merge({ paidFen: payment.amountFen, paidAt: DateTime.now(), status: 'paid', expiresAt: null, closedAt: null })
       posting = { kind: 'payment', idempotencyKey: `payment:${payment.id}`, memo: `订单 ${order.number} 预收费入监管账户`, links: { orderId: order.id, paymentId: payment.id }, from: accounts.channel(provider, payment.id), to: accounts.supervised(order.institutionId), amountFen: payment.amountFen }
     }
@@ -98,36 +121,31 @@ export class ApplyChannelNotice {
     return { outcome: 'applied' }
   }
 
-  async #refund(trx: TransactionClientContract, notice: Extract<ChannelNotice, { kind: 'refund' }>, after: AfterCommit): Promise<NoticeOutcome> {
-    const refund = await Refund.query({ client: trx }).where('number', notice.refundNumber).forUpdate().first()
-    if (!refund) return { outcome: 'rejected', reason: 'unknown refund' }
-    if (refund.amountFen !== notice.amountFen) return { outcome: 'rejected', reason: `amount ${notice.amountFen} does not match ${refund.amountFen}` }
-    if (refund.status === 'refunded' || refund.status === 'failed') return { outcome: 'duplicate' }
-    if (refund.status !== 'refunding') return { outcome: 'rejected', reason: `refund is ${refund.status}` }
-    const order = await Order.query({ client: trx }).where('id', refund.orderId).forUpdate().firstOrFail()
-    const succeeded = notice.status === 'succeeded'
-    order.refundingFen -= refund.amountFen
-    if (succeeded) order.refundedFen += refund.amountFen
-    else order.classesRefunded -= refund.classCount
-    order.status = settledStatus(order)
-    if (order.status === 'refunded' || order.status === 'completed') order.closedAt = DateTime.now()
-    await order.useTransaction(trx).save()
-    refund.merge(succeeded ? { status: 'refunded', refundedAt: DateTime.now() } : { status: 'failed', failureReason: notice.reason ?? 'channel refused' })
-    await refund.useTransaction(trx).save()
-    /* Last, as for payments: a successful refund's leg is the shared channel account. */
-    await post(trx, {
-      kind: succeeded ? 'refund_paid' : 'refund_failed',
-      idempotencyKey: `refund:${refund.id}:settled`,
-      memo: succeeded ? `退费 ${refund.number} 原路退回` : `退费 ${refund.number} 渠道退回失败，款项回到监管账户`,
-      links: { orderId: order.id, refundId: refund.id },
-      from: accounts.refunding(order.institutionId),
-      to: succeeded ? accounts.channel(order.provider, refund.id) : accounts.supervised(order.institutionId),
-      amountFen: refund.amountFen,
-    })
-    after.push(async () => {
-      await syncContractStatus(order.contractId)
-      await emitter.emit('funds:refund_settled', { refundId: refund.id, orderId: order.id, institutionId: order.institutionId, regionCode: order.regionCode, amountFen: refund.amountFen, outcome: succeeded ? 'refunded' : 'failed' })
-    })
-    return { outcome: 'applied' }
+  /** Why a prepaid charge's payment must not be applied, or null. */
+  async #chargeRefusal(trx: TransactionClientContract, order: Order): Promise<string | null> {
+    if (order.paidFen > 0) return 'order already paid by another payment'
+    if (order.status === 'awaiting_payment') return null
+    if (order.status !== 'cancelled') return `order is ${order.status}`
+    const covering = await Order.query({ client: trx })
+      .where('contractId', order.contractId)
+      .whereNot('id', order.id)
+      .whereNot('status', 'cancelled')
+      .where('firstClass', '<=', order.lastClass)
+      .whereRaw('first_class + class_count - 1 >= ?', [order.firstClass])
+      .first()
+    if (covering) return `order lapsed; classes ${order.firstClass}–${order.lastClass} are covered by order ${covering.number}`
+    const contract = await contractSummary(order.contractId)
+    if (!contract || contract.status === 'terminated' || contract.status === 'completed') return 'order lapsed and its contract is closed'
+    return null
+  }
+
+  /** Why a class's payment ("learn first, pay later") must not be applied, or null. */
+  async #classRefusal(trx: TransactionClientContract, payment: Payment, order: Order): Promise<string | null> {
+    const consumption = await Consumption.query({ client: trx }).where('id', payment.consumptionId!).where('orderId', order.id).forUpdate().first()
+    if (order.mode !== 'pay_later' || !consumption) return 'no such class to pay'
+    if (consumption.releasedAt) return `class ${consumption.classNo} is already paid`
+    if (consumption.status === 'disputed') return `class ${consumption.classNo} is disputed`
+    if (order.paidFen + payment.amountFen > order.amountFen) return 'beyond the order amount'
+    return null
   }
 }

@@ -106,12 +106,22 @@ export class RecordBankMovements {
   }
 }
 
+/**
+ * The bank could not execute an instruction. The money stays where the
+ * ledger has it (releasing or refunding) until the responsible bureau
+ * re-issues or reverses the instruction (resolve_instruction.ts); a red
+ * anomaly tells the bureau it is waiting.
+ */
 export class RejectInstruction {
   async handle(bank: Bank, number: string, reason: string): Promise<boolean> {
-    const instruction = await BankInstruction.query().where('number', number).where('bankId', bank.id).where('status', 'sent').first()
+    const instruction = await db.transaction(async (trx) => {
+      const locked = await BankInstruction.query({ client: trx }).where('number', number).where('bankId', bank.id).forUpdate().first()
+      /* Under the lock: a movement executing it at the same moment wins, and the rejection is refused. */
+      if (!locked || locked.status !== 'sent') return null
+      await locked.useTransaction(trx).merge({ status: 'rejected', rejectReason: reason.slice(0, 255) || 'no reason given' }).save()
+      return locked
+    })
     if (!instruction) return false
-    instruction.merge({ status: 'rejected', rejectReason: reason.slice(0, 255) || 'no reason given' })
-    await instruction.save()
     const account = await SupervisedAccount.findOrFail(instruction.supervisedAccountId)
     await raiseAnomaly(account, 'instruction_rejected', 'red', { instruction: instruction.number, kind: instruction.kind, amountFen: instruction.amountFen, reason: instruction.rejectReason }, `instruction_rejected:${instruction.id}`)
     return true

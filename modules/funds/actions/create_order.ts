@@ -17,6 +17,7 @@ import { fundDeadlines } from '../extension_points.js'
 import Order from '../models/order.js'
 import { businessNumber } from '../services/numbers.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
+import { type ClosedPayment, closeAtChannel, closePendingPayments } from '../services/payment_closing.js'
 
 const monthsBetween = (from: string, to: string) => DateTime.fromISO(to).diff(DateTime.fromISO(from), 'months').months
 
@@ -47,13 +48,18 @@ export class CreateOrder {
     const deadlines = await fundDeadlines.resolve(region, {})
     const today = options.today ?? todayIso()
 
-    return db.transaction(async (trx) => {
+    const closed: ClosedPayment[] = []
+    const order = await db.transaction(async (trx) => {
       /* Charges of one contract are numbered in order: lock the contract's orders while choosing the next. */
       await trx.rawQuery('SELECT pg_advisory_xact_lock(?, ?)', [4201, contractId])
       const all = await Order.query({ client: trx }).where('contractId', contractId).orderBy('chargeNo')
       const waiting = all.find((o) => o.status === 'awaiting_payment')
       if (waiting && waiting.expiresAt && waiting.expiresAt > DateTime.now() && options.mode !== 'pay_later') return waiting
-      if (waiting) await waiting.useTransaction(trx).merge({ status: 'cancelled', closedAt: DateTime.now() }).save()
+      if (waiting) {
+        await waiting.useTransaction(trx).merge({ status: 'cancelled', closedAt: DateTime.now() }).save()
+        /* The cashier of the order that gives way is closed, so it cannot be paid beside the new one. */
+        closed.push(...(await closePendingPayments(trx, [waiting.id])))
+      }
       const orders = all.filter((o) => o.status !== 'cancelled')
       if (options.mode === 'pay_later') return this.#payLater(trx, contract, orders, all, options.provider)
       if (orders.some((o) => o.mode === 'pay_later')) throw new DomainError('funds.orders.pay_later_chosen')
@@ -75,6 +81,8 @@ export class CreateOrder {
       const expiresAt = DateTime.now().plus({ minutes: deadlines.unpaidOrderMinutes })
       return Order.create(newOrder(contract, { chargeNo, mode: 'prepaid', firstClass, classCount, status: 'awaiting_payment', provider: options.provider ?? 'sandbox', expiresAt }), { client: trx })
     })
+    await closeAtChannel(closed)
+    return order
   }
 }
 

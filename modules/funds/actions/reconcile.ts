@@ -44,7 +44,8 @@ export async function positionOf(account: SupervisedAccount, now = DateTime.now(
   const region = toRegionCode(account.regionCode)
   const [{ heldShareBp }, deadlines] = await Promise.all([escrowPolicy.resolve(region, { escrowModel: account.escrowModel }), fundDeadlines.resolve(region, {})])
   const ledgerHeldFen = await balanceOf(db, accounts.supervised(account.institutionId))
-  const unexecuted = await db.from('bank_instructions').where('supervised_account_id', account.id).where('status', 'sent').sum('amount_fen as total').first()
+  /* A rejected instruction's money is still at the bank until the bureau re-issues or reverses it. */
+  const unexecuted = await db.from('bank_instructions').where('supervised_account_id', account.id).whereIn('status', ['sent', 'rejected']).sum('amount_fen as total').first()
   const unsettled = await db
     .from('payments')
     .join('orders', 'orders.id', 'payments.order_id')

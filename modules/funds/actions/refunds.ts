@@ -13,6 +13,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { todayIso } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
 import { workingDeadline } from '../services/deadlines.js'
@@ -31,6 +32,9 @@ import { settledStatus, unconsumedClasses } from '../services/order_state.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
 import { notifyUrl } from './start_payment.js'
 import { isUniqueViolation } from '#kernel/shared/db_errors'
+import PaymentReturn from '../models/payment_return.js'
+import { sendReturn } from '../services/payment_returns.js'
+import { FIRST_RETRY_MINUTES, GIVE_UP_AFTER_FAILURES, RETRY_BATCH, nextSendAt } from '../services/retry.js'
 
 export class RequestRefund {
   async handle(parent: CurrentUser, orderId: number, input: { classes?: number; reason: string }, today = todayIso()): Promise<Refund> {
@@ -109,21 +113,33 @@ async function approve(trx: TransactionClientContract, account: SupervisedAccoun
   await order.useTransaction(trx).save()
 }
 
-/** Asks the channel to return the money to where it came from; safe to repeat (the channel keys on the refund number). */
-export async function sendToChannel(refund: Refund) {
+/**
+ * Asks the channel to return the money to where it came from; safe to
+ * repeat (the channel keys on the refund number). Each attempt moves the
+ * refund's next retry further out (services/retry.ts).
+ */
+export async function sendToChannel(refund: Refund): Promise<boolean> {
   const order = await Order.findOrFail(refund.orderId)
   const payment = await Payment.query().where('orderId', order.id).whereNull('consumptionId').where('status', 'succeeded').firstOrFail()
+  let sent = true
   try {
     await channelNamed(order.provider).refund({ paymentNumber: payment.number, refundNumber: refund.number, amountFen: refund.amountFen, notifyUrl: notifyUrl(order.provider) })
   } catch (error) {
-    /* The refund stays "refunding"; the retry job sends it again. */
+    /* The refund stays "refunding"; the retry sweep sends it again later. */
+    sent = false
     logger.warn({ refund: refund.number, reason: (error as Error).message }, 'refund not accepted by the channel yet')
   }
+  const attempts = (refund.sendAttempts ?? 0) + 1
+  await Refund.query().where('id', refund.id).update({ send_attempts: attempts, next_send_at: nextSendAt(attempts).toJSDate() })
+  refund.sendAttempts = attempts
+  return sent
 }
 
 async function institutionsRefund(actor: CurrentUser, refundId: number) {
   const refund = await Refund.find(refundId)
   if (!refund || actor.orgType !== 'institution' || refund.institutionId !== actor.orgId) throw new NotFoundException()
+  /* Least privilege: staff record attendance and answer customers; deciding where money goes is the owner's. */
+  if (actor.role !== 'institution_owner') throw new ForbiddenException()
   return refund
 }
 
@@ -169,9 +185,31 @@ export class SettleOverdueRefunds {
         await sendToChannel(refund)
       }
     }
-    const stuck = await Refund.query().where('status', 'refunding').where('decidedAt', '<', DateTime.now().minus({ minutes: 30 }).toJSDate())
-    for (const refund of stuck) await sendToChannel(refund)
-    return { approved, resent: stuck.length }
+    return { approved, resent: await new ResendStuckRefunds().handle() }
+  }
+}
+
+/**
+ * Refunds and payment returns the channel has not settled are sent again,
+ * a bounded batch per run, each on its own backoff; a channel that fails
+ * several times in a row ends the run (finding 19: the sweep never runs for
+ * hours or crowds out the other deadlines).
+ */
+export class ResendStuckRefunds {
+  async handle(now = DateTime.now()): Promise<number> {
+    const due = (q: any) => q.where((w: any) => w.whereNull('nextSendAt').orWhere('nextSendAt', '<=', now.toJSDate())).orderByRaw('next_send_at NULLS FIRST, id').limit(RETRY_BATCH)
+    const refunds = await due(Refund.query().where('status', 'refunding').where('decidedAt', '<', now.minus({ minutes: FIRST_RETRY_MINUTES }).toJSDate()))
+    const returns = await due(PaymentReturn.query().where('status', 'returning'))
+    const work = [...refunds.map((r: Refund) => () => sendToChannel(r)), ...returns.map((r: PaymentReturn) => () => sendReturn(r))].slice(0, RETRY_BATCH)
+    let sent = 0
+    let failures = 0
+    for (const send of work) {
+      if (await send()) {
+        sent++
+        failures = 0
+      } else if (++failures >= GIVE_UP_AFTER_FAILURES) break
+    }
+    return sent
   }
 }
 
@@ -180,24 +218,28 @@ export class SettleOverdueRefunds {
  * orders every unconsumed fee refunded from the supervised account, without
  * waiting for the institution (Beijing and Chengdu rules; Art. 18). Each
  * open order gets a refund approved by the bureau; a parent's pending
- * request is approved in its place.
+ * request is approved in its place. An order already refunding part of its
+ * classes gets a bureau refund of the rest beside it (the bureau's refund
+ * has its own one-open-per-order index), so no unconsumed fee is left out.
  */
 export class BureauRefundAll {
   async handle(actor: CurrentUser, institutionId: number, reason: string): Promise<{ refunds: number; amountFen: number }> {
     const account = await supervisedAccountOf(institutionId)
-    const orders = await Order.query().where('institutionId', institutionId).where('mode', 'prepaid').whereIn('status', ['paid', 'in_progress']).select('id')
+    const orders = await Order.query().where('institutionId', institutionId).where('mode', 'prepaid').whereIn('status', ['paid', 'in_progress', 'refunding']).select('id')
     let refunds = 0
     let amountFen = 0
     for (const { id } of orders) {
       const refund = await db.transaction(async (trx) => {
         const order = await Order.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
         const classes = unconsumedClasses(order)
-        if (classes < 1 || !['paid', 'in_progress'].includes(order.status)) return null
+        if (classes < 1 || !['paid', 'in_progress', 'refunding'].includes(order.status)) return null
+        /* A bureau refund still open for this order already covers it. */
+        if (await Refund.query({ client: trx }).where('orderId', id).where('approvedBy', 'bureau').whereIn('status', ['requested', 'approved', 'refunding']).first()) return null
         const pending = await Refund.query({ client: trx }).where('orderId', id).where('status', 'requested').forUpdate().first()
         const target =
           pending ??
           (await Refund.create(
-            { number: businessNumber('R'), orderId: id, parentUserId: order.parentUserId, institutionId, classCount: classes, amountFen: classes * order.pricePerClassFen, reason, status: 'requested', answerDueOn: DateTime.now() },
+            { number: businessNumber('R'), orderId: id, parentUserId: order.parentUserId, institutionId, classCount: classes, amountFen: classes * order.pricePerClassFen, reason, status: 'requested', approvedBy: 'bureau', answerDueOn: DateTime.now() },
             { client: trx }
           ))
         target.classCount = classes

@@ -28,9 +28,14 @@ export type ChannelNotice =
 export interface RawNotice {
   headers: Record<string, string | string[] | undefined>
   body: string
+  /** The body exactly as received, when the text form may have lost something (invalid UTF-8). */
+  bytes?: Buffer
 }
 
 export class NoticeRejected extends Error {}
+
+/** The notice could not be shown to come from the provider (bad or missing signature): nothing about it is trusted, not even enough to keep it in full. */
+export class NoticeUnverified extends NoticeRejected {}
 
 export interface PaymentChannel {
   readonly name: string
@@ -38,6 +43,12 @@ export interface PaymentChannel {
   readonly origins: string[]
   createPayment(request: PaymentRequest): Promise<{ payUrl: string }>
   refund(request: RefundRequest): Promise<void>
+  /**
+   * Closes a payment nobody may pay any more (its order lapsed or gave way),
+   * so the cashier refuses it. 'already_paid' when the payer was quicker:
+   * that payment's callback is then handled as a late payment.
+   */
+  close(paymentNumber: string): Promise<'closed' | 'already_paid'>
   /** Verifies and decodes a callback; throws NoticeRejected with the reason otherwise. */
   parseNotice(raw: RawNotice): ChannelNotice
 }

@@ -3,7 +3,7 @@
 | sandbox/server.ts): the same shape a real provider's SDK has — signed
 | requests out, signed asynchronous callbacks in.
 */
-import { type ChannelNotice, NoticeRejected, type PaymentChannel, type PaymentRequest, type RawNotice, type RefundRequest } from './channel.js'
+import { type ChannelNotice, NoticeRejected, NoticeUnverified, type PaymentChannel, type PaymentRequest, type RawNotice, type RefundRequest } from './channel.js'
 import { checkSignature, signPayload, unixSeconds } from './signing.js'
 
 export interface SandboxSettings {
@@ -65,9 +65,14 @@ export class SandboxChannel implements PaymentChannel {
     await this.#call('/v1/refunds', { out_trade_no: request.paymentNumber, out_refund_no: request.refundNumber, amount_fen: request.amountFen, notify_url: request.notifyUrl })
   }
 
+  async close(paymentNumber: string): Promise<'closed' | 'already_paid'> {
+    const answer = await this.#call('/v1/payments/close', { out_trade_no: paymentNumber })
+    return answer.status === 'already_paid' ? 'already_paid' : 'closed'
+  }
+
   parseNotice(raw: RawNotice): ChannelNotice {
     const check = checkSignature(this.settings.secret, { timestamp: header(raw, 'x-sandbox-timestamp'), signature: header(raw, 'x-sandbox-signature'), body: raw.body })
-    if (check !== 'ok') throw new NoticeRejected(`signature ${check}`)
+    if (check !== 'ok') throw new NoticeUnverified(`signature ${check}`)
     let notice: any
     try {
       notice = JSON.parse(raw.body)

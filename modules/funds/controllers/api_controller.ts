@@ -4,19 +4,25 @@ import { RecordBankMovements, RejectInstruction } from '../actions/bank_reports.
 import BankInstruction from '../models/bank_instruction.js'
 import SupervisedAccount from '../models/supervised_account.js'
 import { BankAuthError, authenticateBank } from '../services/bank_auth.js'
+import { isUnsafeBody } from '../services/machine_requests.js'
+import { rawBodyBytes } from '#kernel/shared/raw_body'
 
-function json(body: string): any {
+/** The body as JSON, or undefined when it is not clean JSON text (a NUL byte, invalid UTF-8, bad syntax): answered 400. */
+function json(body: string, bytes?: Buffer): any {
+  if (isUnsafeBody(body, bytes)) return undefined
   try {
     return JSON.parse(body)
   } catch {
-    return null
+    return undefined
   }
 }
+
+const badBody = (ctx: HttpContext) => ctx.response.status(400).send({ error: 'body is not valid JSON text' })
 
 /** Machine endpoints: payment channel callbacks and the supervising banks' API (signed, no cookies). */
 export default class ApiController {
   async notice(ctx: HttpContext) {
-    const result = await new ApplyChannelNotice().handle(String(ctx.params.provider), { headers: ctx.request.headers(), body: ctx.request.raw() ?? '' }, ctx.request.ip())
+    const result = await new ApplyChannelNotice().handle(String(ctx.params.provider), { headers: ctx.request.headers(), body: ctx.request.raw() ?? '', bytes: rawBodyBytes(ctx.request) }, ctx.request.ip())
     /* A provider retries until it gets 2xx: a rejected notice is answered 400 so it is never taken as accepted. */
     return ctx.response.status(result.outcome === 'rejected' ? 400 : 200).send({ code: result.outcome === 'rejected' ? 'FAIL' : 'SUCCESS', outcome: result.outcome, message: result.reason ?? null })
   }
@@ -46,7 +52,9 @@ export default class ApiController {
   async reject(ctx: HttpContext) {
     const auth = await this.#bank(ctx)
     if (!auth) return
-    const reason = String(json(auth.body)?.reason ?? '').trim()
+    const body = json(auth.body, rawBodyBytes(ctx.request))
+    if (body === undefined) return badBody(ctx)
+    const reason = String(body?.reason ?? '').trim()
     if (!reason) return ctx.response.status(422).send({ error: 'reason is required' })
     const done = await new RejectInstruction().handle(auth.bank, String(ctx.params.number), reason)
     return done ? { outcome: 'rejected' } : ctx.response.status(404).send({ error: 'no such pending instruction for this bank' })
@@ -55,7 +63,9 @@ export default class ApiController {
   async movements(ctx: HttpContext) {
     const auth = await this.#bank(ctx)
     if (!auth) return
-    const movements = json(auth.body)?.movements
+    const body = json(auth.body, rawBodyBytes(ctx.request))
+    if (body === undefined) return badBody(ctx)
+    const movements = body?.movements
     if (!Array.isArray(movements)) return ctx.response.status(422).send({ error: 'movements must be an array' })
     return { results: await new RecordBankMovements().handle(auth.bank, movements) }
   }

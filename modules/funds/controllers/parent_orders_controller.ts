@@ -87,7 +87,7 @@ export default class ParentOrdersController {
     if (!consumption || !order || order.parentUserId !== user.id) throw new NotFoundException()
     if (order.mode !== 'pay_later' || consumption.releasedAt || consumption.status === 'disputed') throw new DomainError('funds.classes.nothing_to_pay')
     const contract = await contractSummary(order.contractId)
-    const payment = await new StartPayment().handle(order, ctx.i18n.t('funds.orders.class_subject', { course: contract?.courseName ?? order.number, n: consumption.classNo }), { consumptionId: consumption.id, amountFen: consumption.feeFen })
+    const payment = await new StartPayment().handle(order, ctx.i18n.t('funds.orders.class_subject', { course: contract?.courseName ?? order.number, n: consumption.classNo }), { consumptionId: consumption.id })
     return ctx.response.redirect(payment.payUrl!)
   }
 

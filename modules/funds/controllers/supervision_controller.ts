@@ -9,6 +9,8 @@ import { formatYuan } from '#kernel/shared/money'
 import { BureauRefundAll } from '../actions/refunds.js'
 import { positionOf } from '../actions/reconcile.js'
 import FundAnomaly from '../models/fund_anomaly.js'
+import BankInstruction from '../models/bank_instruction.js'
+import { ResolveInstruction } from '../actions/resolve_instruction.js'
 import SupervisedAccount from '../models/supervised_account.js'
 import { findOrder, orderStatement, pageOf, regionOrders } from '../queries/orders.js'
 import { supervisionByInstitution, supervisionByRegion } from '../queries/supervision.js'
@@ -47,7 +49,8 @@ export default class SupervisionController {
     const orders = await regionOrders(user, ctx.request.input('page'), institution.id)
     orders.baseUrl(ctx.request.url())
     const anomalies = await FundAnomaly.query().where('institutionId', institution.id).orderBy('detectedAt', 'desc').limit(50)
-    return ctx.view.render('funds::manage/institution', { institution, account, position, orders, anomalies, canRefundAll: isResponsibleBureau(user, institution) })
+    const rejected = account ? await BankInstruction.query().where('supervisedAccountId', account.id).where('status', 'rejected').orderBy('id').limit(100) : []
+    return ctx.view.render('funds::manage/institution', { institution, account, position, orders, anomalies, rejected, canRefundAll: isResponsibleBureau(user, institution) })
   }
 
   async order(ctx: HttpContext) {
@@ -71,6 +74,21 @@ export default class SupervisionController {
     return ctx.response.redirect().toRoute('funds_supervision.institution', { id: institution.id })
   }
 
+  /** The responsible bureau re-issues a rejected bank instruction, or reverses it back into supervision. */
+  async resolveInstruction(ctx: HttpContext) {
+    const user = bureau(ctx)
+    const instruction = await BankInstruction.find(idParam(ctx.params.id))
+    const institution = instruction ? await institutionSummary((await SupervisedAccount.findOrFail(instruction.supervisedAccountId)).institutionId) : null
+    if (!instruction || !institution || !inScope(institution.regionCode, user.regionCode)) throw new NotFoundException()
+    if (!isResponsibleBureau(user, institution)) throw new ForbiddenException()
+    const { note } = await ctx.request.validateUsing(closeAnomalyValidator, { messagesProvider: fundsMessages(ctx) })
+    const reverse = ctx.params.decision === 'reverse'
+    const result = reverse ? await new ResolveInstruction().reverse(user, instruction.id, note) : await new ResolveInstruction().reissue(user, instruction.id, note)
+    await recordAudit({ action: reverse ? 'funds.instruction_reversed' : 'funds.instruction_reissued', actor: user, subjectType: 'bank_instruction', subjectId: instruction.id, regionCode: institution.regionCode, summary: `${instruction.number} → ${result.number}: ${note}` })
+    ctx.session.flash('success', ctx.i18n.t(reverse ? 'funds.instructions.reversed' : 'funds.instructions.reissued', { number: result.number }))
+    return ctx.response.redirect().toRoute('funds_supervision.institution', { id: institution.id })
+  }
+
   async anomalies(ctx: HttpContext) {
     const user = bureau(ctx)
     const status = ctx.request.input('status') === 'closed' ? 'closed' : 'open'
@@ -84,6 +102,8 @@ export default class SupervisionController {
     const user = bureau(ctx)
     const anomaly = await FundAnomaly.find(idParam(ctx.params.id))
     if (!anomaly || !inScope(anomaly.regionCode, user.regionCode)) throw new NotFoundException()
+    /* Least privilege: a red warning (money may have left supervision) is decided by a bureau, not a sub-unit (街道教育办). */
+    if (anomaly.severity === 'red' && user.adminLevel === 'subunit') throw new ForbiddenException()
     const { note } = await ctx.request.validateUsing(closeAnomalyValidator, { messagesProvider: fundsMessages(ctx) })
     if (anomaly.status === 'open') {
       anomaly.merge({ status: 'closed', closedAt: DateTime.now(), closedBy: user.id, closeNote: note })

@@ -73,13 +73,19 @@ export async function seedFundsDemo(options: { bankOperatorId?: number; bankName
     if (settled) await report(account, 'credit', payment.amountFen, payment.number)
 
     /* Classes whose timetable date has passed were held; most parents confirmed them. */
-    const owner = await db.from('users').where('org_type', 'institution').where('org_id', order.institutionId).first()
+    /* The owner: only owners decide refunds. */
+    const owner = await db.from('users').where('org_type', 'institution').where('org_id', order.institutionId).where('role', 'institution_owner').first()
     const actor = owner ? await user(owner.id) : null
     const recorder = actor ?? { id: null, orgId: order.institutionId }
     const dates: string[] = (await db.from('contracts').where('id', row.id).select('content').first()).content.timetable.map((r: string[]) => r[1])
     const today = DateTime.now().setZone('Asia/Shanghai').toISODate()!
     for (let n = order.firstClass; n <= order.lastClass && dates[n - 1] && dates[n - 1] <= today; n++) {
-      const c = await new RecordClass().handle(recorder, { contractId: row.id, classNo: n, heldOn: dates[n - 1] })
+      /* Today's class may not have started yet: it is recorded once it has. */
+      const c = await new RecordClass().handle(recorder, { contractId: row.id, classNo: n, heldOn: dates[n - 1] }).catch((error) => {
+        if (error?.messageKey === 'funds.classes.not_started') return null
+        throw error
+      })
+      if (!c) break
       if ((n + i) % 5 === 0) await new AnswerClass().dispute(parent, c.id, '当天临时停课，机构未补课')
       else if ((n + i) % 4 !== 0) await new AnswerClass().confirm(parent, c.id)
     }

@@ -26,8 +26,8 @@ export async function ledgerProblems(): Promise<LedgerProblems> {
     WITH moved AS (
       SELECT t.order_id,
         sum(CASE WHEN t.kind IN ('payment', 'pay_later') THEN e.amount_fen ELSE 0 END) AS paid,
-        sum(CASE WHEN t.kind = 'release' THEN e.amount_fen ELSE 0 END) AS released,
-        sum(CASE WHEN t.kind = 'refund' THEN e.amount_fen WHEN t.kind = 'refund_failed' THEN -e.amount_fen ELSE 0 END) AS refund_started,
+        sum(CASE WHEN t.kind = 'release' THEN e.amount_fen WHEN t.kind = 'reversal' AND t.consumption_id IS NOT NULL THEN -e.amount_fen ELSE 0 END) AS released,
+        sum(CASE WHEN t.kind = 'refund' THEN e.amount_fen WHEN t.kind = 'refund_failed' THEN -e.amount_fen WHEN t.kind = 'reversal' AND t.refund_id IS NOT NULL THEN -e.amount_fen ELSE 0 END) AS refund_started,
         sum(CASE WHEN t.kind = 'refund_paid' THEN e.amount_fen ELSE 0 END) AS refunded
       FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id AND e.amount_fen > 0
       WHERE t.order_id IS NOT NULL GROUP BY t.order_id

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export type InstructionKind = 'release' | 'refund'
-export type InstructionStatus = 'sent' | 'executed' | 'rejected'
+export type InstructionStatus = 'sent' | 'executed' | 'rejected' | 'reissued' | 'reversed' | 'cancelled'
 
 /** What the platform tells a bank to pay out of a supervised account. */
 export default class BankInstruction extends BaseModel {
@@ -20,6 +20,10 @@ export default class BankInstruction extends BaseModel {
   @column() declare status: InstructionStatus
   @column() declare movementId: number | null
   @column() declare rejectReason: string | null
+  /** A re-issued instruction names the rejected one it replaces. */
+  @column() declare reissuesId: number | null
+  @column() declare resolvedBy: number | null
+  @column() declare resolutionNote: string | null
   @column.dateTime({ autoCreate: true }) declare createdAt: DateTime
   @column.dateTime() declare executedAt: DateTime | null
 }

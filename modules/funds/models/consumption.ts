@@ -18,6 +18,8 @@ export default class Consumption extends BaseModel {
   @column.date() declare confirmDueOn: DateTime
   @column() declare disputeReason: string | null
   @column() declare recordedBy: number | null
+  /** The timetable slot the class was held in (null for classes recorded before attendance was checked against it). */
+  @column.dateTime() declare slotStartsAt: DateTime | null
   @column.dateTime() declare decidedAt: DateTime | null
   @column.dateTime() declare releasedAt: DateTime | null
   @column.dateTime({ autoCreate: true }) declare createdAt: DateTime

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'closed'
+export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'closed' | 'returned'
 
 export default class Payment extends BaseModel {
   static table = 'payments'

@@ -23,6 +23,9 @@ export default class Refund extends BaseModel {
   @column.dateTime() declare decidedAt: DateTime | null
   @column.dateTime() declare refundedAt: DateTime | null
   @column() declare failureReason: string | null
+  /** Times the refund was sent to the channel, and when the retry sweep may send it again. */
+  @column() declare sendAttempts: number
+  @column.dateTime() declare nextSendAt: DateTime | null
   @column.dateTime({ autoCreate: true }) declare createdAt: DateTime
   @column.dateTime({ autoCreate: true, autoUpdate: true }) declare updatedAt: DateTime
 

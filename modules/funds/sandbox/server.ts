@@ -41,7 +41,7 @@ interface SandboxPayment {
   notifyUrl: string
   returnUrl: string
   settleTo: { bank_name: string; account_number: string } | null
-  status: 'pending' | 'succeeded' | 'cancelled'
+  status: 'pending' | 'succeeded' | 'cancelled' | 'closed'
   transactionId: string | null
   refundedFen: number
 }
@@ -174,6 +174,16 @@ export function startSandbox(options: SandboxOptions): Promise<{ url: string; se
       const body = await readBody(request)
       const path = url.pathname
 
+      /* The merchant closes a payment it will no longer accept; paying it afterwards is refused, as WeChat Pay's close order does. */
+      if (request.method === 'POST' && path === '/v1/payments/close') {
+        if (!verifyMerchant(request, body)) return send(response, 401, { error: 'bad merchant signature' })
+        const payment = byNumber.get(JSON.parse(body).out_trade_no)
+        if (!payment) return send(response, 200, { status: 'closed' })
+        if (payment.status === 'succeeded') return send(response, 200, { status: 'already_paid' })
+        payment.status = 'closed'
+        return send(response, 200, { status: 'closed' })
+      }
+
       if (request.method === 'POST' && (path === '/v1/payments' || path === '/v1/refunds')) {
         const merchant = verifyMerchant(request, body)
         if (!merchant) return send(response, 401, { error: 'bad merchant signature' })
@@ -181,6 +191,7 @@ export function startSandbox(options: SandboxOptions): Promise<{ url: string; se
         if (path === '/v1/payments') {
           const existing = byNumber.get(input.out_trade_no)
           if (existing) {
+            if (existing.status === 'closed') return send(response, 409, { error: 'payment is closed' })
             if (existing.amountFen !== input.amount_fen) return send(response, 409, { error: 'out_trade_no reused with another amount' })
             return send(response, 200, { payment_id: existing.id, pay_url: `${baseUrl}/pay/${existing.id}` })
           }
@@ -210,7 +221,7 @@ export function startSandbox(options: SandboxOptions): Promise<{ url: string; se
           return send(response, 200, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>沙箱收银台</title>
 <style>body{font-family:sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#1f2429}.amount{font-size:2rem;margin:.5rem 0}button{font-size:1rem;padding:.6rem 1.4rem;margin-right:.5rem}</style></head>
 <body><p>沙箱支付（测试环境，不会真实扣款）</p><h1>${escapeHtml(payment.subject)}</h1><p>订单号 ${escapeHtml(payment.number)}</p><p class="amount">¥ ${yuan(payment.amountFen)}</p>
-${done ? `<p>该笔支付已${payment.status === 'succeeded' ? '完成' : '取消'}。</p><a href="${escapeHtml(payment.returnUrl)}">返回商户</a>` : `<form method="post" action="/pay/${payment.id}/confirm" style="display:inline"><button type="submit" data-testid="sandbox-pay">确认支付</button></form><form method="post" action="/pay/${payment.id}/cancel" style="display:inline"><button type="submit">取消</button></form>`}
+${done ? `<p>该笔支付已${payment.status === 'succeeded' ? '完成' : payment.status === 'closed' ? '关闭，不能再付款' : '取消'}。</p><a href="${escapeHtml(payment.returnUrl)}">返回商户</a>` : `<form method="post" action="/pay/${payment.id}/confirm" style="display:inline"><button type="submit" data-testid="sandbox-pay">确认支付</button></form><form method="post" action="/pay/${payment.id}/cancel" style="display:inline"><button type="submit">取消</button></form>`}
 </body></html>`, 'text/html')
         }
         if (request.method === 'POST' && cashier[2]) {

@@ -5,6 +5,8 @@ import { courseDraft, createCourse, signedContractFixture } from '#testing/catal
 import { CreateOrder } from '../../actions/create_order.js'
 import type Order from '../../models/order.js'
 import { randomUUID } from 'node:crypto'
+import { DateTime } from 'luxon'
+import { todayIso } from '#kernel/shared/dates'
 import { bankCanonical, signPayload, unixSeconds } from '../../channels/signing.js'
 import Bank from '../../models/bank.js'
 import SupervisedAccount from '../../models/supervised_account.js'
@@ -47,13 +49,26 @@ export interface OrderWorld {
   owner: Awaited<ReturnType<typeof createTestAccount>>
 }
 
+const daysFromToday = (days: number) => DateTime.fromISO(todayIso()).plus({ days }).toISODate()!
+
+/**
+ * A weekly course (Saturdays of the national fixture become the weekday
+ * nine weeks ago) that started nine weeks ago: classes 1–9 have been held,
+ * class 10 is today and 11–12 are ahead. Attendance is checked against the
+ * timetable, so tests record classes that really took place.
+ */
+export function runningCourse(): Partial<Parameters<typeof courseDraft>[0] & object> {
+  const start = daysFromToday(-63)
+  return { startDate: start, endDate: daysFromToday(14), slots: [{ weekday: DateTime.fromISO(start).weekday, start: '09:00' }] }
+}
+
 /** A signed contract of a white-listed institution and its first order, awaiting payment. */
 export async function orderFixture(options: { regionCode?: string; course?: Parameters<typeof courseDraft>[0] } = {}): Promise<OrderWorld> {
   const regionCode = options.regionCode ?? '220104'
   const institution = await createFiledInstitution({ regionCode, categories: ['arts', 'academic'] })
   const teacher = await createStaffMember(institution.id, '李老师', residentId(Math.floor(Math.random() * 900) + 100))
   const owner = await createTestAccount({ role: 'institution_owner', regionCode, orgType: 'institution', orgId: institution.id })
-  const course = await createCourse(institution.id, courseDraft({ teacherIds: [teacher.id], ...options.course }), 'on_sale')
+  const course = await createCourse(institution.id, courseDraft({ teacherIds: [teacher.id], ...runningCourse(), ...options.course }), 'on_sale')
   const parent = await createTestAccount({ role: 'parent', regionCode })
   const contractId = await signedContractFixture(course.id, parent.id)
   const order = await new CreateOrder().handle(parent.user, contractId)

@@ -9,11 +9,12 @@ const inDays = (n: number) => DateTime.now().setZone('Asia/Shanghai').plus({ day
 test.group('Charges under one contract', () => {
   test('a renewal waits until 20 or fewer classes are left unconsumed', async ({ client, assert }) => {
     /* Three classes a week for sixteen weeks, 24 classes per charge (8 weeks, within 3 months and 5,000 yuan). */
-    const start = DateTime.fromISO(inDays(7))
+    /* Started a month ago, so the first classes have been held and the renewal's first class is within a month. */
+    const start = DateTime.fromISO(inDays(-30))
     const { order, parent, owner, contractId } = await orderFixture({
       course: {
-        startDate: inDays(7),
-        endDate: inDays(7 + 7 * 16 - 1),
+        startDate: inDays(-30),
+        endDate: inDays(-30 + 7 * 16 - 1),
         slots: [0, 2, 4].map((d) => ({ weekday: ((start.weekday - 1 + d) % 7) + 1, start: '18:00' })),
         classesPerCharge: 24,
         pricePerClassFen: 100_00,

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { formatYuan } from '#kernel/shared/money'
+import { contractSummary } from '#modules/catalog'
 import { startSandbox } from '../../sandbox/server.js'
 import { sandboxChannel, sandboxSettings } from '../../channels/setup.js'
 import { bankCredentials } from '../../services/supervised_accounts.js'
@@ -72,9 +73,11 @@ test.group('Sandbox channel and bank over HTTP', (group) => {
 
     /* Two classes, confirmed by the parent: the bank pays them to the institution. */
     const ownerUser = await userOf(owner.id)
-    const recorded = await client.post('/institution/attendance').loginAs(ownerUser).withCsrfToken().form({ course: String(order.courseId), classNo: '1', heldOn: new Date().toISOString().slice(0, 10), 'contracts[]': String(contractId) }).redirects(0)
+    /* Held on their timetable dates (attendance is checked against the signed timetable). */
+    const { classDates } = (await contractSummary(contractId))!
+    const recorded = await client.post('/institution/attendance').loginAs(ownerUser).withCsrfToken().form({ course: String(order.courseId), classNo: '1', heldOn: classDates[0], 'contracts[]': String(contractId) }).redirects(0)
     assert.equal(recorded.status(), 302)
-    await client.post('/institution/attendance').loginAs(ownerUser).withCsrfToken().form({ course: String(order.courseId), classNo: '2', heldOn: new Date().toISOString().slice(0, 10), 'contracts[]': String(contractId) }).redirects(0)
+    await client.post('/institution/attendance').loginAs(ownerUser).withCsrfToken().form({ course: String(order.courseId), classNo: '2', heldOn: classDates[1], 'contracts[]': String(contractId) }).redirects(0)
     const classes = await db.from('consumptions').where('order_id', order.id).orderBy('class_no').select('id')
     assert.lengthOf(classes, 2)
     for (const c of classes) await client.post(`/parent/classes/${c.id}/confirm`).loginAs(await userOf(parent.id)).withCsrfToken().redirects(0)

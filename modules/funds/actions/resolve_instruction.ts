@@ -1,0 +1,73 @@
+/*
+| A way out for money a bank refused to pay (finding 21). The responsible
+| bureau either re-issues the rejected instruction (a new instruction for
+| the same amount; the ledger still holds the money in releasing or
+| refunding) or reverses it: the money goes back to the supervised account
+| by a ledger reversal, the class is no longer counted as consumed (so its
+| fee can be refunded) or the refund is marked failed. Both are written in
+| the audit log by the controller.
+*/
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { DateTime } from 'luxon'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import type { CurrentUser } from '#modules/identity'
+import { type AccountRef, accounts, post } from '../ledger/ledger.js'
+import BankInstruction from '../models/bank_instruction.js'
+import Consumption from '../models/consumption.js'
+import Order from '../models/order.js'
+import Refund from '../models/refund.js'
+import { businessNumber } from '../services/numbers.js'
+import { settledStatus } from '../services/order_state.js'
+
+export class ResolveInstruction {
+  async reissue(actor: CurrentUser, instructionId: number, note: string): Promise<BankInstruction> {
+    return db.transaction(async (trx) => {
+      const old = await this.#rejected(trx, instructionId)
+      await old.useTransaction(trx).merge({ status: 'reissued', resolvedBy: actor.id, resolutionNote: note }).save()
+      return BankInstruction.create(
+        { number: businessNumber('I'), bankId: old.bankId, supervisedAccountId: old.supervisedAccountId, kind: old.kind, amountFen: old.amountFen, orderId: old.orderId, consumptionId: old.consumptionId, refundId: old.refundId, status: 'sent', reissuesId: old.id },
+        { client: trx }
+      )
+    })
+  }
+
+  async reverse(actor: CurrentUser, instructionId: number, note: string): Promise<BankInstruction> {
+    return db.transaction(async (trx) => {
+      const unlocked = await BankInstruction.findOrFail(instructionId, { client: trx })
+      /* The order first, as every money movement of an order locks it first. */
+      const order = await Order.query({ client: trx }).where('id', unlocked.orderId).forUpdate().firstOrFail()
+      const instruction = await this.#rejected(trx, instructionId)
+      if (instruction.kind === 'release') {
+        const consumption = await Consumption.query({ client: trx }).where('id', instruction.consumptionId!).forUpdate().firstOrFail()
+        await this.#post(trx, instruction, accounts.releasing(order.institutionId), accounts.supervised(order.institutionId), `撤回拨付指令 ${instruction.number}，课时费回到监管账户`)
+        await consumption.useTransaction(trx).merge({ status: 'disputed', releasedAt: null, disputeReason: `监管部门撤回拨付：${note}`.slice(0, 500), decidedAt: DateTime.now() }).save()
+        order.releasedFen -= instruction.amountFen
+        order.classesConsumed -= 1
+      } else {
+        const refund = await Refund.query({ client: trx }).where('id', instruction.refundId!).forUpdate().firstOrFail()
+        if (refund.status !== 'refunding') throw new DomainError('funds.instructions.not_reversible')
+        await this.#post(trx, instruction, accounts.refunding(order.institutionId), accounts.supervised(order.institutionId), `撤回退费指令 ${instruction.number}，款项回到监管账户`)
+        await refund.useTransaction(trx).merge({ status: 'failed', failureReason: `监管部门撤回：${note}`.slice(0, 255) }).save()
+        order.refundingFen -= refund.amountFen
+        order.classesRefunded -= refund.classCount
+      }
+      order.status = settledStatus(order)
+      if (order.status !== 'completed' && order.status !== 'refunded') order.closedAt = null
+      await order.useTransaction(trx).save()
+      await instruction.useTransaction(trx).merge({ status: 'reversed', resolvedBy: actor.id, resolutionNote: note }).save()
+      return instruction
+    })
+  }
+
+  async #rejected(trx: TransactionClientContract, id: number): Promise<BankInstruction> {
+    const instruction = await BankInstruction.query({ client: trx }).where('id', id).forUpdate().first()
+    if (!instruction || instruction.status !== 'rejected') throw new DomainError('funds.instructions.not_rejected')
+    return instruction
+  }
+
+  async #post(trx: TransactionClientContract, instruction: BankInstruction, from: AccountRef, to: AccountRef, memo: string) {
+    const original = await trx.from('ledger_transactions').where('instruction_id', instruction.id).orderBy('id').select('id').first()
+    await post(trx, { kind: 'reversal', idempotencyKey: `instruction:${instruction.id}:reversed`, memo, links: { orderId: instruction.orderId, consumptionId: instruction.consumptionId ?? undefined, refundId: instruction.refundId ?? undefined, instructionId: instruction.id, reversesId: original ? Number(original.id) : undefined }, from, to, amountFen: instruction.amountFen })
+  }
+}
