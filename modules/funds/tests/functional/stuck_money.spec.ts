@@ -25,12 +25,12 @@ async function rejectedRelease() {
   await new AnswerClass().confirm(world.parent.user, taken.id)
   const { bank } = await accountOf(world.institutionId)
   const instruction = await BankInstruction.query().where('consumptionId', taken.id).firstOrFail()
-  assert(await new RejectInstruction().handle(bank, instruction.number, '监管账户余额不足'))
+  mustBeTrue(await new RejectInstruction().handle(bank, instruction.number, '监管账户余额不足'))
   const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104', unitName: '长春市朝阳区教育局' })
   return { ...world, taken, instruction, county }
 }
 
-function assert(value: boolean) {
+function mustBeTrue(value: boolean) {
   if (!value) throw new Error('instruction not rejected')
 }
 
