@@ -54,15 +54,13 @@ export async function unpaidHolds(trx: TransactionClientContract, parentUserId: 
  * For the funds module, inside its transaction: `until` extends the hold
  * while an order awaits payment; `null` ends it (the parent committed, for
  * example by choosing to pay after each class). A contract whose hold has
- * already run out is lapsed here and refused, so no order is taken on a
- * seat that was given up.
+ * already run out is refused, so no order is taken on a
+ * seat that was given up (the refusal rolls the caller back, so the lapse
+ * itself is left to the sweep or the course's next signature).
  */
 export async function holdSeat(contractId: number, until: DateTime | null, client: TransactionClientContract): Promise<void> {
   const contract = await Contract.query({ client }).where('id', contractId).forUpdate().first()
   if (!contract || contract.status !== 'signed' || contract.seatHeldUntil === null) return
-  if (contract.seatHeldUntil <= DateTime.now()) {
-    await lapseExpiredHolds(client, contract.courseId)
-    throw new DomainError('catalog.contracts.seat_released')
-  }
+  if (contract.seatHeldUntil <= DateTime.now()) throw new DomainError('catalog.contracts.seat_released')
   if (until === null || until > contract.seatHeldUntil) await contract.useTransaction(client).merge({ seatHeldUntil: until }).save()
 }

@@ -11,7 +11,7 @@ import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { todayIso } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
 import { type CurrentUser, lineageOf } from '#modules/identity'
-import { type ContractSummary, chargeLimits, contractSummary, saleCheck } from '#modules/catalog'
+import { type ContractSummary, chargeLimits, contractSummary, holdSeat, saleCheck } from '#modules/catalog'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { fundDeadlines } from '../extension_points.js'
 import Order from '../models/order.js'
@@ -29,6 +29,8 @@ export class CreateOrder {
   async #payLater(trx: TransactionClientContract, contract: ContractSummary, orders: Order[], all: Order[], provider?: string): Promise<Order> {
     if (!contract.payAfterClassOffered) throw new DomainError('funds.orders.pay_later_not_offered')
     if (orders.length) throw new DomainError('funds.orders.pay_later_after_prepaid')
+    /* Choosing to pay after each class commits the parent: the contract keeps its seat. */
+    await holdSeat(contract.id, null, trx)
     return Order.create(
       newOrder(contract, { chargeNo: (all.at(-1)?.chargeNo ?? 0) + 1, mode: 'pay_later', firstClass: 1, classCount: contract.classCount, status: 'in_progress', provider: provider ?? 'sandbox', expiresAt: null }),
       { client: trx }
@@ -79,6 +81,8 @@ export class CreateOrder {
 
       const chargeNo = (all.at(-1)?.chargeNo ?? 0) + 1
       const expiresAt = DateTime.now().plus({ minutes: deadlines.unpaidOrderMinutes })
+      /* An unpaid contract keeps its seat while this order can still be paid (catalog's seat hold). */
+      await holdSeat(contract.id, expiresAt, trx)
       return Order.create(newOrder(contract, { chargeNo, mode: 'prepaid', firstClass, classCount, status: 'awaiting_payment', provider: options.provider ?? 'sandbox', expiresAt }), { client: trx })
     })
     await closeAtChannel(closed)
