@@ -3,6 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import { sandboxSettings } from '../../channels/setup.js'
 import { signPayload, unixSeconds } from '../../channels/signing.js'
+import { DateTime } from 'luxon'
+import { PruneMachineRecords } from '../../actions/prune_machine_records.js'
 import { payOrder } from '../../testing.js'
 import { accountOf, bankHeaders, orderFixture } from './helpers.js'
 
@@ -69,5 +71,19 @@ test.group('Machine endpoints', () => {
     assert.equal((await count('bank_api', 'unknown key')) - keyBefore, 5)
     /* A handful of rows (one per reason and minute), whatever the number of requests. */
     assert.isAtMost(Number((await db.from('machine_request_counts').count('* as n').first())!.n), 10)
+  })
+  test('notices and bank requests are pruned by their written retention, money-bearing ones kept five years', async ({ assert }) => {
+    const at = (days: number) => DateTime.now().minus({ days }).toJSDate()
+    const notice = (marker: string, outcome: string, days: number) => ({ provider: 'sandbox', kind: 'payment', notice_id: marker, body: marker, outcome, received_at: at(days) })
+    await db.table('channel_notices').multiInsert([notice('prune-applied-4y', 'applied', 4 * 365), notice('prune-applied-6y', 'applied', 6 * 365), notice('prune-rejected-100d', 'rejected', 100), notice('prune-rejected-200d', 'rejected', 200)])
+    const request = (marker: string, outcome: string, days: number) => ({ bank_id: null, nonce: marker, method: 'POST', path: '/api/bank/v1/movements', outcome, reason: null, body: marker, received_at: at(days) })
+    await db.table('bank_api_requests').multiInsert([request('prune-accepted-4y', 'accepted', 4 * 365), request('prune-accepted-6y', 'accepted', 6 * 365), request('prune-replay-200d', 'rejected', 200)])
+    await db.table('machine_request_counts').insert({ endpoint: 'pay_notice', reason: 'prune-test', minute: at(100), count: 3 })
+    await new PruneMachineRecords().handle()
+    const notices = (await db.from('channel_notices').where('notice_id', 'like', 'prune-%').select('notice_id')).map((r) => r.notice_id)
+    assert.sameMembers(notices, ['prune-applied-4y', 'prune-rejected-100d'])
+    const requests = (await db.from('bank_api_requests').where('nonce', 'like', 'prune-%').select('nonce')).map((r) => r.nonce)
+    assert.sameMembers(requests, ['prune-accepted-4y'])
+    assert.isNull(await db.from('machine_request_counts').where('reason', 'prune-test').first())
   })
 })
