@@ -22,12 +22,29 @@ export interface InstitutionRemovedEvent {
   reason: string
 }
 
+/** Where an institution's prepaid fees are held, as filed. */
+export interface SupervisionFacts {
+  bank: string | null
+  account: string | null
+  escrowModel: 'bank_custody' | 'risk_deposit' | null
+}
+
+/** An approved change request moved the supervised account (delivered through the outbox). */
+export interface SupervisionChangedEvent {
+  institutionId: number
+  regionCode: string
+  changeRequestId: number
+  from: SupervisionFacts
+  to: SupervisionFacts
+}
+
 declare module '@adonisjs/core/types' {
   interface EventsList {
     'registry:list_changed': ListChangedEvent
     'registry:filing_approved': FilingApprovedEvent
     'registry:institution_removed': InstitutionRemovedEvent
     'registry:institution_restored': FilingApprovedEvent
+    'registry:supervision_changed': SupervisionChangedEvent
   }
 }
 

@@ -3,7 +3,9 @@
 | (`#modules/registry`). It never hands out Lucid models.
 */
 export type { ListStatus, FilingStatus, ListReason } from './models/institution.js'
-export type { ListChangedEvent, FilingApprovedEvent, InstitutionRemovedEvent } from './events.js'
+export type { ListChangedEvent, FilingApprovedEvent, InstitutionRemovedEvent, SupervisionChangedEvent, SupervisionFacts } from './events.js'
+export { supervisingBanks, isSupervisingBank, type SupervisingBankRow } from './queries/supervising_banks.js'
+export { RegisterSupervisingBank, type RegisterBankInput } from './actions/register_supervising_bank.js'
 export { classifyList, extraFilingFields, type ExtraFieldsInput } from './extension_points.js'
 export { classifyByNationalRules, FINDING_ITEMS, BLACK_ITEMS, type ListFacts, type Classification } from './services/list_rules.js'
 export { publishNotice, type NoticeInput, type NoticeKind } from './services/notices.js'

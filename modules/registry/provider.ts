@@ -16,6 +16,8 @@ export default class RegistryProvider {
     const { regionTree } = await import('#modules/identity')
     edge.global('filingFields', (section: keyof typeof FIELDS) => FIELDS[section])
     edge.global('regionPicker', regionPicker)
+    const { describeFact } = await import('./services/fact_display.js')
+    edge.global('describeFact', describeFact)
     edge.global('regionName', (code: string) => (code ? regionTree.fullName(code) : ''))
 
     const bureau = (u: CurrentUser) => u.role === 'admin'
@@ -30,6 +32,8 @@ export default class RegistryProvider {
       { terminal: 'management', label: 'registry.nav.institutions', hint: 'registry.nav.institutions_hint', href: '/manage/institutions', order: 110, visible: bureau },
       { terminal: 'management', label: 'registry.nav.inspections', hint: 'registry.nav.inspections_hint', href: '/manage/inspections', order: 120, visible: bureau },
       { terminal: 'management', label: 'registry.nav.change_reviews', hint: 'registry.nav.change_reviews_hint', href: '/manage/changes', order: 130, visible: manager },
+      { terminal: 'management', label: 'registry.nav.contests', hint: 'registry.nav.contests_hint', href: '/manage/credit-code-contests', order: 135, visible: manager },
+      { terminal: 'management', label: 'registry.nav.banks', hint: 'registry.nav.banks_hint', href: '/manage/banks', order: 160, visible: bureau },
       { terminal: 'management', label: 'registry.nav.prohibited', hint: 'registry.nav.prohibited_hint', href: '/manage/prohibited', order: 140, visible: manager },
       { terminal: 'management', label: 'registry.nav.imports', hint: 'registry.nav.imports_hint', href: '/manage/imports', order: 150, visible: manager },
       { terminal: 'public', label: 'registry.nav.search', href: '/institutions', order: 10 },

@@ -14,6 +14,8 @@ const InspectionsController = () => import('./controllers/inspections_controller
 const ProhibitedPersonsController = () => import('./controllers/prohibited_persons_controller.js')
 const ImportsController = () => import('./controllers/imports_controller.js')
 const PublicController = () => import('./controllers/public_controller.js')
+const SupervisingBanksController = () => import('./controllers/supervising_banks_controller.js')
+const CreditCodeContestsController = () => import('./controllers/credit_code_contests_controller.js')
 
 /* Institution terminal */
 router
@@ -22,6 +24,8 @@ router
     router.get('/filing/confirm', [FilingController, 'confirm']).as('filing.confirm')
     router.post('/filing/submit', [FilingController, 'submit']).as('filing.submit')
     router.post('/filing/academic/skip', [FilingController, 'skipAcademic']).as('filing.skip_academic')
+    router.get('/filing/contest', [CreditCodeContestsController, 'create']).as('credit_code_contests.create')
+    router.post('/filing/contest', [CreditCodeContestsController, 'store']).as('credit_code_contests.store')
     router.get('/filing/:section', [FilingController, 'edit']).as('filing.edit')
     router.post('/filing/:section', [FilingController, 'update']).as('filing.update')
     router.get('/documents/:id', [DocumentsController, 'ownDocument']).as('documents.own')
@@ -57,6 +61,11 @@ router
     router.get('/changes', [ChangeReviewsController, 'index']).as('change_reviews.index')
     router.post('/changes/:id/approve', [ChangeReviewsController, 'approve']).as('change_reviews.approve')
     router.post('/changes/:id/reject', [ChangeReviewsController, 'reject']).as('change_reviews.reject')
+    router.get('/credit-code-contests', [CreditCodeContestsController, 'index']).as('credit_code_contests.index')
+    router.post('/credit-code-contests/:id/uphold', [CreditCodeContestsController, 'uphold']).as('credit_code_contests.uphold')
+    router.post('/credit-code-contests/:id/dismiss', [CreditCodeContestsController, 'dismiss']).as('credit_code_contests.dismiss')
+    router.get('/banks', [SupervisingBanksController, 'index']).as('supervising_banks.index')
+    router.post('/banks', [SupervisingBanksController, 'store']).as('supervising_banks.store')
     router.get('/inspections', [InspectionsController, 'index']).as('inspections.index')
     router.get('/inspections/create', [InspectionsController, 'create']).as('inspections.create')
     router.post('/inspections', [InspectionsController, 'store']).as('inspections.store')

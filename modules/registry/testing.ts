@@ -12,6 +12,15 @@ import { sealIdNumber } from '#kernel/shared/personal_data'
 import { RecomputeListStatus } from './actions/recompute_list_status.js'
 import { applyApprovedValues } from './actions/review_filing.js'
 import { SECTIONS, type Section } from './filing/fields.js'
+import SupervisingBank from './models/supervising_bank.js'
+
+/** The bank the test filings name; like every bank a filing names, it must be in the register. */
+export const TEST_BANK = '中国建设银行长春朝阳支行'
+
+/** Puts banks in the register of supervising banks (idempotent). */
+export async function registerSupervisingBanks(...names: string[]) {
+  for (const name of names.length ? names : [TEST_BANK]) await SupervisingBank.firstOrCreate({ name }, { name, regionCode: '220100', registeredById: null })
+}
 
 /** The smallest file that passes the PDF check. */
 export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
@@ -68,7 +77,7 @@ export function filingFields(regionCode: string, overrides: Record<string, any> 
       categories: ['arts'],
       partyOrganization: 'preparing',
       materialsPolicy: '自编教材经教研组审核后报区教育局备案。',
-      supervisingBank: '中国建设银行长春朝阳支行',
+      supervisingBank: TEST_BANK,
       /* Each institution has its own supervised account at the bank. */
       supervisedAccount: `2205016100${String(randomInt(0, 10_000_000_000)).padStart(10, '0')}`,
       escrowModel: 'bank_custody',
@@ -101,6 +110,8 @@ export interface FiledInstitutionOptions {
   licenceValidTo?: string
   qualificationType?: string
   categories?: string[]
+  /** Registered on the way; TEST_BANK by default. */
+  supervisingBank?: string
 }
 
 /** An approved institution written straight to the tables (for tests of later steps). */
@@ -119,7 +130,9 @@ export async function createFiledInstitution(options: FiledInstitutionOptions = 
     categories: options.categories ?? ['arts'],
     qualificationType: options.qualificationType ?? 'offline_licence',
     licenceValidTo: options.licenceValidTo ?? fields.qualifications.licenceValidTo,
+    supervisingBank: options.supervisingBank ?? TEST_BANK,
   }
+  await registerSupervisingBanks(values.supervisingBank)
   const institution = await Institution.create({
     name: values.name,
     creditCode: values.creditCode,

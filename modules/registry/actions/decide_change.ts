@@ -6,20 +6,18 @@ import ChangeRequest from '../models/change_request.js'
 import FilingSection from '../models/filing_section.js'
 import Institution from '../models/institution.js'
 import { publishNotice } from '../services/notices.js'
+import { sectionOfKey } from '../services/key_facts.js'
+import { publishSupervisionChange } from '../services/supervision_change.js'
 import { RecomputeListStatus } from './recompute_list_status.js'
 
-const SECTION_OF: Record<string, 'basic' | 'qualifications'> = {
-  name: 'basic',
-  legalRepName: 'basic',
-  address: 'basic',
-  licenceNumber: 'qualifications',
-  licenceValidTo: 'qualifications',
-}
+const text = (v: unknown) => (typeof v === 'string' ? v : null)
 
 /**
  * The responsible bureau approves or rejects a key-fact change. An approved
  * change updates the institution and its filing; a new name keeps the old
- * one in the history and is announced publicly (Art. 12).
+ * one in the history and is announced publicly (Art. 12). A new supervising
+ * bank, account or escrow model is announced to the fund module in the same
+ * transaction (the outbox), which moves the supervised account.
  */
 export class DecideChange {
   async approve(actor: CurrentUser, requestId: number, comment: string | null) {
@@ -28,13 +26,19 @@ export class DecideChange {
       if (request.status !== 'pending') throw new DomainError('registry.changes.already_decided')
       const institution = await Institution.query({ client: trx }).where('id', request.institutionId).forUpdate().firstOrFail()
 
+      const operations = await FilingSection.query({ client: trx }).where('institutionId', institution.id).where('section', 'operations').first()
+      const supervisionBefore = { ...(operations?.data ?? {}) }
       for (const [key, { to }] of Object.entries(request.changes)) {
-        const section = await FilingSection.query({ client: trx }).where('institutionId', institution.id).where('section', SECTION_OF[key]).forUpdate().first()
+        const sectionName = sectionOfKey(key)
+        if (!sectionName) continue
+        const section = await FilingSection.query({ client: trx }).where('institutionId', institution.id).where('section', sectionName).forUpdate().first()
         if (section) {
           section.data = { ...section.data, [key]: to }
           await section.useTransaction(trx).save()
         }
       }
+      if (Array.isArray(request.changes.categories?.to)) institution.categories = request.changes.categories.to as string[]
+      await publishSupervisionChange(trx, institution, request, supervisionBefore)
       const name = request.changes.name
       if (name) {
         await trx.table('institution_names').insert({ institution_id: institution.id, name: name.from, used_from: institution.approvedAt?.toISODate() ?? null, used_until: DateTime.now().toISODate() })
@@ -51,11 +55,11 @@ export class DecideChange {
         )
       }
       institution.merge({
-        name: request.changes.name?.to ?? institution.name,
-        legalRepName: request.changes.legalRepName?.to ?? institution.legalRepName,
-        address: request.changes.address?.to ?? institution.address,
-        licenceNumber: request.changes.licenceNumber?.to ?? institution.licenceNumber,
-        licenceValidTo: request.changes.licenceValidTo ? DateTime.fromISO(request.changes.licenceValidTo.to) : institution.licenceValidTo,
+        name: text(request.changes.name?.to) ?? institution.name,
+        legalRepName: text(request.changes.legalRepName?.to) ?? institution.legalRepName,
+        address: text(request.changes.address?.to) ?? institution.address,
+        licenceNumber: text(request.changes.licenceNumber?.to) ?? institution.licenceNumber,
+        licenceValidTo: text(request.changes.licenceValidTo?.to) ? DateTime.fromISO(text(request.changes.licenceValidTo?.to)!) : institution.licenceValidTo,
       })
       await institution.useTransaction(trx).save()
       request.merge({ status: 'approved', decidedById: actor.id, decisionComment: comment, decidedAt: DateTime.now() })

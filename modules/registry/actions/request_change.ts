@@ -22,28 +22,41 @@ export function currentFacts(institution: Institution): Record<ChangeableFact, s
 
 /**
  * An approved institution asks to change key facts (Art. 12). Only values
- * that differ are kept; one request may be pending at a time.
+ * that differ are kept; one request may be pending at a time. The text
+ * facts come from the change form; the filed ones (supervising bank and
+ * account, escrow model, venues, categories) from the filing wizard, whose
+ * save turns an edit of a key fact into a request (`file`).
  */
 export class RequestChange {
   async handle(actor: CurrentUser, institution: Institution, proposed: Partial<Record<ChangeableFact, string>>, reason: string, evidence?: MultipartFile | null) {
-    if (institution.filingStatus !== 'approved' || institution.removedAt) throw new DomainError('registry.changes.not_approved')
     const facts = currentFacts(institution)
     const changes: KeyFactChanges = {}
     for (const key of CHANGEABLE) {
       const to = proposed[key]?.trim()
       if (to && to !== facts[key]) changes[key] = { from: facts[key], to }
     }
-    if (!Object.keys(changes).length) throw new DomainError('registry.changes.nothing_changed')
+    this.#assertRequestable(institution, changes)
     const document = evidence ? await storeDocument(evidence, institution.id, 'change_evidence', actor.id) : null
+    return this.file(actor, institution, changes, reason, document?.id ?? null)
+  }
+
+  /** Files a request for changes already worked out (and validated) by the caller. */
+  async file(actor: CurrentUser, institution: Institution, changes: KeyFactChanges, reason: string, documentId: number | null = null) {
+    this.#assertRequestable(institution, changes)
     try {
-      const request = await db.transaction((trx) =>
-        ChangeRequest.create({ institutionId: institution.id, changes, reason: reason.trim(), documentId: document?.id ?? null, status: 'pending', requestedById: actor.id }, { client: trx })
-      )
-      await recordAudit({ action: 'registry.change_requested', actor, subjectType: 'institution', subjectId: institution.id, regionCode: institution.regionCode, summary: Object.keys(changes).join(',') })
-      return request
+      return await db.transaction(async (trx) => {
+        const request = await ChangeRequest.create({ institutionId: institution.id, changes, reason: reason.trim(), documentId, status: 'pending', requestedById: actor.id }, { client: trx })
+        await recordAudit({ action: 'registry.change_requested', actor, subjectType: 'institution', subjectId: institution.id, regionCode: institution.regionCode, summary: Object.keys(changes).join(',') }, trx)
+        return request
+      })
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('registry.changes.one_pending')
       throw error
     }
+  }
+
+  #assertRequestable(institution: Institution, changes: KeyFactChanges) {
+    if (institution.filingStatus !== 'approved' || institution.removedAt) throw new DomainError('registry.changes.not_approved')
+    if (!Object.keys(changes).length) throw new DomainError('registry.changes.nothing_changed')
   }
 }

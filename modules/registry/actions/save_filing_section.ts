@@ -7,9 +7,12 @@ import Institution from '../models/institution.js'
 import FilingSection from '../models/filing_section.js'
 import { FIELDS, type FilingValues, type Section, isShown } from '../filing/fields.js'
 import { DocumentRejected, ownedDocumentIds, storeDocument } from '../services/documents.js'
-import { KEY_FIELDS, documentPaths, extraFieldsFor, loadFiling } from '../services/filing.js'
+import { documentPaths, extraFieldsFor, loadFiling } from '../services/filing.js'
 import { sectionSchema } from '../services/filing_schema.js'
 import { sealPersonalFields } from '../services/personal_fields.js'
+import { pinKeyFacts } from '../services/key_facts.js'
+import { CreditCodeTaken, assertCreditCodeFree, claimCreditCode, isCreditCodeRace } from '../services/credit_code_claims.js'
+import { RequestChange } from './request_change.js'
 
 export interface SaveSectionInput {
   actor: CurrentUser
@@ -22,7 +25,12 @@ export interface SaveSectionInput {
   translate: (key: string) => string
 }
 
-export type SaveSectionResult = { institution: Institution | null; errors: Record<string, string[]> }
+export type SaveSectionResult = {
+  institution: Institution | null
+  errors: Record<string, string[]>
+  /** Key facts of an approved filing the save sent to the bureau as a change request. */
+  proposed?: string[]
+}
 
 const getPath = (obj: any, path: string[]) => path.reduce((o, k) => (o == null ? undefined : o[k]), obj)
 function setPath(obj: any, path: string[], value: unknown) {
@@ -35,7 +43,8 @@ function setPath(obj: any, path: string[], value: unknown) {
  * Saves one part of the wizard. What was typed is kept as a draft even when
  * it is not valid yet, so nobody loses work by leaving; the part counts as
  * complete only when it validates. Key facts of an approved filing are not
- * changed here: they go through a change request.
+ * changed here: an edit of one is filed as a change request the bureau
+ * decides, and the filing keeps the approved value until then.
  */
 export class SaveFilingSection {
   async handle(input: SaveSectionInput): Promise<SaveSectionResult> {
@@ -45,10 +54,10 @@ export class SaveFilingSection {
 
     const state = await loadFiling(institution)
     const existing = state.sections[section]
+    const approved = institution?.filingStatus === 'approved'
     const raw: FilingValues = { ...input.fields }
-    if (institution?.filingStatus === 'approved') {
-      for (const key of KEY_FIELDS) if (existing && key in existing.data) raw[key] = existing.data[key]
-    }
+    const changeReason = typeof raw.changeReason === 'string' ? raw.changeReason.trim() : ''
+    delete raw.changeReason
 
     const errors: Record<string, string[]> = {}
     await this.#attachDocuments(section, raw, input, institution, errors)
@@ -72,17 +81,56 @@ export class SaveFilingSection {
 
     if (!institution) {
       if (section !== 'basic' || !valid) return { institution: null, errors }
-      institution = await this.#createInstitution(actor, data!)
+      try {
+        institution = await this.#createInstitution(actor, data!)
+      } catch (error) {
+        if (!(error instanceof CreditCodeTaken)) throw error
+        return { institution: null, errors: { creditCode: [input.translate('registry.filing.credit_code_taken')] } }
+      }
+    } else if (section === 'basic' && valid && !approved && data!.creditCode !== institution.creditCode) {
+      try {
+        await claimCreditCode(institution, data!.creditCode)
+      } catch (error) {
+        if (!(error instanceof CreditCodeTaken)) throw error
+        errors.creditCode = [input.translate('registry.filing.credit_code_taken')]
+        return { institution, errors }
+      }
     }
 
-    const stored = sealPersonalFields(section, valid ? data! : this.#draftOf(section, raw, values), sealed, existing?.data ?? {})
+    let draft = valid ? data! : this.#draftOf(section, raw, values)
+    let proposed: string[] | undefined
+    if (approved) {
+      const pinned = pinKeyFacts(section, draft, existing?.data ?? {})
+      draft = pinned.data
+      if (valid && Object.keys(pinned.changes).length) {
+        proposed = await this.#propose(actor, institution, pinned.changes, changeReason, errors, input.translate)
+      }
+    }
+
+    const stored = sealPersonalFields(section, draft, sealed, existing?.data ?? {})
     await FilingSection.updateOrCreate(
       { institutionId: institution.id, section },
       { data: stored, sealed, complete: valid, skipped: false }
     )
     if (institution.filingStatus === 'approved') await this.#refreshPublicColumns(institution, section, stored)
     await recordAudit({ action: 'registry.filing_saved', actor, subjectType: 'institution', subjectId: institution.id, regionCode: institution.regionCode, summary: section })
-    return { institution, errors }
+    return { institution, errors, proposed }
+  }
+
+  /* An edited key fact becomes a change request; without a reason, or with one already pending, the form says so. */
+  async #propose(actor: CurrentUser, institution: Institution, changes: Record<string, any>, reason: string, errors: Record<string, string[]>, translate: (key: string) => string) {
+    if (reason.length < 2) {
+      errors.changeReason = [translate('registry.filing.change_reason_required')]
+      return undefined
+    }
+    try {
+      await new RequestChange().file(actor, institution, changes, reason)
+      return Object.keys(changes)
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error
+      errors.changeReason = [translate(error.messageKey ?? 'registry.changes.one_pending')]
+      return undefined
+    }
   }
 
   async #attachDocuments(section: Section, raw: FilingValues, input: SaveSectionInput, institution: Institution | null, errors: Record<string, string[]>) {
@@ -118,27 +166,34 @@ export class SaveFilingSection {
 
   async #createInstitution(actor: CurrentUser, data: FilingValues): Promise<Institution> {
     const lineage = lineageOf(data.regionCode)
-    return db.transaction(async (trx) => {
-      const institution = await Institution.create(
-        {
-          name: data.name,
-          creditCode: data.creditCode,
-          delivery: data.delivery,
-          nature: data.nature,
-          regionCode: lineage.regionCode,
-          provinceCode: lineage.provinceCode!,
-          cityCode: lineage.cityCode,
-          countyCode: lineage.countyCode,
-          address: data.address,
-          legalRepName: data.legalRepName,
-          filingStatus: 'draft',
-          source: 'self',
-        },
-        { client: trx }
-      )
-      await attachOrganization(actor.id, 'institution', institution.id, trx)
-      return institution
-    })
+    await assertCreditCodeFree(data.creditCode, null)
+    try {
+      return await db.transaction(async (trx) => {
+        const institution = await Institution.create(
+          {
+            name: data.name,
+            creditCode: data.creditCode,
+            delivery: data.delivery,
+            nature: data.nature,
+            regionCode: lineage.regionCode,
+            provinceCode: lineage.provinceCode!,
+            cityCode: lineage.cityCode,
+            countyCode: lineage.countyCode,
+            address: data.address,
+            legalRepName: data.legalRepName,
+            filingStatus: 'draft',
+            source: 'self',
+          },
+          { client: trx }
+        )
+        await attachOrganization(actor.id, 'institution', institution.id, trx)
+        return institution
+      })
+    } catch (error) {
+      /* Two drafts racing for one code: the unique index decides, the loser gets the message. */
+      if (isCreditCodeRace(error)) throw new CreditCodeTaken()
+      throw error
+    }
   }
 
   async #refreshPublicColumns(institution: Institution, section: Section, data: FilingValues) {

@@ -75,7 +75,7 @@ export default class FilingController {
       session.flash('error', i18n.t('registry.filing.saved_with_errors'))
       return response.redirect().toRoute('filing.edit', { section })
     }
-    session.flash('success', i18n.t('registry.filing.saved'))
+    session.flash('success', i18n.t(result.proposed ? 'registry.filing.change_requested' : 'registry.filing.saved'))
     if (intent === 'stay') return response.redirect().toRoute('filing.edit', { section })
     const next = await this.#nextSection(section, result.institution)
     return next ? response.redirect().toRoute('filing.edit', { section: next }) : response.redirect().toRoute('filing.confirm')

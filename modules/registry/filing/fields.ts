@@ -25,6 +25,8 @@ export type FieldType =
   | 'id_number'
   | 'credit_code'
   | 'county'
+  /** A supervising bank from the bureaus' register (never free text). */
+  | 'bank'
   | 'document'
   | 'rows'
 
@@ -127,6 +129,8 @@ export const FIELDS: Record<Section, FieldDef[]> = {
     {
       name: 'venues',
       type: 'rows',
+      /* Venues carry the fire-safety and hygiene papers the bureau checked. */
+      key: true,
       minRows: offline,
       shown: offline,
       rows: [
@@ -140,14 +144,16 @@ export const FIELDS: Record<Section, FieldDef[]> = {
       ],
     },
     { name: 'platformName', type: 'text', required: online, shown: online, maxLength: 128, importable: true },
-    { name: 'categories', type: 'checkboxes', options: CATEGORIES, required: true, importable: true },
+    /* Adding a category (academic above all) changes what the bureau approved. */
+    { name: 'categories', type: 'checkboxes', options: CATEGORIES, required: true, key: true, importable: true },
     { name: 'otherCategory', type: 'text', required: (v) => Array.isArray(v.categories) && v.categories.includes('other'), maxLength: 128, importable: true },
     { name: 'partyOrganization', type: 'select', options: ['established', 'preparing', 'none'], required: true, importable: true },
     { name: 'partyDescription', type: 'textarea', maxLength: 1000, importable: true },
     { name: 'materialsPolicy', type: 'textarea', required: true, maxLength: 2000, importable: true },
-    { name: 'supervisingBank', type: 'text', required: true, maxLength: 128, importable: true },
-    { name: 'supervisedAccount', type: 'text', required: true, maxLength: 40, importable: true },
-    { name: 'escrowModel', type: 'select', options: ['bank_custody', 'risk_deposit'], required: true, importable: true },
+    /* Where parents' prepaid fees go: key facts, or a direct edit would misdirect the money (review finding 2). */
+    { name: 'supervisingBank', type: 'bank', required: true, key: true, maxLength: 128, importable: true },
+    { name: 'supervisedAccount', type: 'text', required: true, key: true, maxLength: 40, importable: true },
+    { name: 'escrowModel', type: 'select', options: ['bank_custody', 'risk_deposit'], required: true, key: true, importable: true },
     { name: 'paymentChannels', type: 'checkboxes', options: ['wechat', 'alipay', 'bank_card', 'unionpay'], required: true, importable: true },
     {
       name: 'serviceChannels',

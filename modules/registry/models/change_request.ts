@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type KeyFactChanges = Record<string, { from: string | null; to: string }>
+/* Text facts (name, address) carry strings; filed facts carry what the filing holds (categories, venue rows). */
+export type FactValue = string | string[] | Record<string, unknown>[] | null
+export type KeyFactChanges = Record<string, { from: FactValue; to: FactValue }>
 
 export default class ChangeRequest extends BaseModel {
   static table = 'change_requests'

@@ -3,7 +3,8 @@ import FilingReview from '../models/filing_review.js'
 import RegistryDocument from '../models/document.js'
 import type Institution from '../models/institution.js'
 import { FIELDS, type FieldDef, SECTIONS, type Section, isShown, isSkippable } from '../filing/fields.js'
-import { KEY_FIELDS, extraFieldsFor, extraLabelsFor, isSectionDone, loadFiling } from '../services/filing.js'
+import { extraFieldsFor, extraLabelsFor, isSectionDone, loadFiling } from '../services/filing.js'
+import { supervisingBanks } from './supervising_banks.js'
 
 export interface SectionStatus {
   section: Section
@@ -55,7 +56,10 @@ export async function filingPageData(institution: Institution | null, section: S
     documents,
     review: lastReview,
     editable: !institution || institution.filingStatus !== 'submitted',
-    lockedKeys: institution?.filingStatus === 'approved' ? KEY_FIELDS : [],
+    /* Other key facts of an approved filing stay editable: a change is filed as a request for the bureau. */
+    lockedKeys: institution?.filingStatus === 'approved' ? ['regionCode'] : [],
+    approved: institution?.filingStatus === 'approved',
+    bankNames: section === 'operations' ? (await supervisingBanks()).map((b) => b.name) : [],
     sealed: section ? Object.keys(state.sections[section]?.sealed ?? {}) : [],
   }
 }

@@ -20,6 +20,15 @@ export async function loadFiling(institution: Institution | null): Promise<Filin
   const sections = Object.fromEntries(rows.map((r) => [r.section, r])) as Partial<Record<Section, FilingSection>>
   const values: FilingValues = {}
   for (const section of SECTIONS) Object.assign(values, sections[section]?.data ?? {})
+  /*
+  | A field's value is its own part's: a copy left in another part (seeded
+  | and imported filings repeat every value in each part) never hides a
+  | change approved into the owning part, such as a new supervised account.
+  */
+  for (const section of SECTIONS) {
+    const data = sections[section]?.data ?? {}
+    for (const def of FIELDS[section]) if (def.name in data) values[def.name] = data[def.name]
+  }
   return { sections, values }
 }
 

@@ -11,6 +11,7 @@ import { isValidCreditCode } from '#kernel/shared/credit_code'
 import { regionTree } from '#modules/identity'
 import { localIsoDate } from '#kernel/shared/dates'
 import { type FieldDef, type FilingValues, isRequired, isShown } from '../filing/fields.js'
+import { isSupervisingBank } from '../queries/supervising_banks.js'
 
 const residentId = vine.createRule((value, _, field) => {
   if (typeof value === 'string' && !isValidResidentId(value)) field.report('身份证号码无效', 'idNumber', field)
@@ -27,6 +28,14 @@ const countyLevel = vine.createRule((value, _, field) => {
     field.report('请选择区县', 'county', field)
   }
 })
+
+/* Only a bank of the bureaus' register may be filed: typed names made phantom banks (review finding 2). */
+const registeredBank = vine.createRule(
+  async (value, _, field) => {
+    if (typeof value === 'string' && !(await isSupervisingBank(value))) field.report('请从登记的监管银行中选择', 'supervisingBank', field)
+  },
+  { isAsync: true }
+)
 
 function scalar(def: FieldDef): any {
   switch (def.type) {
@@ -54,6 +63,8 @@ function scalar(def: FieldDef): any {
       return vine.string().trim().toUpperCase().use(creditCode())
     case 'county':
       return vine.string().trim().use(countyLevel())
+    case 'bank':
+      return vine.string().trim().maxLength(def.maxLength ?? 128).use(registeredBank())
     case 'document':
       return vine.number().positive().withoutDecimals()
     case 'rows':

@@ -4,7 +4,7 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
 import { createTestAccount } from '#testing/identity'
 import { fieldErrors } from '#tests/helpers/http'
-import { TINY_PDF, filingFields } from '../../testing.js'
+import { TINY_PDF, filingFields, registerSupervisingBanks } from '../../testing.js'
 import { withFields } from './helpers.js'
 
 async function owner() {
@@ -18,6 +18,7 @@ async function reload(account: Awaited<ReturnType<typeof owner>>) {
 }
 
 async function fileAll(client: any, account: Awaited<ReturnType<typeof owner>>, fields = filingFields('220104')) {
+  await registerSupervisingBanks()
   await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(account.user).form(fields.basic).withCsrfToken().redirects(0)
   const user = await reload(account)
   const qualifications = withFields(client.post(urlFor('filing.update', { section: 'qualifications' })).loginAs(user), fields.qualifications)

@@ -3,11 +3,12 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
 import { createTestAccount } from '#testing/identity'
-import { TINY_PDF, filingFields } from '../../testing.js'
+import { TINY_PDF, filingFields, registerSupervisingBanks } from '../../testing.js'
 import { withFields } from './helpers.js'
 
 async function submittedFiling(client: any, regionCode = '220104', name = '长春启明星艺术培训学校') {
   const account = await createTestAccount({ role: 'institution_owner', regionCode })
+  await registerSupervisingBanks()
   const fields = filingFields(regionCode, { basic: { name } })
   await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(account.user).form(fields.basic).withCsrfToken().redirects(0)
   const { CurrentUserProvider } = await import('#modules/identity')
