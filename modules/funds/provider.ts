@@ -6,6 +6,13 @@ import type { CurrentUser } from '#modules/identity'
 export default class FundsProvider {
   constructor(protected app: ApplicationService) {}
 
+  /* An approved change of supervising bank or account moves the supervised-account record. */
+  async start() {
+    const emitter = await this.app.container.make('emitter')
+    const { ChangeSupervisedAccount } = await import('./actions/change_supervised_account.js')
+    emitter.on('registry:supervision_changed', (event) => new ChangeSupervisedAccount().handle(event).then(() => {}))
+  }
+
   async boot() {
     await import('./extension_points.js')
     await import('./events.js')

@@ -16,5 +16,11 @@ export default class SupervisedAccount extends BaseModel {
   @column() declare reportedBalanceFen: number | null
   @column.dateTime() declare reportedAt: DateTime | null
   @column.dateTime() declare reconciledAt: DateTime | null
+  /** Closed when an approved change moved the institution to another account; kept for the history. */
+  @column() declare status: 'open' | 'closed'
+  @column.dateTime() declare closedAt: DateTime | null
+  @column() declare replacedById: number | null
+  /** The registry change request that opened this record (null for the first one, opened from the filing). */
+  @column() declare changeRequestId: number | null
   @column.dateTime({ autoCreate: true }) declare createdAt: DateTime
 }

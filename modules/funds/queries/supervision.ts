@@ -75,8 +75,9 @@ export async function supervisionByRegion(scope: string): Promise<{ rows: Superv
 
 /** Institutions of a region with their supervised money, largest first. */
 export async function supervisionByInstitution(scope: string, page: number) {
-  return applyRegionScope(db.from('orders').whereNot('status', 'cancelled'), scope, {}, 'orders')
-    .leftJoin('supervised_accounts as s', 's.institution_id', 'orders.institution_id')
+  return applyRegionScope(db.from('orders').whereNot('orders.status', 'cancelled'), scope, {}, 'orders')
+    /* The institution's current account; closed ones are its history. */
+    .leftJoin('supervised_accounts as s', (j) => j.on('s.institution_id', 'orders.institution_id').andOnVal('s.status', 'open'))
     .groupBy('orders.institution_id', 's.reported_balance_fen', 's.reported_at')
     .select('orders.institution_id', 's.reported_balance_fen', 's.reported_at')
     .select(

@@ -1,0 +1,70 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { drainOutbox } from '#kernel/shared/outbox_drain'
+import { createFiledInstitution, registerSupervisingBanks } from '#testing/registry'
+import { ChangeSupervisedAccount } from '../../actions/change_supervised_account.js'
+import SupervisedAccount from '../../models/supervised_account.js'
+import Bank from '../../models/bank.js'
+import { bankNamed, supervisedAccountOf } from '../../services/supervised_accounts.js'
+
+const NEW_BANK = '中国银行长春人民广场支行'
+
+test.group('Supervised account history', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an approved supervision change closes the old account record and opens the new one', async ({ assert }) => {
+    const institution = await createFiledInstitution()
+    const first = await supervisedAccountOf(institution.id)
+    await registerSupervisingBanks(NEW_BANK)
+    const event = {
+      institutionId: institution.id,
+      regionCode: institution.regionCode,
+      changeRequestId: 4242,
+      from: { bank: '中国建设银行长春朝阳支行', account: first.accountNumber, escrowModel: first.escrowModel },
+      to: { bank: NEW_BANK, account: '6216600000012345', escrowModel: 'risk_deposit' as const },
+    }
+    /* Delivered through the outbox, so possibly twice and at once: one new record either way. */
+    const results = await Promise.all([new ChangeSupervisedAccount().handle(event), new ChangeSupervisedAccount().handle(event)])
+    assert.equal(results[0]!.id, results[1]!.id)
+
+    const records = await SupervisedAccount.query().where('institutionId', institution.id).orderBy('id')
+    assert.deepEqual(records.map((r) => r.status), ['closed', 'open'])
+    const [old, next] = records
+    assert.isNotNull(old.closedAt)
+    assert.equal(old.replacedById, next.id)
+    assert.equal(old.accountNumber, first.accountNumber, 'the closed record is kept as it was')
+    assert.equal(next.accountNumber, '6216600000012345')
+    assert.equal(next.escrowModel, 'risk_deposit')
+    assert.equal((await Bank.findOrFail(next.bankId)).name, NEW_BANK)
+    assert.equal((await supervisedAccountOf(institution.id)).id, next.id, 'new instructions go to the open account')
+  })
+
+  test('the approved change request reaches the fund module through the outbox', async ({ assert }) => {
+    const institution = await createFiledInstitution()
+    const first = await supervisedAccountOf(institution.id)
+    await registerSupervisingBanks(NEW_BANK)
+    await db.transaction(async (trx) => {
+      const { publish } = await import('#kernel/shared/outbox')
+      await publish(trx, 'registry:supervision_changed', {
+        institutionId: institution.id,
+        regionCode: institution.regionCode,
+        changeRequestId: 77,
+        from: { bank: '中国建设银行长春朝阳支行', account: first.accountNumber, escrowModel: 'bank_custody' },
+        to: { bank: NEW_BANK, account: '6216600000099999', escrowModel: 'bank_custody' },
+      })
+    })
+    await drainOutbox()
+    const open = await SupervisedAccount.query().where('institutionId', institution.id).where('status', 'open').firstOrFail()
+    assert.equal(open.accountNumber, '6216600000099999')
+    assert.equal(open.changeRequestId, 77)
+  })
+
+  test('a bank nobody registered is never created from a filing', async ({ assert }) => {
+    const institution = await createFiledInstitution()
+    await db.from('filing_sections').where('institution_id', institution.id).update({ data: db.raw(`data || ?::jsonb`, [JSON.stringify({ supervisingBank: '自造的银行' })]) })
+    await assert.rejects(() => supervisedAccountOf(institution.id), /funds.banks.not_registered/)
+    await assert.rejects(() => bankNamed('另一家自造的银行', '220104'), /funds.banks.not_registered/)
+    assert.lengthOf(await Bank.query().where('name', 'like', '%自造%'), 0)
+  })
+})
