@@ -100,5 +100,23 @@ function summarize(contract: Contract, course: Course): ContractSummary {
 /** The funds module moves a contract on as its orders are paid, completed or refunded in full. */
 /** `client`: the caller's transaction, so the change commits (or not) with the payment or refund that caused it. */
 export async function setContractStatus(id: number, status: 'active' | 'completed' | 'terminated', client?: TransactionClientContract): Promise<void> {
+  if (status === 'active') return activate(id, client)
   await Contract.query({ client }).where('id', id).whereNot('status', status).update({ status, updated_at: new Date() })
+}
+
+/**
+ * A payment puts a signed contract in force and ends its seat hold. A
+ * contract that ended is never revived by a payment; one that lapsed
+ * unpaid (its seat given up, perhaps to someone else) refuses it, so the
+ * payment's transaction rolls back and the channel's retry finds the
+ * contract closed and returns the money.
+ */
+async function activate(id: number, client?: TransactionClientContract) {
+  const contract = await Contract.query({ client }).where('id', id).forUpdate().first()
+  if (!contract) return
+  if (contract.status === 'signed') {
+    await contract.merge({ status: 'active', seatHeldUntil: null }).save()
+    return
+  }
+  if (contract.status === 'terminated' && contract.lapsedAt) throw new DomainError('catalog.contracts.seat_released')
 }

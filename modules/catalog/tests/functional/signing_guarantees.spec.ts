@@ -13,6 +13,7 @@ import { SignContract } from '../../actions/sign_contract.js'
 import type Course from '../../models/course.js'
 import { contractTerms } from '../../services/contract_terms.js'
 import { UNPAID_CONTRACT_CAP, holdSeat, releaseUnpaidSeats } from '../../services/seat_holds.js'
+import { setContractStatus } from '../../queries/public_api.js'
 import { count, courseOnSale, world } from './helpers.js'
 
 const PASSWORD = 'correct horse 42'
@@ -113,6 +114,23 @@ test.group('Contracts: no seat hoarding', (group) => {
     const late = await sign(parent.id, course, 622)
     await expireHold(late.id)
     await assert.rejects(() => db.transaction((trx) => holdSeat(late.id, DateTime.now().plus({ minutes: 30 }), trx)), /seat_released/)
+  })
+
+  test('a payment puts a signed contract in force and ends its hold, but never revives one that lapsed unpaid', async ({ assert }) => {
+    const w = await world()
+    const course = await courseOnSale(w)
+    const parent = await createTestAccount({ role: 'parent' })
+    const paid = await sign(parent.id, course, 671)
+    await db.transaction((trx) => setContractStatus(paid.id, 'active', trx))
+    const row = await db.from('contracts').where('id', paid.id).firstOrFail()
+    assert.equal(row.status, 'active')
+    assert.isNull(row.seat_held_until)
+
+    const lapsed = await sign(parent.id, course, 672)
+    await expireHold(lapsed.id)
+    assert.equal(await releaseUnpaidSeats(), 1)
+    await assert.rejects(() => db.transaction((trx) => setContractStatus(lapsed.id, 'active', trx)), /seat_released/)
+    assert.equal((await db.from('contracts').where('id', lapsed.id).firstOrFail()).status, 'terminated')
   })
 
   test('a parent cannot hold more than N unpaid contracts', async ({ client, assert }) => {
