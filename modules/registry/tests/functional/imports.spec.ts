@@ -6,7 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import { createTestAccount } from '#testing/identity'
 import i18nManager from '@adonisjs/i18n/services/main'
 import queue from '@adonisjs/queue/services/main'
-import { creditCode, createFiledInstitution, residentId } from '../../testing.js'
+import { creditCode, createFiledInstitution, registerSupervisingBanks, residentId } from '../../testing.js'
 import { buildImportTemplate } from '../../services/import_template.js'
 import { ImportProhibitedPersons } from '../../actions/import_prohibited_persons.js'
 import ImportProhibitedPersonsJob from '../../jobs/import_prohibited_persons_job.js'
@@ -90,7 +90,12 @@ function goodRow(name: string, code = creditCode(), region = '220104') {
 }
 
 test.group('Batch import from the Excel template', (group) => {
-  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(async () => {
+    const rollback = await testUtils.db().withGlobalTransaction()
+    /* The supervising bank the template rows name is one of the register's. */
+    await registerSupervisingBanks('中国工商银行长春红旗街支行')
+    return rollback
+  })
 
   test('bad rows are listed by row and column and nothing is written', async ({ client, assert }) => {
     const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
