@@ -190,6 +190,8 @@ export async function generateRegistry(session: BulkSession, plan: RegistryPlan)
     rows.prohibited_persons.push(row)
   }
 
+  /* Every bank a filing names is in the register of supervising banks, as the filing form requires. */
+  const bankRegions = new Map<string, string>()
   await session.withoutIndexes(TABLES, async () => {
     for (const leaf of plan.institutions) {
       if (rows.institutions.length >= 5000) await flush()
@@ -220,6 +222,7 @@ export async function generateRegistry(session: BulkSession, plan: RegistryPlan)
         const licenceNumber = `教民${leaf.regionCode}${String(70_000_000 + id).padStart(9, '0')}号`
         const licenceAuthority = bureau(leaf.regionCode)
         const bank = `${BANKS[weightedIndex(rng, BANK_WEIGHTS)]}${cityName}分行`
+        if (!bankRegions.has(bank)) bankRegions.set(bank, lineage.cityCode ?? lineage.provinceCode!)
         const supervisedAccount = `${rng.int(1000, 9999)}${String(id).padStart(9, '0')}${rng.int(100, 999)}`
         const escrowModel = rng.chance(0.85) ? 'bank_custody' : 'risk_deposit'
         const serviceChannels = [
@@ -403,6 +406,13 @@ export async function generateRegistry(session: BulkSession, plan: RegistryPlan)
     await flush()
     await writing
   })
+  /* The head offices too: the benchmark's batch import names '中国工商银行'. */
+  for (const head of BANKS) if (!bankRegions.has(head)) bankRegions.set(head, '110000')
+  const banks = [...bankRegions]
+  counts.supervising_banks = await session.exec(
+    `INSERT INTO supervising_banks (name, region_code, created_at) SELECT unnest($1::text[]), unnest($2::text[]), now() ON CONFLICT (name) DO NOTHING`,
+    [banks.map(([name]) => name), banks.map(([, region]) => region)]
+  )
   await session.syncSequence('institutions')
   await session.syncSequence('staff')
   await session.syncSequence('inspections')
@@ -418,5 +428,5 @@ function weightedIndex(rng: Rng, weights: readonly number[]): number {
 
 /** Empties this module's tables (`bench:seed --force`); the modules that depend on it are emptied first. */
 export async function wipeRegistry(session: BulkSession) {
-  await session.exec(`TRUNCATE ${['institutions', 'filing_sections', 'filing_reviews', 'registry_documents', 'staff', 'staff_checks', 'prohibited_persons', 'change_requests', 'institution_names', 'inspections', 'inspection_findings', 'list_changes', 'public_notices', 'import_batches'].join(', ')} RESTART IDENTITY CASCADE`)
+  await session.exec(`TRUNCATE ${['supervising_banks', 'institutions', 'filing_sections', 'filing_reviews', 'registry_documents', 'staff', 'staff_checks', 'prohibited_persons', 'change_requests', 'institution_names', 'inspections', 'inspection_findings', 'list_changes', 'public_notices', 'import_batches'].join(', ')} RESTART IDENTITY CASCADE`)
 }

@@ -18,6 +18,7 @@ import ProhibitedPerson from '../models/prohibited_person.js'
 import { applyApprovedValues } from '../actions/review_filing.js'
 import { RecomputeListStatus } from '../actions/recompute_list_status.js'
 import { RemoveInstitution } from '../actions/lists_and_removal.js'
+import { RegisterSupervisingBank } from '../actions/register_supervising_bank.js'
 import { sealIdNumber, sealPhone } from '#kernel/shared/personal_data'
 import Staff from '../models/staff.js'
 import { SECTIONS } from '../filing/fields.js'
@@ -51,6 +52,14 @@ export async function seedRegistryDemo(ownerAccounts: { owner?: number; staff?: 
   const today = DateTime.now().setZone('Asia/Shanghai').startOf('day')
   const usedNames = new Set<string>()
   const recompute = new RecomputeListStatus()
+  /* Filings may name only registered banks: the demo's branches are registered first, through the action. */
+  const banks = new Set<string>()
+  const bankFor = async (bank: string, cityName: string, county: string) => {
+    const name = `${bank}${cityName}分行`
+    if (!banks.has(name)) await new RegisterSupervisingBank().handle(null, { name, regionCode: lineageOf(county).cityCode ?? county })
+    banks.add(name)
+    return name
+  }
 
   for (let n = 0; n < TOTAL; n++) {
     const county = n === 0 ? '220104' : rng.pick(COUNTIES)
@@ -86,7 +95,7 @@ export async function seedRegistryDemo(ownerAccounts: { owner?: number; staff?: 
       categories: category === 'academic' ? ['academic'] : rng.next() < 0.2 ? [category, 'arts'].filter((v, i, a) => a.indexOf(v) === i) : [category],
       partyOrganization: rng.pick(['established', 'preparing', 'none']),
       materialsPolicy: '自编教材经教研组审核后报属地教育行政部门备案，外购教材选用正规出版物。',
-      supervisingBank: rng.pick(['中国建设银行', '中国工商银行', '中国农业银行', '中国银行', '交通银行']) + `${cityName}分行`,
+      supervisingBank: await bankFor(rng.pick(['中国建设银行', '中国工商银行', '中国农业银行', '中国银行', '交通银行']), cityName, county),
       supervisedAccount: `${rng.int(1000, 9999)}${String(n).padStart(6, '0')}${rng.int(100000, 999999)}`,
       escrowModel: rng.next() < 0.85 ? 'bank_custody' : 'risk_deposit',
       paymentChannels: ['wechat', 'alipay'],
