@@ -33,6 +33,8 @@ test.group('Credit codes cannot be squatted', (group) => {
     const code = creditCode()
     const squatter = await startDraft(client, code, '抢注培训学校')
     const real = await startDraft(client, code, '长春真名培训学校')
+    assert.include(real.response.flashMessage('inputErrorsBag').creditCode[0], '占用申诉')
+    ;(await client.get(urlFor('credit_code_contests.create')).loginAs(real.account.user)).assertTextIncludes('统一社会信用代码占用申诉')
     const contested = await client.post(urlFor('credit_code_contests.store')).loginAs(real.account.user).form({ creditCode: code, claimantUnit: '长春真名培训学校', statement: '本机构营业执照载明的统一社会信用代码即为此代码，执照可供核验。' }).withCsrfToken().redirects(0)
     contested.assertFlashMessage('success', '申诉已提交，教育行政部门核实后会处理')
 

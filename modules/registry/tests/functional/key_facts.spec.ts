@@ -52,6 +52,10 @@ test.group('Key facts of fund supervision', (group) => {
     const { institution, owner, county, operations } = await approvedInstitution()
     await registerSupervisingBanks(OTHER_BANK)
     const filed = await contractParty(institution.id)
+    const form = await client.get(urlFor('filing.edit', { section: 'operations' })).loginAs(owner.user)
+    form.assertStatus(200)
+    form.assertTextIncludes('关键信息变更理由')
+    form.assertTextIncludes(`<option value="${OTHER_BANK}"`)
 
     const silent = await saveOperations(client, owner.user, { ...operations, supervisingBank: OTHER_BANK, supervisedAccount: '6222000011112222', materialsPolicy: '教材每学期报备。' })
     assert.isNotEmpty(fieldErrors(silent, 'changeReason'), 'a key-fact edit without a reason is refused')
@@ -123,6 +127,7 @@ test.group('Key facts of fund supervision', (group) => {
     const subunit = await createTestAccount({ role: 'admin', adminLevel: 'subunit', regionCode: '220104' })
     const first = await client.post(urlFor('supervising_banks.store')).loginAs(county.user).form({ name: '吉林银行长春朝阳支行', regionCode: '220104' }).withCsrfToken().redirects(0)
     first.assertFlashMessage('success', '已登记监管银行：吉林银行长春朝阳支行')
+    ;(await client.get(urlFor('supervising_banks.index')).loginAs(subunit.user)).assertTextIncludes('吉林银行长春朝阳支行')
     const again = await client.post(urlFor('supervising_banks.store')).header('referer', '/x').loginAs(county.user).form({ name: '吉林银行长春朝阳支行', regionCode: '220104' }).withCsrfToken().redirects(0)
     again.assertFlashMessage('error', '监管银行“吉林银行长春朝阳支行”已经登记')
     const outside = await client.post(urlFor('supervising_banks.store')).loginAs(county.user).form({ name: '河北银行石家庄分行', regionCode: '130102' }).withCsrfToken().redirects(0)
