@@ -77,9 +77,10 @@ export class AddStaff {
         { client: trx }
       )
       await trx.table('staff_checks').insert({ staff_id: row.id, result, trigger: 'hire', checked_at: now.toSQL() })
+      /* The check and its audit entry commit together: no look-up goes unrecorded. */
+      await recordAudit({ action: 'registry.staff_checked', actor, subjectType: 'staff', subjectId: row.id, regionCode: institution.regionCode, summary: `${row.idNumberMasked} ${result}` }, trx)
       return row
     })
-    await recordAudit({ action: 'registry.staff_checked', actor, subjectType: 'staff', subjectId: staff.id, regionCode: institution.regionCode, summary: `${staff.idNumberMasked} ${result}` })
     return { staff, result }
   }
 }
