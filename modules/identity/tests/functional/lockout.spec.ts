@@ -9,6 +9,7 @@ import { SessionCollection } from '@adonisjs/session'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { SignIn } from '../../actions/sign_in.js'
 import { ChangeOwnPassword } from '../../actions/change_own_password.js'
+import { ConfirmPassword } from '../../actions/confirm_password.js'
 import User from '../../models/user.js'
 import { createTestAccount } from '../../testing.js'
 
@@ -64,13 +65,16 @@ test.group('Sign-in lockout', (group) => {
 
   test('guessing from many addresses still locks the account itself', async ({ assert }) => {
     const admin = await createTestAccount({ role: 'admin', regionCode: '220104', username: 'ccy_spread' })
-    for (let i = 0; i < 20; i++) {
-      await assert.rejects(() => new SignIn().handle({ identifier: 'ccy_spread', password: 'wrong-password-1', meta: meta(`10.1.0.${i}`) }))
-    }
+    const failures = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        new SignIn().handle({ identifier: 'ccy_spread', password: 'wrong-password-1', meta: meta(`10.1.0.${i}`) }).catch((e: DomainError) => e.messageKey)
+      )
+    )
+    assert.deepEqual([...new Set(failures)], ['identity.sign_in.invalid'], 'each address is still under its own five')
     const error = await new SignIn().handle({ identifier: 'ccy_spread', password: admin.password!, meta: meta('10.1.0.200') }).catch((e) => e)
     assert.instanceOf(error, DomainError)
     assert.equal(error.messageKey, 'identity.sign_in.locked')
-  })
+  }).timeout(90_000)
 
   test('twenty concurrent wrong guesses are all counted: at most five are checked', async ({ assert }) => {
     await createTestAccount({ role: 'admin', regionCode: '220104', username: 'ccy_burst' })
@@ -139,5 +143,20 @@ test.group('Changing one’s own password', (group) => {
       .then(() => assert.fail('changed while locked'), (e: DomainError) => assert.equal(e.messageKey, 'identity.sign_in.locked'))
     const row = await User.findOrFail(admin.id)
     assert.isTrue(await hash.verify(row.password!, admin.password!))
+  })
+})
+
+test.group('Confirming one’s password before a weighty act', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('ten concurrent wrong confirmations check at most five', async ({ assert }) => {
+    const parent = await createTestAccount({ role: 'parent' })
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        new ConfirmPassword().handle(parent.user, 'not-it-12345', meta('10.5.0.1'), 'test').catch((e: DomainError) => e.messageKey)
+      )
+    )
+    assert.equal(outcomes.filter((key) => key === 'identity.confirm.wrong').length, 5)
+    assert.equal(outcomes.filter((key) => key === 'identity.confirm.locked').length, 5)
   })
 })
