@@ -44,8 +44,17 @@ export async function positionOf(account: SupervisedAccount, now = DateTime.now(
   const region = toRegionCode(account.regionCode)
   const [{ heldShareBp }, deadlines] = await Promise.all([escrowPolicy.resolve(region, { escrowModel: account.escrowModel }), fundDeadlines.resolve(region, {})])
   const ledgerHeldFen = await balanceOf(db, accounts.supervised(account.institutionId))
+  /*
+  | The ledger holds the institution's money, whichever of its account
+  | records the bank has it in: after an approved supervision change the old
+  | (closed) record and the new one are counted together, so the move
+  | between them raises nothing, and a record is never compared alone with
+  | the institution's whole balance.
+  */
+  const records = db.from('supervised_accounts').where('institution_id', account.institutionId).select('id')
+  const reported = await db.from('supervised_accounts').where('institution_id', account.institutionId).whereNotNull('reported_balance_fen').sum('reported_balance_fen as total').count('* as n').first()
   /* A rejected instruction's money is still at the bank until the bureau re-issues or reverses it. */
-  const unexecuted = await db.from('bank_instructions').where('supervised_account_id', account.id).whereIn('status', ['sent', 'rejected']).sum('amount_fen as total').first()
+  const unexecuted = await db.from('bank_instructions').whereIn('supervised_account_id', records).whereIn('status', ['sent', 'rejected']).sum('amount_fen as total').first()
   const unsettled = await db
     .from('payments')
     .join('orders', 'orders.id', 'payments.order_id')
@@ -62,7 +71,7 @@ export async function positionOf(account: SupervisedAccount, now = DateTime.now(
     unexecutedFen,
     unsettledFen,
     expectedBankFen: ledgerHeldFen + unexecutedFen - unsettledFen,
-    reportedBankFen: account.reportedBalanceFen,
+    reportedBankFen: Number(reported?.n ?? 0) > 0 ? Number(reported!.total) : null,
     /* Money still in transit cannot be in the account yet; it is watched by payment_not_settled instead. */
     requiredFen: Math.ceil((Math.max(0, ledgerHeldFen - unsettledFen) * heldShareBp) / 10_000),
     lateSettlements: unsettled
@@ -95,7 +104,8 @@ export class Reconcile {
     let checked = 0
     let raised = 0
     for (;;) {
-      const batch = await SupervisedAccount.query().where('id', '>', lastId).orderBy('id').limit(500)
+      /* Open records only: each one's position covers the institution's closed records too. */
+      const batch = await SupervisedAccount.query().where('id', '>', lastId).where('status', 'open').orderBy('id').limit(500)
       if (!batch.length) break
       for (const account of batch) raised += (await this.account(account, now)).length
       checked += batch.length

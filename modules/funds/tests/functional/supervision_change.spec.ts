@@ -7,6 +7,11 @@ import { ChangeSupervisedAccount } from '../../actions/change_supervised_account
 import SupervisedAccount from '../../models/supervised_account.js'
 import Bank from '../../models/bank.js'
 import { bankNamed, supervisedAccountOf } from '../../services/supervised_accounts.js'
+import { Reconcile } from '../../actions/reconcile.js'
+import { accounts, balanceOf } from '../../ledger/ledger.js'
+import { payOrder } from '../../testing.js'
+import { RecordBankMovements } from '../../actions/bank_reports.js'
+import { movement, orderFixture } from './helpers.js'
 
 const NEW_BANK = '中国银行长春人民广场支行'
 
@@ -66,5 +71,38 @@ test.group('Supervised account history', (group) => {
     await assert.rejects(() => supervisedAccountOf(institution.id), /funds.banks.not_registered/)
     await assert.rejects(() => bankNamed('另一家自造的银行', '220104'), /funds.banks.not_registered/)
     assert.lengthOf(await Bank.query().where('name', 'like', '%自造%'), 0)
+  })
+
+  test('money moving between the old and the new account record raises nothing in reconciliation', async ({ assert }) => {
+    const { order, institutionId } = await orderFixture()
+    const payment = await payOrder(order)
+    const held = await balanceOf(db, accounts.supervised(institutionId))
+    const old = await supervisedAccountOf(institutionId)
+    /* The bank reports the payment arriving in the old account. */
+    await new RecordBankMovements().handle(await Bank.findOrFail(old.bankId), [movement(old.accountNumber, 'credit', held, held, payment.number)])
+    await registerSupervisingBanks(NEW_BANK)
+    const institution = { id: institutionId, regionCode: old.regionCode }
+    const next = await new ChangeSupervisedAccount().handle({
+      institutionId: institution.id,
+      regionCode: institution.regionCode,
+      changeRequestId: 9001,
+      from: { bank: '中国建设银行长春朝阳支行', account: old.accountNumber, escrowModel: old.escrowModel },
+      to: { bank: NEW_BANK, account: '6216600000055555', escrowModel: old.escrowModel },
+    })
+    /* Part way through the bank's move, then done: the institution's money is the sum of its records. */
+    for (const moved of [100, held]) {
+      await db.from('supervised_accounts').where('id', old.id).update({ reported_balance_fen: held - moved })
+      await db.from('supervised_accounts').where('id', next!.id).update({ reported_balance_fen: moved, reported_at: new Date() })
+      const { accounts: checked } = await new Reconcile().all()
+      assert.isAtLeast(checked, 1)
+      const open = await db.from('fund_anomalies').where('institution_id', institutionId).where('status', 'open')
+      assert.lengthOf(open, 0, JSON.stringify(open))
+    }
+    /* Money missing from both records is still caught. */
+    await db.from('supervised_accounts').where('id', next!.id).update({ reported_balance_fen: held - 500 })
+    await new Reconcile().all()
+    const [anomaly] = await db.from('fund_anomalies').where('institution_id', institutionId).where('status', 'open')
+    assert.equal(anomaly.kind, 'balance_mismatch')
+    assert.equal(Number(anomaly.supervised_account_id), next!.id, 'raised on the open record')
   })
 })
