@@ -11,10 +11,11 @@ import { isolated, send } from './authorization/outcomes.js'
 | own side's row — so the page really lists something — and never the
 | other side's (their distinctive names and numbers, authorization/world.ts).
 */
-type Audience = 'bureau' | 'institution' | 'parent' | 'bank'
+type Audience = 'bureau' | 'managers' | 'institution' | 'parent' | 'bank'
 
 const VIEWERS: Record<Audience, { a: ActorName[]; b: ActorName[]; both: ActorName[]; neither: ActorName[] }> = {
   bureau: { a: ['county_in_scope', 'subunit'], b: ['county_other'], both: ['city_in_scope', 'province_in_scope', 'ministry'], neither: ['province_other'] },
+  managers: { a: ['county_in_scope'], b: ['county_other'], both: ['city_in_scope', 'province_in_scope', 'ministry'], neither: ['province_other'] },
   institution: { a: ['institution_owner', 'institution_staff'], b: ['institution_owner_other', 'institution_staff_other'], both: [], neither: [] },
   parent: { a: ['parent'], b: ['parent_other'], both: [], neither: [] },
   bank: { a: ['bank_operator'], b: ['bank_other'], both: [], neither: [] },
@@ -26,7 +27,7 @@ interface List {
   /** What identifies a side's row on this page. */
   marker: (side: Side) => string
   prepare?: (w: World) => Promise<unknown>
-  /** A county's work queue or institution rows: only the deciding counties list the rows (others must still not leak). */
+  /** A county's work queue, institution rows or the accounts it opened: only counties list them (others must still not leak). */
   countiesOnly?: boolean
 }
 
@@ -36,6 +37,7 @@ const submitted = async (w: World) => {
 }
 
 const LISTS: List[] = [
+  { path: '/manage/accounts', audience: 'managers', countiesOnly: true, marker: (s) => `矩阵${s.region === '220104' ? '甲' : '乙'}方新开账号` },
   { path: '/manage/institutions', audience: 'bureau', marker: (s) => s.institutionName },
   { path: '/manage/filings', audience: 'bureau', countiesOnly: true, marker: (s) => s.institutionName, prepare: submitted },
   { path: '/manage/changes', audience: 'bureau', countiesOnly: true, marker: (s) => s.institutionName },
@@ -51,6 +53,7 @@ const LISTS: List[] = [
   { path: '/institution/orders', audience: 'institution', marker: (s) => s.orderNumber },
   { path: '/institution/refunds', audience: 'institution', marker: (s) => s.refundNumber },
   { path: '/institution/staff', audience: 'institution', marker: (s) => s.staffName },
+  { path: '/institution/complaints', audience: 'institution', marker: (s) => s.institutionComplaintNumber },
   { path: '/institution/reviews', audience: 'institution', marker: (s) => s.reviewBody },
   { path: '/parent/contracts', audience: 'parent', marker: (s) => s.contractNumber },
   { path: '/parent/orders', audience: 'parent', marker: (s) => s.orderNumber },
@@ -58,6 +61,8 @@ const LISTS: List[] = [
   { path: '/parent/reviews', audience: 'parent', marker: (s) => s.reviewBody },
   { path: '/bank/accounts', audience: 'bank', marker: (s) => s.accountNumber },
   { path: '/bank/instructions', audience: 'bank', marker: (s) => s.instructionNumber },
+  { path: '/bank/anomalies', audience: 'bank', marker: (s) => s.institutionName },
+  { path: '/bank/credentials', audience: 'bank', marker: (s) => s.bankName },
 ]
 
 test.group('List pages show only the viewer’s region and own records', (group) => {

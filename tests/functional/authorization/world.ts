@@ -69,6 +69,7 @@ export interface Side {
   complaintNumber: string
   /** A service complaint about the side's institution, with its customer service. */
   institutionComplaintId: number
+  institutionComplaintNumber: string
   /** The side's parent's own complaint (parent terminal). */
   parentComplaintId: number
   parentComplaintNumber: string
@@ -218,6 +219,7 @@ async function buildSide(name: SideName, region: string, owners: SideOwners): Pr
     complaintId: complaint.complaint.id,
     complaintNumber: complaint.complaint.number,
     institutionComplaintId: institutionComplaint.complaint.id,
+    institutionComplaintNumber: institutionComplaint.complaint.number,
     parentComplaintId: parentComplaint.complaint.id,
     parentComplaintNumber: parentComplaint.complaint.number,
     publicComplaintNumber: publicComplaint.complaint.number,
