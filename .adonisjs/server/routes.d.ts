@@ -39,6 +39,8 @@ export type ScannedRoutes = {
     'filing.confirm': { paramsTuple?: []; params?: {} }
     'filing.submit': { paramsTuple?: []; params?: {} }
     'filing.skip_academic': { paramsTuple?: []; params?: {} }
+    'credit_code_contests.create': { paramsTuple?: []; params?: {} }
+    'credit_code_contests.store': { paramsTuple?: []; params?: {} }
     'filing.edit': { paramsTuple: [ParamValue]; params: {'section': ParamValue} }
     'filing.update': { paramsTuple: [ParamValue]; params: {'section': ParamValue} }
     'documents.own': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -67,6 +69,11 @@ export type ScannedRoutes = {
     'change_reviews.index': { paramsTuple?: []; params?: {} }
     'change_reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'change_reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_code_contests.index': { paramsTuple?: []; params?: {} }
+    'credit_code_contests.uphold': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_code_contests.dismiss': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supervising_banks.index': { paramsTuple?: []; params?: {} }
+    'supervising_banks.store': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.create': { paramsTuple?: []; params?: {} }
     'inspections.store': { paramsTuple?: []; params?: {} }
@@ -145,6 +152,7 @@ export type ScannedRoutes = {
     'funds_supervision.institution': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'funds_supervision.order': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'funds_supervision.refund_all': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_instructions.resolve': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'decision': ParamValue} }
     'funds_anomalies.index': { paramsTuple?: []; params?: {} }
     'funds_anomalies.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bank_portal.accounts': { paramsTuple?: []; params?: {} }
@@ -223,6 +231,7 @@ export type ScannedRoutes = {
     'outbox.index': { paramsTuple?: []; params?: {} }
     'filing.overview': { paramsTuple?: []; params?: {} }
     'filing.confirm': { paramsTuple?: []; params?: {} }
+    'credit_code_contests.create': { paramsTuple?: []; params?: {} }
     'filing.edit': { paramsTuple: [ParamValue]; params: {'section': ParamValue} }
     'documents.own': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.index': { paramsTuple?: []; params?: {} }
@@ -237,6 +246,8 @@ export type ScannedRoutes = {
     'institutions_admin.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'documents.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'change_reviews.index': { paramsTuple?: []; params?: {} }
+    'credit_code_contests.index': { paramsTuple?: []; params?: {} }
+    'supervising_banks.index': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.create': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -335,6 +346,7 @@ export type ScannedRoutes = {
     'outbox.index': { paramsTuple?: []; params?: {} }
     'filing.overview': { paramsTuple?: []; params?: {} }
     'filing.confirm': { paramsTuple?: []; params?: {} }
+    'credit_code_contests.create': { paramsTuple?: []; params?: {} }
     'filing.edit': { paramsTuple: [ParamValue]; params: {'section': ParamValue} }
     'documents.own': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'staff.index': { paramsTuple?: []; params?: {} }
@@ -349,6 +361,8 @@ export type ScannedRoutes = {
     'institutions_admin.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'documents.review': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'change_reviews.index': { paramsTuple?: []; params?: {} }
+    'credit_code_contests.index': { paramsTuple?: []; params?: {} }
+    'supervising_banks.index': { paramsTuple?: []; params?: {} }
     'inspections.index': { paramsTuple?: []; params?: {} }
     'inspections.create': { paramsTuple?: []; params?: {} }
     'inspections.show': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -439,6 +453,7 @@ export type ScannedRoutes = {
     'accounts.reset': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'filing.submit': { paramsTuple?: []; params?: {} }
     'filing.skip_academic': { paramsTuple?: []; params?: {} }
+    'credit_code_contests.store': { paramsTuple?: []; params?: {} }
     'filing.update': { paramsTuple: [ParamValue]; params: {'section': ParamValue} }
     'staff.store': { paramsTuple?: []; params?: {} }
     'staff.leave': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -453,6 +468,9 @@ export type ScannedRoutes = {
     'institutions_admin.reveal_staff_id': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'staffId': ParamValue} }
     'change_reviews.approve': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'change_reviews.reject': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_code_contests.uphold': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'credit_code_contests.dismiss': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'supervising_banks.store': { paramsTuple?: []; params?: {} }
     'inspections.store': { paramsTuple?: []; params?: {} }
     'inspections.record': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'findings.accept': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
@@ -484,6 +502,7 @@ export type ScannedRoutes = {
     'institution_attendance.store': { paramsTuple?: []; params?: {} }
     'institution_refunds.decide': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'funds_supervision.refund_all': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
+    'funds_instructions.resolve': { paramsTuple: [ParamValue,ParamValue]; params: {'id': ParamValue,'decision': ParamValue} }
     'funds_anomalies.close': { paramsTuple: [ParamValue]; params: {'id': ParamValue} }
     'bank_portal.rotate': { paramsTuple?: []; params?: {} }
     'api.pay_notice': { paramsTuple: [ParamValue]; params: {'provider': ParamValue} }
