@@ -122,6 +122,19 @@ test.group('Key facts of fund supervision', (group) => {
     assert.lengthOf(await db.from('outbox_events').where('event', 'registry:supervision_changed'), 0, 'the supervision did not change')
   })
 
+  test('a venue added after approval waits for review with its papers', async ({ client, assert }) => {
+    const { institution, owner, county, operations } = await approvedInstitution()
+    const venue = { address: '新开教学点 8 号', areaSqm: '90', tenure: 'owned', tenureDocument: await documentOf(institution.id, 'tenure'), fireSafetyDocument: await documentOf(institution.id, 'fire_safety'), hygieneDocument: await documentOf(institution.id, 'hygiene') }
+    await saveOperations(client, owner.user, { ...operations, venues: [...(operations.venues as any[]), venue], changeReason: '增加教学场所' })
+    assert.lengthOf((await operationsOf(institution.id)).venues, 1)
+    const queue = await client.get(urlFor('change_reviews.index')).loginAs(county.user)
+    queue.assertTextIncludes('新开教学点 8 号')
+    queue.assertTextIncludes(`/manage/registry-documents/${venue.fireSafetyDocument}`)
+    const [request] = await db.from('change_requests').where('institution_id', institution.id)
+    await client.post(urlFor('change_reviews.approve', { id: request.id })).loginAs(county.user).withCsrfToken().redirects(0)
+    assert.deepEqual((await operationsOf(institution.id)).venues.map((v: any) => v.address), [operations.venues[0].address, '新开教学点 8 号'])
+  })
+
   test('a bureau registers a supervising bank once; a sub-unit may not', async ({ client, assert }) => {
     const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
     const subunit = await createTestAccount({ role: 'admin', adminLevel: 'subunit', regionCode: '220104' })
