@@ -52,6 +52,7 @@ const draftCourse = (w: World) => db.from('courses').whereIn('id', [w.a.courseId
 const rejectedInstruction = (w: World) => db.from('bank_instructions').whereIn('id', [w.a.instructionId, w.b.instructionId]).update({ status: 'rejected', reject_reason: '账户冻结' })
 /** The course form as the browser posts it, taught by the side's own teacher. */
 const courseFields = (side: Side) => courseForm(courseDraft({ name: '矩阵新课程', teacherIds: [side.staffId] })) as Record<string, string | string[]>
+const otherThan = (w: World, own: Side) => (own === w.a ? w.b : w.a)
 /** Reached and refused for the input (a file or a code the cell cannot have); others as the rule says. */
 const reachedBy = (rule: RuleName): Rule => (a) => (RULES[rule](a) === 'ok' ? 'refused' : RULES[rule](a))
 
@@ -117,7 +118,10 @@ export const ROUTES: Record<string, Case | Case[]> = {
   'POST /manage/changes/:id/reject': { rule: 'institution_decide', path: (w) => `/manage/changes/${w.a.changeId}/reject`, form: () => ({ comment: '材料不全' }) },
   'GET /manage/inspections': { rule: 'bureaus', path: () => '/manage/inspections' },
   'GET /manage/inspections/create': { rule: 'inspect', path: (w) => `/manage/inspections/create?institution=${w.a.institutionId}` },
-  'POST /manage/inspections': { rule: 'inspect', path: () => '/manage/inspections', form: (w) => ({ institutionId: String(w.a.institutionId), plannedOn: '2030-01-01', purpose: '矩阵测试' }) },
+  'POST /manage/inspections': [
+    { rule: 'inspect', path: () => '/manage/inspections', form: (w) => ({ institutionId: String(w.a.institutionId), plannedOn: '2030-01-01', purpose: '矩阵测试' }) },
+    { rule: 'inspect_b', label: "side B's institution named in the body", path: () => '/manage/inspections', form: (w) => ({ institutionId: String(w.b.institutionId), plannedOn: '2030-01-01', purpose: '矩阵测试' }) },
+  ],
   'GET /manage/inspections/:id': { rule: 'institution_view', path: (w) => `/manage/inspections/${w.a.inspectionId}` },
   'POST /manage/inspections/:id/findings': { rule: 'inspect', path: (w) => `/manage/inspections/${w.a.inspectionId}/findings`, form: () => ({ conclusion: 'no_issues' }) },
   'POST /manage/findings/:id/accept': { rule: 'inspect', path: (w) => `/manage/findings/${w.a.findingId}/accept`, form: () => ({ opinion: '整改到位' }) },
@@ -179,7 +183,10 @@ export const ROUTES: Record<string, Case | Case[]> = {
   ],
   'GET /institution/courses': { rule: 'institution', path: () => '/institution/courses' },
   'GET /institution/courses/create': { rule: 'institution', path: () => '/institution/courses/create' },
-  'POST /institution/courses': { rule: 'institution', path: () => '/institution/courses', form: (_w, _n, own) => courseFields(own) },
+  'POST /institution/courses': [
+    { rule: 'institution', path: () => '/institution/courses', form: (_w, _n, own) => courseFields(own) },
+    { rule: reachedBy('institution'), label: "the other institution's teacher in the body", path: () => '/institution/courses', form: (w, _n, own) => courseFields(otherThan(w, own)) },
+  ],
   'GET /institution/courses/:id': { rule: 'institution_record', path: (w) => `/institution/courses/${w.a.courseId}` },
   'GET /institution/courses/:id/edit': { rule: 'institution_record', path: (w) => `/institution/courses/${w.a.courseId}/edit` },
   'POST /institution/courses/:id': { rule: 'institution_record', path: (w) => `/institution/courses/${w.a.courseId}`, form: (w) => courseFields(w.a), prepare: draftCourse },
@@ -290,7 +297,10 @@ export const ROUTES: Record<string, Case | Case[]> = {
 
   'GET /parent/complaints': { rule: 'parent', path: () => '/parent/complaints' },
   'GET /parent/complaints/new': { rule: 'parent', path: () => '/parent/complaints/new' },
-  'POST /parent/complaints': { rule: 'parent', path: () => '/parent/complaints', form: () => COMPLAINT_FORM },
+  'POST /parent/complaints': [
+    { rule: 'parent', path: () => '/parent/complaints', form: () => COMPLAINT_FORM },
+    { rule: reachedBy('parent'), label: "the other parent's order in the body", path: () => '/parent/complaints', form: (w, _n, own) => ({ ...COMPLAINT_FORM, orderId: String(otherThan(w, own).orderId) }) },
+  ],
   'GET /parent/reviews': { rule: 'parent', path: () => '/parent/reviews' },
   'POST /parent/orders/:id/review': { rule: 'parent_record', path: (w) => `/parent/orders/${w.a.orderId}/review`, form: () => ({ rating: '5', body: '矩阵测试评价' }), prepare: (w) => db.from('reviews').whereIn('id', [w.a.reviewId, w.b.reviewId]).delete() },
   'GET /institution/complaints': { rule: 'institution', path: () => '/institution/complaints' },

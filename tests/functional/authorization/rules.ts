@@ -73,6 +73,8 @@ export const RULES = {
   institution_decide: bureauRecord(BUREAUS, (a) => a === 'county_in_scope'),
   /** Inspections: the county and its sub-units. */
   inspect: bureauRecord(BUREAUS, (a) => ['county_in_scope', 'subunit'].includes(a)),
+  /** Inspecting side B's institution (named in the body): its county only; bureaus outside its region get 404. */
+  inspect_b: signedIn((a) => (!BUREAUS.includes(a) ? 'forbidden' : a === 'county_other' ? 'ok' : ['county_in_scope', 'subunit', 'province_other'].includes(a) ? 'not_found' : 'forbidden')),
   /** Closing a yellow fund anomaly: any bureau of the region, sub-units included. */
   close_yellow: bureauRecord(BUREAUS, () => true),
   /** Closing a red fund anomaly: bureaus of the region above sub-units. */
