@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { truncateAll } from '#tests/helpers/database'
 import { codeIn, createTestAccount, lastMessageTo, uniquePhone } from '#testing/identity'
-import { TINY_PDF, creditCode, residentId } from '../../testing.js'
+import { TINY_PDF, creditCode, registerSupervisingBanks, residentId } from '../../testing.js'
 import { RecomputeDueLists } from '../../actions/recompute_due_lists.js'
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: TINY_PDF })
@@ -16,6 +16,8 @@ test.group('Browser: an institution from sign-up to the white list and back', (g
 
   test('register, file in five parts with a break, be returned, correct, be approved, be found, verify, be inspected', async ({ visit, browserContext, assert }) => {
     const NAME = '长春青苗书法培训学校'
+    /* The bureaus have registered the bank the owner will choose. */
+    await registerSupervisingBanks('中国银行长春朝阳支行')
     /* The owner signs up as an institution. */
     const phone = uniquePhone()
     const page = await visit('/register?as=institution')
@@ -79,7 +81,7 @@ test.group('Browser: an institution from sign-up to the white list and back', (g
     await page.locator('input[name="categories[]"][value="arts"]').check()
     await page.getByLabel('党组织建立情况').selectOption('none')
     await page.getByLabel('培训材料管理制度').fill('书法字帖选用正规出版物，自编讲义经教研组审核。')
-    await page.getByLabel('资金监管银行').fill('中国银行长春朝阳支行')
+    await page.getByLabel('资金监管银行').selectOption('中国银行长春朝阳支行')
     await page.getByLabel('监管账户账号').fill('158800001234567')
     await page.getByLabel('资金监管方式').selectOption('bank_custody')
     await page.locator('input[name="paymentChannels[]"][value="wechat"]').check()
