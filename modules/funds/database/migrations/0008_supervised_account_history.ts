@@ -25,8 +25,8 @@ export default class extends BaseSchema {
 
   async down() {
     this.schema.raw('DROP INDEX IF EXISTS supervised_accounts_one_open, supervised_accounts_open_number, supervised_accounts_institution')
+    this.schema.raw('ALTER TABLE supervised_accounts DROP CONSTRAINT IF EXISTS supervised_accounts_closed_when')
     this.schema.alterTable('supervised_accounts', (table) => {
-      table.dropCheck('supervised_accounts_closed_when')
       table.dropColumns('status', 'closed_at', 'replaced_by_id', 'change_request_id')
       table.unique(['institution_id'])
       table.unique(['bank_id', 'account_number'])
