@@ -163,7 +163,7 @@ export class DecideRefund {
 export class WithdrawRefund {
   async handle(parent: CurrentUser, refundId: number) {
     /* Another parent's refund, or none: the same 404 every owner check answers. */
-    const own = await db.from('refunds').where('id', refundId).where('parent_user_id', parent.id).first('id')
+    const own = await db.from('refunds').where('id', refundId).where('parent_user_id', parent.id).select('id').first()
     if (!own) throw new NotFoundException()
     const withdrawn = await db.from('refunds').where('id', refundId).where('parent_user_id', parent.id).where('status', 'requested').update({ status: 'withdrawn', decided_at: new Date(), updated_at: new Date() }).returning('id')
     if (!withdrawn.length) throw new DomainError('funds.refunds.already_decided')
