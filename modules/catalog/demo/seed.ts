@@ -204,7 +204,7 @@ export async function seedCatalogDemo(accounts: DemoAccountRef[], families: Demo
   const parent = accounts.find((a) => a.role === 'parent')
   const course = await Course.query().where('institutionId', demoInstitution).where('status', 'on_sale').orderBy('id').first()
   if (parent && course) await sign(parent.id, parent.password, course, '王小明', 0, '长春市朝阳区解放大路小学')
-  /* A second child's contract the demo parent has not paid yet: paying it is the demo's first step. */
+  /* A second child's contract the demo parent has not paid yet: like any unpaid contract it holds its seat for the payment window (30 minutes after seeding), then lapses and the course can be signed again. */
   const second = await Course.query().where('institutionId', demoInstitution).where('status', 'on_sale').whereNot('id', course?.id ?? 0).orderBy('id').first()
   if (parent && second) await sign(parent.id, parent.password, second, '王小红', 99, '长春市朝阳区解放大路小学').catch((error) => console.warn(`demo contract skipped: ${error.message}`))
   /* Other families' children, each on a course that is on sale and can be charged for now (classes start within a month). */
