@@ -10,9 +10,9 @@
 | held to (unknown provider, bad signature) is only counted.
 */
 import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
+import { publish } from '#kernel/shared/outbox'
 import { contractSummary, setContractStatus } from '#modules/catalog'
 import { type ChannelNotice, NoticeRejected, NoticeUnverified, type RawNotice, channelNamed } from '../channels/channel.js'
 import { type Posting, accounts, post } from '../ledger/ledger.js'
@@ -116,8 +116,9 @@ export class ApplyChannelNotice {
     }
     await order.useTransaction(trx).save()
     await setContractStatus(order.contractId, 'active', trx)
+    /* In the payment's transaction: a rolled-back payment announces nothing, a committed one cannot lose its event. */
+    await publish(trx, 'funds:order_paid', { orderId: order.id, contractId: order.contractId, institutionId: order.institutionId, regionCode: order.regionCode, amountFen: payment.amountFen })
     await post(trx, posting)
-    after.push(() => emitter.emit('funds:order_paid', { orderId: order.id, contractId: order.contractId, institutionId: order.institutionId, regionCode: order.regionCode, amountFen: payment.amountFen }))
     return { outcome: 'applied' }
   }
 

@@ -11,7 +11,8 @@
 | An anomaly stays open, once per fingerprint, until a bureau closes it.
 */
 import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { publish } from '#kernel/shared/outbox'
 import { DateTime } from 'luxon'
 import { toRegionCode } from '#kernel/shared/region_code'
 import { escrowPolicy, fundDeadlines } from '../extension_points.js'
@@ -19,15 +20,20 @@ import { accounts, balanceOf } from '../ledger/ledger.js'
 import FundAnomaly, { type AnomalyKind } from '../models/fund_anomaly.js'
 import SupervisedAccount from '../models/supervised_account.js'
 
-export async function raiseAnomaly(account: SupervisedAccount, kind: AnomalyKind, severity: 'yellow' | 'red', evidence: Record<string, unknown>, fingerprint: string): Promise<FundAnomaly | null> {
-  const inserted = await db.rawQuery(
+/**
+ * Opens an anomaly (once per open fingerprint) and announces it in the same
+ * transaction: `trx` when the caller's change raises it, else its own.
+ */
+export async function raiseAnomaly(account: SupervisedAccount, kind: AnomalyKind, severity: 'yellow' | 'red', evidence: Record<string, unknown>, fingerprint: string, trx?: TransactionClientContract): Promise<FundAnomaly | null> {
+  if (!trx) return db.transaction((own) => raiseAnomaly(account, kind, severity, evidence, fingerprint, own))
+  const inserted = await trx.rawQuery(
     `INSERT INTO fund_anomalies (supervised_account_id, institution_id, bank_id, region_code, province_code, city_code, county_code, kind, severity, evidence, fingerprint, status, detected_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', now()) ON CONFLICT (fingerprint) WHERE status = 'open' DO NOTHING RETURNING id`,
     [account.id, account.institutionId, account.bankId, account.regionCode, account.provinceCode, account.cityCode, account.countyCode, kind, severity, JSON.stringify(evidence), fingerprint] as any[]
   )
   if (!inserted.rows.length) return null
-  const anomaly = await FundAnomaly.findOrFail(inserted.rows[0].id)
-  await emitter.emit('funds:anomaly_raised', { anomalyId: anomaly.id, kind, severity, institutionId: account.institutionId, regionCode: account.regionCode })
+  const anomaly = await FundAnomaly.findOrFail(inserted.rows[0].id, { client: trx })
+  await publish(trx, 'funds:anomaly_raised', { anomalyId: anomaly.id, kind, severity, institutionId: account.institutionId, regionCode: account.regionCode })
   return anomaly
 }
 

@@ -5,8 +5,8 @@
 | Which confirmed classes are due now is the province's release schedule.
 */
 import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
 import { DateTime } from 'luxon'
+import { publish } from '#kernel/shared/outbox'
 import { todayIso } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
 import { contractSummary } from '#modules/catalog'
@@ -55,12 +55,12 @@ export class ReleaseConfirmed {
         await consumption.useTransaction(trx).merge({ releasedAt: DateTime.now() }).save()
         locked.releasedFen += consumption.feeFen
         released.push(consumption)
+        await publish(trx, 'funds:class_released', { orderId, consumptionId: consumption.id, institutionId: order.institutionId, regionCode: order.regionCode, feeFen: consumption.feeFen })
       }
       locked.status = settledStatus(locked)
       if (locked.status === 'completed') locked.closedAt = DateTime.now()
       await locked.useTransaction(trx).save()
     })
-    for (const c of released) await emitter.emit('funds:class_released', { orderId, consumptionId: c.id, institutionId: order.institutionId, regionCode: order.regionCode, feeFen: c.feeFen })
     if (released.length) await syncContractStatus(order.contractId)
     return released.length
   }

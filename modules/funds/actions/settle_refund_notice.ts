@@ -7,9 +7,9 @@
 | stays open, is sent again by the retry sweep, and a red anomaly asks the
 | bureau to reconcile it.
 */
-import emitter from '@adonisjs/core/services/emitter'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
+import { publish } from '#kernel/shared/outbox'
 import type { ChannelNotice } from '../channels/channel.js'
 import { accounts, post } from '../ledger/ledger.js'
 import BankInstruction from '../models/bank_instruction.js'
@@ -37,10 +37,9 @@ export async function settleRefundNotice(trx: TransactionClientContract, notice:
   if (!succeeded && instruction?.status === 'executed') {
     refund.merge({ failureReason: notice.reason ?? 'channel refused', nextSendAt: nextSendAt(refund.sendAttempts + 1) })
     await refund.useTransaction(trx).save()
-    after.push(async () => {
-      const account = await SupervisedAccount.findOrFail(instruction.supervisedAccountId)
-      await raiseAnomaly(account, 'refund_failed_executed', 'red', { refund: refund.number, instruction: instruction.number, amountFen: refund.amountFen, reason: refund.failureReason }, `refund_failed_executed:${refund.id}`)
-    })
+    /* The anomaly and its event commit with the refund they are about. */
+    const account = await SupervisedAccount.findOrFail(instruction.supervisedAccountId, { client: trx })
+    await raiseAnomaly(account, 'refund_failed_executed', 'red', { refund: refund.number, instruction: instruction.number, amountFen: refund.amountFen, reason: refund.failureReason }, `refund_failed_executed:${refund.id}`, trx)
     return { outcome: 'applied', reason: 'refused by the channel after the bank paid it out: kept open for reconciliation' }
   }
   order.refundingFen -= refund.amountFen
@@ -53,6 +52,8 @@ export async function settleRefundNotice(trx: TransactionClientContract, notice:
   await refund.useTransaction(trx).save()
   /* The bank must not pay out a refund that goes back into supervision. */
   if (!succeeded && instruction?.status === 'sent') await instruction.useTransaction(trx).merge({ status: 'cancelled', resolutionNote: 'refund refused by the channel' }).save()
+  /* In the settlement's transaction, before the ledger's shared-row lock is taken. */
+  await publish(trx, 'funds:refund_settled', { refundId: refund.id, orderId: order.id, institutionId: order.institutionId, regionCode: order.regionCode, amountFen: refund.amountFen, outcome: succeeded ? 'refunded' : 'failed' })
   /* Last, as for payments: a successful refund's leg is the shared channel account. */
   await post(trx, {
     kind: succeeded ? 'refund_paid' : 'refund_failed',
@@ -63,10 +64,7 @@ export async function settleRefundNotice(trx: TransactionClientContract, notice:
     to: succeeded ? accounts.channel(order.provider, refund.id) : accounts.supervised(order.institutionId),
     amountFen: refund.amountFen,
   })
-  after.push(async () => {
-    await syncContractStatus(order.contractId)
-    await emitter.emit('funds:refund_settled', { refundId: refund.id, orderId: order.id, institutionId: order.institutionId, regionCode: order.regionCode, amountFen: refund.amountFen, outcome: succeeded ? 'refunded' : 'failed' })
-  })
+  after.push(() => syncContractStatus(order.contractId))
   return { outcome: 'applied' }
 }
 
