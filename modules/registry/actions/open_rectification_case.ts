@@ -24,8 +24,9 @@ export interface RectificationCaseInput {
  * Opens a rectification case in the registry's ledger from another module's
  * finding (a failed material spot check, say): a recorded inspection with
  * one open finding, then the list status is recomputed (grey until accepted).
- * Given the caller's transaction, the case commits or rolls back with the
- * caller's own writes, and the list is recomputed once that has committed.
+ * Given the caller's transaction, the case, its audit entry and the
+ * recomputed list status (with its event, through the outbox) commit or
+ * roll back with the caller's own writes.
  */
 export async function openRectificationCase(
   actor: CurrentUser,
@@ -61,14 +62,9 @@ export async function openRectificationCase(
       },
       { client: trx }
     )
-    return { inspectionId: inspection.id, findingId: finding.id, regionCode: institution.regionCode }
+    await recordAudit({ action: 'registry.rectification_opened', actor, subjectType: 'finding', subjectId: finding.id, regionCode: institution.regionCode, summary: input.purpose }, trx)
+    await new RecomputeListStatus().handle(input.institutionId, actor.id, trx)
+    return { inspectionId: inspection.id, findingId: finding.id }
   }
-  const ids = options.client ? await write(options.client) : await db.transaction(write)
-  const afterwards = async () => {
-    await recordAudit({ action: 'registry.rectification_opened', actor, subjectType: 'finding', subjectId: ids.findingId, regionCode: ids.regionCode, summary: input.purpose })
-    await new RecomputeListStatus().handle(input.institutionId, actor.id)
-  }
-  if (options.client) options.client.after('commit', afterwards)
-  else await afterwards()
-  return { inspectionId: ids.inspectionId, findingId: ids.findingId }
+  return options.client ? write(options.client) : db.transaction(write)
 }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import emitter from '@adonisjs/core/services/emitter'
 import { DomainError } from '#kernel/exceptions/domain_error'
+import { publish } from '#kernel/shared/outbox'
 import { type CurrentUser, lineageOf, recordAudit } from '#modules/identity'
 import Institution from '../models/institution.js'
 import FilingReview from '../models/filing_review.js'
@@ -13,7 +13,9 @@ export type ReviewDecision = { decision: 'approved'; comment?: string | null } |
 
 /**
  * The bureau approves a filing (the institution becomes public, its list
- * status is computed) or returns it with reasons per part.
+ * status is computed) or returns it with reasons per part. The decision,
+ * the recomputed list status, the audit entry and the event (outbox) commit
+ * together or not at all.
  */
 export class ReviewFiling {
   async handle(actor: CurrentUser, institutionId: number, review: ReviewDecision) {
@@ -40,14 +42,13 @@ export class ReviewFiling {
         institution.approvedAt = DateTime.now()
       }
       await institution.useTransaction(trx).save()
-    })
 
-    if (review.decision === 'approved') {
-      await new RecomputeListStatus().handle(institutionId, actor.id)
-      const institution = await Institution.findOrFail(institutionId)
-      emitter.emit('registry:filing_approved', { institutionId, regionCode: institution.regionCode })
-    }
-    await recordAudit({ action: `registry.filing_${review.decision}`, actor, subjectType: 'institution', subjectId: institutionId })
+      if (review.decision === 'approved') {
+        await new RecomputeListStatus().handle(institutionId, actor.id, trx)
+        await publish(trx, 'registry:filing_approved', { institutionId, regionCode: institution.regionCode })
+      }
+      await recordAudit({ action: `registry.filing_${review.decision}`, actor, subjectType: 'institution', subjectId: institutionId }, trx)
+    })
   }
 }
 
