@@ -17,7 +17,8 @@ const text = (v: unknown) => (typeof v === 'string' ? v : null)
  * change updates the institution and its filing; a new name keeps the old
  * one in the history and is announced publicly (Art. 12). A new supervising
  * bank, account or escrow model is announced to the fund module in the same
- * transaction (the outbox), which moves the supervised account.
+ * transaction (the outbox), which moves the supervised account. The
+ * decision, its audit entry and the recomputed list status commit together.
  */
 export class DecideChange {
   async approve(actor: CurrentUser, requestId: number, comment: string | null) {
@@ -64,17 +65,18 @@ export class DecideChange {
       await institution.useTransaction(trx).save()
       request.merge({ status: 'approved', decidedById: actor.id, decisionComment: comment, decidedAt: DateTime.now() })
       await request.useTransaction(trx).save()
+      await new RecomputeListStatus().handle(request.institutionId, actor.id, trx)
+      await recordAudit({ action: 'registry.change_approved', actor, subjectType: 'change_request', subjectId: requestId }, trx)
     })
-    const request = await ChangeRequest.findOrFail(requestId)
-    await new RecomputeListStatus().handle(request.institutionId, actor.id)
-    await recordAudit({ action: 'registry.change_approved', actor, subjectType: 'change_request', subjectId: requestId })
   }
 
   async reject(actor: CurrentUser, requestId: number, comment: string) {
-    const request = await ChangeRequest.findOrFail(requestId)
-    if (request.status !== 'pending') throw new DomainError('registry.changes.already_decided')
-    request.merge({ status: 'rejected', decidedById: actor.id, decisionComment: comment, decidedAt: DateTime.now() })
-    await request.save()
-    await recordAudit({ action: 'registry.change_rejected', actor, subjectType: 'change_request', subjectId: requestId })
+    await db.transaction(async (trx) => {
+      const request = await ChangeRequest.query({ client: trx }).where('id', requestId).forUpdate().firstOrFail()
+      if (request.status !== 'pending') throw new DomainError('registry.changes.already_decided')
+      request.merge({ status: 'rejected', decidedById: actor.id, decisionComment: comment, decidedAt: DateTime.now() })
+      await request.useTransaction(trx).save()
+      await recordAudit({ action: 'registry.change_rejected', actor, subjectType: 'change_request', subjectId: requestId }, trx)
+    })
   }
 }

@@ -20,23 +20,29 @@ export interface FindingInput {
 | The inspection and rectification ledger (2018 manual: 排查 → 整改 →
 | 验收 → 销号). Every step recomputes the institution's list status:
 | an open finding turns it grey, a missed deadline or a serious one black,
-| acceptance of the last one white again.
+| acceptance of the last one white again. Each step, its audit entry and
+| the recomputed status (with its event, through the outbox) commit together.
 */
 export class PlanInspection {
   async handle(actor: CurrentUser, institution: Institution, plannedOn: string, purpose: string) {
-    const inspection = await Inspection.create({
-      institutionId: institution.id,
-      provinceCode: institution.provinceCode,
-      cityCode: institution.cityCode,
-      countyCode: institution.countyCode,
-      plannedOn: DateTime.fromISO(plannedOn),
-      purpose: purpose.trim(),
-      status: 'planned',
-      plannedById: actor.id,
-      plannedByUnit: actor.unitName,
+    return db.transaction(async (trx) => {
+      const inspection = await Inspection.create(
+        {
+          institutionId: institution.id,
+          provinceCode: institution.provinceCode,
+          cityCode: institution.cityCode,
+          countyCode: institution.countyCode,
+          plannedOn: DateTime.fromISO(plannedOn),
+          purpose: purpose.trim(),
+          status: 'planned',
+          plannedById: actor.id,
+          plannedByUnit: actor.unitName,
+        },
+        { client: trx }
+      )
+      await recordAudit({ action: 'registry.inspection_planned', actor, subjectType: 'inspection', subjectId: inspection.id, regionCode: institution.regionCode }, trx)
+      return inspection
     })
-    await recordAudit({ action: 'registry.inspection_planned', actor, subjectType: 'inspection', subjectId: inspection.id, regionCode: institution.regionCode })
-    return inspection
   }
 }
 
@@ -67,9 +73,9 @@ export class RecordFindings {
       locked.status = 'recorded'
       locked.recordedAt = DateTime.now()
       await locked.useTransaction(trx).save()
+      await recordAudit({ action: 'registry.findings_recorded', actor, subjectType: 'inspection', subjectId: inspection.id, summary: `${findings.length} findings` }, trx)
+      await new RecomputeListStatus().handle(inspection.institutionId, actor.id, trx)
     })
-    await recordAudit({ action: 'registry.findings_recorded', actor, subjectType: 'inspection', subjectId: inspection.id, summary: `${findings.length} findings` })
-    await new RecomputeListStatus().handle(inspection.institutionId, actor.id)
   }
 }
 
@@ -78,8 +84,10 @@ export class ReportRectification {
     if (finding.status === 'closed') throw new DomainError('registry.rectifications.closed')
     const document = evidence ? await storeDocument(evidence, finding.institutionId, 'rectification', actor.id) : null
     finding.merge({ status: 'reported', rectificationReport: report.trim(), reportDocumentId: document?.id ?? finding.reportDocumentId, reportedAt: DateTime.now() })
-    await finding.save()
-    await recordAudit({ action: 'registry.rectification_reported', actor, subjectType: 'finding', subjectId: finding.id })
+    await db.transaction(async (trx) => {
+      await finding.useTransaction(trx).save()
+      await recordAudit({ action: 'registry.rectification_reported', actor, subjectType: 'finding', subjectId: finding.id }, trx)
+    })
   }
 }
 
@@ -88,17 +96,21 @@ export class AcceptRectification {
   async accept(actor: CurrentUser, finding: Finding, opinion: string) {
     if (finding.status !== 'reported') throw new DomainError('registry.inspections.not_reported')
     finding.merge({ status: 'closed', acceptanceOpinion: opinion.trim(), acceptedById: actor.id, closedAt: DateTime.now() })
-    await finding.save()
-    await recordAudit({ action: 'registry.rectification_accepted', actor, subjectType: 'finding', subjectId: finding.id })
-    await new RecomputeListStatus().handle(finding.institutionId, actor.id)
+    await db.transaction(async (trx) => {
+      await finding.useTransaction(trx).save()
+      await recordAudit({ action: 'registry.rectification_accepted', actor, subjectType: 'finding', subjectId: finding.id }, trx)
+      await new RecomputeListStatus().handle(finding.institutionId, actor.id, trx)
+    })
   }
 
   /** 验收不通过: the finding opens again, optionally with a new deadline. */
   async reject(actor: CurrentUser, finding: Finding, opinion: string, deadline?: string | null) {
     if (finding.status !== 'reported') throw new DomainError('registry.inspections.not_reported')
     finding.merge({ status: 'open', acceptanceOpinion: opinion.trim(), deadline: deadline ? DateTime.fromISO(deadline) : finding.deadline })
-    await finding.save()
-    await recordAudit({ action: 'registry.rectification_rejected', actor, subjectType: 'finding', subjectId: finding.id })
-    await new RecomputeListStatus().handle(finding.institutionId, actor.id)
+    await db.transaction(async (trx) => {
+      await finding.useTransaction(trx).save()
+      await recordAudit({ action: 'registry.rectification_rejected', actor, subjectType: 'finding', subjectId: finding.id }, trx)
+      await new RecomputeListStatus().handle(finding.institutionId, actor.id, trx)
+    })
   }
 }

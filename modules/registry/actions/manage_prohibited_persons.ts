@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { sealIdNumber } from '#kernel/shared/personal_data'
 import { type CurrentUser, recordAudit } from '#modules/identity'
@@ -18,17 +19,24 @@ export class AddProhibitedPerson {
     const sealed = sealIdNumber(input.idNumber)
     const existing = await ProhibitedPerson.query().where('idNumberIndex', sealed.index).whereNull('revokedAt').first()
     if (existing) throw new DomainError('registry.prohibited.already_listed', {}, { field: 'idNumber' })
-    const person = await ProhibitedPerson.create({
-      name: input.name.trim(),
-      idNumberCipher: sealed.cipher,
-      idNumberIndex: sealed.index,
-      idNumberMasked: sealed.masked,
-      reason: input.reason,
-      source: input.source?.trim() || null,
-      regionCode: actor.regionCode!,
-      addedById: actor.id,
+    /* The entry and its audit commit together; the re-check of hired staff follows the commit. */
+    const person = await db.transaction(async (trx) => {
+      const created = await ProhibitedPerson.create(
+        {
+          name: input.name.trim(),
+          idNumberCipher: sealed.cipher,
+          idNumberIndex: sealed.index,
+          idNumberMasked: sealed.masked,
+          reason: input.reason,
+          source: input.source?.trim() || null,
+          regionCode: actor.regionCode!,
+          addedById: actor.id,
+        },
+        { client: trx }
+      )
+      await recordAudit({ action: 'registry.prohibited_added', actor, subjectType: 'prohibited_person', subjectId: created.id, regionCode: actor.regionCode, summary: `${created.idNumberMasked} ${created.reason}` }, trx)
+      return created
     })
-    await recordAudit({ action: 'registry.prohibited_added', actor, subjectType: 'prohibited_person', subjectId: person.id, regionCode: actor.regionCode, summary: `${person.idNumberMasked} ${person.reason}` })
     await new RecheckStaff().handle(sealed.index)
     return person
   }
@@ -39,8 +47,10 @@ export class RevokeProhibitedPerson {
   async handle(actor: CurrentUser, person: ProhibitedPerson, reason: string) {
     if (person.revokedAt) return
     person.revokedAt = DateTime.now()
-    await person.save()
-    await recordAudit({ action: 'registry.prohibited_revoked', actor, subjectType: 'prohibited_person', subjectId: person.id, regionCode: actor.regionCode, summary: reason })
+    await db.transaction(async (trx) => {
+      await person.useTransaction(trx).save()
+      await recordAudit({ action: 'registry.prohibited_revoked', actor, subjectType: 'prohibited_person', subjectId: person.id, regionCode: actor.regionCode, summary: reason }, trx)
+    })
     await new RecheckStaff().handle(person.idNumberIndex)
   }
 }

@@ -21,7 +21,7 @@ export class SubmitFiling {
       await FilingReview.create({ institutionId, snapshot, submittedAt: DateTime.now(), submittedById: actor.id }, { client: trx })
       institution.filingStatus = 'submitted'
       await institution.useTransaction(trx).save()
+      await recordAudit({ action: 'registry.filing_submitted', actor, subjectType: 'institution', subjectId: institutionId }, trx)
     })
-    await recordAudit({ action: 'registry.filing_submitted', actor, subjectType: 'institution', subjectId: institutionId })
   }
 }
