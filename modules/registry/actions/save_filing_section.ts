@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import vine, { errors as vineErrors } from '@vinejs/vine'
 import type { MessagesProviderContact } from '@vinejs/vine/types'
 import { type CurrentUser, attachOrganization, lineageOf, recordAudit } from '#modules/identity'
@@ -108,12 +109,13 @@ export class SaveFilingSection {
     }
 
     const stored = sealPersonalFields(section, draft, sealed, existing?.data ?? {})
-    await FilingSection.updateOrCreate(
-      { institutionId: institution.id, section },
-      { data: stored, sealed, complete: valid, skipped: false }
-    )
-    if (institution.filingStatus === 'approved') await this.#refreshPublicColumns(institution, section, stored)
-    await recordAudit({ action: 'registry.filing_saved', actor, subjectType: 'institution', subjectId: institution.id, regionCode: institution.regionCode, summary: section })
+    const saved = institution
+    /* The part, the public columns it feeds and its audit entry commit together. */
+    await db.transaction(async (trx) => {
+      await FilingSection.updateOrCreate({ institutionId: saved.id, section }, { data: stored, sealed, complete: valid, skipped: false }, { client: trx })
+      if (saved.filingStatus === 'approved') await this.#refreshPublicColumns(saved, section, stored, trx)
+      await recordAudit({ action: 'registry.filing_saved', actor, subjectType: 'institution', subjectId: saved.id, regionCode: saved.regionCode, summary: section }, trx)
+    })
     return { institution, errors, proposed }
   }
 
@@ -196,11 +198,11 @@ export class SaveFilingSection {
     }
   }
 
-  async #refreshPublicColumns(institution: Institution, section: Section, data: FilingValues) {
+  async #refreshPublicColumns(institution: Institution, section: Section, data: FilingValues, trx: TransactionClientContract) {
     if (section === 'operations') {
       institution.categories = data.categories ?? institution.categories
       institution.serviceChannels = data.serviceChannels ?? institution.serviceChannels
-      await institution.save()
+      await institution.useTransaction(trx).save()
     }
   }
 }
