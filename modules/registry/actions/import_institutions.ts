@@ -39,16 +39,15 @@ export class UploadImport {
   async handle(actor: CurrentUser, file: MultipartFile): Promise<{ batch: ImportBatch; earlier: ImportBatch | null }> {
     const { storageKey, sha256, fileName } = await storeImportFile(file)
     const earlier = await ImportBatch.query().where('kind', 'institutions').where('fileSha256', sha256).where('status', 'done').orderBy('id', 'desc').first()
-    const batch = await ImportBatch.create({
-      kind: 'institutions',
-      uploadedById: actor.id,
-      regionCode: actor.regionCode!,
-      fileName,
-      fileSha256: sha256,
-      storageKey,
-      status: 'validating',
+    /* The batch and its audit entry commit together. */
+    const batch = await db.transaction(async (trx) => {
+      const created = await ImportBatch.create(
+        { kind: 'institutions', uploadedById: actor.id, regionCode: actor.regionCode!, fileName, fileSha256: sha256, storageKey, status: 'validating' },
+        { client: trx }
+      )
+      await recordAudit({ action: 'registry.import_uploaded', actor, subjectType: 'import_batch', subjectId: created.id, regionCode: actor.regionCode, summary: created.fileName }, trx)
+      return created
     })
-    await recordAudit({ action: 'registry.import_uploaded', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: actor.regionCode, summary: batch.fileName })
     return { batch, earlier }
   }
 }
@@ -87,9 +86,11 @@ export class ValidateImport {
 export class RunImport {
   async start(actor: CurrentUser, batch: ImportBatch) {
     /* Only one start wins, even when the button is pressed twice. */
-    const claimed = await db.from('import_batches').where('id', batch.id).where('status', 'ready').update({ status: 'importing', updated_at: DateTime.now().toSQL() }, ['id'])
-    if (!claimed.length) throw new DomainError('registry.imports.not_ready')
-    await recordAudit({ action: 'registry.import_started', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: actor.regionCode })
+    await db.transaction(async (trx) => {
+      const claimed = await trx.from('import_batches').where('id', batch.id).where('status', 'ready').update({ status: 'importing', updated_at: DateTime.now().toSQL() }, ['id'])
+      if (!claimed.length) throw new DomainError('registry.imports.not_ready')
+      await recordAudit({ action: 'registry.import_started', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: actor.regionCode }, trx)
+    })
   }
 
   async handle(batchId: number) {

@@ -61,8 +61,8 @@ export class ImportProhibitedPersons {
     const indexes = await db.transaction(async (trx) => {
       const added: string[] = []
       /* A retried job finds the batch already done and writes nothing twice. */
-      if (!(await trx.from('import_batches').where('id', batch.id).where('status', 'validating').forUpdate().first())) return added
-      for (const person of valid) {
+      const fresh = await trx.from('import_batches').where('id', batch.id).where('status', 'validating').forUpdate().first()
+      for (const person of fresh ? valid : []) {
         const sealed = sealIdNumber(person.idNumber)
         if (await ProhibitedPerson.query({ client: trx }).where('idNumberIndex', sealed.index).whereNull('revokedAt').first()) continue
         await ProhibitedPerson.create(
@@ -71,12 +71,15 @@ export class ImportProhibitedPersons {
         )
         added.push(sealed.index)
       }
-      await trx.from('import_batches').where('id', batch.id).update({
-        status: 'done', total_rows: rows.length, processed_rows: rows.length, created_count: added.length, skipped_count: valid.length - added.length, updated_at: DateTime.now().toSQL(),
-      })
+      if (fresh) {
+        await trx.from('import_batches').where('id', batch.id).update({
+          status: 'done', total_rows: rows.length, processed_rows: rows.length, created_count: added.length, skipped_count: valid.length - added.length, updated_at: DateTime.now().toSQL(),
+        })
+      }
+      /* With the rows it records; a retried job that wrote nothing still leaves its entry, as before. */
+      await recordAudit({ action: 'registry.prohibited_imported', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: batch.regionCode, summary: `${added.length} added` }, trx)
       return added
     })
-    await recordAudit({ action: 'registry.prohibited_imported', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: batch.regionCode, summary: `${indexes.length} added` })
     for (const index of indexes) await new RecheckStaff().handle(index)
   }
 

@@ -1,4 +1,5 @@
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import db from '@adonisjs/lucid/services/db'
 import { type CurrentUser, recordAudit } from '#modules/identity'
 import ImportBatch from '../models/import_batch.js'
 import { storeImportFile } from '../services/import_files.js'
@@ -11,16 +12,14 @@ import { storeImportFile } from '../services/import_files.js'
 export class UploadProhibitedList {
   async handle(actor: CurrentUser, file: MultipartFile): Promise<ImportBatch> {
     const { storageKey, sha256, fileName } = await storeImportFile(file)
-    const batch = await ImportBatch.create({
-      kind: 'prohibited_persons',
-      uploadedById: actor.id,
-      regionCode: actor.regionCode!,
-      fileName,
-      fileSha256: sha256,
-      storageKey,
-      status: 'validating',
+    /* The batch and its audit entry commit together. */
+    return db.transaction(async (trx) => {
+      const batch = await ImportBatch.create(
+        { kind: 'prohibited_persons', uploadedById: actor.id, regionCode: actor.regionCode!, fileName, fileSha256: sha256, storageKey, status: 'validating' },
+        { client: trx }
+      )
+      await recordAudit({ action: 'registry.prohibited_uploaded', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: actor.regionCode, summary: batch.fileName }, trx)
+      return batch
     })
-    await recordAudit({ action: 'registry.prohibited_uploaded', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: actor.regionCode, summary: batch.fileName })
-    return batch
   }
 }
