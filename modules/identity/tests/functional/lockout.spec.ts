@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
+import limiter from '@adonisjs/limiter/services/main'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import hash from '@adonisjs/core/services/hash'
 import { randomUUID } from 'node:crypto'
@@ -20,6 +21,8 @@ const meta = (ip: string) => ({ ip, userAgent: 'test' })
 /* Lockouts that a different spelling, a forged header, another address or a burst cannot sidestep. */
 test.group('Sign-in lockout', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  /* The memory limiter outlives the test's transaction: leave no spent counters to later suites. */
+  group.each.teardown(() => limiter.clear())
 
   test('a phone written with +86 and hyphens shares the lockout of the plain phone', async ({ client }) => {
     const parent = await createTestAccount({ role: 'parent', phone: '13900000201' })
@@ -102,6 +105,8 @@ test.group('Sign-in lockout', (group) => {
 
 test.group('Changing one’s own password', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  /* The memory limiter outlives the test's transaction: leave no spent counters to later suites. */
+  group.each.teardown(() => limiter.clear())
 
   test('changing the password ends other sessions', async ({ assert }) => {
     const admin = await createTestAccount({ role: 'admin', regionCode: '220104', username: 'ccy_sessions' })
@@ -148,6 +153,8 @@ test.group('Changing one’s own password', (group) => {
 
 test.group('Confirming one’s password before a weighty act', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  /* The memory limiter outlives the test's transaction: leave no spent counters to later suites. */
+  group.each.teardown(() => limiter.clear())
 
   test('ten concurrent wrong confirmations check at most five', async ({ assert }) => {
     const parent = await createTestAccount({ role: 'parent' })

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
+import limiter from '@adonisjs/limiter/services/main'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
 import { assertFieldError } from '#tests/helpers/http'
@@ -7,6 +8,8 @@ import { createTestAccount } from '../../testing.js'
 
 test.group('Sign in and sign out', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+  /* The memory limiter outlives the test's transaction: leave no spent counters to later suites. */
+  group.each.teardown(() => limiter.clear())
 
   test('an admin signs in with a username and lands on the management terminal', async ({ client, assert }) => {
     const admin = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104', username: 'ccy_t1' })
