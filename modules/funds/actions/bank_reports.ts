@@ -54,8 +54,7 @@ export class RecordBankMovements {
   async #one(bank: Bank, m: ReportedMovement): Promise<MovementOutcome> {
     const account = await SupervisedAccount.query().where('bankId', bank.id).where('accountNumber', m.account_number).first()
     if (!account) return { bank_txn_id: m.bank_txn_id, outcome: 'rejected', reason: 'account is not a supervised account of this bank' }
-    let unmatchedDebit: BankMovement | null = null
-    const outcome = await db.transaction(async (trx): Promise<MovementOutcome> => {
+    return db.transaction(async (trx): Promise<MovementOutcome> => {
       const existing = await BankMovement.query({ client: trx }).where('bankId', bank.id).where('bankTxnId', m.bank_txn_id).first()
       if (existing) return { bank_txn_id: m.bank_txn_id, outcome: 'duplicate' }
       const occurredAt = DateTime.fromISO(m.occurred_at)
@@ -91,18 +90,15 @@ export class RecordBankMovements {
           if (instruction.kind === 'release') {
             await post(trx, { kind: 'release_paid', idempotencyKey: `instruction:${instruction.id}:executed`, memo: `银行按指令 ${instruction.number} 向机构拨付课时费`, links: { orderId: instruction.orderId, consumptionId: instruction.consumptionId ?? undefined, instructionId: instruction.id, bankMovementId: movement.id }, from: accounts.releasing(account.institutionId), to: accounts.institution(account.institutionId), amountFen: instruction.amountFen })
           }
-        } else {
-          unmatchedDebit = movement
         }
       }
       await movement.useTransaction(trx).save()
+      /* Money left the account with no instruction: the alarm commits with the movement, or neither does. */
+      if (m.direction === 'debit' && matched === null) {
+        await raiseAnomaly(account, 'unmatched_debit', 'red', { movementId: movement.id, bankTxnId: movement.bankTxnId, amountFen: movement.amountFen, reference: movement.reference, occurredAt: movement.occurredAt.toISO() }, `unmatched_debit:${movement.id}`, trx)
+      }
       return { bank_txn_id: m.bank_txn_id, outcome: 'recorded', matched }
     })
-    if (unmatchedDebit) {
-      const debit = unmatchedDebit as BankMovement
-      await raiseAnomaly(account, 'unmatched_debit', 'red', { movementId: debit.id, bankTxnId: debit.bankTxnId, amountFen: debit.amountFen, reference: debit.reference, occurredAt: debit.occurredAt.toISO() }, `unmatched_debit:${debit.id}`)
-    }
-    return outcome
   }
 }
 
@@ -114,16 +110,15 @@ export class RecordBankMovements {
  */
 export class RejectInstruction {
   async handle(bank: Bank, number: string, reason: string): Promise<boolean> {
-    const instruction = await db.transaction(async (trx) => {
+    return db.transaction(async (trx) => {
       const locked = await BankInstruction.query({ client: trx }).where('number', number).where('bankId', bank.id).forUpdate().first()
       /* Under the lock: a movement executing it at the same moment wins, and the rejection is refused. */
-      if (!locked || locked.status !== 'sent') return null
+      if (!locked || locked.status !== 'sent') return false
       await locked.useTransaction(trx).merge({ status: 'rejected', rejectReason: reason.slice(0, 255) || 'no reason given' }).save()
-      return locked
+      /* The bureau's alarm commits with the rejection: a rejected instruction is never left unannounced. */
+      const account = await SupervisedAccount.findOrFail(locked.supervisedAccountId, { client: trx })
+      await raiseAnomaly(account, 'instruction_rejected', 'red', { instruction: locked.number, kind: locked.kind, amountFen: locked.amountFen, reason: locked.rejectReason }, `instruction_rejected:${locked.id}`, trx)
+      return true
     })
-    if (!instruction) return false
-    const account = await SupervisedAccount.findOrFail(instruction.supervisedAccountId)
-    await raiseAnomaly(account, 'instruction_rejected', 'red', { instruction: instruction.number, kind: instruction.kind, amountFen: instruction.amountFen, reason: instruction.rejectReason }, `instruction_rejected:${instruction.id}`)
-    return true
   }
 }

@@ -164,3 +164,28 @@ test.group('Stuck money has a way out', () => {
     }
   })
 })
+
+/* A bank's refusal and the bureau's alarm about it are one fact: both commit, or neither. */
+test.group('A rejected instruction is never left unannounced', () => {
+  test('a rejection whose red anomaly cannot be written is not recorded either', async ({ assert }) => {
+    const world = await orderFixture()
+    await payOrder(world.order)
+    const taken = await new RecordClass().handle(world.owner.user, { contractId: world.contractId, classNo: 1 })
+    await new AnswerClass().confirm(world.parent.user, taken.id)
+    const { bank } = await accountOf(world.institutionId)
+    const instruction = await BankInstruction.query().where('consumptionId', taken.id).firstOrFail()
+    await db.rawQuery(`CREATE FUNCTION pg_temp_refuse_anomaly() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'anomaly store down'; END $$`)
+    await db.rawQuery(`CREATE TRIGGER refuse_anomaly BEFORE INSERT ON fund_anomalies FOR EACH ROW EXECUTE FUNCTION pg_temp_refuse_anomaly()`)
+    try {
+      await assert.rejects(() => new RejectInstruction().handle(bank, instruction.number, '监管账户余额不足'), /anomaly store down/)
+    } finally {
+      await db.rawQuery(`DROP TRIGGER refuse_anomaly ON fund_anomalies`)
+      await db.rawQuery(`DROP FUNCTION pg_temp_refuse_anomaly()`)
+    }
+    await instruction.refresh()
+    assert.equal(instruction.status, 'sent', 'the bank may report it again')
+    assert.isTrue(await new RejectInstruction().handle(bank, instruction.number, '监管账户余额不足'))
+    const alarm = await FundAnomaly.query().where('kind', 'instruction_rejected').whereRaw(`evidence->>'instruction' = ?`, [instruction.number]).first()
+    assert.exists(alarm)
+  })
+})
