@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
-import testUtils from '@adonisjs/core/services/test_utils'
-import { ACTOR_SPECS, buildWorld, type ActorName, type World } from './authorization/world.js'
+import { ACTOR_SPECS, buildWorldForGroup, type ActorName, type World } from './authorization/world.js'
 import { isolated, outcomeOf, send } from './authorization/outcomes.js'
 import { RULES, matches } from './authorization/rules.js'
 import { NOT_IN_MATRIX, ROUTES, cases } from './authorization/routes.js'
@@ -22,15 +21,9 @@ test.group('Authorization matrix: role, region and owner on every route', (group
   let world: World
   group.setup(() => listenAsPaymentProvider())
   group.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    try {
-      world = await buildWorld()
-    } catch (error) {
-      /* A failed setup must not leave the run waiting on an aborted transaction. */
-      await rollback()
-      throw error
-    }
-    return rollback
+    const built = await buildWorldForGroup()
+    world = built.world
+    return built.rollback
   })
 
   test('the table covers every registered route', ({ assert }) => {

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { buildWorld, type ActorName, type Side, type World } from './authorization/world.js'
+import { buildWorldForGroup, type ActorName, type Side, type World } from './authorization/world.js'
 import { isolated, send } from './authorization/outcomes.js'
 
 /*
@@ -68,14 +67,9 @@ const LISTS: List[] = [
 test.group('List pages show only the viewer’s region and own records', (group) => {
   let world: World
   group.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    try {
-      world = await buildWorld()
-    } catch (error) {
-      await rollback()
-      throw error
-    }
-    return rollback
+    const built = await buildWorldForGroup()
+    world = built.world
+    return built.rollback
   })
 
   test('{path} shows its viewers their own rows and never the other side’s')

@@ -1,11 +1,10 @@
 import { createHmac, randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
-import testUtils from '@adonisjs/core/services/test_utils'
 import encryption from '@adonisjs/core/services/encryption'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
 import { lastMessageTo, linkIn } from '#testing/identity'
-import { buildWorld, type Side, type World } from './authorization/world.js'
+import { buildWorldForGroup, type Side, type World } from './authorization/world.js'
 import { isolated, outcomeOf, send } from './authorization/outcomes.js'
 
 /*
@@ -28,14 +27,9 @@ async function signedAs(side: Side, method: string, path: string, body: string) 
 test.group('Ownership beyond cookies: tracking codes, password links, bank keys', (group) => {
   let world: World
   group.setup(async () => {
-    const rollback = await testUtils.db().withGlobalTransaction()
-    try {
-      world = await buildWorld()
-    } catch (error) {
-      await rollback()
-      throw error
-    }
-    return rollback
+    const built = await buildWorldForGroup()
+    world = built.world
+    return built.rollback
   })
 
   /* The matrix's wrong tracking codes count against this address too (ten an hour). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
+import testUtils from '@adonisjs/core/services/test_utils'
 import drive from '@adonisjs/drive/services/main'
 import { createTestAccount, type TestAccount, type TestAccountInput } from '#testing/identity'
 import { TINY_PDF, TINY_PNG, createFiledInstitution, createStaffMember } from '#testing/registry'
@@ -246,4 +247,19 @@ export async function buildWorld(): Promise<World> {
   const a = await buildSide('a', '220104', { parentId: id('parent'), ownerIds: [id('institution_owner'), id('institution_staff')], bankOperatorId: id('bank_operator'), bureauId: id('county_in_scope') })
   const b = await buildSide('b', '220102', { parentId: id('parent_other'), ownerIds: [id('institution_owner_other'), id('institution_staff_other')], bankOperatorId: id('bank_other'), bureauId: id('county_other') })
   return { a, b, actors }
+}
+
+/**
+ * The world inside a global transaction for a whole group: `group.setup`
+ * returns the rollback. A failed build rolls back at once, so the run never
+ * waits on an aborted transaction.
+ */
+export async function buildWorldForGroup(): Promise<{ world: World; rollback: () => Promise<void> }> {
+  const rollback = await testUtils.db().withGlobalTransaction()
+  try {
+    return { world: await buildWorld(), rollback }
+  } catch (error) {
+    await rollback()
+    throw error
+  }
 }

@@ -17,17 +17,23 @@ import { payOrder, signedNotice } from '../../testing.js'
 import { GIVE_UP_AFTER_FAILURES } from '../../services/retry.js'
 import { accountOf, assertLedgerClean, movement, orderFixture, userOf } from './helpers.js'
 
-/** A paid order with class 1 confirmed: its fee is in `releasing`, the release instruction rejected by the bank. */
-async function rejectedRelease() {
+/** A paid order with class 1 confirmed: its fee is in `releasing`, its release instruction sent to the bank. */
+async function sentRelease() {
   const world = await orderFixture()
   await payOrder(world.order)
   const taken = await new RecordClass().handle(world.owner.user, { contractId: world.contractId, classNo: 1 })
   await new AnswerClass().confirm(world.parent.user, taken.id)
   const { bank } = await accountOf(world.institutionId)
   const instruction = await BankInstruction.query().where('consumptionId', taken.id).firstOrFail()
-  mustBeTrue(await new RejectInstruction().handle(bank, instruction.number, '监管账户余额不足'))
+  return { ...world, taken, bank, instruction }
+}
+
+/** The same, with the release instruction rejected by the bank. */
+async function rejectedRelease() {
+  const world = await sentRelease()
+  mustBeTrue(await new RejectInstruction().handle(world.bank, world.instruction.number, '监管账户余额不足'))
   const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104', unitName: '长春市朝阳区教育局' })
-  return { ...world, taken, instruction, county }
+  return { ...world, county }
 }
 
 function mustBeTrue(value: boolean) {
@@ -168,12 +174,7 @@ test.group('Stuck money has a way out', () => {
 /* A bank's refusal and the bureau's alarm about it are one fact: both commit, or neither. */
 test.group('A rejected instruction is never left unannounced', () => {
   test('a rejection whose red anomaly cannot be written is not recorded either', async ({ assert }) => {
-    const world = await orderFixture()
-    await payOrder(world.order)
-    const taken = await new RecordClass().handle(world.owner.user, { contractId: world.contractId, classNo: 1 })
-    await new AnswerClass().confirm(world.parent.user, taken.id)
-    const { bank } = await accountOf(world.institutionId)
-    const instruction = await BankInstruction.query().where('consumptionId', taken.id).firstOrFail()
+    const { bank, instruction } = await sentRelease()
     await db.rawQuery(`CREATE FUNCTION pg_temp_refuse_anomaly() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'anomaly store down'; END $$`)
     await db.rawQuery(`CREATE TRIGGER refuse_anomaly BEFORE INSERT ON fund_anomalies FOR EACH ROW EXECUTE FUNCTION pg_temp_refuse_anomaly()`)
     try {
