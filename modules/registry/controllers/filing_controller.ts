@@ -20,6 +20,12 @@ async function authorizeFiling(ctx: HttpContext, institution: Institution | null
   else await policy.authorize('startFiling')
 }
 
+/* What the page offers follows the same rule the server enforces: staff read, owners act. */
+async function mayAdminister(ctx: HttpContext, institution: Institution | null): Promise<boolean> {
+  const policy = ctx.bouncer.with(InstitutionPolicy)
+  return institution ? policy.allows('administer', institution) : policy.allows('startFiling')
+}
+
 function sectionParam(value: string): Section {
   if (!(SECTIONS as readonly string[]).includes(value)) throw new DomainError('registry.filing.unknown_section', {}, { status: 404 })
   return value as Section
@@ -27,17 +33,19 @@ function sectionParam(value: string): Section {
 
 /** Institution terminal: the five-part filing wizard (2018 manual: 新增登记, 下一步自动保存). */
 export default class FilingController {
-  async overview({ view, auth }: HttpContext) {
-    const institution = await currentInstitution(auth.getUserOrFail())
-    return view.render('registry::filing/overview', await filingPageData(institution, null))
+  async overview(ctx: HttpContext) {
+    const institution = await currentInstitution(ctx.auth.getUserOrFail())
+    return ctx.view.render('registry::filing/overview', { ...(await filingPageData(institution, null)), mayAdminister: await mayAdminister(ctx, institution) })
   }
 
-  async edit({ view, auth, params, request }: HttpContext) {
+  async edit(ctx: HttpContext) {
+    const { view, auth, params, request } = ctx
     const section = sectionParam(params.section)
     const institution = await currentInstitution(auth.getUserOrFail())
-    if (!institution && section !== 'basic') return view.render('registry::filing/overview', await filingPageData(null, null))
+    const allowed = await mayAdminister(ctx, institution)
+    if (!institution && section !== 'basic') return view.render('registry::filing/overview', { ...(await filingPageData(null, null)), mayAdminister: allowed })
     const data = await filingPageData(institution, section)
-    return view.render('registry::filing/edit', { ...data, extraRows: Number(request.input('rows', 0)) })
+    return view.render('registry::filing/edit', { ...data, mayAdminister: allowed, extraRows: Number(request.input('rows', 0)) })
   }
 
   async update(ctx: HttpContext) {
@@ -91,9 +99,9 @@ export default class FilingController {
     return response.redirect().toRoute('filing.edit', { section: 'conditions' })
   }
 
-  async confirm({ view, auth }: HttpContext) {
-    const institution = await currentInstitution(auth.getUserOrFail())
-    return view.render('registry::filing/confirm', await filingPageData(institution, null))
+  async confirm(ctx: HttpContext) {
+    const institution = await currentInstitution(ctx.auth.getUserOrFail())
+    return ctx.view.render('registry::filing/confirm', { ...(await filingPageData(institution, null)), mayAdminister: await mayAdminister(ctx, institution) })
   }
 
   async submit(ctx: HttpContext) {

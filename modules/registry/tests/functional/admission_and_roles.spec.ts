@@ -106,6 +106,18 @@ test.group('Least privilege: staff are not owners', (group) => {
     ;(await client.get(urlFor('filing.overview')).loginAs(staff.user)).assertStatus(200)
   })
 
+  test('the filing pages offer staff no save or submit button, and the owner both', async ({ client, assert }) => {
+    const { owner, staff } = await institutionWithAccounts('draft')
+    const staffEdit = await client.get(urlFor('filing.edit', { section: 'conditions' })).loginAs(staff.user)
+    staffEdit.assertStatus(200)
+    assert.notInclude(staffEdit.text(), 'value="next"')
+    assert.include(staffEdit.text(), 'data-testid="owner-only"')
+    const ownerEdit = await client.get(urlFor('filing.edit', { section: 'conditions' })).loginAs(owner.user)
+    assert.include(ownerEdit.text(), 'value="next"')
+    assert.notInclude(ownerEdit.text(), 'data-testid="owner-only"')
+    assert.notInclude((await client.get(urlFor('filing.confirm')).loginAs(staff.user)).text(), 'data-testid="submit-filing"')
+  })
+
   test('a staff account cannot start a filing of its own', async ({ client, assert }) => {
     const loose = await createTestAccount({ role: 'institution_staff', regionCode: '220104' })
     ;(await client.post(urlFor('filing.update', { section: 'basic' })).loginAs(loose.user).form({ name: '员工自建机构' }).withCsrfToken().redirects(0)).assertStatus(403)
