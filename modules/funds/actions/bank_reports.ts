@@ -34,6 +34,7 @@ function problemWith(m: any): string | null {
   if (!Number.isSafeInteger(m.amount_fen) || m.amount_fen <= 0) return 'amount_fen must be a positive whole number of fen'
   if (!Number.isSafeInteger(m.balance_after_fen)) return 'balance_after_fen must be a whole number of fen'
   if (!DateTime.fromISO(String(m.occurred_at)).isValid) return 'occurred_at is not an ISO time'
+  if (m.reference !== undefined && m.reference !== null && typeof m.reference !== 'string') return 'reference must be a string'
   return null
 }
 
@@ -52,7 +53,8 @@ export class RecordBankMovements {
   }
 
   async #one(bank: Bank, m: ReportedMovement): Promise<MovementOutcome> {
-    const account = await SupervisedAccount.query().where('bankId', bank.id).where('accountNumber', m.account_number).first()
+    /* An account number can have a closed record beside the open one (an escrow-model change keeps the number): the open one takes new movements. */
+    const account = await SupervisedAccount.query().where('bankId', bank.id).where('accountNumber', m.account_number).orderByRaw(`status = 'open' DESC`).orderBy('id', 'desc').first()
     if (!account) return { bank_txn_id: m.bank_txn_id, outcome: 'rejected', reason: 'account is not a supervised account of this bank' }
     return db.transaction(async (trx): Promise<MovementOutcome> => {
       const existing = await BankMovement.query({ client: trx }).where('bankId', bank.id).where('bankTxnId', m.bank_txn_id).first()
@@ -82,7 +84,8 @@ export class RecordBankMovements {
       }
       if (m.direction === 'debit') {
         const instruction = m.reference ? await BankInstruction.query({ client: trx }).where('number', m.reference).where('supervisedAccountId', account.id).forUpdate().first() : null
-        if (instruction && instruction.status !== 'executed' && instruction.amountFen === m.amount_fen) {
+        /* Only an instruction still outstanding is executed: one the bureau reissued or reversed, or a refund's that was cancelled, is money the platform no longer asked for, so its debit is an alarm. */
+        if (instruction && instruction.status === 'sent' && instruction.amountFen === m.amount_fen) {
           instruction.merge({ status: 'executed', movementId: movement.id, executedAt: occurredAt })
           await instruction.useTransaction(trx).save()
           movement.instructionId = instruction.id

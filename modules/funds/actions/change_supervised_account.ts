@@ -20,10 +20,13 @@ export class ChangeSupervisedAccount {
     const bank = await bankNamed(bankName, event.regionCode)
     return db.transaction(async (trx) => {
       const open = await SupervisedAccount.query({ client: trx }).where('institutionId', event.institutionId).where('status', 'open').forUpdate().first()
-      /* Delivered again (or twice at once): this change already opened its record. */
-      if (!open || open.changeRequestId === event.changeRequestId) {
-        return SupervisedAccount.query({ client: trx }).where('institutionId', event.institutionId).where('changeRequestId', event.changeRequestId).first()
-      }
+      /*
+       * Delivered again, twice at once, or late after a newer change: any
+       * record this change already opened (open or since replaced) means it
+       * was applied, so an older change never reopens a superseded account.
+       */
+      const applied = await SupervisedAccount.query({ client: trx }).where('institutionId', event.institutionId).where('changeRequestId', event.changeRequestId).first()
+      if (!open || applied) return applied
       const now = DateTime.now()
       open.merge({ status: 'closed', closedAt: now })
       await open.useTransaction(trx).save()

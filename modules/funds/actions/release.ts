@@ -43,9 +43,11 @@ export class ReleaseConfirmed {
           { number: businessNumber('I'), bankId: account.bankId, supervisedAccountId: account.id, kind: 'release', amountFen: consumption.feeFen, orderId, consumptionId: consumption.id, status: 'sent' },
           { client: trx }
         )
+        /* A class whose release the bureau reversed is released afresh when confirmed again: its posting needs a key of its own. */
+        const reversals = Number((await trx.from('bank_instructions').where('consumption_id', consumption.id).where('status', 'reversed').count('* as n').first())?.n ?? 0)
         await post(trx, {
           kind: 'release',
-          idempotencyKey: `release:${consumption.id}`,
+          idempotencyKey: reversals ? `release:${consumption.id}:after-reversal:${reversals}` : `release:${consumption.id}`,
           memo: `第 ${consumption.classNo} 课次消课，释放课时费`,
           links: { orderId, consumptionId: consumption.id, instructionId: instruction.id },
           from: accounts.supervised(locked.institutionId),

@@ -2,10 +2,12 @@
 | A way out for money a bank refused to pay (finding 21). The responsible
 | bureau either re-issues the rejected instruction (a new instruction for
 | the same amount; the ledger still holds the money in releasing or
-| refunding) or reverses it: the money goes back to the supervised account
-| by a ledger reversal, the class is no longer counted as consumed (so its
-| fee can be refunded) or the refund is marked failed. Both are written in
-| the audit log by the controller.
+| refunding) or, for a class fee, reverses it: the money goes back to the
+| supervised account by a ledger reversal and the class is no longer
+| counted as consumed (so its fee can be refunded, or released afresh if
+| confirmed again). A refused refund instruction is only re-issued: the
+| channel may already be paying the parent. Both are written in the audit
+| log by the controller.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -16,7 +18,6 @@ import { type AccountRef, accounts, post } from '../ledger/ledger.js'
 import BankInstruction from '../models/bank_instruction.js'
 import Consumption from '../models/consumption.js'
 import Order from '../models/order.js'
-import Refund from '../models/refund.js'
 import { businessNumber } from '../services/numbers.js'
 import { settledStatus } from '../services/order_state.js'
 
@@ -38,20 +39,18 @@ export class ResolveInstruction {
       /* The order first, as every money movement of an order locks it first. */
       const order = await Order.query({ client: trx }).where('id', unlocked.orderId).forUpdate().firstOrFail()
       const instruction = await this.#rejected(trx, instructionId)
-      if (instruction.kind === 'release') {
-        const consumption = await Consumption.query({ client: trx }).where('id', instruction.consumptionId!).forUpdate().firstOrFail()
-        await this.#post(trx, instruction, accounts.releasing(order.institutionId), accounts.supervised(order.institutionId), `撤回拨付指令 ${instruction.number}，课时费回到监管账户`)
-        await consumption.useTransaction(trx).merge({ status: 'disputed', releasedAt: null, disputeReason: `监管部门撤回拨付：${note}`.slice(0, 500), decidedAt: DateTime.now() }).save()
-        order.releasedFen -= instruction.amountFen
-        order.classesConsumed -= 1
-      } else {
-        const refund = await Refund.query({ client: trx }).where('id', instruction.refundId!).forUpdate().firstOrFail()
-        if (refund.status !== 'refunding') throw new DomainError('funds.instructions.not_reversible')
-        await this.#post(trx, instruction, accounts.refunding(order.institutionId), accounts.supervised(order.institutionId), `撤回退费指令 ${instruction.number}，款项回到监管账户`)
-        await refund.useTransaction(trx).merge({ status: 'failed', failureReason: `监管部门撤回：${note}`.slice(0, 255) }).save()
-        order.refundingFen -= refund.amountFen
-        order.classesRefunded -= refund.classCount
-      }
+      /*
+       * A refund already went to the payment channel when it was approved;
+       * the channel may still pay it out after the bank refused its part, so
+       * moving it back to supervision could refund the parent twice. A
+       * refused refund instruction is re-issued, never reversed.
+       */
+      if (instruction.kind !== 'release') throw new DomainError('funds.instructions.not_reversible')
+      const consumption = await Consumption.query({ client: trx }).where('id', instruction.consumptionId!).forUpdate().firstOrFail()
+      await this.#post(trx, instruction, accounts.releasing(order.institutionId), accounts.supervised(order.institutionId), `撤回拨付指令 ${instruction.number}，课时费回到监管账户`)
+      await consumption.useTransaction(trx).merge({ status: 'disputed', releasedAt: null, disputeReason: `监管部门撤回拨付：${note}`.slice(0, 500), decidedAt: DateTime.now() }).save()
+      order.releasedFen -= instruction.amountFen
+      order.classesConsumed -= 1
       order.status = settledStatus(order)
       if (order.status !== 'completed' && order.status !== 'refunded') order.closedAt = null
       await order.useTransaction(trx).save()

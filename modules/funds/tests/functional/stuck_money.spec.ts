@@ -190,3 +190,57 @@ test.group('A rejected instruction is never left unannounced', () => {
     assert.exists(alarm)
   })
 })
+
+/* Review of the ways out: money the platform no longer asked for never moves again. */
+test.group('Withdrawn instructions stay withdrawn', () => {
+  test('a bank debit for a re-issued instruction is an alarm, not a second payout', async ({ client, assert }) => {
+    const { instruction, institutionId, county } = await rejectedRelease()
+    await client.post(`/manage/funds/instructions/${instruction.id}/reissue`).loginAs(await userOf(county.id)).withCsrfToken().form({ note: '重新发出' }).redirects(0)
+    const { bank, account } = await accountOf(institutionId)
+    await new RecordBankMovements().handle(bank, [movement(account.accountNumber, 'debit', instruction.amountFen, 0, instruction.number)])
+    assert.equal((await BankInstruction.findOrFail(instruction.id)).status, 'reissued')
+    assert.equal(await balanceOf(db, accounts.institution(institutionId)), 0, 'the withdrawn instruction paid nothing')
+    assert.exists(await FundAnomaly.query().where('kind', 'unmatched_debit').where('institutionId', institutionId).first())
+    const next = await BankInstruction.query().where('reissuesId', instruction.id).firstOrFail()
+    await new RecordBankMovements().handle(bank, [movement(account.accountNumber, 'debit', next.amountFen, 0, next.number)])
+    assert.equal(await balanceOf(db, accounts.institution(institutionId)), instruction.amountFen, 'paid once, by the live instruction')
+    await assertLedgerClean(assert)
+  })
+
+  test('a reversed class fee confirmed again is released afresh, with its own posting', async ({ client, assert }) => {
+    const { instruction, institutionId, county, taken, parent } = await rejectedRelease()
+    await client.post(`/manage/funds/instructions/${instruction.id}/reverse`).loginAs(await userOf(county.id)).withCsrfToken().form({ note: '银行拒付，撤回' }).redirects(0)
+    await new AnswerClass().confirm(parent.user, taken.id)
+    const again = await BankInstruction.query().where('consumptionId', taken.id).where('status', 'sent').firstOrFail()
+    assert.notEqual(again.id, instruction.id)
+    assert.equal(await balanceOf(db, accounts.releasing(institutionId)), instruction.amountFen, 'the fee really moved to releasing again')
+    const { bank, account } = await accountOf(institutionId)
+    const [outcome] = await new RecordBankMovements().handle(bank, [movement(account.accountNumber, 'debit', again.amountFen, 0, again.number)])
+    assert.equal(outcome.matched, 'instruction')
+    assert.equal(await balanceOf(db, accounts.institution(institutionId)), instruction.amountFen)
+    await assertLedgerClean(assert)
+  })
+
+  test('a refused refund instruction is re-issued, never reversed (the channel may already pay the parent)', async ({ client, assert }) => {
+    const { order, parent, institutionId } = await orderFixture()
+    await payOrder(order)
+    const refund = await new RequestRefund().handle(parent.user, order.id, { reason: '开课前退费' })
+    const instruction = await BankInstruction.query().where('refundId', refund.id).firstOrFail()
+    const { bank } = await accountOf(institutionId)
+    mustBeTrue(await new RejectInstruction().handle(bank, instruction.number, '账户冻结'))
+    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    await client.post(`/manage/funds/instructions/${instruction.id}/reverse`).loginAs(await userOf(county.id)).withCsrfToken().form({ note: '撤回' }).redirects(0)
+    assert.equal((await BankInstruction.findOrFail(instruction.id)).status, 'rejected')
+    assert.equal((await Refund.findOrFail(refund.id)).status, 'refunding')
+    assert.isNull(await db.from('ledger_transactions').where('kind', 'reversal').where('instruction_id', instruction.id).first())
+  })
+
+  test('a bank report with a reference that is not text is refused, not a 500', async ({ assert }) => {
+    const { order, institutionId } = await orderFixture()
+    await payOrder(order)
+    const { bank, account } = await accountOf(institutionId)
+    const [outcome] = await new RecordBankMovements().handle(bank, [{ ...movement(account.accountNumber, 'debit', 100, 0, null), reference: { $ne: 1 } }])
+    assert.equal(outcome.outcome, 'rejected')
+    assert.equal(outcome.reason, 'reference must be a string')
+  })
+})

@@ -45,6 +45,26 @@ test.group('Supervised account history', (group) => {
     assert.equal((await supervisedAccountOf(institution.id)).id, next.id, 'new instructions go to the open account')
   })
 
+  test('an older change delivered late never reopens the account a newer change replaced', async ({ assert }) => {
+    const institution = await createFiledInstitution()
+    const first = await supervisedAccountOf(institution.id)
+    await registerSupervisingBanks(NEW_BANK)
+    const change = (id: number, account: string) => ({
+      institutionId: institution.id,
+      regionCode: institution.regionCode,
+      changeRequestId: id,
+      from: { bank: '中国建设银行长春朝阳支行', account: first.accountNumber, escrowModel: first.escrowModel },
+      to: { bank: NEW_BANK, account, escrowModel: 'bank_custody' as const },
+    })
+    await new ChangeSupervisedAccount().handle(change(501, '6216600000000501'))
+    await new ChangeSupervisedAccount().handle(change(502, '6216600000000502'))
+    /* Change 501's event again, after 502 (a retry, or a lease that ran out). */
+    await new ChangeSupervisedAccount().handle(change(501, '6216600000000501'))
+    assert.equal((await supervisedAccountOf(institution.id)).accountNumber, '6216600000000502')
+    assert.lengthOf(await SupervisedAccount.query().where('institutionId', institution.id).where('status', 'open'), 1)
+    assert.lengthOf(await SupervisedAccount.query().where('institutionId', institution.id), 3)
+  })
+
   test('the approved change request reaches the fund module through the outbox', async ({ assert }) => {
     const institution = await createFiledInstitution()
     const first = await supervisedAccountOf(institution.id)
