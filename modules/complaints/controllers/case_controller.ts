@@ -10,6 +10,12 @@ import { bureauCanView, isComplainant } from '../policies/complaint_policy.js'
 import { caseDetail, findByNumber, findCase } from '../queries/cases.js'
 import { complaintMessages, idParam } from '../services/http.js'
 import { rateValidator, reasonValidator } from '../validators/complaint.js'
+import encryption from '@adonisjs/core/services/encryption'
+
+/** The tracking code flashed by filing, sealed (never in clear in the session store). */
+function unsealTrackingCode(sealed: unknown): string | null {
+  return typeof sealed === 'string' ? (encryption.decrypt<string>(sealed) ?? null) : null
+}
 
 /**
  * The complainant's view of a case: the trail, the answers, and what they
@@ -18,7 +24,7 @@ import { rateValidator, reasonValidator } from '../validators/complaint.js'
 export default class CaseController {
   async show(ctx: HttpContext) {
     const complaint = await this.#own(ctx)
-    return ctx.view.render('complaints::case/show', { complaint: await caseDetail(complaint), trackingCode: ctx.session.flashMessages.get('trackingCode') })
+    return ctx.view.render('complaints::case/show', { complaint: await caseDetail(complaint), trackingCode: unsealTrackingCode(ctx.session.flashMessages.get('sealedTrackingCode')) })
   }
 
   async escalate(ctx: HttpContext) {

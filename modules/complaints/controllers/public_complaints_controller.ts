@@ -11,6 +11,7 @@ import { findByNumber } from '../queries/cases.js'
 import { trackingHash } from '../services/numbers.js'
 import { complaintMessages, idParam, readAttachments } from '../services/http.js'
 import { codeValidator, publicComplaintValidator, trackValidator } from '../validators/complaint.js'
+import encryption from '@adonisjs/core/services/encryption'
 
 /** The website's real-name complaint form (seeds/004 网上投诉) and the tracking of a case by its code. */
 export default class PublicComplaintsController {
@@ -51,7 +52,8 @@ export default class PublicComplaintsController {
       verify: () => new CheckVerificationCode().handle(input.phone, 'complaint', input.code),
     })
     rememberOpened(ctx, complaint)
-    if (trackingCode) ctx.session.flash('trackingCode', trackingCode)
+    /* Shown once on the next page; the session store (and its backups) only ever holds it sealed, for a quarter of an hour. */
+    if (trackingCode) ctx.session.flash('sealedTrackingCode', encryption.encrypt(trackingCode, '15 minutes'))
     ctx.session.flash('success', ctx.i18n.t('complaints.filed', { number: complaint.number }))
     return ctx.response.redirect().toRoute('complaint_cases.show', { number: complaint.number })
   }

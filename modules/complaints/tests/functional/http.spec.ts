@@ -45,6 +45,21 @@ test.group('Complaints over HTTP: real-name filing, tracking, bad input', (group
     ;(await client.get(`/complaints/cases/${row.number}`)).assertStatus(404)
   })
 
+  test('the tracking code reaches the next page sealed: never in clear in the session store', async ({ client, assert }) => {
+    const phone = uniquePhone()
+    await client.post('/complaints/code').withCsrfToken().form({ phone })
+    const code = codeIn(await lastMessageTo(phone))!
+    const filed = await client.post('/complaints').withCsrfToken().fields({ ...FORM, phone, code }).redirects(0)
+    filed.assertStatus(302)
+    const tracking = (await lastMessageTo(phone))!.match(/查询码 ([A-Z0-9]+)/)![1]
+    const flashed = filed.flashMessages()
+    assert.notProperty(flashed, 'trackingCode')
+    assert.notInclude(JSON.stringify(flashed), tracking, 'the flash holds only a sealed copy')
+    const page = await client.get(filed.header('location')!).withSession(filed.session()).withFlashMessages(flashed)
+    page.assertStatus(200)
+    assert.include(page.text(), tracking, 'the filer still sees the code once')
+  })
+
   test('the tracking code shown after filing opens the case in a new session', async ({ client, assert }) => {
     const { complaint, trackingCode } = await fileTestComplaint({ channel: 'public' })
     const opened = await client.post('/complaints/track').withCsrfToken().form({ number: complaint.number, trackingCode: trackingCode!.toLowerCase() }).redirects(0)
