@@ -146,7 +146,8 @@ export const FIELDS: Record<Section, FieldDef[]> = {
     { name: 'platformName', type: 'text', required: online, shown: online, maxLength: 128, importable: true },
     /* Adding a category (academic above all) changes what the bureau approved. */
     { name: 'categories', type: 'checkboxes', options: CATEGORIES, required: true, key: true, importable: true },
-    { name: 'otherCategory', type: 'text', required: (v) => Array.isArray(v.categories) && v.categories.includes('other'), maxLength: 128, importable: true },
+    /* What "other" means is a category in substance: it changes with review like the categories. */
+    { name: 'otherCategory', type: 'text', required: (v) => Array.isArray(v.categories) && v.categories.includes('other'), key: true, maxLength: 128, importable: true },
     { name: 'partyOrganization', type: 'select', options: ['established', 'preparing', 'none'], required: true, importable: true },
     { name: 'partyDescription', type: 'textarea', maxLength: 1000, importable: true },
     { name: 'materialsPolicy', type: 'textarea', required: true, maxLength: 2000, importable: true },

@@ -122,6 +122,14 @@ test.group('Key facts of fund supervision', (group) => {
     assert.lengthOf(await db.from('outbox_events').where('event', 'registry:supervision_changed'), 0, 'the supervision did not change')
   })
 
+  test('what the "other" category means changes only with review', async ({ client, assert }) => {
+    const { institution, owner, operations } = await approvedInstitution()
+    await saveOperations(client, owner.user, { ...operations, categories: ['arts', 'other'], otherCategory: '研学旅行', changeReason: '增设其他类' })
+    assert.notProperty(await operationsOf(institution.id), 'otherCategory', 'nothing is written before the bureau decides')
+    const [request] = await db.from('change_requests').where('institution_id', institution.id)
+    assert.deepEqual(request.changes.otherCategory?.to, '研学旅行')
+  })
+
   test('a venue added after approval waits for review with its papers', async ({ client, assert }) => {
     const { institution, owner, county, operations } = await approvedInstitution()
     const venue = { address: '新开教学点 8 号', areaSqm: '90', tenure: 'owned', tenureDocument: await documentOf(institution.id, 'tenure'), fireSafetyDocument: await documentOf(institution.id, 'fire_safety'), hygieneDocument: await documentOf(institution.id, 'hygiene') }

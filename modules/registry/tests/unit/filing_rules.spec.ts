@@ -46,7 +46,7 @@ test.group('Filing rules', () => {
   })
 
   test('key facts are the ones Art. 12 names and those that direct the money: supervision, venues, categories', ({ assert }) => {
-    assert.sameMembers(KEY_FIELDS, ['name', 'regionCode', 'address', 'legalRepName', 'licenceNumber', 'licenceValidTo', 'supervisingBank', 'supervisedAccount', 'escrowModel', 'venues', 'categories'])
+    assert.sameMembers(KEY_FIELDS, ['name', 'regionCode', 'address', 'legalRepName', 'licenceNumber', 'licenceValidTo', 'supervisingBank', 'supervisedAccount', 'escrowModel', 'venues', 'categories', 'otherCategory'])
   })
 
   test('rows are added and removed without losing the others', ({ assert }) => {
