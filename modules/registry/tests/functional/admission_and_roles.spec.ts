@@ -8,19 +8,12 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
 import { createTestAccount } from '#testing/identity'
-import { TINY_PDF, TINY_PNG, createFiledInstitution, createStaffMember, residentId } from '../../testing.js'
+import { createFiledInstitution, createStaffMember, residentId } from '../../testing.js'
 import { ADMISSION_CHECKS_PER_DAY, consumeAdmissionCheck } from '../../services/admission_limits.js'
-import { withFields } from './helpers.js'
+import { addStaff } from './helpers.js'
 
-function addStaff(client: any, user: any, fields: Record<string, any>) {
-  return withFields(client.post(urlFor('staff.store')).header('referer', '/institution/staff/create').loginAs(user), fields)
-    .file('consent', TINY_PDF, { filename: 'consent.pdf' })
-    .file('idCopy', TINY_PDF, { filename: 'id.pdf' })
-    .file('noCrime', TINY_PDF, { filename: 'no-crime.pdf' })
-    .file('photo', TINY_PNG, { filename: 'photo.png' })
-    .withCsrfToken()
-    .redirects(0)
-}
+const STAFF_FORM = '/institution/staff/create'
+
 
 async function listPerson(client: any, county: any, idNumber: string) {
   await client.post(urlFor('prohibited.store')).loginAs(county.user).form({ name: '张某', idNumber, reason: 'sexual_offence', source: '（2024）吉0104刑初1号' }).withCsrfToken()
@@ -45,7 +38,7 @@ test.group('Admission check: who may look a person up', (group) => {
 
     const form = await client.get(urlFor('staff.create')).header('referer', '/institution/staff').loginAs(owner.user).redirects(0)
     form.assertFlashMessage('error', '机构备案通过后才能进行入职查询和登记从业人员')
-    const probe = await addStaff(client, owner.user, { name: '张某', idNumber: banned, role: 'teaching', declaresNotServingTeacher: 'true' })
+    const probe = await addStaff(client, owner.user, { name: '张某', idNumber: banned, role: 'teaching', declaresNotServingTeacher: 'true' }, STAFF_FORM)
     probe.assertFlashMessage('error', '机构备案通过后才能进行入职查询和登记从业人员')
     assert.lengthOf(await db.from('staff'), 0)
     assert.lengthOf(await db.from('staff_checks'), 0)
@@ -57,7 +50,7 @@ test.group('Admission check: who may look a person up', (group) => {
     const banned = residentId(322)
     await listPerson(client, county, banned)
 
-    const blocked = await addStaff(client, owner.user, { name: '张某', idNumber: banned, role: 'teaching', declaresNotServingTeacher: 'true' })
+    const blocked = await addStaff(client, owner.user, { name: '张某', idNumber: banned, role: 'teaching', declaresNotServingTeacher: 'true' }, STAFF_FORM)
     blocked.assertFlashMessage('error', '入职查询未通过：该人员不能聘用。具体原因不向机构提供；本人可向属地教育行政部门查询或申诉。')
     assert.equal((await db.from('staff').firstOrFail()).check_result, 'prohibited')
     const list = await client.get(urlFor('staff.index')).loginAs(owner.user)
@@ -72,10 +65,10 @@ test.group('Admission check: who may look a person up', (group) => {
   test('the admission check is rate-limited and audited', async ({ client, assert }) => {
     const { owner } = await institutionWithAccounts()
     for (let i = 0; i < ADMISSION_CHECKS_PER_DAY; i++) {
-      const response = await addStaff(client, owner.user, { name: `老师${i}`, idNumber: residentId(600 + i), role: 'teaching', declaresNotServingTeacher: 'true' })
+      const response = await addStaff(client, owner.user, { name: `老师${i}`, idNumber: residentId(600 + i), role: 'teaching', declaresNotServingTeacher: 'true' }, STAFF_FORM)
       response.assertFlashMessage('success', '入职查询通过，已登记')
     }
-    const over = await addStaff(client, owner.user, { name: '多一个', idNumber: residentId(650), role: 'teaching', declaresNotServingTeacher: 'true' })
+    const over = await addStaff(client, owner.user, { name: '多一个', idNumber: residentId(650), role: 'teaching', declaresNotServingTeacher: 'true' }, STAFF_FORM)
     over.assertFlashMessage('error', `今日入职查询次数已达上限（${ADMISSION_CHECKS_PER_DAY} 次），请明天再试`)
     assert.lengthOf(await db.from('staff'), ADMISSION_CHECKS_PER_DAY)
     const audited = await db.from('audit_events').where('action', 'registry.staff_checked').where('actor_id', owner.id)
@@ -137,7 +130,7 @@ test.group('Least privilege: staff are not owners', (group) => {
 
   test('staff cannot hire, let go, report a rectification or open staff papers', async ({ client, assert }) => {
     const { institution, owner, staff } = await institutionWithAccounts()
-    ;(await addStaff(client, staff.user, { name: '李老师', idNumber: residentId(331), role: 'teaching', declaresNotServingTeacher: 'true' })).assertStatus(403)
+    ;(await addStaff(client, staff.user, { name: '李老师', idNumber: residentId(331), role: 'teaching', declaresNotServingTeacher: 'true' }, STAFF_FORM)).assertStatus(403)
     ;(await client.get(urlFor('staff.create')).loginAs(staff.user).redirects(0)).assertStatus(403)
     assert.lengthOf(await db.from('staff_checks'), 0)
     const member = await createStaffMember(institution.id)
@@ -151,7 +144,7 @@ test.group('Least privilege: staff are not owners', (group) => {
     ;(await client.post(urlFor('rectifications.report', { id: finding.id })).loginAs(staff.user).form({ report: '员工代报整改完成情况' }).withCsrfToken().redirects(0)).assertStatus(403)
     assert.equal((await db.from('inspection_findings').where('id', finding.id).firstOrFail()).status, 'open')
 
-    await addStaff(client, owner.user, { name: '王老师', idNumber: residentId(332), role: 'teaching', declaresNotServingTeacher: 'true' })
+    await addStaff(client, owner.user, { name: '王老师', idNumber: residentId(332), role: 'teaching', declaresNotServingTeacher: 'true' }, STAFF_FORM)
     const paper = await db.from('registry_documents').where('kind', 'staff_no_crime').firstOrFail()
     ;(await client.get(urlFor('documents.own', { id: paper.id })).loginAs(staff.user)).assertStatus(403)
     ;(await client.get(urlFor('documents.own', { id: paper.id })).loginAs(owner.user)).assertStatus(200)

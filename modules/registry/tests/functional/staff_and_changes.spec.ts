@@ -3,18 +3,9 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
 import { createTestAccount } from '#testing/identity'
-import { TINY_PDF, TINY_PNG, createFiledInstitution, residentId } from '../../testing.js'
-import { withFields } from './helpers.js'
+import { createFiledInstitution, residentId } from '../../testing.js'
+import { addStaff } from './helpers.js'
 
-function addStaff(client: any, user: any, fields: Record<string, any>) {
-  return withFields(client.post(urlFor('staff.store')).loginAs(user), fields)
-    .file('consent', TINY_PDF, { filename: 'consent.pdf' })
-    .file('idCopy', TINY_PDF, { filename: 'id.pdf' })
-    .file('noCrime', TINY_PDF, { filename: 'no-crime.pdf' })
-    .file('photo', TINY_PNG, { filename: 'photo.png' })
-    .withCsrfToken()
-    .redirects(0)
-}
 
 test.group('Staff admission check', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
