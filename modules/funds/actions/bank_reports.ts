@@ -1,8 +1,9 @@
 /*
 | What a bank tells the platform (Art. 9): the movements (动账) of the
 | supervised accounts it holds, and instructions it could not execute.
-| A credit is matched to the payment it settles; a debit to the release or
-| refund instruction it executes. A debit with no instruction behind it is
+| A credit is matched to the payment it settles or the transfer it
+| receives; a debit to the release, refund or transfer instruction it
+| executes. A debit with no instruction behind it is
 | money leaving supervision unasked: an anomaly at once.
 */
 import db from '@adonisjs/lucid/services/db'
@@ -14,6 +15,7 @@ import BankMovement from '../models/bank_movement.js'
 import Payment from '../models/payment.js'
 import SupervisedAccount from '../models/supervised_account.js'
 import { raiseAnomaly } from './reconcile.js'
+import { confirmTransferArrival, forwardStrayCredit } from './transfer_supervised_funds.js'
 
 export interface ReportedMovement {
   bank_txn_id: string
@@ -80,6 +82,14 @@ export class RecordBankMovements {
           await Payment.query({ client: trx }).where('id', payment.id).update({ settled_movement_id: movement.id })
           movement.paymentId = payment.id
           matched = 'payment'
+          if (account.status === 'closed') await forwardStrayCredit(trx, account, movement)
+        }
+      }
+      if (m.direction === 'credit' && matched === null) {
+        const transfer = await confirmTransferArrival(trx, account, movement)
+        if (transfer) {
+          movement.instructionId = transfer.id
+          matched = 'instruction'
         }
       }
       if (m.direction === 'debit') {
@@ -91,7 +101,7 @@ export class RecordBankMovements {
           movement.instructionId = instruction.id
           matched = 'instruction'
           if (instruction.kind === 'release') {
-            await post(trx, { kind: 'release_paid', idempotencyKey: `instruction:${instruction.id}:executed`, memo: `银行按指令 ${instruction.number} 向机构拨付课时费`, links: { orderId: instruction.orderId, consumptionId: instruction.consumptionId ?? undefined, instructionId: instruction.id, bankMovementId: movement.id }, from: accounts.releasing(account.institutionId), to: accounts.institution(account.institutionId), amountFen: instruction.amountFen })
+            await post(trx, { kind: 'release_paid', idempotencyKey: `instruction:${instruction.id}:executed`, memo: `银行按指令 ${instruction.number} 向机构拨付课时费`, links: { orderId: instruction.orderId ?? undefined, consumptionId: instruction.consumptionId ?? undefined, instructionId: instruction.id, bankMovementId: movement.id }, from: accounts.releasing(account.institutionId), to: accounts.institution(account.institutionId), amountFen: instruction.amountFen })
           }
         }
       }

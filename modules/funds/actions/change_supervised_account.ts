@@ -6,12 +6,15 @@
 | new one is opened: new instructions and bank reports go to the new
 | account from then on. An institution that never took money has no record
 | yet; its first order opens one from the (already changed) filing.
+| With the change the old account's bank is sent a transfer of the money
+| it holds for the students to the new account (transfer_supervised_funds.ts).
 */
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { SupervisionChangedEvent } from '#modules/registry'
 import SupervisedAccount from '../models/supervised_account.js'
 import { bankNamed } from '../services/supervised_accounts.js'
+import { sendOpeningTransfer } from './transfer_supervised_funds.js'
 
 export class ChangeSupervisedAccount {
   async handle(event: SupervisionChangedEvent): Promise<SupervisedAccount | null> {
@@ -47,6 +50,7 @@ export class ChangeSupervisedAccount {
       )
       open.replacedById = next.id
       await open.useTransaction(trx).save()
+      await sendOpeningTransfer(trx, open, next)
       return next
     })
   }

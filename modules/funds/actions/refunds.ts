@@ -30,6 +30,7 @@ import type SupervisedAccount from '../models/supervised_account.js'
 import { businessNumber } from '../services/numbers.js'
 import { settledStatus, unconsumedClasses } from '../services/order_state.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
+import { payFromOpenAccount } from './transfer_supervised_funds.js'
 import { notifyUrl } from './start_payment.js'
 import { isUniqueViolation } from '#kernel/shared/db_errors'
 import PaymentReturn from '../models/payment_return.js'
@@ -107,6 +108,7 @@ async function approve(trx: TransactionClientContract, account: SupervisedAccoun
     to: accounts.refunding(order.institutionId),
     amountFen,
   })
+  await payFromOpenAccount(trx, instruction, order.institutionId)
   order.refundingFen += amountFen
   order.classesRefunded += classes
   order.status = settledStatus(order)

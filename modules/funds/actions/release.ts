@@ -18,6 +18,7 @@ import Order from '../models/order.js'
 import { businessNumber } from '../services/numbers.js'
 import { settledStatus } from '../services/order_state.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
+import { payFromOpenAccount } from './transfer_supervised_funds.js'
 import { syncContractStatus } from '../services/contract_status.js'
 
 export class ReleaseConfirmed {
@@ -54,6 +55,7 @@ export class ReleaseConfirmed {
           to: accounts.releasing(locked.institutionId),
           amountFen: consumption.feeFen,
         })
+        await payFromOpenAccount(trx, instruction, locked.institutionId)
         await consumption.useTransaction(trx).merge({ releasedAt: DateTime.now() }).save()
         locked.releasedFen += consumption.feeFen
         released.push(consumption)

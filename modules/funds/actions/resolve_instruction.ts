@@ -6,7 +6,8 @@
 | supervised account by a ledger reversal and the class is no longer
 | counted as consumed (so its fee can be refunded, or released afresh if
 | confirmed again). A refused refund instruction is only re-issued: the
-| channel may already be paying the parent. Both are written in the audit
+| channel may already be paying the parent; a refused transfer (the money
+| moving to a new supervised account) is only re-issued too. Both are written in the audit
 | log by the controller.
 */
 import db from '@adonisjs/lucid/services/db'
@@ -27,7 +28,20 @@ export class ResolveInstruction {
       const old = await this.#rejected(trx, instructionId)
       await old.useTransaction(trx).merge({ status: 'reissued', resolvedBy: actor.id, resolutionNote: note }).save()
       return BankInstruction.create(
-        { number: businessNumber('I'), bankId: old.bankId, supervisedAccountId: old.supervisedAccountId, kind: old.kind, amountFen: old.amountFen, orderId: old.orderId, consumptionId: old.consumptionId, refundId: old.refundId, status: 'sent', reissuesId: old.id },
+        {
+          number: businessNumber(old.kind === 'transfer' ? 'T' : 'I'),
+          bankId: old.bankId,
+          supervisedAccountId: old.supervisedAccountId,
+          kind: old.kind,
+          amountFen: old.amountFen,
+          orderId: old.orderId,
+          consumptionId: old.consumptionId,
+          refundId: old.refundId,
+          targetAccountId: old.targetAccountId,
+          forwardsMovementId: old.forwardsMovementId,
+          status: 'sent',
+          reissuesId: old.id,
+        },
         { client: trx }
       )
     })
@@ -36,6 +50,8 @@ export class ResolveInstruction {
   async reverse(actor: CurrentUser, instructionId: number, note: string): Promise<BankInstruction> {
     return db.transaction(async (trx) => {
       const unlocked = await BankInstruction.findOrFail(instructionId, { client: trx })
+      /* A transfer moves money between the institution's own accounts: there is nothing to reverse, only to re-issue. */
+      if (unlocked.kind !== 'release' || unlocked.orderId === null) throw new DomainError('funds.instructions.not_reversible')
       /* The order first, as every money movement of an order locks it first. */
       const order = await Order.query({ client: trx }).where('id', unlocked.orderId).forUpdate().firstOrFail()
       const instruction = await this.#rejected(trx, instructionId)
@@ -67,6 +83,6 @@ export class ResolveInstruction {
 
   async #post(trx: TransactionClientContract, instruction: BankInstruction, from: AccountRef, to: AccountRef, memo: string) {
     const original = await trx.from('ledger_transactions').where('instruction_id', instruction.id).orderBy('id').select('id').first()
-    await post(trx, { kind: 'reversal', idempotencyKey: `instruction:${instruction.id}:reversed`, memo, links: { orderId: instruction.orderId, consumptionId: instruction.consumptionId ?? undefined, refundId: instruction.refundId ?? undefined, instructionId: instruction.id, reversesId: original ? Number(original.id) : undefined }, from, to, amountFen: instruction.amountFen })
+    await post(trx, { kind: 'reversal', idempotencyKey: `instruction:${instruction.id}:reversed`, memo, links: { orderId: instruction.orderId ?? undefined, consumptionId: instruction.consumptionId ?? undefined, refundId: instruction.refundId ?? undefined, instructionId: instruction.id, reversesId: original ? Number(original.id) : undefined }, from, to, amountFen: instruction.amountFen })
   }
 }

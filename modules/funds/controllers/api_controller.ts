@@ -43,9 +43,18 @@ export default class ApiController {
     const auth = await this.#bank(ctx)
     if (!auth) return
     const pending = await BankInstruction.query().where('bankId', auth.bank.id).where('status', 'sent').orderBy('id').limit(200)
-    const accounts = new Map((await SupervisedAccount.query().whereIn('id', [...new Set(pending.map((i) => i.supervisedAccountId))])).map((a) => [a.id, a.accountNumber]))
+    const ids = new Set(pending.flatMap((i) => [i.supervisedAccountId, i.targetAccountId ?? i.supervisedAccountId]))
+    const accounts = new Map((await SupervisedAccount.query().whereIn('id', [...ids]).preload('bank')).map((a) => [a.id, a]))
     return {
-      instructions: pending.map((i) => ({ number: i.number, kind: i.kind, account_number: accounts.get(i.supervisedAccountId), amount_fen: i.amountFen, created_at: i.createdAt.toISO() })),
+      instructions: pending.map((i) => ({
+        number: i.number,
+        kind: i.kind,
+        account_number: accounts.get(i.supervisedAccountId)?.accountNumber,
+        amount_fen: i.amountFen,
+        /* A transfer names where the money goes; the receiving bank's credit must carry the instruction number as its reference. */
+        ...(i.targetAccountId ? { to: { bank_name: accounts.get(i.targetAccountId)?.bank.name, account_number: accounts.get(i.targetAccountId)?.accountNumber } } : {}),
+        created_at: i.createdAt.toISO(),
+      })),
     }
   }
 

@@ -32,7 +32,8 @@ export default class BankPortalController {
     const instructions = await BankInstruction.query().where('bankId', bank.id).where('status', status).orderBy('id', 'desc').paginate(pageOf(ctx.request.input('page')), 50)
     instructions.baseUrl(ctx.request.url())
     instructions.queryString({ status })
-    const accounts = new Map((await SupervisedAccount.query().whereIn('id', [...new Set(instructions.all().map((i) => i.supervisedAccountId))])).map((a) => [a.id, a]))
+    const ids = new Set(instructions.all().flatMap((i) => (i.targetAccountId ? [i.supervisedAccountId, i.targetAccountId] : [i.supervisedAccountId])))
+    const accounts = new Map((await SupervisedAccount.query().whereIn('id', [...ids]).preload('bank')).map((a) => [a.id, a]))
     return ctx.view.render('funds::bank/instructions', { bank, instructions, accounts, status })
   }
 

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type InstructionKind = 'release' | 'refund'
+export type InstructionKind = 'release' | 'refund' | 'transfer'
 export type InstructionStatus = 'sent' | 'executed' | 'rejected' | 'reissued' | 'reversed' | 'cancelled'
 
-/** What the platform tells a bank to pay out of a supervised account. */
+/** What the platform tells a bank to pay out of a supervised account: a class fee, a refund, or (a transfer) the students' money moving to the institution's new supervised account. */
 export default class BankInstruction extends BaseModel {
   static table = 'bank_instructions'
 
@@ -14,7 +14,8 @@ export default class BankInstruction extends BaseModel {
   @column() declare supervisedAccountId: number
   @column() declare kind: InstructionKind
   @column() declare amountFen: number
-  @column() declare orderId: number
+  /** Null for a transfer, which moves an institution's money, not one order's. */
+  @column() declare orderId: number | null
   @column() declare consumptionId: number | null
   @column() declare refundId: number | null
   @column() declare status: InstructionStatus
@@ -22,6 +23,12 @@ export default class BankInstruction extends BaseModel {
   @column() declare rejectReason: string | null
   /** A re-issued instruction names the rejected one it replaces. */
   @column() declare reissuesId: number | null
+  /** A transfer's destination: the institution's new supervised account record. */
+  @column() declare targetAccountId: number | null
+  /** The destination bank's credit that confirms a transfer arrived. */
+  @column() declare creditedMovementId: number | null
+  /** A transfer that forwards one payment which still landed in a closed account. */
+  @column() declare forwardsMovementId: number | null
   @column() declare resolvedBy: number | null
   @column() declare resolutionNote: string | null
   @column.dateTime({ autoCreate: true }) declare createdAt: DateTime

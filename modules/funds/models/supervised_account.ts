@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import type { BelongsTo } from '@adonisjs/lucid/types/relations'
+import Bank from './bank.js'
 
 export default class SupervisedAccount extends BaseModel {
   static table = 'supervised_accounts'
@@ -7,6 +9,7 @@ export default class SupervisedAccount extends BaseModel {
   @column({ isPrimary: true }) declare id: number
   @column() declare institutionId: number
   @column() declare bankId: number
+  @belongsTo(() => Bank) declare bank: BelongsTo<typeof Bank>
   @column() declare accountNumber: string
   @column() declare escrowModel: 'bank_custody' | 'risk_deposit'
   @column() declare regionCode: string

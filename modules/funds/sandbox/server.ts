@@ -9,8 +9,9 @@
 |    the platform answers 2xx;
 |  - paid money is settled into the institution's supervised account at its
 |    bank, and the bank reports each movement (动账) through the platform's
-|    bank API, pulls the platform's release and refund instructions and
-|    executes them, refusing one the account cannot cover.
+|    bank API, pulls the platform's release, refund and transfer
+|    instructions and executes them, refusing one the account cannot cover
+|    (a transfer is debited here and credited at the account it names).
 | State lives in memory: restarting the sandbox starts a fresh "provider".
 */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -151,6 +152,8 @@ export function startSandbox(options: SandboxOptions): Promise<{ url: string; se
           await bankCall(bankName, 'POST', `/api/bank/v1/instructions/${instruction.number}/reject`, { reason: '监管账户余额不足' })
         } else {
           await movement(bankName, instruction.account_number, 'debit', instruction.amount_fen, instruction.number)
+          /* A transfer arrives at the named account (at this bank or another), its credit carrying the instruction number. */
+          if (instruction.kind === 'transfer' && instruction.to?.bank_name) await movement(instruction.to.bank_name, instruction.to.account_number, 'credit', instruction.amount_fen, instruction.number)
         }
       }
     }

@@ -11,7 +11,10 @@ import { Reconcile } from '../../actions/reconcile.js'
 import { accounts, balanceOf } from '../../ledger/ledger.js'
 import { payOrder } from '../../testing.js'
 import { RecordBankMovements } from '../../actions/bank_reports.js'
-import { movement, orderFixture } from './helpers.js'
+import { bankHeaders, movement, orderFixture } from './helpers.js'
+import BankInstruction from '../../models/bank_instruction.js'
+import { AnswerClass, RecordClass } from '../../actions/classes.js'
+import { DateTime } from 'luxon'
 
 const NEW_BANK = '中国银行长春人民广场支行'
 
@@ -124,5 +127,177 @@ test.group('Supervised account history', (group) => {
     const [anomaly] = await db.from('fund_anomalies').where('institution_id', institutionId).where('status', 'open')
     assert.equal(anomaly.kind, 'balance_mismatch')
     assert.equal(Number(anomaly.supervised_account_id), next!.id, 'raised on the open record')
+  })
+})
+
+/** A paid order whose money the bank reported arriving in the institution's first account, and a change of account approved. */
+async function changedAfterPayment(toAccount = '6216600000066666') {
+  const world = await orderFixture()
+  const payment = await payOrder(world.order)
+  const held = await balanceOf(db, accounts.supervised(world.institutionId))
+  const old = await supervisedAccountOf(world.institutionId)
+  const oldBank = await Bank.findOrFail(old.bankId)
+  await new RecordBankMovements().handle(oldBank, [movement(old.accountNumber, 'credit', held, held, payment.number)])
+  await registerSupervisingBanks(NEW_BANK)
+  const next = (await new ChangeSupervisedAccount().handle({
+    institutionId: world.institutionId,
+    regionCode: old.regionCode,
+    changeRequestId: 7000 + Math.floor(Math.random() * 1000),
+    from: { bank: oldBank.name, account: old.accountNumber, escrowModel: old.escrowModel },
+    to: { bank: NEW_BANK, account: toAccount, escrowModel: old.escrowModel },
+  }))!
+  const newBank = await Bank.findOrFail(next.bankId)
+  return { ...world, held, old, oldBank, next, newBank }
+}
+
+const openAnomalies = (institutionId: number) => db.from('fund_anomalies').where('institution_id', institutionId).where('status', 'open').select('kind', 'severity')
+
+/* Finding 1: the students' money follows the supervised account, by an instruction the banks execute and confirm. */
+test.group('Money moves to the new supervised account', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('an approved change sends the old bank a transfer of what it holds, and both banks confirm it', async ({ assert }) => {
+    const { held, old, oldBank, next, newBank, institutionId } = await changedAfterPayment()
+    const [transfer] = await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id)
+    assert.equal(transfer.amountFen, held, 'everything the students paid moves')
+    assert.equal(transfer.targetAccountId, next.id)
+    assert.equal(transfer.bankId, oldBank.id, 'the bank holding the money is told')
+    assert.isNull(transfer.orderId)
+
+    /* The old bank pays it out: the debit is the transfer, not money leaving supervision. */
+    const [debit] = await new RecordBankMovements().handle(oldBank, [movement(old.accountNumber, 'debit', held, 0, transfer.number)])
+    assert.equal(debit.matched, 'instruction')
+    assert.equal((await BankInstruction.findOrFail(transfer.id)).status, 'executed')
+    /* On the way: the old account shows nothing, the new has not reported — no false alarm. */
+    await new Reconcile().all()
+    assert.deepEqual(await openAnomalies(institutionId), [])
+
+    /* The new bank reports the money arriving under the transfer's number. */
+    const [credit] = await new RecordBankMovements().handle(newBank, [movement(next.accountNumber, 'credit', held, held, transfer.number)])
+    assert.equal(credit.matched, 'instruction')
+    assert.isNotNull((await BankInstruction.findOrFail(transfer.id)).creditedMovementId)
+    await new Reconcile().all()
+    assert.deepEqual(await openAnomalies(institutionId), [])
+    assert.equal(await balanceOf(db, accounts.supervised(institutionId)), held, 'the ledger holds the same money throughout')
+  })
+
+  test('the old bank pulls the transfer through the bank API with the account it goes to', async ({ client, assert }) => {
+    const { held, old, oldBank, next } = await changedAfterPayment('6216600000068888')
+    const path = '/api/bank/v1/instructions'
+    const response = await client.get(path).headers(bankHeaders(oldBank, 'GET', path, ''))
+    response.assertStatus(200)
+    const transfer = response.body().instructions.find((i: any) => i.kind === 'transfer' && i.account_number === old.accountNumber)
+    assert.equal(transfer.amount_fen, held)
+    assert.deepEqual(transfer.to, { bank_name: NEW_BANK, account_number: next.accountNumber })
+  })
+
+  test('the new bank may report the arrival before the old bank reports the debit', async ({ assert }) => {
+    const { held, old, oldBank, next, newBank, institutionId } = await changedAfterPayment()
+    const transfer = await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id).firstOrFail()
+    await new RecordBankMovements().handle(newBank, [movement(next.accountNumber, 'credit', held, held, transfer.number)])
+    /* Both accounts show the money for a moment: counted once. */
+    await new Reconcile().all()
+    assert.deepEqual(await openAnomalies(institutionId), [])
+    await new RecordBankMovements().handle(oldBank, [movement(old.accountNumber, 'debit', held, 0, transfer.number)])
+    await new Reconcile().all()
+    assert.deepEqual(await openAnomalies(institutionId), [])
+  })
+
+  test('money that left the old account and never arrived is a red alarm; a transfer never executed is a yellow one', async ({ assert }) => {
+    const { held, old, oldBank, institutionId } = await changedAfterPayment()
+    const transfer = await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id).firstOrFail()
+    await new Reconcile().all(DateTime.now().plus({ days: 4 }))
+    assert.deepEqual(await openAnomalies(institutionId), [{ kind: 'transfer_overdue', severity: 'yellow' }])
+    await db.from('fund_anomalies').where('institution_id', institutionId).update({ status: 'closed' })
+
+    await new RecordBankMovements().handle(oldBank, [movement(old.accountNumber, 'debit', held, 0, transfer.number)])
+    await new Reconcile().all(DateTime.now().plus({ days: 2 }))
+    const kinds = await openAnomalies(institutionId)
+    assert.deepInclude(kinds, { kind: 'transfer_overdue', severity: 'red' })
+  })
+
+  test('a credit naming a transfer of another account, or for another amount, confirms nothing', async ({ assert }) => {
+    const { held, old, next, newBank } = await changedAfterPayment()
+    const transfer = await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id).firstOrFail()
+    const [short] = await new RecordBankMovements().handle(newBank, [movement(next.accountNumber, 'credit', held - 1, held - 1, transfer.number)])
+    assert.isNull(short.matched)
+    assert.isNull((await BankInstruction.findOrFail(transfer.id)).creditedMovementId)
+  })
+
+  test('an escrow-model change keeps the bank account, so nothing moves', async ({ assert }) => {
+    const { order, institutionId } = await orderFixture()
+    await payOrder(order)
+    const old = await supervisedAccountOf(institutionId)
+    const bank = await Bank.findOrFail(old.bankId)
+    await new ChangeSupervisedAccount().handle({
+      institutionId,
+      regionCode: old.regionCode,
+      changeRequestId: 6001,
+      from: { bank: bank.name, account: old.accountNumber, escrowModel: old.escrowModel },
+      to: { bank: bank.name, account: old.accountNumber, escrowModel: old.escrowModel === 'bank_custody' ? 'risk_deposit' : 'bank_custody' },
+    })
+    assert.lengthOf(await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id), 0)
+  })
+
+  test('a payment still in transit at the change is forwarded when it lands in the closed account, once', async ({ assert }) => {
+    const { order, institutionId } = await orderFixture()
+    const payment = await payOrder(order)
+    const old = await supervisedAccountOf(institutionId)
+    const oldBank = await Bank.findOrFail(old.bankId)
+    await registerSupervisingBanks(NEW_BANK)
+    const next = (await new ChangeSupervisedAccount().handle({
+      institutionId,
+      regionCode: old.regionCode,
+      changeRequestId: 6101,
+      from: { bank: oldBank.name, account: old.accountNumber, escrowModel: old.escrowModel },
+      to: { bank: NEW_BANK, account: '6216600000061010', escrowModel: old.escrowModel },
+    }))!
+    assert.lengthOf(await BankInstruction.query().where('kind', 'transfer'), 0, 'the money had not reached the old account: nothing to move yet')
+    /* The channel settles it to the old account number after all. */
+    const report = movement(old.accountNumber, 'credit', payment.amountFen, payment.amountFen, payment.number)
+    const [first] = await new RecordBankMovements().handle(oldBank, [report])
+    assert.equal(first.matched, 'payment')
+    const [again] = await new RecordBankMovements().handle(oldBank, [{ ...report }])
+    assert.equal(again.outcome, 'duplicate')
+    const forwards = await BankInstruction.query().where('kind', 'transfer').whereNotNull('forwardsMovementId')
+    assert.lengthOf(forwards, 1)
+    assert.equal(forwards[0].amountFen, payment.amountFen)
+    assert.equal(forwards[0].supervisedAccountId, old.id)
+    assert.equal(forwards[0].targetAccountId, next.id)
+    await new Reconcile().all()
+    assert.deepEqual(await openAnomalies(institutionId), [])
+  })
+})
+
+/* Real concurrency: no global transaction, so the two really race on the database. */
+test.group('Money moves to the new supervised account, raced', () => {
+  test('a class fee released while the account changes is paid from the account that holds it', async ({ assert }) => {
+    for (let round = 0; round < 4; round++) {
+      const world = await orderFixture()
+      await payOrder(world.order)
+      const old = await supervisedAccountOf(world.institutionId)
+      const oldBank = await Bank.findOrFail(old.bankId)
+      const payment = await db.from('payments').where('order_id', world.order.id).where('status', 'succeeded').firstOrFail()
+      const held = await balanceOf(db, accounts.supervised(world.institutionId))
+      await new RecordBankMovements().handle(oldBank, [movement(old.accountNumber, 'credit', held, held, payment.number)])
+      await registerSupervisingBanks(NEW_BANK)
+      const taken = await new RecordClass().handle(world.owner.user, { contractId: world.contractId, classNo: 1 })
+      /* The parent confirms (releasing the fee) at the moment the bureau's approval reaches funds. */
+      await Promise.all([
+        new AnswerClass().confirm(world.parent.user, taken.id),
+        new ChangeSupervisedAccount().handle({
+          institutionId: world.institutionId,
+          regionCode: old.regionCode,
+          changeRequestId: 8000 + round,
+          from: { bank: oldBank.name, account: old.accountNumber, escrowModel: old.escrowModel },
+          to: { bank: NEW_BANK, account: `62166000000${7000 + round}`, escrowModel: old.escrowModel },
+        }),
+      ])
+      /* Whatever the order, the old bank is never asked for more than it holds. */
+      const askedOfOld = await db.from('bank_instructions').where('supervised_account_id', old.id).sum('amount_fen as total').first()
+      assert.isAtMost(Number(askedOfOld.total), held, `round ${round}`)
+      const all = await db.from('bank_instructions').join('supervised_accounts', 'supervised_accounts.id', 'bank_instructions.supervised_account_id').where('supervised_accounts.institution_id', world.institutionId).where('kind', 'release').count('* as n').first()
+      assert.equal(Number(all.n), 1, 'the class fee is released once')
+    }
   })
 })
