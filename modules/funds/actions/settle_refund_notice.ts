@@ -5,7 +5,8 @@
 | (its instruction is then cancelled, so the bank never pays it). If the
 | bank has already paid it out, nothing is moved back silently: the refund
 | stays open, is sent again by the retry sweep, and a red anomaly asks the
-| bureau to reconcile it.
+| bureau to reconcile it. A payment return the channel refuses (money it
+| took and the platform never booked) raises a red anomaly too.
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
@@ -77,5 +78,16 @@ async function settleReturn(trx: TransactionClientContract, notice: RefundNotice
   const succeeded = notice.status === 'succeeded'
   ret.merge(succeeded ? { status: 'returned', returnedAt: DateTime.now(), nextSendAt: null } : { status: 'failed', failureReason: notice.reason ?? 'channel refused', nextSendAt: null })
   await ret.useTransaction(trx).save()
+  /*
+   * The channel kept a parent's money the platform never booked: nothing
+   * in the ledger shows it, so only a red alarm to the bureau responsible
+   * for the institution gets it back to the parent. It commits with the
+   * failure, or neither does.
+   */
+  if (!succeeded) {
+    const order = await Order.findOrFail(ret.orderId, { client: trx })
+    const account = await SupervisedAccount.query({ client: trx }).where('institutionId', order.institutionId).orderByRaw(`status = 'open' DESC`).orderBy('id', 'desc').first()
+    if (account) await raiseAnomaly(account, 'payment_return_failed', 'red', { return: ret.number, orderId: order.id, amountFen: ret.amountFen, provider: ret.provider, reason: ret.failureReason }, `payment_return_failed:${ret.id}`, trx)
+  }
   return { outcome: 'applied' }
 }

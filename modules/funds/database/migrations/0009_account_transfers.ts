@@ -6,7 +6,8 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | account's bank executes (its debit names the instruction) and the new
 | account's bank confirms (its credit names it too). A transfer belongs to
 | no order. A payment that still lands in a closed account is forwarded by
-| a transfer of its own (`forwards_movement_id`), once.
+| a transfer of its own (`forwards_movement_id`), once. A payment return
+| the channel refuses is an anomaly of its own kind.
 */
 export default class extends BaseSchema {
   async up() {
@@ -29,12 +30,12 @@ export default class extends BaseSchema {
     this.schema.raw(`CREATE UNIQUE INDEX bank_instructions_credited_once ON bank_instructions (credited_movement_id) WHERE credited_movement_id IS NOT NULL`)
     this.schema.raw(`ALTER TABLE fund_anomalies DROP CONSTRAINT IF EXISTS fund_anomalies_kind_check`)
     this.schema.raw(
-      `ALTER TABLE fund_anomalies ADD CONSTRAINT fund_anomalies_kind_check CHECK (kind IN ('balance_mismatch', 'unmatched_debit', 'under_covered', 'payment_not_settled', 'instruction_rejected', 'attendance_burst', 'refund_failed_executed', 'transfer_overdue'))`
+      `ALTER TABLE fund_anomalies ADD CONSTRAINT fund_anomalies_kind_check CHECK (kind IN ('balance_mismatch', 'unmatched_debit', 'under_covered', 'payment_not_settled', 'instruction_rejected', 'attendance_burst', 'refund_failed_executed', 'transfer_overdue', 'payment_return_failed'))`
     )
   }
 
   async down() {
-    this.schema.raw(`DELETE FROM fund_anomalies WHERE kind = 'transfer_overdue'`)
+    this.schema.raw(`DELETE FROM fund_anomalies WHERE kind IN ('transfer_overdue', 'payment_return_failed')`)
     this.schema.raw(`ALTER TABLE fund_anomalies DROP CONSTRAINT IF EXISTS fund_anomalies_kind_check`)
     this.schema.raw(
       `ALTER TABLE fund_anomalies ADD CONSTRAINT fund_anomalies_kind_check CHECK (kind IN ('balance_mismatch', 'unmatched_debit', 'under_covered', 'payment_not_settled', 'instruction_rejected', 'attendance_burst', 'refund_failed_executed'))`

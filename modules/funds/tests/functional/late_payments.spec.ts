@@ -72,6 +72,24 @@ test.group('Late and repeated payments', (group) => {
     await assertLedgerClean(assert)
   })
 
+  test('a payment return the channel refuses is a red alarm for the bureau, raised once', async ({ assert }) => {
+    const { order: lapsed, parent, contractId, institutionId } = await orderFixture()
+    const first = await new StartPayment().handle(lapsed, '第一次缴费')
+    await new ExpireOrders().handle(new Date(Date.now() + 31 * 60_000))
+    await payOrder(await new CreateOrder().handle(parent.user, contractId))
+    await paid(first)
+    const ret = await PaymentReturn.findByOrFail('paymentId', first.id)
+    const refused = () => new ApplyChannelNotice().handle('sandbox', signedNotice({ event: 'refund.failed', out_trade_no: first.number, out_refund_no: ret.number, amount_fen: ret.amountFen, reason: '原支付账户已注销' }))
+    assert.equal((await refused()).outcome, 'applied')
+    assert.equal((await refused()).outcome, 'duplicate')
+    assert.equal((await PaymentReturn.findOrFail(ret.id)).status, 'failed')
+    const alarms = await db.from('fund_anomalies').where('institution_id', institutionId).where('kind', 'payment_return_failed')
+    assert.lengthOf(alarms, 1)
+    assert.equal(alarms[0].severity, 'red')
+    assert.equal(alarms[0].evidence.return, ret.number)
+    assert.equal(alarms[0].evidence.amountFen, first.amountFen)
+  })
+
   test('a late callback for a lapsed order nothing replaced still revives it', async ({ assert }) => {
     const { order } = await orderFixture()
     const payment = await Payment.create({ number: businessNumber('P'), orderId: order.id, consumptionId: null, provider: 'sandbox', amountFen: order.amountFen, status: 'pending' })
