@@ -39,20 +39,20 @@ export interface LedgerTaskOutput {
 
 const tasks: Record<string, (input: any) => Promise<unknown>> = {
   async accounts(input: { username: string; adminLevel: 'ministry' | 'province' | 'city' | 'county'; regionCode: string; password: string; phone: string }[]) {
-    const { ProvisionBenchAdmin } = await import('#modules/identity')
+    const { ProvisionBenchAdmin } = await import('#modules/identity/bench')
     const out = []
     for (const account of input) out.push(await new ProvisionBenchAdmin().handle(account))
     return out
   },
 
   async payments(input: { count: number }) {
-    const { pendingPaymentsForBench } = await import('#modules/funds')
+    const { pendingPaymentsForBench } = await import('#modules/funds/bench')
     return pendingPaymentsForBench(input.count)
   },
 
   /** The parents ask for their refunds, `concurrency` at a time: the action as the parent terminal calls it. */
   async refunds(input: RefundTaskInput): Promise<RefundTaskOutput> {
-    const { requestRefundForBench } = await import('#modules/funds')
+    const { requestRefundForBench } = await import('#modules/funds/bench')
     const queue = [...input.orderIds]
     const out: RefundTaskOutput = { elapsedMs: 0, latenciesMs: [], refunds: [], errors: [], errorCount: 0 }
     const started = performance.now()

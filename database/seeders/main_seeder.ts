@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
-import { type DemoAccount, demoAccountsExist, seedDemoParents, seedIdentityDemo } from '#modules/identity'
-import { seedRegistryDemo } from '#modules/registry'
-import { seedCatalogDemo } from '#modules/catalog'
-import { seedFundsDemo } from '#modules/funds'
+import { type DemoAccount, demoAccountsExist, seedDemoParents, seedIdentityDemo } from '#modules/identity/demo'
+import { seedRegistryDemo } from '#modules/registry/demo'
+import { seedCatalogDemo } from '#modules/catalog/demo'
+import { seedFundsDemo } from '#modules/funds/demo'
 import { seedComplaintsDemo } from '#modules/complaints'
 
 /*

@@ -11,5 +11,3 @@ export { classMeetings, slotWindows, overlappingSlots, type WeeklySlot, type Slo
 export { saleCheck, contractSummary, contractSummaries, setContractStatus, type SaleCheck, type ContractSummary } from './queries/public_api.js'
 export { holdSeat, SEAT_HOLD_MINUTES, UNPAID_CONTRACT_CAP } from './services/seat_holds.js'
 export { scheduleCatalogJobs } from './schedules.js'
-export { seedCatalogDemo } from './demo/seed.js'
-export { generateCatalog, wipeCatalog, type CatalogPlan, type GeneratedCatalog } from './bench/generate.js'

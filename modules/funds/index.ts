@@ -7,8 +7,5 @@ export { releaseSchedule, escrowPolicy, fundDeadlines, attendancePolicy, NATIONA
 export { registerChannel, type PaymentChannel, type ChannelNotice, type PaymentRequest, type RefundRequest, NoticeRejected } from './channels/channel.js'
 export { ledgerProblems, isClean, type LedgerProblems } from './ledger/invariants.js'
 export { scheduleFundsJobs } from './schedules.js'
-export { seedFundsDemo } from './demo/seed.js'
 export { orderFacts, ordersOfParent, type OrderFacts } from './queries/order_facts.js'
 export { fundsInstitutionCounters, fundsRegionsChangedSince, type FundsCounter, type FundsCounterOptions } from './queries/institution_counters.js'
-export { pendingPaymentsForBench, requestRefundForBench, type BenchPayment, type BenchRefund } from './services/bench_support.js'
-export { generateFunds, wipeFunds, type FundsPlan, type GeneratedFunds } from './bench/generate.js'

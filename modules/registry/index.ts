@@ -11,7 +11,6 @@ export { classifyByNationalRules, FINDING_ITEMS, BLACK_ITEMS, type ListFacts, ty
 export { publishNotice, type NoticeInput, type NoticeKind } from './services/notices.js'
 export { institutionSummary, institutionSummaries, findInstitutionsByName, type InstitutionSummary } from './queries/institution_summary.js'
 export { scheduleRegistryJobs } from './schedules.js'
-export { seedRegistryDemo } from './demo/seed.js'
 export { isBureau, canSee, isResponsibleBureau } from './services/authority.js'
 export { teachersOf, type TeacherFacts } from './queries/teachers.js'
 export { contractParty, type ContractParty } from './queries/contract_party.js'
@@ -20,4 +19,3 @@ export { openRectificationCase, type RectificationCaseInput } from './actions/op
 export { CATEGORIES, SUBJECTS, STAGES } from './filing/fields.js'
 export { regionPicker, pickedRegion, type RegionPicker } from './services/region_picker.js'
 export { institutionCounters, registryRegionsChangedSince, type InstitutionCounter, type CounterOptions } from './queries/institution_counters.js'
-export { generateRegistry, wipeRegistry, type RegistryPlan, type GeneratedRegistry, type BenchInstitution, type BenchTeacher } from './bench/generate.js'

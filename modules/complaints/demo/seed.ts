@@ -7,7 +7,8 @@
 */
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
-import { CurrentUserProvider, type CurrentUser, type DemoAccount, demoName } from '#modules/identity'
+import { CurrentUserProvider, type CurrentUser } from '#modules/identity'
+import { type DemoAccount, demoName } from '#modules/identity/demo'
 import { institutionIds } from '#modules/registry'
 import { ordersOfParent } from '#modules/funds'
 import { FileComplaint } from '../actions/file_complaint.js'

@@ -50,7 +50,7 @@ import encryption from '@adonisjs/core/services/encryption'
 import { type BulkSession, type CopyValue, uniformSql as u } from '#kernel/shared/bulk_load'
 import { workingDeadline } from '#kernel/shared/deadlines'
 import { toRegionCode } from '#kernel/shared/region_code'
-import type { BenchInstitution } from '#modules/registry'
+import type { BenchInstitution } from '#modules/registry/bench'
 import { fundDeadlines } from '../extension_points.js'
 
 export interface FundsPlan {
