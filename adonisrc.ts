@@ -37,6 +37,7 @@ export default defineConfig({
     () => import('@adonisjs/drive/drive_provider'),
     () => import('@adonisjs/queue/queue_provider'),
     () => import('@adonisjs/cache/cache_provider'),
+    () => import('./app/providers/calendar_provider.js'),
     () => import('./app/providers/kernel_provider.js'),
     () => import('./modules/identity/provider.js'),
     () => import('./modules/registry/provider.js'),

@@ -53,6 +53,9 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
     async () => {
       await testUtils.db().migrate()
+      /* The app started before this run's database had its tables: read the holiday calendar now. */
+      const { loadHolidayCalendar } = await import('#kernel/shared/holiday_calendar')
+      await loadHolidayCalendar()
     },
   ],
   teardown: [],

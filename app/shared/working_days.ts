@@ -6,71 +6,32 @@
  * no time zone (or DST) can shift a date.
  */
 
-interface Holiday {
-  readonly name: string
-  readonly from: string
-  readonly to: string
-}
-
-interface YearCalendar {
-  readonly holidays: readonly Holiday[]
+/** The State Council notices the calendar tables hold (loaded by holiday_calendar.ts). */
+export interface OfficialCalendar {
+  /** The years whose notice is known; dates in any other year are judged by weekends alone. */
+  readonly years: readonly number[]
+  /** Each day off the notices give, with the holiday's name; may include weekends and, rarely, a day of the year before. */
+  readonly holidays: readonly { readonly on: string; readonly name: string }[]
+  /** The weekend days worked instead (调休上班). */
   readonly workdays: readonly string[]
 }
 
 /*
- * Copied from the notices exactly as published. Ranges are the notice's own
- * "放假调休" spans, so they may include weekends. The notices are issued in
- * the autumn of the year before: a year absent here has no notice yet.
+ * Empty until the calendar is installed: the kernel's calendar provider
+ * reads the table at boot, so every function here stays synchronous and
+ * costs no query in the hot paths that compute deadlines.
  */
-const CALENDAR: Readonly<Record<number, YearCalendar>> = {
-  // 国务院办公厅关于2024年部分节假日安排的通知 (国办发明电〔2023〕7号, 2023-10-25).
-  // 2024 used the old rules: 除夕 (02-09) was only "encouraged" as a rest day, so it is a working day here.
-  2024: {
-    holidays: [
-      { name: '元旦', from: '2024-01-01', to: '2024-01-01' },
-      { name: '春节', from: '2024-02-10', to: '2024-02-17' },
-      { name: '清明节', from: '2024-04-04', to: '2024-04-06' },
-      { name: '劳动节', from: '2024-05-01', to: '2024-05-05' },
-      { name: '端午节', from: '2024-06-10', to: '2024-06-10' },
-      { name: '中秋节', from: '2024-09-15', to: '2024-09-17' },
-      { name: '国庆节', from: '2024-10-01', to: '2024-10-07' },
-    ],
-    workdays: ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12'],
-  },
-  // 国务院办公厅关于2025年部分节假日安排的通知 (2024-11-12),
-  // the first under the revised 全国年节及纪念日放假办法 (除夕 and 5-02 added).
-  2025: {
-    holidays: [
-      { name: '元旦', from: '2025-01-01', to: '2025-01-01' },
-      { name: '春节', from: '2025-01-28', to: '2025-02-04' },
-      { name: '清明节', from: '2025-04-04', to: '2025-04-06' },
-      { name: '劳动节', from: '2025-05-01', to: '2025-05-05' },
-      { name: '端午节', from: '2025-05-31', to: '2025-06-02' },
-      { name: '国庆节、中秋节', from: '2025-10-01', to: '2025-10-08' },
-    ],
-    workdays: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
-  },
-  // 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04).
-  2026: {
-    holidays: [
-      { name: '元旦', from: '2026-01-01', to: '2026-01-03' },
-      { name: '春节', from: '2026-02-15', to: '2026-02-23' },
-      { name: '清明节', from: '2026-04-04', to: '2026-04-06' },
-      { name: '劳动节', from: '2026-05-01', to: '2026-05-05' },
-      { name: '端午节', from: '2026-06-19', to: '2026-06-21' },
-      { name: '中秋节', from: '2026-09-25', to: '2026-09-27' },
-      { name: '国庆节', from: '2026-10-01', to: '2026-10-07' },
-    ],
-    workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
-  },
-}
+let years = new Set<number>()
+let holidayByDay = new Map<number, string>()
+let adjustedWorkdays = new Set<number>()
 
-export const CALENDAR_YEARS: readonly number[] = Object.freeze(Object.keys(CALENDAR).map(Number))
+/** The years with a notice, ascending (a live binding: it follows useCalendar). */
+export let CALENDAR_YEARS: readonly number[] = Object.freeze([])
 
 const DAY_MS = 86_400_000
 
 /** Days since 1970-01-01; throws on anything but a real 'YYYY-MM-DD' date. */
-function toDay(date: string): number {
+export function toDay(date: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
   const ms = match ? Date.UTC(+match[1], +match[2] - 1, +match[3]) : Number.NaN
   // The round trip rejects dates Date.UTC would silently roll over, like 02-30.
@@ -80,29 +41,38 @@ function toDay(date: string): number {
   return ms / DAY_MS
 }
 
-function fromDay(day: number): string {
+export function fromDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10)
 }
 
-const holidayByDay = new Map<number, string>()
-const adjustedWorkdays = new Set<number>()
-for (const { holidays, workdays } of Object.values(CALENDAR)) {
-  for (const h of holidays) {
-    for (let d = toDay(h.from); d <= toDay(h.to); d++) holidayByDay.set(d, h.name)
-  }
-  for (const w of workdays) adjustedWorkdays.add(toDay(w))
+/** Replaces the whole calendar at once, so no caller ever sees half of a reload. */
+export function useCalendar(calendar: OfficialCalendar): void {
+  const nextHolidays = new Map<number, string>()
+  const nextWorkdays = new Set<number>()
+  for (const { on, name } of calendar.holidays) nextHolidays.set(toDay(on), name)
+  for (const on of calendar.workdays) nextWorkdays.add(toDay(on))
+  const sorted = [...new Set(calendar.years)].sort((a, b) => a - b)
+  years = new Set(sorted)
+  holidayByDay = nextHolidays
+  adjustedWorkdays = nextWorkdays
+  CALENDAR_YEARS = Object.freeze(sorted)
+}
+
+/** 0 = Sunday … 6 = Saturday; 1970-01-01 was a Thursday. */
+export function weekdayOf(day: number): number {
+  return (day + 4) % 7
 }
 
 function isWorkingDayNumber(day: number): boolean {
   if (holidayByDay.has(day)) return false
   if (adjustedWorkdays.has(day)) return true
-  const weekday = (day + 4) % 7 // 1970-01-01 was a Thursday; 0 = Sunday
+  const weekday = weekdayOf(day)
   return weekday !== 0 && weekday !== 6
 }
 
 /** False means dates in that year are judged by weekends alone: callers should warn. */
 export function hasOfficialCalendar(year: number): boolean {
-  return Object.hasOwn(CALENDAR, year)
+  return years.has(year)
 }
 
 export function isWorkingDay(date: string): boolean {
