@@ -17,6 +17,8 @@ import { type OwnershipProblem, importOwnershipProblem, ownershipMessageKey } fr
 import { applyApprovedValues } from './review_filing.js'
 import { type SealedFields, sealPersonalFields } from '../services/personal_fields.js'
 import { RecomputeListStatus } from './recompute_list_status.js'
+import { accountFiledByAnother } from '../services/supervised_account_owner.js'
+import { supervisionFacts } from '../services/supervision_change.js'
 
 /* Template rows 1 (headers) and 2 (hints) are not data. */
 const HEADER_ROW = 1
@@ -116,7 +118,7 @@ export class RunImport {
             const outcome = await this.#upsert(parsed, batch.regionCode, trx)
             if (outcome === 'created') created++
             else if (outcome === 'updated') updated++
-            else refused.push({ row, field: label('registry.fields.creditCode'), message: label(ownershipMessageKey(outcome)) })
+            else refused.push({ row, field: label(outcome === 'supervision_key_fact' || outcome === 'account_taken' ? 'registry.fields.supervisedAccount' : 'registry.fields.creditCode'), message: label(ownershipMessageKey(outcome)) })
           }
         })
         await ImportBatch.query().where('id', batch.id).update({ processed_rows: start + chunk.length, created_count: created, updated_count: updated, skipped_count: refused.length, updated_at: DateTime.now().toSQL() })
@@ -137,6 +139,8 @@ export class RunImport {
     let existing = await Institution.query({ client: trx }).where('creditCode', parsed.creditCode).whereNull('removedAt').forUpdate().first()
     const problem = existing ? importOwnershipProblem(existing, bureauRegion) : null
     if (problem) return problem
+    const supervision = await supervisionProblem(parsed, existing, trx)
+    if (supervision) return supervision
     const fresh = !existing
     existing ??= new Institution()
     existing.useTransaction(trx)
@@ -175,6 +179,19 @@ export class RunImport {
     await new RecomputeListStatus().handle(existing.id, null, trx)
     return fresh ? 'created' : 'updated'
   }
+}
+
+/** A row may set an institution's supervised account once (when it creates it), never move it, and never to another institution's account. */
+async function supervisionProblem(parsed: ParsedRow, existing: Institution | null, trx: TransactionClientContract): Promise<OwnershipProblem | null> {
+  const row = parsed.sections.operations ?? {}
+  if (existing) {
+    const operations = await FilingSection.query({ client: trx }).where('institutionId', existing.id).where('section', 'operations').first()
+    const before = supervisionFacts(operations?.data ?? {})
+    const after = supervisionFacts({ ...(operations?.data ?? {}), ...row })
+    const moved = before.bank !== after.bank || before.account !== after.account || before.escrowModel !== after.escrowModel
+    if (moved && (before.bank || before.account)) return 'supervision_key_fact'
+  }
+  return (await accountFiledByAnother(trx, existing?.id ?? null, supervisionFacts(row))) ? 'account_taken' : null
 }
 
 /** Rows whose credit code belongs to an institution this bureau's import may not update. */

@@ -6,6 +6,9 @@ import ChangeRequest, { type KeyFactChanges } from '../models/change_request.js'
 import type Institution from '../models/institution.js'
 import { storeDocument } from '../services/documents.js'
 import { isUniqueViolation } from '#kernel/shared/db_errors'
+import FilingSection from '../models/filing_section.js'
+import { accountFiledByAnother } from '../services/supervised_account_owner.js'
+import { SUPERVISION_KEYS, supervisionFacts } from '../services/supervision_change.js'
 
 export const CHANGEABLE = ['name', 'legalRepName', 'address', 'licenceNumber', 'licenceValidTo'] as const
 export type ChangeableFact = (typeof CHANGEABLE)[number]
@@ -45,6 +48,12 @@ export class RequestChange {
     this.#assertRequestable(institution, changes)
     try {
       return await db.transaction(async (trx) => {
+        /* Refused at once rather than at approval: an account another institution filed is never theirs to move into. */
+        if (SUPERVISION_KEYS.some((k) => k in changes)) {
+          const operations = await FilingSection.query({ client: trx }).where('institutionId', institution.id).where('section', 'operations').first()
+          const after = { ...(operations?.data ?? {}), ...Object.fromEntries(SUPERVISION_KEYS.filter((k) => changes[k]).map((k) => [k, changes[k]!.to])) }
+          if (await accountFiledByAnother(trx, institution.id, supervisionFacts(after))) throw new DomainError('registry.changes.account_taken')
+        }
         const request = await ChangeRequest.create({ institutionId: institution.id, changes, reason: reason.trim(), documentId, status: 'pending', requestedById: actor.id }, { client: trx })
         await recordAudit({ action: 'registry.change_requested', actor, subjectType: 'institution', subjectId: institution.id, regionCode: institution.regionCode, summary: Object.keys(changes).join(',') }, trx)
         return request

@@ -6,6 +6,8 @@ import Institution from '../models/institution.js'
 import FilingReview from '../models/filing_review.js'
 import { SECTIONS } from '../filing/fields.js'
 import { firstIncomplete, loadFiling } from '../services/filing.js'
+import { accountFiledByAnother } from '../services/supervised_account_owner.js'
+import { supervisionFacts } from '../services/supervision_change.js'
 
 /** Sends a complete filing to the bureau: the county for offline institutions, the province for online ones (Art. 5–6). */
 export class SubmitFiling {
@@ -16,6 +18,7 @@ export class SubmitFiling {
       const state = await loadFiling(institution)
       const missing = firstIncomplete(state)
       if (missing) throw new DomainError('registry.filing.incomplete', { section: missing })
+      if (await accountFiledByAnother(trx, institutionId, supervisionFacts(state.sections.operations?.data ?? {}))) throw new DomainError('registry.filing.account_taken')
 
       const snapshot = Object.fromEntries(SECTIONS.map((s) => [s, state.sections[s]?.data ?? {}]))
       await FilingReview.create({ institutionId, snapshot, submittedAt: DateTime.now(), submittedById: actor.id }, { client: trx })

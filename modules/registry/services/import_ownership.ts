@@ -9,7 +9,13 @@
 import { inScope } from '#modules/identity'
 import type Institution from '../models/institution.js'
 
-export type OwnershipProblem = 'other_region' | 'self_filed_draft' | 'self_filed'
+/*
+| Also refused, under the row lock: a row that would change an existing
+| institution's supervised account (that moves parents' money, so it goes
+| through a reviewed change request and the bank is told), or that names
+| an account another institution filed.
+*/
+export type OwnershipProblem = 'other_region' | 'self_filed_draft' | 'self_filed' | 'supervision_key_fact' | 'account_taken'
 
 export function importOwnershipProblem(
   existing: Pick<Institution, 'regionCode' | 'source' | 'filingStatus'>,

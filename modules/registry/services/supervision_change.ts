@@ -4,6 +4,8 @@ import type ChangeRequest from '../models/change_request.js'
 import type Institution from '../models/institution.js'
 import type { FilingValues } from '../filing/fields.js'
 import type { SupervisionFacts } from '../events.js'
+import { DomainError } from '#kernel/exceptions/domain_error'
+import { accountFiledByAnother } from './supervised_account_owner.js'
 
 export const SUPERVISION_KEYS = ['supervisingBank', 'supervisedAccount', 'escrowModel'] as const
 
@@ -25,6 +27,8 @@ export async function publishSupervisionChange(trx: TransactionClientContract, i
   if (!SUPERVISION_KEYS.some((k) => k in request.changes)) return
   const after: FilingValues = { ...before }
   for (const key of SUPERVISION_KEYS) if (request.changes[key]) after[key] = request.changes[key].to
+  /* Approving a move into another institution's account would send these parents' money there. */
+  if (await accountFiledByAnother(trx, institution.id, supervisionFacts(after))) throw new DomainError('registry.changes.account_taken')
   await publish(trx, 'registry:supervision_changed', {
     institutionId: institution.id,
     regionCode: institution.regionCode,

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { randomInt } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
@@ -70,7 +71,8 @@ function goodRow(name: string, code = creditCode(), region = '220104') {
     党组织建立情况: '筹建中',
     培训材料管理制度: '教材由教研组审核后报区教育局备案',
     资金监管银行: '中国工商银行长春红旗街支行',
-    监管账户账号: '4200201209200012345',
+    /* Each institution has its own supervised account: one account filed twice is refused. */
+    监管账户账号: `42002012092${String(randomInt(0, 100_000_000)).padStart(8, '0')}`,
     资金监管方式: '银行托管',
     收费渠道: '微信支付、支付宝',
     '办学场地-办学地址': '红旗街 1 号 2 楼',
@@ -209,6 +211,32 @@ test.group('Batch import from the Excel template', (group) => {
     assert.deepEqual(batch.row_errors.map((e: any) => e.message), ['该代码已有机构自行填报，请联系机构或处理争议'])
     const after = await db.from('institutions').where('id', draft.id).firstOrFail()
     assert.deepEqual([after.name, after.filing_status, after.source], ['自行填报的机构', 'draft', 'self'])
+  })
+
+  test('a re-import never moves an institution\'s supervised account, nor files another institution\'s', async ({ client, assert }) => {
+    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const headers = await templateHeaders(client, county.user)
+    const first = goodRow('红旗街书法培训中心')
+    const runFile = async (rows: Record<string, string | number>[]) => {
+      const batchId = await upload(client, county.user, await workbook(headers, rows.map((r) => row(headers, r))))
+      await client.post(urlFor('imports.run', { id: batchId })).loginAs(county.user).withCsrfToken()
+      return batchOf(batchId)
+    }
+    assert.equal((await runFile([first])).created_count, 1)
+    const created = await db.from('institutions').where('credit_code', first.统一社会信用代码).firstOrFail()
+
+    /* The same institution with a new account number: refused, the filed account stays. */
+    const moved = await runFile([{ ...first, 监管账户账号: '4200201209299999999' }])
+    assert.deepEqual([moved.updated_count, moved.skipped_count], [0, 1])
+    assert.deepEqual(moved.row_errors.map((e: any) => `${e.row}:${e.field}:${e.message}`), ['3:监管账户账号:监管账户信息须由机构提交变更申请、经审核后修改，导入不能更改'])
+    const operations = await db.from('filing_sections').where('institution_id', created.id).where('section', 'operations').firstOrFail()
+    assert.equal(operations.data.supervisedAccount, first.监管账户账号)
+
+    /* A new institution naming the first one's account: refused, nothing created. */
+    const squatting = await runFile([{ ...goodRow('用别人账户的机构'), 监管账户账号: first.监管账户账号 }])
+    assert.deepEqual([squatting.created_count, squatting.skipped_count], [0, 1])
+    assert.match(squatting.row_errors[0].message, /另一家机构备案/)
+    assert.lengthOf(await db.from('institutions').where('name', '用别人账户的机构'), 0)
   })
 
   test('a zip bomb spreadsheet is refused without being inflated', async ({ client, assert }) => {
