@@ -29,12 +29,13 @@ export class DecideChange {
 
       const operations = await FilingSection.query({ client: trx }).where('institutionId', institution.id).where('section', 'operations').first()
       const supervisionBefore = { ...(operations?.data ?? {}) }
-      for (const [key, { to }] of Object.entries(request.changes)) {
+      for (const [key, { to, sealed }] of Object.entries(request.changes)) {
         const sectionName = sectionOfKey(key)
         if (!sectionName) continue
         const section = await FilingSection.query({ client: trx }).where('institutionId', institution.id).where('section', sectionName).forUpdate().first()
         if (section) {
           section.data = { ...section.data, [key]: to }
+          if (sealed) section.sealed = { ...section.sealed, [key]: sealed }
           await section.useTransaction(trx).save()
         }
       }

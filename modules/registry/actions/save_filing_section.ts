@@ -101,7 +101,7 @@ export class SaveFilingSection {
     let draft = valid ? data! : this.#draftOf(section, raw, values)
     let proposed: string[] | undefined
     if (approved) {
-      const pinned = pinKeyFacts(section, draft, existing?.data ?? {})
+      const pinned = pinKeyFacts(section, draft, existing?.data ?? {}, existing?.sealed ?? {})
       draft = pinned.data
       if (valid && Object.keys(pinned.changes).length) {
         proposed = await this.#propose(actor, institution, pinned.changes, changeReason, errors, input.translate)

@@ -94,7 +94,8 @@ export const FIELDS: Record<Section, FieldDef[]> = {
     { name: 'regionCode', type: 'county', required: true, key: true, importable: true },
     { name: 'address', type: 'text', required: true, key: true, importable: true, maxLength: 255 },
     { name: 'legalRepName', type: 'text', required: true, key: true, importable: true, maxLength: 64 },
-    { name: 'legalRepIdNumber', type: 'id_number', required: true, personal: true, importable: true },
+    /* Who answers for the institution is a key fact: swapping the person behind the name needs the bureau too (review finding). */
+    { name: 'legalRepIdNumber', type: 'id_number', required: true, personal: true, key: true, importable: true },
     { name: 'contactName', type: 'text', required: true, importable: true, maxLength: 64 },
     { name: 'contactPhone', type: 'phone', required: true, personal: true, importable: true },
     { name: 'email', type: 'text', maxLength: 128, importable: true },

@@ -6,6 +6,8 @@
 */
 import { FIELDS, type FilingValues, type Section } from '../filing/fields.js'
 import type { KeyFactChanges } from '../models/change_request.js'
+import { sealIdNumber } from '#kernel/shared/personal_data'
+import type { SealedFields } from './personal_fields.js'
 
 /* Moving to another region is a transfer between bureaus, not a change request. */
 const NEVER_BY_REQUEST = new Set(['regionCode'])
@@ -39,12 +41,25 @@ export function sameFact(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b))
 }
 
-/** The part as it may be stored (approved key facts kept) and the key facts the person changed. */
-export function pinKeyFacts(section: Section, proposed: FilingValues, approved: FilingValues): { data: FilingValues; changes: KeyFactChanges } {
+/**
+ * The part as it may be stored (approved key facts kept) and the key facts
+ * the person changed. A personal key fact is compared by its blind index
+ * and proposed sealed; left out of the part, the sealed value on file is
+ * kept (sealPersonalFields).
+ */
+export function pinKeyFacts(section: Section, proposed: FilingValues, approved: FilingValues, sealed: SealedFields = {}): { data: FilingValues; changes: KeyFactChanges } {
   const data: FilingValues = { ...proposed }
   const changes: KeyFactChanges = {}
-  for (const key of keyFieldsOf(section)) {
+  for (const def of FIELDS[section].filter((f) => f.key)) {
+    const key = def.name
     const before = approved[key] ?? null
+    if (def.personal) {
+      const typed = typeof proposed[key] === 'string' ? proposed[key].trim() : ''
+      const next = typed ? sealIdNumber(typed) : null
+      if (next && next.index !== sealed[key]?.index) changes[key] = { from: before, to: next.masked, sealed: { cipher: next.cipher, index: next.index } }
+      delete data[key]
+      continue
+    }
     if (!NEVER_BY_REQUEST.has(key) && key in proposed && !sameFact(proposed[key], before)) changes[key] = { from: before, to: proposed[key] ?? null }
     if (key in approved) data[key] = approved[key]
     else delete data[key]

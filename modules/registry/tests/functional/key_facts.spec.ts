@@ -5,7 +5,8 @@ import db from '@adonisjs/lucid/services/db'
 import { createTestAccount } from '#testing/identity'
 import { fieldErrors } from '#tests/helpers/http'
 import { contractParty } from '#modules/registry'
-import { createFiledInstitution, filingFields, registerSupervisingBanks } from '../../testing.js'
+import { createFiledInstitution, filingFields, registerSupervisingBanks, residentId } from '../../testing.js'
+import { sealIdNumber, unseal } from '#kernel/shared/personal_data'
 import { withFields } from './helpers.js'
 
 const OTHER_BANK = '中国工商银行长春红旗街支行'
@@ -82,6 +83,36 @@ test.group('Key facts of fund supervision', (group) => {
     const [event] = await db.from('outbox_events').where('event', 'registry:supervision_changed')
     assert.deepInclude(event.payload, { institutionId: institution.id, changeRequestId: Number(request.id) })
     assert.deepEqual(event.payload.to, { bank: OTHER_BANK, account: '6222000011112222', escrowModel: 'bank_custody' })
+  })
+
+  test("the legal representative's ID number changes only with review, and never in clear", async ({ client, assert }) => {
+    const { institution, owner, county } = await approvedInstitution()
+    const basicRow = await db.from('filing_sections').where('institution_id', institution.id).where('section', 'basic').firstOrFail()
+    const filedId = residentId(311)
+    const onFile = sealIdNumber(filedId)
+    await db.from('filing_sections').where('id', basicRow.id).update({ data: JSON.stringify({ ...basicRow.data, legalRepIdNumber: onFile.masked }), sealed: JSON.stringify({ legalRepIdNumber: { cipher: onFile.cipher, index: onFile.index } }) })
+    const basic = Object.fromEntries(Object.entries(basicRow.data).filter(([k]) => filingFields('220104').basic[k] !== undefined))
+    const save = (values: Record<string, any>) => withFields(client.post(urlFor('filing.update', { section: 'basic' })).loginAs(owner.user), values).withCsrfToken().redirects(0)
+
+    /* Typing the number on file again is no change. */
+    await save({ ...basic, legalRepIdNumber: filedId, changeReason: '无变化' })
+    assert.lengthOf(await db.from('change_requests').where('institution_id', institution.id), 0)
+
+    const newId = residentId(312)
+    await save({ ...basic, legalRepIdNumber: newId, changeReason: '法定代表人变更' })
+    const [request] = await db.from('change_requests').where('institution_id', institution.id)
+    assert.deepEqual(Object.keys(request.changes), ['legalRepIdNumber'])
+    assert.notInclude(JSON.stringify(request.changes), newId, 'the number is never stored in clear')
+    assert.equal(request.changes.legalRepIdNumber.from, onFile.masked)
+    const pending = await db.from('filing_sections').where('id', basicRow.id).firstOrFail()
+    assert.equal(pending.sealed.legalRepIdNumber.index, onFile.index, 'the approved number stays on file until the bureau decides')
+    assert.equal(pending.data.legalRepIdNumber, onFile.masked)
+
+    await client.post(urlFor('change_reviews.approve', { id: request.id })).loginAs(county.user).withCsrfToken().redirects(0)
+    const approved = await db.from('filing_sections').where('id', basicRow.id).firstOrFail()
+    assert.equal(approved.sealed.legalRepIdNumber.index, sealIdNumber(newId).index)
+    assert.equal(unseal(approved.sealed.legalRepIdNumber.cipher), newId)
+    assert.equal(approved.data.legalRepIdNumber, sealIdNumber(newId).masked)
   })
 
   test('an unknown bank cannot be filed', async ({ client, assert }) => {

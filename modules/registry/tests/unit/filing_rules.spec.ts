@@ -45,8 +45,8 @@ test.group('Filing rules', () => {
     assert.isFalse(isSkippable('basic', {}))
   })
 
-  test('key facts are the ones Art. 12 names and those that direct the money: supervision, venues, categories', ({ assert }) => {
-    assert.sameMembers(KEY_FIELDS, ['name', 'regionCode', 'address', 'legalRepName', 'licenceNumber', 'licenceValidTo', 'supervisingBank', 'supervisedAccount', 'escrowModel', 'venues', 'categories', 'otherCategory'])
+  test('key facts are the ones Art. 12 names, the person behind the legal representative, and those that direct the money', ({ assert }) => {
+    assert.sameMembers(KEY_FIELDS, ['name', 'regionCode', 'address', 'legalRepName', 'legalRepIdNumber', 'licenceNumber', 'licenceValidTo', 'supervisingBank', 'supervisedAccount', 'escrowModel', 'venues', 'categories', 'otherCategory'])
   })
 
   test('rows are added and removed without losing the others', ({ assert }) => {
