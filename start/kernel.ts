@@ -10,6 +10,7 @@ server.errorHandler(() => import('#exceptions/handler'))
 server.use([
   () => import('#middleware/container_bindings_middleware'),
   () => import('#middleware/security_headers_middleware'),
+  () => import('#middleware/proxy_trust_warning_middleware'),
   () => import('@adonisjs/static/static_middleware'),
   () => import('#middleware/upload_cleanup_middleware'),
   /* The framework's body parser, except for the signed machine endpoints under /api/ (their raw bytes are kept). */
