@@ -20,14 +20,15 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import app from '@adonisjs/core/services/app'
-import { BulkSession, secondsSince } from '#kernel/shared/bulk_load'
-import { SealPool } from '#kernel/shared/seal_pool'
+import { BulkSession, secondsSince } from './lib/bulk_load.js'
+import { SealPool } from './lib/seal_pool.js'
 import { generateIdentity, generateInstitutionAccounts, generateBankOperators, wipeIdentity, benchPhone } from '#modules/identity/bench'
 import { generateRegistry, wipeRegistry } from '#modules/registry/bench'
 import { generateCatalog, wipeCatalog } from '#modules/catalog/bench'
 import { isClean, ledgerProblems, type LedgerProblems } from '#modules/funds'
 import { generateFunds, wipeFunds } from '#modules/funds/bench'
-import { generateComplaints, wipeComplaints, refreshAllRollups } from '#modules/complaints'
+import { generateComplaints, wipeComplaints } from '#modules/complaints/bench'
+import { rebuildStatistics, wipeStatistics } from '#modules/statistics/bench'
 import { type GenerationPlan, type Scale, makePlan } from './plan.js'
 
 export interface SeedOptions {
@@ -88,6 +89,7 @@ export async function seed(options: SeedOptions): Promise<SeedReport> {
     }
     if (filled.length) {
       await time('wipe', async () => {
+        await wipeStatistics(session)
         await wipeComplaints(session)
         await wipeFunds(session)
         await wipeCatalog(session)
@@ -136,7 +138,7 @@ export async function seed(options: SeedOptions): Promise<SeedReport> {
     )
     add(complaints.counts)
     await time('statistics rollups', async () => {
-      rows.stat_rollups = (await refreshAllRollups()).rows
+      rows.stat_rollups = (await rebuildStatistics()).rows
     })
     await time(options.vacuum ? 'vacuum and analyze' : 'analyze', () => session.exec(options.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'))
     const generationSeconds = secondsSince(started)

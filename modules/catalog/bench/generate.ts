@@ -31,8 +31,8 @@
 */
 import { createHash } from 'node:crypto'
 import i18nManager from '@adonisjs/i18n/services/main'
-import { type BulkSession, Rng, type CopyValue, pgArray, prefetched } from '#kernel/shared/bulk_load'
-import type { SealedBatch } from '#kernel/shared/seal_pool'
+import { type BulkSession, Rng, type CopyValue, pgArray, prefetched } from '#bench/lib/bulk_load'
+import type { SealedBatch } from '#bench/lib/seal_pool'
 import { maskIdNumber, maskPhone, withResidentIdCheckDigit } from '#kernel/shared/personal_data'
 import { regionTree } from '#modules/identity'
 import { benchParent, givenName, surnameOf } from '#modules/identity/bench'

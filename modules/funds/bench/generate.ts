@@ -47,7 +47,7 @@
 */
 import { randomBytes } from 'node:crypto'
 import encryption from '@adonisjs/core/services/encryption'
-import { type BulkSession, type CopyValue, uniformSql as u } from '#kernel/shared/bulk_load'
+import { type BulkSession, type CopyValue, uniformSql as u } from '#bench/lib/bulk_load'
 import { workingDeadline } from '#kernel/shared/deadlines'
 import { toRegionCode } from '#kernel/shared/region_code'
 import type { BenchInstitution } from '#modules/registry/bench'

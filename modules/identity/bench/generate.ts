@@ -12,8 +12,8 @@
 | reading the users table.
 */
 import hash from '@adonisjs/core/services/hash'
-import { type BulkSession, Rng, type CopyValue, prefetched } from '#kernel/shared/bulk_load'
-import type { SealedBatch } from '#kernel/shared/seal_pool'
+import { type BulkSession, Rng, type CopyValue, prefetched } from '#bench/lib/bulk_load'
+import type { SealedBatch } from '#bench/lib/seal_pool'
 import { COUNTRY_CODE } from '#kernel/shared/region_code'
 import { regionTree } from '../services/region_tree.js'
 import { lineageOf } from '../services/region_scope.js'

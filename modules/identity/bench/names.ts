@@ -6,7 +6,7 @@
 | random combination, never a real person's; every number is a permutation
 | of an account id, so no two generated accounts share one.
 */
-import type { Rng } from '#kernel/shared/bulk_load'
+import type { Rng } from '#bench/lib/bulk_load'
 
 /* Share per thousand people, approximately (public surname statistics). */
 const SURNAME_WEIGHTS: [string, number][] = [

@@ -25,7 +25,7 @@
 | encryption. Documents (licence scans, staff papers) are not generated:
 | document fields stay empty and no file is stored.
 */
-import { type BulkSession, Rng, type CopyValue, pgArray } from '#kernel/shared/bulk_load'
+import { type BulkSession, Rng, type CopyValue, pgArray } from '#bench/lib/bulk_load'
 import { maskIdNumber, maskPhone, withResidentIdCheckDigit } from '#kernel/shared/personal_data'
 import { withCheckChar } from '#kernel/shared/credit_code'
 import { toRegionCode } from '#kernel/shared/region_code'

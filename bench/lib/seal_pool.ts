@@ -8,7 +8,7 @@
 */
 import { Worker } from 'node:worker_threads'
 import encryption from '@adonisjs/core/services/encryption'
-import { sealIdNumber, sealPhone } from './personal_data.js'
+import { sealIdNumber, sealPhone } from '#kernel/shared/personal_data'
 import type { SealKind } from './seal_worker.js'
 
 export type { SealKind }

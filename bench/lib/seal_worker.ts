@@ -18,7 +18,7 @@ app.booting(async () => {
 })
 await app.init()
 await app.boot()
-const { sealPhone, sealIdNumber } = await import('./personal_data.js')
+const { sealPhone, sealIdNumber } = await import('#kernel/shared/personal_data')
 const { default: encryption } = await import('@adonisjs/core/services/encryption')
 
 export type SealKind = 'phone' | 'id_number' | 'text'
