@@ -4,19 +4,21 @@
 | signed-in user; the server still authorizes every action behind it.
 */
 import type { Terminal } from './shared/principal.js'
+import type { LocalizedText } from './plugin_sdk/index.js'
 
 export type NavTerminal = Terminal | 'public'
 
 export interface NavItem {
   terminal: NavTerminal
-  /** i18n key (e.g. "identity.nav.accounts") or literal text from a plugin. */
-  label: string
+  /** i18n key (e.g. "identity.nav.accounts") or a plugin's text. */
+  label: string | LocalizedText
   href: string
   /** Lower comes first. */
   order: number
   /** Short description shown on the terminal's home tiles. */
-  hint?: string
-  visible?: (user: any) => boolean
+  hint?: string | LocalizedText
+  /** A plugin's item asks the database whether the plugin is on in the user's province. */
+  visible?: (user: any) => boolean | Promise<boolean>
 }
 
 const items: NavItem[] = []
@@ -29,10 +31,10 @@ export function registerNavigation(...entries: NavItem[]) {
   }
 }
 
-export function navigationFor(terminal: NavTerminal, user: unknown): NavItem[] {
-  return items
-    .filter((item) => item.terminal === terminal && (!item.visible || (user && item.visible(user))))
-    .sort((a, b) => a.order - b.order || a.href.localeCompare(b.href))
+export async function navigationFor(terminal: NavTerminal, user: unknown): Promise<NavItem[]> {
+  const candidates = items.filter((item) => item.terminal === terminal)
+  const shown = await Promise.all(candidates.map(async (item) => !item.visible || (!!user && (await item.visible(user)))))
+  return candidates.filter((_, i) => shown[i]).sort((a, b) => a.order - b.order || a.href.localeCompare(b.href))
 }
 
 /*

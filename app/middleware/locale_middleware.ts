@@ -3,6 +3,7 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { type HttpContext, RequestValidator } from '@adonisjs/core/http'
 import { platformMessages } from '../shared/validation_messages.js'
+import { type LocalizedText, textIn } from '../plugin_sdk/index.js'
 
 export const LOCALE_COOKIE = 'xw-locale'
 
@@ -27,8 +28,8 @@ export default class LocaleMiddleware {
     ctx.containerResolver.bindValue(I18n, ctx.i18n)
     if ('view' in ctx) {
       const t = ctx.i18n.t.bind(ctx.i18n)
-      /* Menu labels are i18n keys from modules, or literal text from plugins. */
-      const label = (text: string) => (/^[a-z_]+\.[a-z_.]+$/.test(text) ? t(text) : text)
+      /* Menu labels are i18n keys from modules, or a plugin's text (zh-CN, maybe with English). */
+      const label = (text: LocalizedText) => (typeof text !== 'string' ? textIn(text, ctx.i18n.locale) : /^[a-z_]+\.[a-z_.]+$/.test(text) ? t(text) : text)
       ctx.view.share({ i18n: ctx.i18n, t, label, locale: ctx.i18n.locale })
     }
     return next()

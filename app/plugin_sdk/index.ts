@@ -65,26 +65,83 @@ export type Rule<N extends PointName> = (
 export type Rules = { [N in PointName]?: Rule<N> }
 
 /**
- * Domain events plugins may react to. Each module adds the events it emits;
- * every event carries the region it happened in.
+ * Domain events plugins may react to. Each module adds the events it emits
+ * (modules/<name>/events.ts); every event carries the region it happened in.
+ * A policy naming an event no module declares fails the type check.
  */
 export interface DomainEvents {}
 export type EventName = keyof DomainEvents & string
 
-/** Actions the platform lets a policy take; modules add theirs (e.g. credit adjustments). */
-export interface PolicyActions {}
+/**
+ * What a policy may do. Modules add the actions they own
+ * (modules/<name>/policy_actions.ts); the kernel adds credit adjustments
+ * until a credit module exists. Every action runs in the policy run's
+ * transaction: a policy that throws changes nothing and is retried.
+ */
+export interface PolicyActions {
+  /**
+   * Records a credit adjustment for the institution the event names. Until a
+   * credit module exists these rows (kernel table plugin_credit_adjustments)
+   * are the input that module will read; nothing scores them yet.
+   */
+  recordCreditAdjustment(input: CreditAdjustmentInput): Promise<void>
+}
+
+export interface CreditAdjustmentInput {
+  /** Must be the institution the event is about (its `institutionId`). */
+  institutionId: number
+  /** Points added (positive) or taken off (negative), on the province's credit scale. */
+  points: number
+  reason: LocalizedText
+  /** The document the adjustment comes from, with its number. */
+  authority: LocalizedText
+}
 
 export interface PolicyContext {
+  /** The region the event happened in. */
   region: RegionCode
+  /** The province that region belongs to (one of your plugin's regions). */
+  province: RegionCode
   actions: PolicyActions
 }
 
-export interface Policy<E extends string = EventName> {
+export interface Policy<E extends EventName = EventName> {
+  /** Stable within the plugin, e.g. "credit_on_closed_complaint". */
   id: string
   description: LocalizedText
   on: E
-  handle(event: E extends EventName ? DomainEvents[E] : never, ctx: PolicyContext): void | Promise<void>
+  /**
+   * Runs after the change that emitted the event has committed, once per
+   * event (retried with back-off when it throws; operators see failures on
+   * the plugin's page in the management terminal).
+   */
+  handle(event: DomainEvents[E], ctx: PolicyContext): void | Promise<void>
 }
+
+/** One policy for some event: what `policies` holds. */
+export type AnyPolicy = { [E in EventName]: Policy<E> }[EventName]
+
+/** Declares a policy with its event's payload type worked out: definePolicy({ on: 'complaints:closed', ... }). */
+export function definePolicy<E extends EventName>(policy: Policy<E>): Policy<E> {
+  return policy
+}
+
+/**
+ * Named places in the platform's pages where a plugin may show a partial
+ * (an Edge template in plugins/<id>/views). Each slot lists the data its
+ * partial receives. A slot shows partials only of plugins that govern the
+ * region given (the institution's, the course's institution's, the
+ * viewing bureau's).
+ */
+export interface ViewSlots {
+  /** Management terminal, an institution's page (/manage/institutions/:id), beside its facts. */
+  'institution.show.sidebar': { institution: { id: number; name: string; regionCode: string } }
+  /** Public course page (/courses/:id), below the description: notices to parents. */
+  'course.show.notices': { course: { id: number; name: string; institutionId: number; regionCode: string } }
+  /** Management terminal home (/manage), cards above the shortcuts. */
+  'dashboard.cards': { user: { regionCode: string; adminLevel: string | null } }
+}
+export type SlotName = keyof ViewSlots & string
 
 /** A form field a plugin adds (e.g. to the filing of its provinces). */
 export interface PluginField {
@@ -121,9 +178,16 @@ export interface Report {
 
 export interface MenuItem {
   label: LocalizedText
+  /** A path on this platform ("/manage/reports/plugins/<id>/<report>") or an https:// address. */
   href: string
-  /** Which terminal shows it. */
-  terminal: 'management' | 'institution' | 'parent'
+  /**
+   * Which terminal shows it. Only the management terminal today: it is the
+   * one whose users carry a region, so the item is shown to the bureaus of
+   * your provinces (and to national admins) and to no one else.
+   */
+  terminal: 'management'
+  /** Short text under the item on the terminal's home tiles. */
+  hint?: LocalizedText
 }
 
 export interface PluginDefinition {
@@ -138,11 +202,14 @@ export interface PluginDefinition {
   platform: string
   description?: LocalizedText
   rules?: Rules
-  policies?: Policy<any>[]
+  policies?: AnyPolicy[]
   reports?: Report[]
   menu?: MenuItem[]
-  /** The plugin ships Edge views in plugins/<id>/views, mounted as `plugin_<id>::`. */
-  views?: boolean
+  /**
+   * Partials for named slots: slot name → template in plugins/<id>/views
+   * (without .edge), rendered with the slot's data (see ViewSlots).
+   */
+  views?: { [S in SlotName]?: string }
 }
 
 export function definePlugin<const T extends PluginDefinition>(definition: T): T {

@@ -37,6 +37,7 @@ export async function loadPlugins(options: LoadOptions): Promise<PluginDefinitio
         expectedId: id,
         platformVersion: options.platformVersion,
         declaredPoints: options.declaredPoints,
+        hasView: (name) => existsSync(fileURLToPath(new URL(`views/${name}.edge`, folder))),
       })
     )
   }

@@ -6,6 +6,7 @@ import semver from 'semver'
 import type { PluginDefinition } from '../plugin_sdk/index.js'
 import { isProvinceCode } from '../shared/region_code.js'
 import { PluginLoadError } from './errors.js'
+import { SLOT_NAMES } from './view_slots.js'
 
 const KNOWN_KEYS = new Set([
   'id', 'name', 'version', 'regions', 'platform', 'description',
@@ -16,7 +17,12 @@ export interface ManifestCheck {
   expectedId: string
   platformVersion: string
   declaredPoints: ReadonlySet<string>
+  /** Whether plugins/<id>/views/<name>.edge exists; without it view templates are not checked. */
+  hasView?: (name: string) => boolean
 }
+
+const TEMPLATE_NAME = /^[a-z0-9_]+(\/[a-z0-9_]+)*$/
+const LOCAL_PATH = /^\/(?!\/)/
 
 export function validateManifest(candidate: unknown, check: ManifestCheck): PluginDefinition {
   const { expectedId, platformVersion, declaredPoints } = check
@@ -52,17 +58,55 @@ export function validateManifest(candidate: unknown, check: ManifestCheck): Plug
     if (!declaredPoints.has(name)) problems.push(`rule for unknown extension point "${name}"`)
     if (typeof rule !== 'function') problems.push(`rule "${name}" is not a function`)
   }
-  for (const policy of def.policies ?? []) {
-    if (!policy?.id || !policy?.on || typeof policy?.handle !== 'function') {
-      problems.push(`policy ${JSON.stringify(policy?.id)} needs an id, an event ("on") and a handle function`)
+  checkList(def, 'policies', problems, (policy) => {
+    if (!policy?.id || typeof policy?.on !== 'string' || typeof policy?.handle !== 'function') {
+      return `policy ${JSON.stringify(policy?.id)} needs an id, an event ("on") and a handle function`
     }
-  }
-  for (const report of def.reports ?? []) {
+  })
+  checkList(def, 'reports', problems, (report) => {
     if (!report?.id || !Array.isArray(report?.columns) || typeof report?.query !== 'function') {
-      problems.push(`report ${JSON.stringify(report?.id)} needs an id, columns and a query function`)
+      return `report ${JSON.stringify(report?.id)} needs an id, columns and a query function`
+    }
+  })
+  checkList(def, 'menu', problems, (item) => {
+    if (item?.terminal !== 'management') {
+      return `menu item ${JSON.stringify(item?.href)}: "terminal" must be "management" (the only terminal whose users carry a region)`
+    }
+    if (!item.label) return `menu item ${JSON.stringify(item.href)} needs a label`
+    if (typeof item.href !== 'string' || !(LOCAL_PATH.test(item.href) || item.href.startsWith('https://'))) {
+      return `menu item ${JSON.stringify(item.href)}: "href" must be a path on this platform ("/manage/…") or an https:// address`
+    }
+  })
+  if (def.views !== undefined) {
+    if (!def.views || typeof def.views !== 'object' || Array.isArray(def.views)) {
+      problems.push('"views" must map slot names to template names, e.g. { "dashboard.cards": "dashboard_card" }')
+    } else {
+      for (const [slot, template] of Object.entries(def.views)) {
+        if (!SLOT_NAMES.includes(slot as any)) problems.push(`view for unknown slot "${slot}" (slots: ${SLOT_NAMES.join(', ')})`)
+        else if (typeof template !== 'string' || !TEMPLATE_NAME.test(template)) problems.push(`view for "${slot}" must be a template name like "dashboard_card"`)
+        else if (check.hasView && !check.hasView(template)) problems.push(`view for "${slot}": plugins/${expectedId}/views/${template}.edge does not exist`)
+      }
     }
   }
 
   if (problems.length) throw new PluginLoadError(expectedId, problems.join('; '))
   return def as PluginDefinition
+}
+
+/** An optional array of entries, each checked, with ids (where entries have one) unique. */
+function checkList(def: Record<string, any>, key: string, problems: string[], check: (entry: any) => string | undefined) {
+  if (def[key] === undefined) return
+  if (!Array.isArray(def[key])) {
+    problems.push(`"${key}" must be a list`)
+    return
+  }
+  const seen = new Set<string>()
+  for (const entry of def[key]) {
+    const problem = check(entry)
+    if (problem) problems.push(problem)
+    if (typeof entry?.id === 'string') {
+      if (seen.has(entry.id)) problems.push(`${key}: id "${entry.id}" is used twice`)
+      seen.add(entry.id)
+    }
+  }
 }

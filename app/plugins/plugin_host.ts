@@ -29,9 +29,31 @@ export interface ExtensionPointSpec<N extends PointName> {
   defaultRule: (input: PointInput<N>, ctx: RuleContext<PointOutput<N>>) => PointOutput<N> | Promise<PointOutput<N>>
 }
 
+/** Whether a plugin is switched on in a province (settings arrive with the management page). */
+export interface PluginState {
+  enabled: boolean
+}
+
+/** Where the host reads each plugin's per-province state; the database in the app, memory in tests. */
+export interface PluginStateStore {
+  stateOf(pluginId: string, province: RegionCode): Promise<PluginState>
+}
+
+/** Every installed plugin on, everywhere it governs: what a host without a database sees. */
+export const allEnabled: PluginStateStore = { stateOf: async () => ({ enabled: true }) }
+
 export class PluginHost {
   #points = new Map<string, ExtensionPointSpec<any>>()
   #plugins: PluginDefinition[] = []
+  #store: PluginStateStore = allEnabled
+
+  useStore(store: PluginStateStore) {
+    this.#store = store
+  }
+
+  stateOf(pluginId: string, province: RegionCode): Promise<PluginState> {
+    return this.#store.stateOf(pluginId, province)
+  }
 
   declare<N extends PointName>(spec: ExtensionPointSpec<N>) {
     const existing = this.#points.get(spec.name)
@@ -63,24 +85,34 @@ export class PluginHost {
   }
 
   /** A host with the same extension points and only the given plugins (for plugin test kits). */
-  withPlugins(plugins: PluginDefinition[]): PluginHost {
+  withPlugins(plugins: PluginDefinition[], store: PluginStateStore = allEnabled): PluginHost {
     const host = new PluginHost()
     for (const spec of this.#points.values()) host.declare(spec)
     host.install(plugins)
+    host.useStore(store)
     return host
   }
 
-  /** Plugins that govern the given region, in precedence order. */
+  /** Plugins that govern the given region, in precedence order (switched on or not). */
   pluginsFor(region: RegionCode): PluginDefinition[] {
     const province = provinceOf(region)
     if (!province) return []
     return this.#plugins.filter((plugin) => plugin.regions.includes(province))
   }
 
+  /** Plugins that govern the region and are switched on in its province, in precedence order. */
+  async activeFor(region: RegionCode): Promise<PluginDefinition[]> {
+    const province = provinceOf(region)
+    const governing = this.pluginsFor(region)
+    if (!province || !governing.length) return []
+    const states = await Promise.all(governing.map((plugin) => this.stateOf(plugin.id, province)))
+    return governing.filter((_, i) => states[i]!.enabled)
+  }
+
   async resolve<N extends PointName>(name: N, region: RegionCode, input: PointInput<N>): Promise<PointOutput<N>> {
     const spec = this.#points.get(name) as ExtensionPointSpec<N> | undefined
     if (!spec) throw new UnknownExtensionPointError(name)
-    const rules = this.pluginsFor(region)
+    const rules = (await this.activeFor(region))
       .map((plugin) => plugin.rules?.[name] as Rule<N> | undefined)
       .filter((rule): rule is Rule<N> => typeof rule === 'function')
     const province = (provinceOf(region) ?? region) as RegionCode

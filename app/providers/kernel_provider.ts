@@ -6,9 +6,7 @@
 */
 import pg from 'pg'
 import type { ApplicationService } from '@adonisjs/core/types'
-import { loadPlugins } from '../plugins/loader.js'
-import { pluginHost } from '../plugins/plugin_host.js'
-import { subscribePolicies } from '../plugins/policies.js'
+import { startPlugins } from '../plugins/boot.js'
 import { navigationFor, pageLinks } from '../navigation.js'
 import { textIn } from '../plugin_sdk/index.js'
 import { maskName } from '../shared/personal_data.js'
@@ -32,16 +30,6 @@ export default class KernelProvider {
   }
 
   async start() {
-    const { enabled } = this.app.config.get<{ enabled: string[] }>('plugins')
-    const pkg = await import(this.app.makeURL('package.json').href, { with: { type: 'json' } })
-    const plugins = await loadPlugins({
-      pluginsRoot: this.app.makeURL('plugins/'),
-      enabled,
-      platformVersion: pkg.default.version,
-      declaredPoints: pluginHost.declaredPoints(),
-    })
-    pluginHost.install(plugins)
-
     const edge = (await import('edge.js')).default
     cachePartials(edge)
     edge.global('navigationFor', navigationFor)
@@ -50,11 +38,6 @@ export default class KernelProvider {
     edge.global('textIn', textIn)
     edge.global('maskName', maskName)
     edge.global('yuan', formatYuan)
-    for (const plugin of plugins.filter((p) => p.views)) {
-      edge.mount(`plugin_${plugin.id}`, this.app.makeURL(`plugins/${plugin.id}/views/`))
-    }
-
-    const emitter = await this.app.container.make('emitter')
-    subscribePolicies(emitter, plugins)
+    await startPlugins(this.app, edge)
   }
 }

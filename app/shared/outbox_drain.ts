@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
@@ -19,6 +20,14 @@ const LEASE_SECONDS = 300
 export const MAX_ATTEMPTS = 12
 /** Seconds before retry n (1-based): 30 s, 1 min, 2 min … capped at 6 hours. */
 export const backoffSeconds = (attempt: number) => Math.min(30 * 2 ** (attempt - 1), 6 * 3600)
+
+/* The outbox row a listener is being called for, so a listener can key its own work to it (plugin policy runs do). */
+const delivering = new AsyncLocalStorage<{ id: string }>()
+
+/** The id of the outbox row whose event is being delivered, or null outside a drain. */
+export function deliveringOutboxId(): string | null {
+  return delivering.getStore()?.id ?? null
+}
 
 interface Claimed {
   id: string
@@ -53,7 +62,7 @@ export async function drainOutbox(): Promise<DrainResult> {
   for (let batch = await claim(); batch.length; batch = await claim()) {
     for (const row of batch) {
       try {
-        await emitter.emit(row.event as any, row.payload as any)
+        await delivering.run({ id: row.id }, () => emitter.emit(row.event as any, row.payload as any))
         await db.rawQuery(`UPDATE outbox_events SET delivered_at = clock_timestamp(), claimed_until = NULL, last_error = NULL WHERE id = ?`, [row.id])
         result.delivered++
       } catch (error) {

@@ -1,0 +1,37 @@
+/*
+| Start-up of the provincial plugins, once every module has declared its
+| extension points and policy actions (in the modules' boot()): load and
+| check each enabled plugin (a broken one stops start-up), then wire what
+| its manifest asks for: menu items, view slots and policies.
+*/
+import type { ApplicationService } from '@adonisjs/core/types'
+import type { Edge } from 'edge.js'
+import type { SlotName } from '../plugin_sdk/index.js'
+import { loadPlugins } from './loader.js'
+import { pluginHost } from './plugin_host.js'
+import { registerPluginMenus } from './menu.js'
+import { renderSlot } from './view_slots.js'
+import { subscribePolicies } from './policies.js'
+
+export async function startPlugins(app: ApplicationService, edge: Edge) {
+  const { enabled } = app.config.get<{ enabled: string[] }>('plugins')
+  const pkg = await import(app.makeURL('package.json').href, { with: { type: 'json' } })
+  const plugins = await loadPlugins({
+    pluginsRoot: app.makeURL('plugins/'),
+    enabled,
+    platformVersion: pkg.default.version,
+    declaredPoints: pluginHost.declaredPoints(),
+  })
+  pluginHost.install(plugins)
+
+  for (const plugin of plugins.filter((p) => p.views)) {
+    edge.mount(`plugin_${plugin.id}`, app.makeURL(`plugins/${plugin.id}/views/`))
+  }
+  /* In a page: {{{ await pluginSlot('course.show.notices', regionCode, { course, locale }) }}} */
+  edge.global('pluginSlot', (slot: SlotName, regionCode: string | null, data: any) => renderSlot(edge, slot, regionCode, data))
+  registerPluginMenus(plugins)
+
+  const emitter = await app.container.make('emitter')
+  subscribePolicies(emitter)
+  return plugins
+}
