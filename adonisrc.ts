@@ -43,7 +43,8 @@ export default defineConfig({
     () => import('./modules/registry/provider.js'),
     () => import('./modules/catalog/provider.js'),
     () => import('./modules/funds/provider.js'),
-    () => import('./modules/complaints/provider.js')
+    () => import('./modules/complaints/provider.js'),
+    () => import('./modules/statistics/provider.js')
   ],
 
   preloads: [
@@ -54,7 +55,8 @@ export default defineConfig({
     () => import('./modules/registry/routes.js'),
     () => import('./modules/catalog/routes.js'),
     () => import('./modules/funds/routes.js'),
-    () => import('./modules/complaints/routes.js')
+    () => import('./modules/complaints/routes.js'),
+    () => import('./modules/statistics/routes.js')
   ],
 
   tests: {
@@ -88,6 +90,9 @@ export default defineConfig({
         files: ['modules/complaints/tests/browser/**/*.spec.ts'],
         timeout: 120000,
       },
+      { name: 'statistics:unit', files: ['modules/statistics/tests/unit/**/*.spec.ts'], timeout: 10000 },
+      { name: 'statistics:functional', files: ['modules/statistics/tests/functional/**/*.spec.ts'], timeout: 30000 },
+      { name: 'statistics:browser', files: ['modules/statistics/tests/browser/**/*.spec.ts'], timeout: 120000 },
       /* The data generator at smoke scale and each benchmark in a very short mode: they must work, not be fast. */
       { name: 'bench', files: ['tests/bench/**/*.spec.ts'], timeout: 600000 },
     ],

@@ -27,7 +27,8 @@ import { generateRegistry, wipeRegistry } from '#modules/registry/bench'
 import { generateCatalog, wipeCatalog } from '#modules/catalog/bench'
 import { isClean, ledgerProblems, type LedgerProblems } from '#modules/funds'
 import { generateFunds, wipeFunds } from '#modules/funds/bench'
-import { generateComplaints, wipeComplaints, refreshAllRollups } from '#modules/complaints'
+import { generateComplaints, wipeComplaints } from '#modules/complaints/bench'
+import { rebuildStatistics, wipeStatistics } from '#modules/statistics/bench'
 import { type GenerationPlan, type Scale, makePlan } from './plan.js'
 
 export interface SeedOptions {
@@ -88,6 +89,7 @@ export async function seed(options: SeedOptions): Promise<SeedReport> {
     }
     if (filled.length) {
       await time('wipe', async () => {
+        await wipeStatistics(session)
         await wipeComplaints(session)
         await wipeFunds(session)
         await wipeCatalog(session)
@@ -136,7 +138,7 @@ export async function seed(options: SeedOptions): Promise<SeedReport> {
     )
     add(complaints.counts)
     await time('statistics rollups', async () => {
-      rows.stat_rollups = (await refreshAllRollups()).rows
+      rows.stat_rollups = (await rebuildStatistics()).rows
     })
     await time(options.vacuum ? 'vacuum and analyze' : 'analyze', () => session.exec(options.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'))
     const generationSeconds = secondsSince(started)

@@ -38,13 +38,7 @@ const BENCH_CODE = ['^bench/', '^tests/bench/', '^modules/[^/]+/bench/']
 | exception whose file no longer exists is itself reported, so none
 | outlives the work it waits for.
 */
-const IMPORT_EXCEPTIONS = [
-  {
-    rule: 'demo-or-bench-code-in-application',
-    from: 'modules/complaints/index.ts',
-    reason: 'being moved by issue 14 item 1/9 (complaints gets demo.ts and bench.ts with the statistics split)',
-  },
-]
+const IMPORT_EXCEPTIONS = []
 
 function exceptionsTo(rule) {
   return IMPORT_EXCEPTIONS.filter((e) => e.rule === rule).map((e) => `^${escape(e.from)}$`)

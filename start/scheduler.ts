@@ -8,6 +8,7 @@ import { scheduleRegistryJobs } from '#modules/registry'
 import { scheduleCatalogJobs } from '#modules/catalog'
 import { scheduleFundsJobs } from '#modules/funds'
 import { scheduleComplaintsJobs } from '#modules/complaints'
+import { scheduleStatisticsJobs } from '#modules/statistics'
 
 await scheduleOutboxSweep()
 await scheduleIdentityJobs()
@@ -15,3 +16,4 @@ await scheduleRegistryJobs()
 await scheduleCatalogJobs()
 await scheduleFundsJobs()
 await scheduleComplaintsJobs()
+await scheduleStatisticsJobs()

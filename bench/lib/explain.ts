@@ -111,7 +111,7 @@ const CHECKS: Check[] = [
   {
     name: 'dashboard: national totals and provinces',
     group: 'dashboard',
-    source: 'modules/complaints/queries/dashboard.ts regionFigures',
+    source: 'modules/statistics/queries/dashboard.ts regionFigures',
     tables: ['stat_rollups'],
     sql: `select "level", "region_code", "institution_id", "metric", "value", "refreshed_at" from "stat_rollups" where ("parent_code" = $1 or ("level" = $2 and "region_code" = $1))`,
     params: () => ['000000', 0],
@@ -119,7 +119,7 @@ const CHECKS: Check[] = [
   {
     name: 'dashboard: county totals and institutions',
     group: 'dashboard',
-    source: 'modules/complaints/queries/dashboard.ts regionFigures',
+    source: 'modules/statistics/queries/dashboard.ts regionFigures',
     tables: ['stat_rollups'],
     sql: `select "level", "region_code", "institution_id", "metric", "value", "refreshed_at" from "stat_rollups" where ("parent_code" = $1 or ("level" = $2 and "region_code" = $1))`,
     params: (s) => [s.countyCode, 3],
@@ -127,7 +127,7 @@ const CHECKS: Check[] = [
   {
     name: 'dashboard: county institution count',
     group: 'dashboard',
-    source: 'modules/complaints/queries/dashboard.ts institutionRowCount',
+    source: 'modules/statistics/queries/dashboard.ts institutionRowCount',
     tables: ['stat_rollups'],
     sql: `select count(*) as "total" from (select distinct "region_code", "institution_id" from "stat_rollups" where "level" = 4 and "parent_code" in ($1)) as "k"`,
     params: (s) => [s.countyCode],
@@ -135,7 +135,7 @@ const CHECKS: Check[] = [
   {
     name: 'dashboard: county institution page',
     group: 'dashboard',
-    source: 'modules/complaints/queries/dashboard.ts institutionFigures',
+    source: 'modules/statistics/queries/dashboard.ts institutionFigures',
     tables: ['stat_rollups'],
     sql: `select "region_code", "institution_id" from "stat_rollups" where "level" = 4 and "parent_code" in ($1) group by "region_code", "institution_id" order by "region_code" asc, "institution_id" asc limit 50`,
     params: (s) => [s.countyCode],

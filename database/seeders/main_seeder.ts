@@ -5,7 +5,8 @@ import { type DemoAccount, demoAccountsExist, seedDemoParents, seedIdentityDemo 
 import { seedRegistryDemo } from '#modules/registry/demo'
 import { seedCatalogDemo } from '#modules/catalog/demo'
 import { seedFundsDemo } from '#modules/funds/demo'
-import { seedComplaintsDemo } from '#modules/complaints'
+import { seedComplaintsDemo } from '#modules/complaints/demo'
+import { seedStatisticsDemo } from '#modules/statistics/demo'
 
 /*
 | Demo data for `npm run demo`. Runs once: later starts keep what is in the
@@ -30,6 +31,8 @@ export default class MainSeeder extends BaseSeeder {
     await seedFundsDemo({ bankOperatorId: bank?.id, bankName: bank?.unitName ?? undefined, parentId: byRole('parent') })
     const complaints = await seedComplaintsDemo(accounts, families)
     console.log(`Complaints demo data: ${complaints.complaints} complaints, ${complaints.reviews} reviews`)
+    const statistics = await seedStatisticsDemo()
+    console.log(`Statistics demo data: ${statistics.rows} rollup rows`)
     const text = formatAccounts(accounts)
     mkdirSync(app.makePath('.data'), { recursive: true })
     writeFileSync(file, text, { mode: 0o600 })

@@ -6,5 +6,4 @@ export type { ComplaintFiledEvent, ComplaintClosedEvent, ComplaintOverdueEvent, 
 export { complaintDeadlines, NATIONAL_COMPLAINT_DEADLINES, type ComplaintDeadlines, type ComplaintDeadlineInput } from './extension_points.js'
 export { institutionRating, type Rating } from './queries/reviews.js'
 export { scheduleComplaintsJobs } from './schedules.js'
-export { seedComplaintsDemo } from './demo/seed.js'
-export { generateComplaints, wipeComplaints, refreshAllRollups, type ComplaintsPlan, type GeneratedComplaints } from './bench/generate.js'
+export { complaintsCounter } from './queries/complaint_counters.js'

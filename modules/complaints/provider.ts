@@ -7,8 +7,6 @@ export default class ComplaintsProvider {
 
   /* The emitter service exists only once the application has booted. */
   async start() {
-    const { subscribeRollupEvents } = await import('./services/rollups_events.js')
-    subscribeRollupEvents()
     const { subscribeComplainantUpdates } = await import('./services/complainant_updates.js')
     subscribeComplainantUpdates()
   }
@@ -28,10 +26,8 @@ export default class ComplaintsProvider {
       { terminal: 'parent', label: 'complaints.nav.reviews', hint: 'complaints.nav.reviews_hint', href: '/parent/reviews', order: 45 },
       { terminal: 'institution', label: 'complaints.nav.institution', hint: 'complaints.nav.institution_hint', href: '/institution/complaints', order: 250, visible: institution },
       { terminal: 'institution', label: 'complaints.nav.institution_reviews', hint: 'complaints.nav.institution_reviews_hint', href: '/institution/reviews', order: 255, visible: institution },
-      { terminal: 'institution', label: 'reports.nav.institution', hint: 'reports.nav.institution_hint', href: '/institution/statistics', order: 260, visible: institution },
       { terminal: 'management', label: 'complaints.nav.bureau', hint: 'complaints.nav.bureau_hint', href: '/manage/complaints', order: 320, visible: bureau },
-      { terminal: 'management', label: 'complaints.nav.bureau_reviews', hint: 'complaints.nav.bureau_reviews_hint', href: '/manage/reviews', order: 325, visible: bureau },
-      { terminal: 'management', label: 'reports.nav.dashboard', hint: 'reports.nav.dashboard_hint', href: '/manage/reports', order: 330, visible: bureau }
+      { terminal: 'management', label: 'complaints.nav.bureau_reviews', hint: 'complaints.nav.bureau_reviews_hint', href: '/manage/reviews', order: 325, visible: bureau }
     )
     registerPageLinks(
       { slot: 'registry.public.institution', label: 'complaints.public.reviews_of_institution', href: ({ id }) => `/institutions/${id}/reviews` },

@@ -68,6 +68,3 @@ router
   })
   .prefix('/manage')
   .use([middleware.auth(), middleware.terminal({ terminal: 'management' })])
-
-/* Statistics, dashboards and exports live in their own file. */
-await import('./report_routes.js')

@@ -1,5 +1,6 @@
 /* Factories and helpers other modules' tests may use (`#testing/complaints`). */
 import { FileComplaint, type FileComplaintInput } from './actions/file_complaint.js'
+import { ApplyComplaintDeadlines } from './actions/apply_deadlines.js'
 import Complaint from './models/complaint.js'
 
 /** Files a complaint through the real action (routing, deadlines, trail), with sensible defaults. */
@@ -26,4 +27,9 @@ export async function complaintState(id: number) {
   const c = await Complaint.findOrFail(id)
   await c.load('steps', (q) => q.orderBy('id'))
   return { status: c.status, stage: c.stage, handler: c.handlerRegionCode, timely: c.timely, dueOn: c.dueOn?.toISODate() ?? null, outcome: c.outcome, steps: c.steps.map((s) => s.action), number: c.number }
+}
+
+/** Runs the deadline sweep as the job does, on a given Beijing date (ISO), for journeys that let a deadline pass. */
+export function runComplaintDeadlines(today?: string) {
+  return new ApplyComplaintDeadlines().handle(today)
 }

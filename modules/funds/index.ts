@@ -8,4 +8,4 @@ export { registerChannel, type PaymentChannel, type ChannelNotice, type PaymentR
 export { ledgerProblems, isClean, type LedgerProblems } from './ledger/invariants.js'
 export { scheduleFundsJobs } from './schedules.js'
 export { orderFacts, ordersOfParent, type OrderFacts } from './queries/order_facts.js'
-export { fundsInstitutionCounters, fundsRegionsChangedSince, type FundsCounter, type FundsCounterOptions } from './queries/institution_counters.js'
+export { fundsCounter } from './queries/institution_counters.js'

@@ -18,4 +18,4 @@ export { whereInstitution, isSellable, institutionIds, type InstitutionFilter } 
 export { openRectificationCase, type RectificationCaseInput } from './actions/open_rectification_case.js'
 export { CATEGORIES, SUBJECTS, STAGES } from './filing/fields.js'
 export { regionPicker, pickedRegion, type RegionPicker } from './services/region_picker.js'
-export { institutionCounters, registryRegionsChangedSince, type InstitutionCounter, type CounterOptions } from './queries/institution_counters.js'
+export { registryCounter } from './queries/institution_counters.js'

@@ -21,7 +21,6 @@ import { assignBureau, dueFor } from '../services/deadlines.js'
 import { addStep } from '../services/trail.js'
 import { bureauName } from '../services/units.js'
 import { caseNumber, trackingCode, trackingHash } from '../services/numbers.js'
-import { markDirty } from '../services/rollups.js'
 import { textTrackingCode } from '../services/notify.js'
 
 export interface FileComplaintInput {
@@ -118,7 +117,6 @@ export class FileComplaint {
       throw error
     }
     if (code) await textTrackingCode(input.phone, complaint.number, code)
-    await markDirty(complaint.statsRegion)
     return { complaint, trackingCode: code }
   }
 }

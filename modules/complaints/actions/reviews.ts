@@ -15,7 +15,6 @@ import { orderFacts } from '#modules/funds'
 import { institutionSummary } from '#modules/registry'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import Review from '../models/review.js'
-import { markDirty } from '../services/rollups.js'
 
 export class PostReview {
   async handle(parent: CurrentUser, orderId: number, rating: number, body: string): Promise<Review> {
@@ -46,7 +45,6 @@ export class PostReview {
         await publish(trx, 'complaints:review_posted', { reviewId: posted.id, institutionId: posted.institutionId, rating, regionCode: lineage.regionCode })
         return posted
       })
-      await markDirty(lineage.regionCode)
       return review
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('complaints.reviews.once', {}, { status: 409 })
@@ -75,6 +73,5 @@ export class HideReview {
     if (review.hiddenAt) throw new DomainError('complaints.reviews.hidden_already', {}, { status: 409 })
     review.merge({ hiddenAt: DateTime.now(), hiddenReason: reason, hiddenBy: actor.id })
     await review.save()
-    await markDirty(review.countyCode ?? review.cityCode ?? review.provinceCode)
   }
 }

@@ -425,8 +425,5 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
 
 /** Empties this module's tables (`bench:seed --force`). */
 export async function wipeComplaints(session: BulkSession) {
-  await session.exec('TRUNCATE complaints, complaint_steps, complaint_attachments, reviews, stat_rollups, stat_dirty_regions, stat_refreshes, report_exports RESTART IDENTITY CASCADE')
+  await session.exec('TRUNCATE complaints, complaint_steps, complaint_attachments, reviews RESTART IDENTITY CASCADE')
 }
-
-/* The statistics rebuild the generator ends with, re-exported for the orchestrator. */
-export { refreshAllRollups } from '../services/rollups.js'

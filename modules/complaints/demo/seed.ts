@@ -18,7 +18,6 @@ import { AcceptResult, RateHandling, RequestReview, EscalateToBureau } from '../
 import { ApplyComplaintDeadlines } from '../actions/apply_deadlines.js'
 import { PostReview } from '../actions/reviews.js'
 import Complaint from '../models/complaint.js'
-import { refreshRollups } from '../services/rollups.js'
 
 const STORIES = [
   { type: 'refund', content: '孩子转学要求退还剩余 18 节课的费用，机构一直拖着不办。' },
@@ -102,6 +101,5 @@ export async function seedComplaintsDemo(accounts: DemoAccount[], parents: { id:
       reviews++
     }
   }
-  await refreshRollups()
   return { complaints: cases.length, reviews }
 }

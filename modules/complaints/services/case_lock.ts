@@ -3,7 +3,6 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import Complaint, { type ComplaintStatus } from '../models/complaint.js'
-import { markDirty } from './rollups.js'
 
 /**
  * Runs one handling step on a case under its row lock, so two people acting
@@ -11,7 +10,7 @@ import { markDirty } from './rollups.js'
  * after the other and the second sees the first one's result.
  */
 export async function onCase(id: number, allowed: readonly ComplaintStatus[], work: (c: Complaint, trx: TransactionClientContract) => Promise<void>): Promise<Complaint> {
-  const complaint = await db.transaction(async (trx) => {
+  return db.transaction(async (trx) => {
     const c = Number.isSafeInteger(id) && id > 0 ? await Complaint.query({ client: trx }).where('id', id).forUpdate().first() : null
     if (!c) throw new NotFoundException()
     if (!allowed.includes(c.status)) throw new DomainError('complaints.errors.state', {}, { status: 409 })
@@ -19,6 +18,4 @@ export async function onCase(id: number, allowed: readonly ComplaintStatus[], wo
     await c.useTransaction(trx).save()
     return c
   })
-  await markDirty(complaint.statsRegion)
-  return complaint
 }

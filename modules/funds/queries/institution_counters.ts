@@ -1,6 +1,7 @@
 /*
-| Per-institution counters of the funds module for statistics (rolled up by
-| region in the complaints module's dashboards). Read-only, set-based SQL.
+| Per-institution counters of the funds module for the statistics module
+| (`fundsCounter`, which has the shape of its `Counter` contract; it rolls
+| them up by region). Read-only, set-based SQL.
 | Money is integer fen; pg returns bigint sums as strings, converted with
 | a safe-integer check so nothing is ever rounded.
 |
@@ -26,7 +27,8 @@ export interface FundsCounterOptions {
   regionCodes?: string[]
 }
 
-export interface FundsCounter {
+/* The row of statistics' `Counter` contract, which this module may not import (statistics depends on it). */
+interface CounterRow {
   institutionId: number
   regionCode: string
   metric: string
@@ -47,13 +49,13 @@ function filter(options: FundsCounterOptions, alias: string): { sql: string; bin
   return { sql: parts.length ? parts.join(' AND ') : 'true', bindings }
 }
 
-function toCounter(row: any): FundsCounter {
+function toCounter(row: any): CounterRow {
   const value = Number(row.value)
   if (!Number.isSafeInteger(value)) throw new RangeError(`counter ${row.metric} is not a safe integer: ${row.value}`)
   return { institutionId: Number(row.institution_id), regionCode: row.region_code, metric: row.metric, value }
 }
 
-export async function fundsInstitutionCounters(options: FundsCounterOptions = {}): Promise<FundsCounter[]> {
+export async function fundsInstitutionCounters(options: FundsCounterOptions = {}): Promise<CounterRow[]> {
   if (options.institutionIds?.length === 0 || options.regionCodes?.length === 0) return []
   const orders = filter(options, 'o')
   const accounts = filter(options, 'a')
@@ -127,3 +129,10 @@ export async function fundsRegionsChangedSince(since: Date): Promise<string[]> {
   )
   return result.rows.map((r: any) => r.region_code as string)
 }
+
+/** What the statistics module sums from this module (its `Counter` contract, met by shape). */
+export const fundsCounter = {
+  module: 'funds',
+  count: fundsInstitutionCounters,
+  regionsChangedSince: fundsRegionsChangedSince,
+} as const

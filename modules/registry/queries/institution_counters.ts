@@ -1,7 +1,8 @@
 /*
-| Per-institution counters of the registry for statistics (the complaints
-| module's dashboards roll them up by region). Read-only, computed by SQL
-| in a few set-based statements, never row by row.
+| Per-institution counters of the registry for the statistics module
+| (`registryCounter`, which has the shape of its `Counter` contract; it
+| rolls them up by region). Read-only, computed by SQL in a few set-based
+| statements, never row by row.
 |
 | Metrics (counts):
 |   institutions                 not removed
@@ -26,7 +27,8 @@ export interface CounterOptions {
   regionCodes?: string[]
 }
 
-export interface InstitutionCounter {
+/* The row of statistics' `Counter` contract, which this module may not import (statistics depends on it). */
+interface CounterRow {
   institutionId: number
   regionCode: string
   metric: string
@@ -47,13 +49,13 @@ function filter(options: CounterOptions, alias = 'i'): { sql: string; bindings: 
   return { sql: parts.length ? parts.join(' AND ') : 'true', bindings }
 }
 
-function toCounter(row: any): InstitutionCounter {
+function toCounter(row: any): CounterRow {
   const value = Number(row.value)
   if (!Number.isSafeInteger(value)) throw new RangeError(`counter ${row.metric} is not a safe integer: ${row.value}`)
   return { institutionId: Number(row.institution_id), regionCode: row.region_code, metric: row.metric, value }
 }
 
-export async function institutionCounters(options: CounterOptions = {}): Promise<InstitutionCounter[]> {
+export async function institutionCounters(options: CounterOptions = {}): Promise<CounterRow[]> {
   if (options.institutionIds?.length === 0 || options.regionCodes?.length === 0) return []
   const where = filter(options)
   const today = todayIso()
@@ -125,3 +127,10 @@ export async function registryRegionsChangedSince(since: Date): Promise<string[]
   )
   return result.rows.map((r: any) => r.region_code as string)
 }
+
+/** What the statistics module sums from this module (its `Counter` contract, met by shape). */
+export const registryCounter = {
+  module: 'registry',
+  count: institutionCounters,
+  regionsChangedSince: registryRegionsChangedSince,
+} as const

@@ -13,11 +13,9 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { regionTree } from '#modules/identity'
-import { fundsRegionsChangedSince } from '#modules/funds'
-import { registryRegionsChangedSince } from '#modules/registry'
-import { allCounters, complaintRegionsChangedSince } from './rollups_sources.js'
+import { countAll, regionsChangedSince } from './counters.js'
 
-const LOCK = 'complaints.stat_rollups'
+const LOCK = 'statistics.stat_rollups'
 const INSERT_CHUNK = 50_000
 const SINCE_MARGIN_MS = 5 * 60_000
 
@@ -36,7 +34,7 @@ function withAncestors(codes: Iterable<string>): Set<string> {
 }
 
 async function insertInstitutionRows(trx: TransactionClientContract, regionCodes: string[] | undefined, now: Date): Promise<{ rows: number; codes: Set<string> }> {
-  const counters = await allCounters(regionCodes)
+  const counters = await countAll(regionCodes ? { regionCodes } : {})
   const known = counters.filter((c) => regionTree.has(c.regionCode))
   /* Column arrays unnested server-side: a national rebuild writes millions of rows in a few dozen statements. */
   for (let i = 0; i < known.length; i += INSERT_CHUNK) {
@@ -116,8 +114,8 @@ export async function refreshDirtyRollups(): Promise<RefreshResult> {
   /* A margin for transactions that stamped their rows before the last run started but committed after it. */
   const since = new Date(new Date(last.at).getTime() - SINCE_MARGIN_MS)
   const taken = await db.rawQuery(`DELETE FROM stat_dirty_regions RETURNING region_code`)
-  const changed = await Promise.all([registryRegionsChangedSince(since), fundsRegionsChangedSince(since), complaintRegionsChangedSince(since)])
-  const codes = new Set<string>([...taken.rows.map((r: any) => r.region_code as string), ...changed.flat()])
+  const changed = await regionsChangedSince(since)
+  const codes = new Set<string>([...taken.rows.map((r: any) => r.region_code as string), ...changed])
   if (!codes.size) return { kind: 'incremental', regions: 0, rows: 0 }
   try {
     return await refreshRollups([...codes])

@@ -13,7 +13,7 @@ export default class PluginReportsController {
     const { found, region } = this.#find(ctx)
     const { rows, truncated } = await runReport(found, region)
     const locale = ctx.i18n.locale
-    return ctx.view.render('complaints::reports/plugin', {
+    return ctx.view.render('statistics::reports/plugin', {
       found,
       rows,
       truncated,

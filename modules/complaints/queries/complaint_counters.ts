@@ -1,7 +1,6 @@
 /*
-| Where the rolled-up figures come from: registry and funds through their
-| public counters, complaints and reviews from this module's own tables.
-| Every source answers per institution and region in set-based SQL.
+| The complaints module's institution counters, for the statistics module
+| (`complaintsCounter`, which has the shape of its `Counter` contract).
 |
 | Complaint metrics are counted where the problem is (the target region's
 | lineage), not where the case is handled now. Complaints and reviews with
@@ -22,17 +21,16 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import { todayIso } from '#kernel/shared/dates'
-import { fundsInstitutionCounters } from '#modules/funds'
-import { institutionCounters } from '#modules/registry'
 
-export interface Counter {
+/* The row of statistics' `Counter` contract, which this module may not import (statistics depends on it). */
+interface CounterRow {
   institutionId: number
   regionCode: string
   metric: string
   value: number
 }
 
-function toCounter(row: any): Counter {
+function toCounter(row: any): CounterRow {
   const value = Number(row.value)
   if (!Number.isSafeInteger(value)) throw new RangeError(`counter ${row.metric} is not a safe integer: ${row.value}`)
   return { institutionId: Number(row.institution_id), regionCode: row.region_code, metric: row.metric, value }
@@ -42,11 +40,11 @@ export interface ComplaintCounterOptions {
   /** Where the records live: the complaint's target region, the review's institution region. */
   regionCodes?: string[]
   institutionIds?: number[]
-  /** Leave tip-offs out: the institution's own figures never reveal a report about it. */
-  withoutTipOffs?: boolean
+  /** The institution's own view: tip-offs are left out, so its figures never reveal a report about it. */
+  institutionView?: boolean
 }
 
-export async function complaintCounters(options: ComplaintCounterOptions = {}): Promise<Counter[]> {
+export async function complaintCounters(options: ComplaintCounterOptions = {}): Promise<CounterRow[]> {
   if (options.regionCodes?.length === 0 || options.institutionIds?.length === 0) return []
   const reviewRegion = 'coalesce(r.county_code, r.city_code, r.province_code)'
   const complaintsWhere: string[] = ['true']
@@ -57,7 +55,7 @@ export async function complaintCounters(options: ComplaintCounterOptions = {}): 
     reviewsWhere.push(`${reviewRegion} = ANY(?::text[])`)
     bindings.push(options.regionCodes)
   }
-  if (options.withoutTipOffs) complaintsWhere.push(`c.kind = 'complaint'`)
+  if (options.institutionView) complaintsWhere.push(`c.kind = 'complaint'`)
   if (options.institutionIds) {
     complaintsWhere.push('c.institution_id = ANY(?::bigint[])')
     reviewsWhere.push('r.institution_id = ANY(?::bigint[])')
@@ -96,21 +94,7 @@ export async function complaintCounters(options: ComplaintCounterOptions = {}): 
   return [complaints, reviews].flatMap((result) => result.rows.map(toCounter))
 }
 
-/** Every counter of the regions given (all regions when omitted), merged by institution, region and metric. */
-export async function allCounters(regionCodes?: string[]): Promise<Counter[]> {
-  const options = regionCodes ? { regionCodes } : {}
-  const parts = await Promise.all([institutionCounters(options), fundsInstitutionCounters(options), complaintCounters(options)])
-  const merged = new Map<string, Counter>()
-  for (const counter of parts.flat()) {
-    const key = `${counter.regionCode}|${counter.institutionId}|${counter.metric}`
-    const seen = merged.get(key)
-    if (seen) seen.value += counter.value
-    else merged.set(key, { ...counter })
-  }
-  return [...merged.values()]
-}
-
-/** Regions whose source records changed since a moment (complaints and reviews here; the other modules answer for theirs). */
+/** Regions whose complaints or reviews changed since a moment, so the statistics job also catches steps that raise no event. */
 export async function complaintRegionsChangedSince(since: Date): Promise<string[]> {
   const result = await db.rawQuery(
     `SELECT DISTINCT target_region_code AS region_code FROM complaints WHERE updated_at >= ?
@@ -120,3 +104,10 @@ export async function complaintRegionsChangedSince(since: Date): Promise<string[
   )
   return result.rows.map((r: any) => r.region_code as string)
 }
+
+/** What the statistics module sums from this module (its `Counter` contract, met by shape). */
+export const complaintsCounter = {
+  module: 'complaints',
+  count: complaintCounters,
+  regionsChangedSince: complaintRegionsChangedSince,
+} as const

@@ -33,7 +33,7 @@ export default class ExportsController {
   /** The export's page; htmx polls it every second for the progress fragment until the file is ready. */
   async show(ctx: HttpContext) {
     const record = await ownExport(ctx, bureauOf(ctx))
-    const view = ctx.request.header('hx-request') === 'true' ? 'complaints::reports/_export_progress' : 'complaints::reports/export'
+    const view = ctx.request.header('hx-request') === 'true' ? 'statistics::reports/_export_progress' : 'statistics::reports/export'
     return ctx.view.render(view, { record })
   }
 

@@ -19,7 +19,7 @@ export default class InstitutionStatisticsController {
       categories: [ctx.i18n.t('reports.columns.collected'), ctx.i18n.t('reports.columns.released'), ctx.i18n.t('reports.columns.held'), ctx.i18n.t('reports.columns.refunded')],
       series: [{ name: ctx.i18n.t('reports.institution.money'), data: [metrics['fees.collected'] ?? 0, metrics['fees.released'] ?? 0, metrics['fees.held'] ?? 0, metrics['fees.refunded'] ?? 0] }],
     }
-    return ctx.view.render('complaints::reports/institution', { institution, stats, chart, fmt: formatFigure, hasMoney: (metrics['fees.collected'] ?? 0) > 0 })
+    return ctx.view.render('statistics::reports/institution', { institution, stats, chart, fmt: formatFigure, hasMoney: (metrics['fees.collected'] ?? 0) > 0 })
   }
 
   async export(ctx: HttpContext) {

@@ -9,8 +9,7 @@ import { createTestAccount, lastMessageTo } from '#testing/identity'
 import { createFiledInstitution, createStaffMember, residentId } from '#testing/registry'
 import { courseDraft, createCourse, signedContractFixture } from '#testing/catalog'
 import { fundsRecordsFor } from '#testing/funds'
-import { complaintState } from '#testing/complaints'
-import { ApplyComplaintDeadlines } from '../../actions/apply_deadlines.js'
+import { complaintState, runComplaintDeadlines } from '#testing/complaints'
 import { refreshAllRollups, refreshDirtyRollups } from '../../services/rollups.js'
 
 const COUNTY = '220104'
@@ -108,8 +107,8 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
 
     /* 4. The institution lets the deadline pass: the sweep, run the day after, takes the case to the county. */
     const dayAfterDue = DateTime.fromISO(filed.dueOn!).plus({ days: 1 }).toISODate()!
-    assert.deepEqual(await new ApplyComplaintDeadlines().handle(filed.dueOn!), { reminded: 1, escalated: 0, closedSilently: 0 }, 'on the due date itself the institution is only reminded')
-    assert.deepEqual(await new ApplyComplaintDeadlines().handle(dayAfterDue), { reminded: 0, escalated: 1, closedSilently: 0 })
+    assert.deepEqual(await runComplaintDeadlines(filed.dueOn!), { reminded: 1, escalated: 0, closedSilently: 0 }, 'on the due date itself the institution is only reminded')
+    assert.deepEqual(await runComplaintDeadlines(dayAfterDue), { reminded: 0, escalated: 1, closedSilently: 0 })
     const escalated = await complaintState(row.id)
     assert.equal(escalated.status, 'submitted')
     assert.equal(escalated.stage, 'bureau')

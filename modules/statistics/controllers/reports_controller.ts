@@ -48,7 +48,7 @@ export default class ReportsController {
     const charts = Object.fromEntries(SECTIONS.map((s) => [s, sectionChart(s, chartRows, t, label)]))
     const pies = Object.fromEntries(Object.keys(BREAKDOWNS).map((b) => [b, breakdownChart(b as keyof typeof BREAKDOWNS, figures.total, t)]))
     const trail = regionTree.ancestors(scope).filter((r) => r.code !== scope && inScope(r.code, user.regionCode))
-    return ctx.view.render('complaints::reports/index', {
+    return ctx.view.render('statistics::reports/index', {
       scope,
       figures,
       leaf,
