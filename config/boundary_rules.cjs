@@ -40,12 +40,21 @@ const BENCH_CODE = ['^bench/', '^tests/bench/', '^modules/[^/]+/bench/']
 */
 const IMPORT_EXCEPTIONS = []
 
+/** An exception without a reason, or for a file that is gone, stops the check. */
+function checkExceptions(exceptions, root) {
+  for (const e of exceptions) {
+    if (!e.reason) throw new Error(`Boundary exception for ${e.from} (${e.rule}) gives no reason`)
+    if (!existsSync(join(root, e.from))) throw new Error(`Boundary exception for ${e.from} (${e.rule}) names a file that no longer exists: remove it`)
+  }
+}
+
 function exceptionsTo(rule) {
   return IMPORT_EXCEPTIONS.filter((e) => e.rule === rule).map((e) => `^${escape(e.from)}$`)
 }
 
 function buildConfig(root = process.cwd()) {
   const manifests = readManifests(root)
+  checkExceptions(IMPORT_EXCEPTIONS, root)
   const undeclared = manifests.map((m) => {
     const allowed = [m.name, ...m.dependsOn].map(escape).join('|')
     return {
@@ -172,4 +181,4 @@ function buildConfig(root = process.cwd()) {
 }
 
 
-module.exports = { buildConfig, IMPORT_EXCEPTIONS }
+module.exports = { buildConfig, checkExceptions, IMPORT_EXCEPTIONS }
