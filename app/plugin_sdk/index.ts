@@ -73,9 +73,10 @@ export interface DomainEvents {}
 export type EventName = keyof DomainEvents & string
 
 /**
- * What a policy may do. Modules add the actions they own
- * (modules/<name>/policy_actions.ts); the kernel adds credit adjustments
- * until a credit module exists. Every action runs in the policy run's
+ * What a policy may do. Today that is one action, the kernel's credit
+ * adjustment (kept until a credit module exists); opening a rectification
+ * case, publishing a notice and sending a reminder are to be added by the
+ * modules that own them. Every action runs in the policy run's
  * transaction: a policy that throws changes nothing and is retried.
  */
 export interface PolicyActions {
@@ -112,8 +113,9 @@ export interface Policy<E extends EventName = EventName> {
   on: E
   /**
    * Runs after the change that emitted the event has committed, once per
-   * event (retried with back-off when it throws; operators see failures on
-   * the plugin's page in the management terminal).
+   * event, in its own transaction (retried with back-off through the outbox
+   * when it throws; the attempts and last error are kept in the kernel table
+   * plugin_policy_runs, which has no operator page yet).
    */
   handle(event: DomainEvents[E], ctx: PolicyContext): void | Promise<void>
 }

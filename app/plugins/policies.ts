@@ -11,9 +11,10 @@
 |    marked done in it, so a run's effects commit once. A policy that
 |    throws changes nothing; the run keeps its error and attempt count and
 |    the outbox retries it with back-off until MAX_ATTEMPTS, then it is
-|    "failed" and stays on the operators' page.
-| Texts (reminders) leave while the run is open: a run that fails after one
-| was sent sends it again on retry (at least once, never lost).
+|    "failed" and stays in plugin_policy_runs (no operator page yet).
+| No action sends texts yet; when reminders arrive, a text leaves while the
+| run is open, so a run that fails after sending one sends it again on
+| retry (at least once, never lost).
 */
 import type { EmitterService } from '@adonisjs/core/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'

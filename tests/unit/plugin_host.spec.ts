@@ -129,3 +129,24 @@ test.group('Plugin host: manifest checks and start-up failure', () => {
     assert.isTrue(pluginHost.declaredPoints().has('identity.audit.retention_days'))
   })
 })
+
+test.group('Plugin host: view slots', () => {
+  test("a slot shows the partials of the plugins governing the page's region, with the slot's data", async ({ assert }) => {
+    const { Edge } = await import('edge.js')
+    const { renderSlot } = await import('../../app/plugins/view_slots.js')
+    const dir = mkdtempSync(join(tmpdir(), 'slot-'))
+    try {
+      writeFileSync(join(dir, 'sidebar.edge'), '<p class="jl">吉林提示：{{ institution.name }}</p>')
+      const edge = Edge.create()
+      edge.mount('plugin_jilin', dir)
+      const host = testHost().withPlugins([{ ...plugin('jilin', ['220000'], {}), views: { 'institution.show.sidebar': 'sidebar' } } as PluginDefinition])
+      const data = { institution: { id: 1, name: '长春某学校', regionCode: '220104' } }
+      assert.equal(await renderSlot(edge, 'institution.show.sidebar', '220104', data, host), '<p class="jl">吉林提示：长春某学校</p>')
+      assert.equal(await renderSlot(edge, 'institution.show.sidebar', '130102', data, host), '', 'not in a province the plugin does not govern')
+      assert.equal(await renderSlot(edge, 'course.show.notices', '220104', { course: { id: 1, name: 'x', institutionId: 1, regionCode: '220104' } } as any, host), '', 'not in a slot it does not fill')
+      assert.equal(await renderSlot(edge, 'institution.show.sidebar', null, data, host), '')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
