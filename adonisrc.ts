@@ -44,7 +44,7 @@ export default defineConfig({
     () => import('./modules/catalog/provider.js'),
     () => import('./modules/funds/provider.js'),
     () => import('./modules/complaints/provider.js'),
-    () => import('./modules/statistics/provider.js')
+    () => import('./modules/statistics/provider.js'),
   ],
 
   preloads: [
@@ -56,25 +56,69 @@ export default defineConfig({
     () => import('./modules/catalog/routes.js'),
     () => import('./modules/funds/routes.js'),
     () => import('./modules/complaints/routes.js'),
-    () => import('./modules/statistics/routes.js')
+    () => import('./modules/statistics/routes.js'),
   ],
 
   tests: {
     suites: [
-      { name: 'kernel', files: ['tests/unit/**/*.spec.ts', 'plugins/*/tests/**/*.spec.ts'], timeout: 10000 },
-      { name: 'identity:unit', files: ['modules/identity/tests/unit/**/*.spec.ts'], timeout: 10000 },
-      { name: 'identity:functional', files: ['modules/identity/tests/functional/**/*.spec.ts'], timeout: 30000 },
-      { name: 'identity:browser', files: ['modules/identity/tests/browser/**/*.spec.ts'], timeout: 120000 },
+      {
+        name: 'kernel',
+        files: ['tests/unit/**/*.spec.ts', 'plugins/*/tests/**/*.spec.ts'],
+        timeout: 10000,
+      },
+      {
+        name: 'identity:unit',
+        files: ['modules/identity/tests/unit/**/*.spec.ts'],
+        timeout: 10000,
+      },
+      {
+        name: 'identity:functional',
+        files: ['modules/identity/tests/functional/**/*.spec.ts'],
+        timeout: 30000,
+      },
+      {
+        name: 'identity:browser',
+        files: ['modules/identity/tests/browser/**/*.spec.ts'],
+        timeout: 120000,
+      },
       { name: 'e2e:functional', files: ['tests/functional/**/*.spec.ts'], timeout: 60000 },
-      { name: 'registry:unit', files: ['modules/registry/tests/unit/**/*.spec.ts'], timeout: 10000 },
-      { name: 'registry:functional', files: ['modules/registry/tests/functional/**/*.spec.ts'], timeout: 30000 },
-      { name: 'registry:browser', files: ['modules/registry/tests/browser/**/*.spec.ts'], timeout: 180000 },
+      {
+        name: 'registry:unit',
+        files: ['modules/registry/tests/unit/**/*.spec.ts'],
+        timeout: 10000,
+      },
+      {
+        name: 'registry:functional',
+        files: ['modules/registry/tests/functional/**/*.spec.ts'],
+        timeout: 30000,
+      },
+      {
+        name: 'registry:browser',
+        files: ['modules/registry/tests/browser/**/*.spec.ts'],
+        timeout: 180000,
+      },
       { name: 'catalog:unit', files: ['modules/catalog/tests/unit/**/*.spec.ts'], timeout: 10000 },
-      { name: 'catalog:functional', files: ['modules/catalog/tests/functional/**/*.spec.ts'], timeout: 30000 },
-      { name: 'catalog:browser', files: ['modules/catalog/tests/browser/**/*.spec.ts'], timeout: 120000 },
+      {
+        name: 'catalog:functional',
+        files: ['modules/catalog/tests/functional/**/*.spec.ts'],
+        timeout: 30000,
+      },
+      {
+        name: 'catalog:browser',
+        files: ['modules/catalog/tests/browser/**/*.spec.ts'],
+        timeout: 120000,
+      },
       { name: 'funds:unit', files: ['modules/funds/tests/unit/**/*.spec.ts'], timeout: 10000 },
-      { name: 'funds:functional', files: ['modules/funds/tests/functional/**/*.spec.ts'], timeout: 30000 },
-      { name: 'funds:browser', files: ['modules/funds/tests/browser/**/*.spec.ts'], timeout: 120000 },
+      {
+        name: 'funds:functional',
+        files: ['modules/funds/tests/functional/**/*.spec.ts'],
+        timeout: 30000,
+      },
+      {
+        name: 'funds:browser',
+        files: ['modules/funds/tests/browser/**/*.spec.ts'],
+        timeout: 120000,
+      },
       {
         name: 'complaints:unit',
         files: ['modules/complaints/tests/unit/**/*.spec.ts'],
@@ -90,9 +134,21 @@ export default defineConfig({
         files: ['modules/complaints/tests/browser/**/*.spec.ts'],
         timeout: 120000,
       },
-      { name: 'statistics:unit', files: ['modules/statistics/tests/unit/**/*.spec.ts'], timeout: 10000 },
-      { name: 'statistics:functional', files: ['modules/statistics/tests/functional/**/*.spec.ts'], timeout: 30000 },
-      { name: 'statistics:browser', files: ['modules/statistics/tests/browser/**/*.spec.ts'], timeout: 120000 },
+      {
+        name: 'statistics:unit',
+        files: ['modules/statistics/tests/unit/**/*.spec.ts'],
+        timeout: 10000,
+      },
+      {
+        name: 'statistics:functional',
+        files: ['modules/statistics/tests/functional/**/*.spec.ts'],
+        timeout: 30000,
+      },
+      {
+        name: 'statistics:browser',
+        files: ['modules/statistics/tests/browser/**/*.spec.ts'],
+        timeout: 120000,
+      },
       /* The data generator at smoke scale and each benchmark in a very short mode: they must work, not be fast. */
       { name: 'bench', files: ['tests/bench/**/*.spec.ts'], timeout: 600000 },
     ],

@@ -33,8 +33,12 @@ export function registerNavigation(...entries: NavItem[]) {
 
 export async function navigationFor(terminal: NavTerminal, user: unknown): Promise<NavItem[]> {
   const candidates = items.filter((item) => item.terminal === terminal)
-  const shown = await Promise.all(candidates.map(async (item) => !item.visible || (!!user && (await item.visible(user)))))
-  return candidates.filter((_, i) => shown[i]).sort((a, b) => a.order - b.order || a.href.localeCompare(b.href))
+  const shown = await Promise.all(
+    candidates.map(async (item) => !item.visible || (!!user && (await item.visible(user))))
+  )
+  return candidates
+    .filter((_, i) => shown[i])
+    .sort((a, b) => a.order - b.order || a.href.localeCompare(b.href))
 }
 
 /*
@@ -54,11 +58,15 @@ const pageLinkList: PageLink[] = []
 
 export function registerPageLinks(...links: PageLink[]) {
   for (const link of links) {
-    if (!pageLinkList.some((l) => l.slot === link.slot && l.label === link.label)) pageLinkList.push(link)
+    if (!pageLinkList.some((l) => l.slot === link.slot && l.label === link.label))
+      pageLinkList.push(link)
   }
 }
 
-export function pageLinks(slot: string, params: Record<string, string | number>): { label: string; href: string }[] {
+export function pageLinks(
+  slot: string,
+  params: Record<string, string | number>
+): { label: string; href: string }[] {
   return pageLinkList
     .filter((link) => link.slot === slot)
     .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))

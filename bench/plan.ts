@@ -31,17 +31,49 @@ export interface ScaleSize {
 | thinly: one institution in every county-level region at least.
 */
 export const SIZES: Record<Scale, ScaleSize> = {
-  national: { institutions: 120_000, students: 2_000_000, parentsPerStudent: 0.8, complaints: 73_000 },
+  national: {
+    institutions: 120_000,
+    students: 2_000_000,
+    parentsPerStudent: 0.8,
+    complaints: 73_000,
+  },
   province: { institutions: 4_000, students: 66_700, parentsPerStudent: 0.8, complaints: 2_430 },
   smoke: { institutions: 3_000, students: 2_500, parentsPerStudent: 0.8, complaints: 400 },
 }
 
 /* Resident population by province, 2020 census (ten thousands). */
 export const PROVINCE_POPULATION: Record<string, number> = {
-  '110000': 2189, '120000': 1387, '130000': 7461, '140000': 3492, '150000': 2405, '210000': 4259, '220000': 2407, '230000': 3185,
-  '310000': 2487, '320000': 8475, '330000': 6457, '340000': 6103, '350000': 4154, '360000': 4519, '370000': 10153, '410000': 9937,
-  '420000': 5775, '430000': 6644, '440000': 12601, '450000': 5013, '460000': 1008, '500000': 3205, '510000': 8367, '520000': 3856,
-  '530000': 4721, '540000': 365, '610000': 3953, '620000': 2502, '630000': 592, '640000': 720, '650000': 2585,
+  '110000': 2189,
+  '120000': 1387,
+  '130000': 7461,
+  '140000': 3492,
+  '150000': 2405,
+  '210000': 4259,
+  '220000': 2407,
+  '230000': 3185,
+  '310000': 2487,
+  '320000': 8475,
+  '330000': 6457,
+  '340000': 6103,
+  '350000': 4154,
+  '360000': 4519,
+  '370000': 10153,
+  '410000': 9937,
+  '420000': 5775,
+  '430000': 6644,
+  '440000': 12601,
+  '450000': 5013,
+  '460000': 1008,
+  '500000': 3205,
+  '510000': 8367,
+  '520000': 3856,
+  '530000': 4721,
+  '540000': 365,
+  '610000': 3953,
+  '620000': 2502,
+  '630000': 592,
+  '640000': 720,
+  '650000': 2585,
 }
 
 export interface LeafPlan {
@@ -77,7 +109,10 @@ function leafWeight(code: string): number {
 /** Splits `total` over weights by largest remainders (exact total), each at least `floor`. */
 function apportion(total: number, weights: number[], floor = 0): number[] {
   const free = total - floor * weights.length
-  if (free < 0) throw new RangeError(`Cannot give each of ${weights.length} regions ${floor}: only ${total} to share`)
+  if (free < 0)
+    throw new RangeError(
+      `Cannot give each of ${weights.length} regions ${floor}: only ${total} to share`
+    )
   const sum = weights.reduce((a, b) => a + b, 0)
   const exact = weights.map((w) => (free * w) / sum)
   const out = exact.map((x) => floor + Math.floor(x))
@@ -87,16 +122,29 @@ function apportion(total: number, weights: number[], floor = 0): number[] {
   return out
 }
 
-export function makePlan(input: { scale: Scale; seed: number; now: Date; province?: string; firstInstitutionId: number }): GenerationPlan {
+export function makePlan(input: {
+  scale: Scale
+  seed: number
+  now: Date
+  province?: string
+  firstInstitutionId: number
+}): GenerationPlan {
   const size = SIZES[input.scale]
-  const provinces = input.scale === 'province' ? [input.province ?? '220000'] : Object.keys(PROVINCE_POPULATION)
-  for (const p of provinces) if (!PROVINCE_POPULATION[p]) throw new RangeError(`${p} is not one of the 31 province codes`)
+  const provinces =
+    input.scale === 'province' ? [input.province ?? '220000'] : Object.keys(PROVINCE_POPULATION)
+  for (const p of provinces)
+    if (!PROVINCE_POPULATION[p]) throw new RangeError(`${p} is not one of the 31 province codes`)
   const leaves: { regionCode: string; weight: number }[] = []
   for (const province of provinces) {
-    const inProvince = regionTree.descendants(province).filter((r) => regionTree.children(r.code).length === 0).map((r) => r.code)
+    const inProvince = regionTree
+      .descendants(province)
+      .filter((r) => regionTree.children(r.code).length === 0)
+      .map((r) => r.code)
     const kind = inProvince.map(leafWeight)
     const sum = kind.reduce((a, b) => a + b, 0)
-    inProvince.forEach((code, i) => leaves.push({ regionCode: code, weight: (PROVINCE_POPULATION[province] * kind[i]) / sum }))
+    inProvince.forEach((code, i) =>
+      leaves.push({ regionCode: code, weight: (PROVINCE_POPULATION[province] * kind[i]) / sum })
+    )
   }
   const weights = leaves.map((l) => l.weight)
   const institutions = apportion(size.institutions, weights, 1)
@@ -105,9 +153,27 @@ export function makePlan(input: { scale: Scale; seed: number; now: Date; provinc
   const planned: LeafPlan[] = leaves.map((leaf, i) => {
     const first = nextId
     nextId += institutions[i]
-    return { ...leaf, institutions: institutions[i], firstInstitutionId: first, students: students[i], parents: students[i] ? Math.max(1, Math.round(students[i] * size.parentsPerStudent)) : 0 }
+    return {
+      ...leaf,
+      institutions: institutions[i],
+      firstInstitutionId: first,
+      students: students[i],
+      parents: students[i] ? Math.max(1, Math.round(students[i] * size.parentsPerStudent)) : 0,
+    }
   })
-  const bureauRegions = ['000000', ...provinces.flatMap((p) => [p, ...regionTree.descendants(p).map((r) => r.code)])]
+  const bureauRegions = [
+    '000000',
+    ...provinces.flatMap((p) => [p, ...regionTree.descendants(p).map((r) => r.code)]),
+  ]
   const beijing = new Date(input.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
-  return { scale: input.scale, seed: input.seed, now: input.now.toISOString(), today: beijing, provinces, leaves: planned, bureauRegions, size }
+  return {
+    scale: input.scale,
+    seed: input.seed,
+    now: input.now.toISOString(),
+    today: beijing,
+    provinces,
+    leaves: planned,
+    bureauRegions,
+    size,
+  }
 }

@@ -24,7 +24,16 @@ import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { ROOT, ace, appEnv, appKey, buildApp, buildIsCurrent, startServer } from './lib/app.js'
 import { startChannelStub } from './lib/channel.js'
-import { dropDatabase, ensureDatabase, query, readMarker, rowCounts, withClient, withDatabase, writeMarker } from './lib/database.js'
+import {
+  dropDatabase,
+  ensureDatabase,
+  query,
+  readMarker,
+  rowCounts,
+  withClient,
+  withDatabase,
+  writeMarker,
+} from './lib/database.js'
 import { runExplainChecks, sampleFor } from './lib/explain.js'
 import { describeMachine } from './lib/machine.js'
 import { type BenchOptions, parseOptions } from './lib/options.js'
@@ -44,29 +53,56 @@ export interface RunOutcome {
 }
 
 function assertOwnDatabase(name: string, prefix: string) {
-  if (!name.startsWith(prefix)) throw new Error(`Refusing to use database "${name}": the benchmark only touches databases named ${prefix}…`)
+  if (!name.startsWith(prefix))
+    throw new Error(
+      `Refusing to use database "${name}": the benchmark only touches databases named ${prefix}…`
+    )
 }
 
 /** Does bench:seed exist in this checkout (the data generator)? */
 async function hasBenchSeed(env: NodeJS.ProcessEnv, log: string): Promise<boolean> {
   const listed = await ace(['list'], env, { log, allowFailure: true })
-  return /bench:seed/.test(listed.tail) || /bench:seed/.test((await ace(['list', 'bench'], env, { log, allowFailure: true })).tail)
+  return (
+    /bench:seed/.test(listed.tail) ||
+    /bench:seed/.test((await ace(['list', 'bench'], env, { log, allowFailure: true })).tail)
+  )
 }
 
 /** Migrates the bench database and seeds it once per scale (a different scale starts from an empty database). */
-async function prepareData(options: BenchOptions, env: NodeJS.ProcessEnv, log: string, say: (m: string) => void) {
+async function prepareData(
+  options: BenchOptions,
+  env: NodeJS.ProcessEnv,
+  log: string,
+  say: (m: string) => void
+) {
   const databaseUrl = withDatabase(options.serverUrl, options.database)
   await ensureDatabase(options.serverUrl, options.database)
   const marker = await readMarker(options.serverUrl, options.database)
-  const want = options.seed === 'none' ? null : { source: options.seed, scale: options.seed === 'demo' ? 'demo' : options.scale }
+  const want =
+    options.seed === 'none'
+      ? null
+      : { source: options.seed, scale: options.seed === 'demo' ? 'demo' : options.scale }
   const current = marker && want && marker.source === want.source && marker.scale === want.scale
   if (!want || current) {
-    say(want ? `Data: seeded by ${marker!.source} at scale ${marker!.scale} on ${marker!.at}` : 'Data: as it is (--seed none)')
+    say(
+      want
+        ? `Data: seeded by ${marker!.source} at scale ${marker!.scale} on ${marker!.at}`
+        : 'Data: as it is (--seed none)'
+    )
     await ace(['migration:run', '--force'], env, { log })
-    return { databaseUrl, source: marker ? `${marker.source === 'bench' ? 'node ace bench:seed' : 'demo seeder'} (scale ${marker.scale})` : 'existing data', seededAt: marker?.at ?? null, fresh: false }
+    return {
+      databaseUrl,
+      source: marker
+        ? `${marker.source === 'bench' ? 'node ace bench:seed' : 'demo seeder'} (scale ${marker.scale})`
+        : 'existing data',
+      seededAt: marker?.at ?? null,
+      fresh: false,
+    }
   }
   if (marker) {
-    say(`Data: the database holds ${marker.source}/${marker.scale}; starting again from an empty database`)
+    say(
+      `Data: the database holds ${marker.source}/${marker.scale}; starting again from an empty database`
+    )
     await dropDatabase(options.serverUrl, options.database)
     await ensureDatabase(options.serverUrl, options.database)
   }
@@ -81,10 +117,17 @@ async function prepareData(options: BenchOptions, env: NodeJS.ProcessEnv, log: s
   }
   const started = Date.now()
   if (want.source === 'bench') {
-    if (!(await hasBenchSeed(env, log))) throw new Error('node ace bench:seed is not available in this checkout (the data generator); use --seed demo to benchmark the demo data')
+    if (!(await hasBenchSeed(env, log)))
+      throw new Error(
+        'node ace bench:seed is not available in this checkout (the data generator); use --seed demo to benchmark the demo data'
+      )
     say(`Seeding with node ace bench:seed --scale=${options.scale} (this can take a while)`)
     /* The generator refuses production (it writes made-up people and money); it analyzes the tables itself. */
-    await ace(['bench:seed', `--scale=${options.scale}`], { ...env, NODE_ENV: 'development' }, { log, echo: options.verbose })
+    await ace(
+      ['bench:seed', `--scale=${options.scale}`],
+      { ...env, NODE_ENV: 'development' },
+      { log, echo: options.verbose }
+    )
   } else {
     say('Seeding the demo data (node ace db:seed, development mode)')
     await ace(['db:seed'], { ...env, NODE_ENV: 'development' }, { log })
@@ -92,8 +135,20 @@ async function prepareData(options: BenchOptions, env: NodeJS.ProcessEnv, log: s
   }
   say(`Seeded in ${Math.round((Date.now() - started) / 1000)} s`)
   const at = new Date().toISOString()
-  await writeMarker(options.serverUrl, options.database, { source: want.source, scale: want.scale, at })
-  return { databaseUrl, source: want.source === 'bench' ? `node ace bench:seed --scale ${options.scale}` : 'demo seeder (node ace db:seed)', seededAt: at, fresh: true }
+  await writeMarker(options.serverUrl, options.database, {
+    source: want.source,
+    scale: want.scale,
+    at,
+  })
+  return {
+    databaseUrl,
+    source:
+      want.source === 'bench'
+        ? `node ace bench:seed --scale ${options.scale}`
+        : 'demo seeder (node ace db:seed)',
+    seededAt: at,
+    fresh: true,
+  }
 }
 
 export async function runBench(options: BenchOptions): Promise<RunOutcome> {
@@ -104,11 +159,19 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
   mkdirSync(workDir, { recursive: true })
   const log = join(workDir, 'bench.log')
   const say = (message: string) => console.log(`[bench] ${message}`)
-  say(`Scale ${options.scale}${options.short ? ', short mode' : ''}; child process output in ${log}`)
+  say(
+    `Scale ${options.scale}${options.short ? ', short mode' : ''}; child process output in ${log}`
+  )
 
   const stub = await startChannelStub()
   const channelSecret = randomBytes(24).toString('hex')
-  const settings = { databaseUrl: withDatabase(options.serverUrl, options.database), appKey: appKey(options.short), port: options.port, channelUrl: stub.url, channelSecret }
+  const settings = {
+    databaseUrl: withDatabase(options.serverUrl, options.database),
+    appKey: appKey(options.short),
+    port: options.port,
+    channelUrl: stub.url,
+    channelSecret,
+  }
   const failures: string[] = []
   const notes: string[] = []
   let buildSeconds: number | null = null
@@ -123,7 +186,12 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
     if (options.build === 'always' || (options.build === 'auto' && !buildIsCurrent())) {
       say('Building the app (node ace build)')
       buildSeconds = round((await buildApp(env, log)) / 1000, 1)
-    } else say(options.build === 'never' ? 'Using build/ as it is (--no-build)' : 'build/ is newer than every source file: not rebuilding')
+    } else
+      say(
+        options.build === 'never'
+          ? 'Using build/ as it is (--no-build)'
+          : 'build/ is newer than every source file: not rebuilding'
+      )
     const data = await prepareData(options, env, log, say)
     const databaseUrl = data.databaseUrl
     const machine = await describeMachine(databaseUrl)
@@ -134,7 +202,8 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
       try {
         const sample = await withClient(databaseUrl, (client) => sampleFor(client, 50))
         results.explain = await runExplainChecks(databaseUrl, sample)
-        for (const e of results.explain.filter((x) => !x.pass)) failures.push(`EXPLAIN ${e.name}: ${e.problem}`)
+        for (const e of results.explain.filter((x) => !x.pass))
+          failures.push(`EXPLAIN ${e.name}: ${e.problem}`)
       } catch (error) {
         failures.push(`EXPLAIN checks could not run: ${(error as Error).message}`)
       }
@@ -145,55 +214,106 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
     bootMs = server.bootMs
     const serverPid = server.child.pid!
     const bootRssMb = memoryOf(serverPid)?.rssMb ?? null
-    const ctx: BenchContext = { options, base: `http://127.0.0.1:${settings.port}`, serverPid, env, databaseUrl, database: { url: databaseUrl, name: options.database }, channelSecret, log, workDir, say }
+    const ctx: BenchContext = {
+      options,
+      base: `http://127.0.0.1:${settings.port}`,
+      serverPid,
+      env,
+      databaseUrl,
+      database: { url: databaseUrl, name: options.database },
+      channelSecret,
+      log,
+      workDir,
+      say,
+    }
 
     const attempt = async <T>(name: string, work: () => Promise<T>): Promise<T | undefined> => {
       say(name)
       try {
         return await work()
       } catch (error) {
-        failures.push(`${name} could not run: ${(error as Error).message.split('\n').slice(0, 6).join(' ')}`)
+        failures.push(
+          `${name} could not run: ${(error as Error).message.split('\n').slice(0, 6).join(' ')}`
+        )
         console.error(error)
         return undefined
       }
     }
 
-    if (options.only.includes('public')) results.public = await attempt('1. public search and institution page', () => publicPages(ctx))
+    if (options.only.includes('public'))
+      results.public = await attempt('1. public search and institution page', () =>
+        publicPages(ctx)
+      )
     if (options.only.includes('payments')) {
       results.payments = await attempt('2. payment callbacks and refunds', () => payments(ctx))
-      if (results.payments && !results.payments.ledger.clean) failures.push('The ledger is not balanced after the payment benchmarks')
-      if (results.payments && (results.payments.duplicates.outcomes.applied > 0 || results.payments.duplicates.ledgerTransactionsAdded > 0)) {
+      if (results.payments && !results.payments.ledger.clean)
+        failures.push('The ledger is not balanced after the payment benchmarks')
+      if (
+        results.payments &&
+        (results.payments.duplicates.outcomes.applied > 0 ||
+          results.payments.duplicates.ledgerTransactionsAdded > 0)
+      ) {
         failures.push('Duplicate callbacks moved money')
       }
     }
     const loads = [
-      ...(results.public ? [results.public.floor, results.public.searchFirst, ...(results.public.searchFresh ? [results.public.searchFresh] : []), results.public.searchDeep, results.public.publicPage] : []),
-      ...(results.payments ? [results.payments.callbacks.load, results.payments.duplicates.load, ...(results.payments.refundCallbacks ? [results.payments.refundCallbacks.load] : [])] : []),
+      ...(results.public
+        ? [
+            results.public.floor,
+            results.public.searchFirst,
+            ...(results.public.searchFresh ? [results.public.searchFresh] : []),
+            results.public.searchDeep,
+            results.public.publicPage,
+          ]
+        : []),
+      ...(results.payments
+        ? [
+            results.payments.callbacks.load,
+            results.payments.duplicates.load,
+            ...(results.payments.refundCallbacks ? [results.payments.refundCallbacks.load] : []),
+          ]
+        : []),
     ]
     if (loads.length) {
       results.memory = {
         peakRssMb: Math.max(...loads.map((l) => l.serverPeakRssMb ?? 0)),
-        hwmMb: results.payments?.serverHwmMb ?? (memoryOf(serverPid) ? round(memoryOf(serverPid)!.hwmMb) : null),
+        hwmMb:
+          results.payments?.serverHwmMb ??
+          (memoryOf(serverPid) ? round(memoryOf(serverPid)!.hwmMb) : null),
         bootRssMb: bootRssMb === null ? null : round(bootRssMb),
       }
     }
 
     let found: Bureaus | undefined
-    if (options.only.includes('dashboards') || options.only.includes('import')) found = await attempt('Bench admins of each level', () => bureaus(ctx))
-    if (found && options.only.includes('dashboards')) results.dashboards = await attempt('3. dashboards', () => dashboards(ctx, found))
+    if (options.only.includes('dashboards') || options.only.includes('import'))
+      found = await attempt('Bench admins of each level', () => bureaus(ctx))
+    if (found && options.only.includes('dashboards'))
+      results.dashboards = await attempt('3. dashboards', () => dashboards(ctx, found))
     if (found && options.only.includes('import')) {
       results.import = await attempt('4. batch import', () => batchImport(ctx, found))
-      if (results.import && results.import.status !== 'done') failures.push(`The import ended ${results.import.status}: ${results.import.failure ?? ''}`)
+      if (results.import && results.import.status !== 'done')
+        failures.push(`The import ended ${results.import.status}: ${results.import.failure ?? ''}`)
     }
 
-    if (results.memory) results.memory.endHwmMb = memoryOf(serverPid) ? round(memoryOf(serverPid)!.hwmMb) : null
+    if (results.memory)
+      results.memory.endHwmMb = memoryOf(serverPid) ? round(memoryOf(serverPid)!.hwmMb) : null
     await server.stop()
     server = null
 
-    if (data.source.startsWith('demo')) notes.push('The data is the demo seed, not the generator: figures are not at any benchmark scale.')
-    if (results.payments?.pgbench.tool !== 'pgbench' && results.payments) notes.push('No pgbench binary was found: the TPC-B reference ran as node-postgres clients (usually slower than pgbench).')
-    notes.push(`Every anonymous page view writes a session row (the session store is PostgreSQL and the CSRF token lives in the session); the floor pays that too, so the ratios are unaffected.`)
-    notes.push(`The bench database keeps what the benchmarks write (paid and refunded bench orders, imported institutions); reseeding happens when the scale changes.`)
+    if (data.source.startsWith('demo'))
+      notes.push(
+        'The data is the demo seed, not the generator: figures are not at any benchmark scale.'
+      )
+    if (results.payments?.pgbench.tool !== 'pgbench' && results.payments)
+      notes.push(
+        'No pgbench binary was found: the TPC-B reference ran as node-postgres clients (usually slower than pgbench).'
+      )
+    notes.push(
+      `Every anonymous page view writes a session row (the session store is PostgreSQL and the CSRF token lives in the session); the floor pays that too, so the ratios are unaffected.`
+    )
+    notes.push(
+      `The bench database keeps what the benchmarks write (paid and refunded bench orders, imported institutions); reseeding happens when the scale changes.`
+    )
 
     machine.loadAverageEnd = (await import('node:os')).loadavg().map((n) => round(n, 2))
     const finishedAt = new Date()
@@ -205,8 +325,22 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
       finishedAt: finishedAt.toISOString(),
       seconds: round((finishedAt.getTime() - startedAt.getTime()) / 1000, 1),
       machine,
-      data: { source: data.source, seededAt: data.seededAt, rowCounts: counts, databaseSize: machine.postgres.databaseSize },
-      app: { buildSeconds, bootMs, nodeEnv: 'production', databasePoolMax: DATABASE_POOL_MAX, connections: options.connections, loadSeconds: options.duration, requestsPerConnection: options.requestsPerConnection, loadGenerator: 'autocannon 9 (programmatic API)' },
+      data: {
+        source: data.source,
+        seededAt: data.seededAt,
+        rowCounts: counts,
+        databaseSize: machine.postgres.databaseSize,
+      },
+      app: {
+        buildSeconds,
+        bootMs,
+        nodeEnv: 'production',
+        databasePoolMax: DATABASE_POOL_MAX,
+        connections: options.connections,
+        loadSeconds: options.duration,
+        requestsPerConnection: options.requestsPerConnection,
+        loadGenerator: 'autocannon 9 (programmatic API)',
+      },
       ...results,
       goals: [],
       failures,
@@ -234,9 +368,14 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
 if (import.meta.main) {
   try {
     const { results } = await runBench(parseOptions(process.argv.slice(2)))
-    for (const g of results.goals) console.log(`  ${g.pass === null ? '·' : g.pass ? '✔' : '✘'} ${g.benchmark} ${g.figure}: ${g.value}${g.ratio ? ` (${g.ratio})` : ''} — goal ${g.goal}`)
+    for (const g of results.goals)
+      console.log(
+        `  ${g.pass === null ? '·' : g.pass ? '✔' : '✘'} ${g.benchmark} ${g.figure}: ${g.value}${g.ratio ? ` (${g.ratio})` : ''} — goal ${g.goal}`
+      )
     if (results.failures.length) {
-      console.error(`\nThe benchmark failed:\n${results.failures.map((f) => `  - ${f}`).join('\n')}`)
+      console.error(
+        `\nThe benchmark failed:\n${results.failures.map((f) => `  - ${f}`).join('\n')}`
+      )
       process.exitCode = 1
     }
   } catch (error) {

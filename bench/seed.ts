@@ -22,7 +22,13 @@ import { join } from 'node:path'
 import app from '@adonisjs/core/services/app'
 import { BulkSession, secondsSince } from './lib/bulk_load.js'
 import { SealPool } from './lib/seal_pool.js'
-import { generateIdentity, generateInstitutionAccounts, generateBankOperators, wipeIdentity, benchPhone } from '#modules/identity/bench'
+import {
+  generateIdentity,
+  generateInstitutionAccounts,
+  generateBankOperators,
+  wipeIdentity,
+  benchPhone,
+} from '#modules/identity/bench'
 import { generateRegistry, wipeRegistry } from '#modules/registry/bench'
 import { generateCatalog, wipeCatalog } from '#modules/catalog/bench'
 import { isClean, ledgerProblems, type LedgerProblems } from '#modules/funds'
@@ -50,14 +56,23 @@ export interface SeedOptions {
 }
 
 export interface SeedReport {
-  plan: Pick<GenerationPlan, 'scale' | 'seed' | 'now' | 'today' | 'provinces'> & { institutions: number; parents: number; students: number; complaints: number }
+  plan: Pick<GenerationPlan, 'scale' | 'seed' | 'now' | 'today' | 'provinces'> & {
+    institutions: number
+    parents: number
+    students: number
+    complaints: number
+  }
   password: string
   phases: { phase: string; seconds: number }[]
   generationSeconds: number
   rows: Record<string, number>
   statuses: Record<string, Record<string, number>>
   ledger: { clean: boolean; seconds: number; problems: LedgerProblems } | null
-  accounts: { bureaus: { username: string; regionCode: string; adminLevel: string }[]; parents: { id: number; phone: string }[]; institutionOwners: { institutionId: number; phone: string }[] }
+  accounts: {
+    bureaus: { username: string; regionCode: string; adminLevel: string }[]
+    parents: { id: number; phone: string }[]
+    institutionOwners: { institutionId: number; phone: string }[]
+  }
 }
 
 /** Tables whose rows tell whether a database already holds data. */
@@ -66,7 +81,8 @@ const MARKERS = ['users', 'institutions', 'courses', 'orders', 'complaints']
 export class NotEmptyError extends Error {}
 
 export async function seed(options: SeedOptions): Promise<SeedReport> {
-  if (app.inProduction) throw new Error('bench:seed never runs in production: it writes made-up people and money')
+  if (app.inProduction)
+    throw new Error('bench:seed never runs in production: it writes made-up people and money')
   const log = options.log ?? (() => {})
   const phases: SeedReport['phases'] = []
   const started = performance.now()
@@ -83,9 +99,12 @@ export async function seed(options: SeedOptions): Promise<SeedReport> {
     }
 
     const filled = []
-    for (const table of MARKERS) if ((await session.query(`SELECT 1 FROM ${table} LIMIT 1`)).length) filled.push(table)
+    for (const table of MARKERS)
+      if ((await session.query(`SELECT 1 FROM ${table} LIMIT 1`)).length) filled.push(table)
     if (filled.length && !options.force) {
-      throw new NotEmptyError(`The database already has data (${filled.join(', ')}). Generate into an empty, migrated database, or pass --force to empty the generated tables first.`)
+      throw new NotEmptyError(
+        `The database already has data (${filled.join(', ')}). Generate into an empty, migrated database, or pass --force to empty the generated tables first.`
+      )
     }
     if (filled.length) {
       await time('wipe', async () => {
@@ -104,8 +123,16 @@ export async function seed(options: SeedOptions): Promise<SeedReport> {
       session.useSealPool(pool)
     }
 
-    const [{ id: firstInstitutionId }] = await session.query<{ id: string }>('SELECT coalesce(max(id), 0) + 1 AS id FROM institutions')
-    const plan = makePlan({ scale: options.scale, seed: options.seed ?? 20261123, now: new Date(), province: options.province, firstInstitutionId: Number(firstInstitutionId) })
+    const [{ id: firstInstitutionId }] = await session.query<{ id: string }>(
+      'SELECT coalesce(max(id), 0) + 1 AS id FROM institutions'
+    )
+    const plan = makePlan({
+      scale: options.scale,
+      seed: options.seed ?? 20261123,
+      now: new Date(),
+      province: options.province,
+      firstInstitutionId: Number(firstInstitutionId),
+    })
     const password = `Bench-${randomBytes(6).toString('base64url')}`
     const common = { now: plan.now, today: plan.today, seed: plan.seed }
     const rows: Record<string, number> = {}
@@ -114,33 +141,67 @@ export async function seed(options: SeedOptions): Promise<SeedReport> {
     }
 
     const identity = await time('identity: bureaus and parents', () =>
-      generateIdentity(session, { ...common, password, bureauRegions: plan.bureauRegions, parents: plan.leaves.filter((l) => l.parents).map((l) => ({ regionCode: l.regionCode, count: l.parents })) })
+      generateIdentity(session, {
+        ...common,
+        password,
+        bureauRegions: plan.bureauRegions,
+        parents: plan.leaves
+          .filter((l) => l.parents)
+          .map((l) => ({ regionCode: l.regionCode, count: l.parents })),
+      })
     )
     rows.users = identity.users
     const registry = await time('registry: institutions, filings, staff, inspections', () =>
-      generateRegistry(session, { ...common, institutions: plan.leaves.map((l) => ({ regionCode: l.regionCode, firstId: l.firstInstitutionId, count: l.institutions })) })
+      generateRegistry(session, {
+        ...common,
+        institutions: plan.leaves.map((l) => ({
+          regionCode: l.regionCode,
+          firstId: l.firstInstitutionId,
+          count: l.institutions,
+        })),
+      })
     )
     add(registry.counts)
     const owners = await time('identity: institution accounts', () =>
-      generateInstitutionAccounts(session, { ...common, password, institutions: registry.institutions })
+      generateInstitutionAccounts(session, {
+        ...common,
+        password,
+        institutions: registry.institutions,
+      })
     )
     rows.users += owners.users
     const catalog = await time('catalog: courses and contracts', () =>
-      generateCatalog(session, { ...common, institutions: registry.institutions, parents: identity.parents, students: plan.leaves.map((l) => ({ regionCode: l.regionCode, count: l.students })) })
+      generateCatalog(session, {
+        ...common,
+        institutions: registry.institutions,
+        parents: identity.parents,
+        students: plan.leaves.map((l) => ({ regionCode: l.regionCode, count: l.students })),
+      })
     )
     add(catalog.counts)
-    const funds = await time('funds: orders, classes, refunds, banks, ledger', () => generateFunds(session, { ...common, institutions: registry.institutions }))
+    const funds = await time('funds: orders, classes, refunds, banks, ledger', () =>
+      generateFunds(session, { ...common, institutions: registry.institutions })
+    )
     add(funds.counts)
-    const operators = await time('identity: bank accounts', () => generateBankOperators(session, { ...common, password, banks: funds.banks }))
+    const operators = await time('identity: bank accounts', () =>
+      generateBankOperators(session, { ...common, password, banks: funds.banks })
+    )
     rows.users += operators.users
     const complaints = await time('complaints: cases, trails, reviews', () =>
-      generateComplaints(session, { ...common, institutions: registry.institutions, parents: identity.parents, complaints: plan.size.complaints })
+      generateComplaints(session, {
+        ...common,
+        institutions: registry.institutions,
+        parents: identity.parents,
+        complaints: plan.size.complaints,
+      })
     )
     add(complaints.counts)
     await time('statistics rollups', async () => {
       rows.stat_rollups = (await rebuildStatistics()).rows
     })
-    await time(options.vacuum ? 'vacuum and analyze' : 'analyze', () => session.exec(options.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'))
+    await time(options.vacuum ? 'vacuum and analyze' : 'analyze', () =>
+      session.exec(options.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE')
+    )
     const generationSeconds = secondsSince(started)
 
     let ledger: SeedReport['ledger'] = null
@@ -151,23 +212,40 @@ export async function seed(options: SeedOptions): Promise<SeedReport> {
       ledger = { clean: isClean(problems), seconds: secondsSince(t), problems }
     }
 
-    const sampleParents = identity.parents.filter((p) => p.count).slice(0, 20).map((p) => ({ id: p.firstId, phone: benchPhone(p.firstId) }))
+    const sampleParents = identity.parents
+      .filter((p) => p.count)
+      .slice(0, 20)
+      .map((p) => ({ id: p.firstId, phone: benchPhone(p.firstId) }))
     const report: SeedReport = {
       plan: {
-        scale: plan.scale, seed: plan.seed, now: plan.now, today: plan.today, provinces: plan.provinces,
-        institutions: plan.leaves.reduce((n, l) => n + l.institutions, 0), parents: plan.leaves.reduce((n, l) => n + l.parents, 0),
-        students: plan.leaves.reduce((n, l) => n + l.students, 0), complaints: plan.size.complaints,
+        scale: plan.scale,
+        seed: plan.seed,
+        now: plan.now,
+        today: plan.today,
+        provinces: plan.provinces,
+        institutions: plan.leaves.reduce((n, l) => n + l.institutions, 0),
+        parents: plan.leaves.reduce((n, l) => n + l.parents, 0),
+        students: plan.leaves.reduce((n, l) => n + l.students, 0),
+        complaints: plan.size.complaints,
       },
       password,
       phases,
       generationSeconds,
       rows,
-      statuses: { contracts: catalog.contractsByStatus, orders: funds.ordersByStatus, complaints: complaints.complaintsByStatus },
+      statuses: {
+        contracts: catalog.contractsByStatus,
+        orders: funds.ordersByStatus,
+        complaints: complaints.complaintsByStatus,
+      },
       ledger,
       accounts: {
         bureaus: identity.bureauAccounts,
         parents: sampleParents,
-        institutionOwners: (await session.query<{ org_id: string; id: string }>(`SELECT org_id, id FROM users WHERE role = 'institution_owner' ORDER BY id LIMIT 20`)).map((r) => ({ institutionId: Number(r.org_id), phone: benchPhone(Number(r.id)) })),
+        institutionOwners: (
+          await session.query<{ org_id: string; id: string }>(
+            `SELECT org_id, id FROM users WHERE role = 'institution_owner' ORDER BY id LIMIT 20`
+          )
+        ).map((r) => ({ institutionId: Number(r.org_id), phone: benchPhone(Number(r.id)) })),
       },
     }
     if (options.summaryFile !== null) {

@@ -15,9 +15,22 @@ export interface BoundaryViolation {
   to: string
 }
 
-export const CHECKED_FOLDERS = ['app', 'modules', 'plugins', 'start', 'config', 'database', 'tests', 'bin', 'bench']
+export const CHECKED_FOLDERS = [
+  'app',
+  'modules',
+  'plugins',
+  'start',
+  'config',
+  'database',
+  'tests',
+  'bin',
+  'bench',
+]
 
-export async function checkBoundaries(root: string, folders: string[] = CHECKED_FOLDERS): Promise<BoundaryViolation[]> {
+export async function checkBoundaries(
+  root: string,
+  folders: string[] = CHECKED_FOLDERS
+): Promise<BoundaryViolation[]> {
   const { forbidden, options } = buildConfig(root)
   const { enhancedResolveOptions, ...cruiseOptions } = options
   const cwd = process.cwd()
@@ -42,7 +55,9 @@ if (import.meta.main) {
   const violations = await checkBoundaries(root)
   if (violations.length) {
     for (const v of violations) console.error(`  ✖ ${v.rule}: ${v.from} → ${v.to}`)
-    console.error(`\n${violations.length} module boundary violation(s). See config/boundary_rules.cjs.`)
+    console.error(
+      `\n${violations.length} module boundary violation(s). See config/boundary_rules.cjs.`
+    )
     process.exitCode = 1
   } else {
     console.log(`Module boundaries hold (${Date.now() - started} ms).`)

@@ -21,7 +21,10 @@ const watch = process.argv.includes('--watch')
 
 if (!existsSync(path('.env'))) {
   const example = readFileSync(path('.env.example'), 'utf8')
-  writeFileSync(path('.env'), example.replace(/^APP_KEY=.*$/m, `APP_KEY=${randomBytes(32).toString('base64url')}`))
+  writeFileSync(
+    path('.env'),
+    example.replace(/^APP_KEY=.*$/m, `APP_KEY=${randomBytes(32).toString('base64url')}`)
+  )
   console.log('Created .env with a new APP_KEY')
 }
 
@@ -36,22 +39,36 @@ const env = { ...process.env, DATABASE_URL: url }
 function run(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: path('.'), env, stdio: 'inherit' })
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))
+    )
   })
 }
 
 await run(['ace', 'migration:run', '--force'])
 await run(['ace', 'db:seed'])
 
-const serve = spawn(process.execPath, watch ? ['ace', 'serve', '--watch'] : ['--import=@poppinss/ts-exec', 'bin/server.ts'], {
+const serve = spawn(
+  process.execPath,
+  watch ? ['ace', 'serve', '--watch'] : ['--import=@poppinss/ts-exec', 'bin/server.ts'],
+  {
+    cwd: path('.'),
+    env,
+    stdio: 'inherit',
+  }
+)
+/* Background jobs (imports, scheduled jobs) need a worker next to the web process. */
+const worker = spawn(
+  process.execPath,
+  ['ace', 'queue:work', '--queue=default,imports,exports,scheduled'],
+  { cwd: path('.'), env, stdio: 'inherit' }
+)
+/* The sandbox payment provider and bank (modules/funds/sandbox): where parents pay in the demo. */
+const sandbox = spawn(process.execPath, ['ace', 'funds:sandbox'], {
   cwd: path('.'),
   env,
   stdio: 'inherit',
 })
-/* Background jobs (imports, scheduled jobs) need a worker next to the web process. */
-const worker = spawn(process.execPath, ['ace', 'queue:work', '--queue=default,imports,exports,scheduled'], { cwd: path('.'), env, stdio: 'inherit' })
-/* The sandbox payment provider and bank (modules/funds/sandbox): where parents pay in the demo. */
-const sandbox = spawn(process.execPath, ['ace', 'funds:sandbox'], { cwd: path('.'), env, stdio: 'inherit' })
 const stop = async () => {
   sandbox.kill('SIGTERM')
   worker.kill('SIGTERM')

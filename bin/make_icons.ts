@@ -10,7 +10,12 @@ const dir = new URL('../resources/public/icons/', import.meta.url)
 const svg = readFileSync(new URL('icon.svg', dir), 'utf8')
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 })
 const page = await browser.newPage()
 
@@ -20,7 +25,10 @@ async function render(file: string, size: number, padding: number, background: s
   await page.setContent(
     `<html><body style="margin:0;background:${background}"><div style="padding:${padding}px;width:${inner}px;height:${inner}px">${svg.replace('<svg ', `<svg width="${inner}" height="${inner}" `)}</div></body></html>`
   )
-  await page.screenshot({ path: new URL(file, dir).pathname, omitBackground: background === 'transparent' })
+  await page.screenshot({
+    path: new URL(file, dir).pathname,
+    omitBackground: background === 'transparent',
+  })
 }
 
 await render('icon-192.png', 192, 0, 'transparent')

@@ -34,6 +34,9 @@ export const http = defineConfig({
 })
 
 function trustedProxies(list: string | undefined): (address: string, distance: number) => boolean {
-  const names = (list ?? '').split(',').map((name) => name.trim()).filter(Boolean)
+  const names = (list ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
   return names.length ? proxyAddr.compile(names) : () => false
 }

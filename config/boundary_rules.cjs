@@ -25,7 +25,10 @@ function readManifests(root) {
   if (!existsSync(dir)) return []
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'module.json')))
-    .map((e) => ({ dependsOn: [], ...JSON.parse(readFileSync(join(dir, e.name, 'module.json'), 'utf8')) }))
+    .map((e) => ({
+      dependsOn: [],
+      ...JSON.parse(readFileSync(join(dir, e.name, 'module.json'), 'utf8')),
+    }))
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -44,7 +47,10 @@ const IMPORT_EXCEPTIONS = []
 function checkExceptions(exceptions, root) {
   for (const e of exceptions) {
     if (!e.reason) throw new Error(`Boundary exception for ${e.from} (${e.rule}) gives no reason`)
-    if (!existsSync(join(root, e.from))) throw new Error(`Boundary exception for ${e.from} (${e.rule}) names a file that no longer exists: remove it`)
+    if (!existsSync(join(root, e.from)))
+      throw new Error(
+        `Boundary exception for ${e.from} (${e.rule}) names a file that no longer exists: remove it`
+      )
   }
 }
 
@@ -70,21 +76,29 @@ function buildConfig(root = process.cwd()) {
     forbidden: [
       {
         name: 'module-internals-from-module',
-        comment: 'Another module is reached only through its doors: index.ts (#modules/<name>), demo.ts, bench.ts',
+        comment:
+          'Another module is reached only through its doors: index.ts (#modules/<name>), demo.ts, bench.ts',
         severity: 'error',
         from: { path: '^modules/([^/]+)/', pathNot: '^modules/[^/]+/tests/' },
-        to: { path: '^modules/[^/]+/', pathNot: ['^modules/$1/', '^modules/[^/]+/(index|demo|bench)\\.ts$'] },
+        to: {
+          path: '^modules/[^/]+/',
+          pathNot: ['^modules/$1/', '^modules/[^/]+/(index|demo|bench)\\.ts$'],
+        },
       },
       {
         name: 'module-internals-from-module-tests',
         comment: "A module's tests reach other modules through index.ts or testing.ts",
         severity: 'error',
         from: { path: '^modules/([^/]+)/tests/' },
-        to: { path: '^modules/[^/]+/', pathNot: ['^modules/$1/', '^modules/[^/]+/(index|testing|demo|bench)\\.ts$'] },
+        to: {
+          path: '^modules/[^/]+/',
+          pathNot: ['^modules/$1/', '^modules/[^/]+/(index|testing|demo|bench)\\.ts$'],
+        },
       },
       {
         name: 'module-internals-from-outside',
-        comment: 'Outside modules/, import a module only through its doors: #modules/<name>, #testing/<name>, #modules/<name>/demo, #modules/<name>/bench',
+        comment:
+          'Outside modules/, import a module only through its doors: #modules/<name>, #testing/<name>, #modules/<name>/demo, #modules/<name>/bench',
         severity: 'error',
         from: { path: '^(start|config|database|bin|plugins|tests|bench)/' },
         to: { path: '^modules/[^/]+/', pathNot: '^modules/[^/]+/(index|testing|demo|bench)\\.ts$' },
@@ -98,32 +112,40 @@ function buildConfig(root = process.cwd()) {
       },
       {
         name: 'demo-door-outside-demo-code',
-        comment: 'A demo door (#modules/<name>/demo) is for the demo seeder (database/seeders) and other modules\' demo seeders only',
+        comment:
+          "A demo door (#modules/<name>/demo) is for the demo seeder (database/seeders) and other modules' demo seeders only",
         severity: 'error',
         from: { pathNot: ['^database/seeders/', '^modules/[^/]+/demo/'] },
         to: { path: '^modules/[^/]+/demo\\.ts$' },
       },
       {
         name: 'bench-door-outside-bench-code',
-        comment: 'A bench door (#modules/<name>/bench) is for bench/, tests/bench/ and other modules\' generators only',
+        comment:
+          "A bench door (#modules/<name>/bench) is for bench/, tests/bench/ and other modules' generators only",
         severity: 'error',
         from: { pathNot: BENCH_CODE },
         to: { path: '^modules/[^/]+/bench\\.ts$' },
       },
       {
         name: 'bench-harness-outside-bench-code',
-        comment: 'The benchmark harness and its bulk loaders (bench/, #bench/*) are for bench code only',
+        comment:
+          'The benchmark harness and its bulk loaders (bench/, #bench/*) are for bench code only',
         severity: 'error',
         from: { pathNot: BENCH_CODE },
         to: { path: '^bench/' },
       },
       {
         name: 'demo-or-bench-code-in-application',
-        comment: "A module's own code never reaches its demo/ or bench/ code: only its demo.ts and bench.ts doors do (so index.ts cannot export them)",
+        comment:
+          "A module's own code never reaches its demo/ or bench/ code: only its demo.ts and bench.ts doors do (so index.ts cannot export them)",
         severity: 'error',
         from: {
           path: '^modules/([^/]+)/',
-          pathNot: ['^modules/[^/]+/(demo|bench)(\\.ts$|/)', '^modules/[^/]+/tests/', ...exceptionsTo('demo-or-bench-code-in-application')],
+          pathNot: [
+            '^modules/[^/]+/(demo|bench)(\\.ts$|/)',
+            '^modules/[^/]+/tests/',
+            ...exceptionsTo('demo-or-bench-code-in-application'),
+          ],
         },
         to: { path: '^modules/$1/(demo|bench)/' },
       },
@@ -147,7 +169,10 @@ function buildConfig(root = process.cwd()) {
         comment: "A plugin's tests use the plugin, the SDK and its test kit, and test tools",
         severity: 'error',
         from: { path: '^plugins/([^/]+)/tests/' },
-        to: { dependencyTypesNot: ['npm', 'npm-dev', 'core'], pathNot: ['^plugins/$1/', '^app/plugin_sdk/'] },
+        to: {
+          dependencyTypesNot: ['npm', 'npm-dev', 'core'],
+          pathNot: ['^plugins/$1/', '^app/plugin_sdk/'],
+        },
       },
       {
         name: 'no-circular',
@@ -179,6 +204,5 @@ function buildConfig(root = process.cwd()) {
     },
   }
 }
-
 
 module.exports = { buildConfig, checkExceptions, IMPORT_EXCEPTIONS }

@@ -13,7 +13,9 @@ const cacheConfig = defineConfig({
   default: 'public',
   ttl: '60s',
   stores: {
-    public: store().useL1Layer(drivers.memory({ maxSize: '16mb', maxItems: 20_000, maxEntrySize: '256kb' })),
+    public: store().useL1Layer(
+      drivers.memory({ maxSize: '16mb', maxItems: 20_000, maxEntrySize: '256kb' })
+    ),
   },
 })
 

@@ -78,13 +78,20 @@ export async function startEmbeddedPostgres(dataDir: string, log = false): Promi
 
 export async function resolveDatabaseServer(dataDir: string): Promise<DatabaseServer> {
   if (process.env.DATABASE_URL) {
-    return { url: withDatabase(process.env.DATABASE_URL, 'postgres'), embedded: false, stop: async () => {} }
+    return {
+      url: withDatabase(process.env.DATABASE_URL, 'postgres'),
+      embedded: false,
+      stop: async () => {},
+    }
   }
   return startEmbeddedPostgres(dataDir)
 }
 
 /** One connection for `run`, closed afterwards (server maintenance, or any database by URL). */
-export async function withClient<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+  serverUrl: string,
+  run: (client: pg.Client) => Promise<T>
+): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl })
   await client.connect()
   try {
@@ -106,13 +113,17 @@ export async function ensureDatabase(serverUrl: string, name: string) {
 
 export async function dropDatabase(serverUrl: string, name: string) {
   if (!SAFE_NAME.test(name)) throw new Error(`Unsafe database name ${name}`)
-  await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+  await withClient(serverUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  )
 }
 
 /** Test databases are named xiaowai_test_<pid>_<time>; drop those whose run is gone. */
 export async function dropStaleTestDatabases(serverUrl: string) {
   await withClient(serverUrl, async (client) => {
-    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'xiaowai_test_%'`)
+    const { rows } = await client.query(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'xiaowai_test_%'`
+    )
     for (const { datname } of rows) {
       const pid = Number(String(datname).split('_')[2])
       let alive = false
@@ -120,7 +131,8 @@ export async function dropStaleTestDatabases(serverUrl: string) {
         process.kill(pid, 0)
         alive = true
       } catch {}
-      if (!alive && SAFE_NAME.test(datname)) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
+      if (!alive && SAFE_NAME.test(datname))
+        await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`)
     }
   })
 }

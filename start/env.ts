@@ -14,7 +14,15 @@ export default await Env.create(new URL('../', import.meta.url), {
   PUBLIC_CACHE_SECONDS: Env.schema.number.optional(),
   /* Proxies allowed to say who the client is (X-Forwarded-For), comma-separated; empty trusts none. */
   TRUSTED_PROXIES: Env.schema.string.optional(),
-  LOG_LEVEL: Env.schema.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+  LOG_LEVEL: Env.schema.enum([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const),
 
   /*
   | PostgreSQL is the only database. The demo and test launchers point this

@@ -16,7 +16,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /* Suites that talk to the app over HTTP get a running server. */
 const needsServer = (name: string) => name.endsWith(':functional') || name.endsWith(':browser')
-const browserSuites = app.rcFile.tests.suites.map((s) => s.name).filter((n) => n.endsWith(':browser'))
+const browserSuites = app.rcFile.tests.suites
+  .map((s) => s.name)
+  .filter((n) => n.endsWith(':browser'))
 
 export const plugins: Config['plugins'] = [
   assert(),

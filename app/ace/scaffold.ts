@@ -17,7 +17,8 @@ function write(root: string, path: string, content: string) {
   writeFileSync(file, content)
 }
 
-const pascal = (name: string) => name.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())
+const pascal = (name: string) =>
+  name.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())
 
 export function moduleFiles(name: string, dependsOn: string[]): Record<string, string> {
   const Name = pascal(name)
@@ -49,9 +50,11 @@ export async function scaffoldModule(appRoot: URL, name: string, dependsOn: stri
   const root = fileURLToPath(appRoot)
   if (existsSync(join(root, 'modules', name))) throw new Error(`modules/${name} already exists`)
   for (const dep of dependsOn) {
-    if (!existsSync(join(root, 'modules', dep, 'module.json'))) throw new Error(`Unknown module "${dep}"`)
+    if (!existsSync(join(root, 'modules', dep, 'module.json')))
+      throw new Error(`Unknown module "${dep}"`)
   }
-  for (const [path, content] of Object.entries(moduleFiles(name, dependsOn))) write(root, `modules/${name}/${path}`, content)
+  for (const [path, content] of Object.entries(moduleFiles(name, dependsOn)))
+    write(root, `modules/${name}/${path}`, content)
 
   const { CodeTransformer } = await import('@adonisjs/assembler/code_transformer')
   await new CodeTransformer(appRoot).updateRcFile((rc) => {
@@ -63,7 +66,11 @@ export async function scaffoldModule(appRoot: URL, name: string, dependsOn: stri
   })
 }
 
-export function pluginFiles(id: string, regions: string[], platformVersion: string): Record<string, string> {
+export function pluginFiles(
+  id: string,
+  regions: string[],
+  platformVersion: string
+): Record<string, string> {
   return {
     'plugin.ts': `/*\n| ${id}: a provincial plugin. This file only wires; rules live in rules/.\n| Import nothing but '#plugin_sdk'.\n*/\nimport { definePlugin } from '#plugin_sdk'\n\nexport default definePlugin({\n  id: '${id}',\n  name: '${id}',\n  version: '0.1.0',\n  platform: '^${platformVersion}',\n  regions: ${JSON.stringify(regions)},\n  rules: {},\n})\n`,
     'rules/.gitkeep': '',
@@ -80,5 +87,6 @@ export async function scaffoldPlugin(appRoot: URL, id: string, regions: string[]
   const root = fileURLToPath(appRoot)
   if (existsSync(join(root, 'plugins', id))) throw new Error(`plugins/${id} already exists`)
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version
-  for (const [path, content] of Object.entries(pluginFiles(id, regions, version))) write(root, `plugins/${id}/${path}`, content)
+  for (const [path, content] of Object.entries(pluginFiles(id, regions, version)))
+    write(root, `plugins/${id}/${path}`, content)
 }

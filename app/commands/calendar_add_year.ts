@@ -10,20 +10,26 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 */
 export default class CalendarAddYear extends BaseCommand {
   static commandName = 'calendar:add-year'
-  static description = "Add a year's State Council holiday notice (days off and weekends worked) from a JSON file"
+  static description =
+    "Add a year's State Council holiday notice (days off and weekends worked) from a JSON file"
   static options: CommandOptions = { startApp: true }
 
   @args.string({ description: 'The year the notice is for, e.g. 2027' })
   declare year: string
 
-  @flags.string({ description: 'JSON file with the notice: title, publishedOn, holidays [{name, from, to}], workdays', required: true })
+  @flags.string({
+    description:
+      'JSON file with the notice: title, publishedOn, holidays [{name, from, to}], workdays',
+    required: true,
+  })
   declare file: string
 
   async run() {
     const { readNotice, InvalidNotice } = await import('../shared/calendar_notice.js')
     const { addCalendarYear } = await import('../shared/add_calendar_year.js')
     try {
-      if (!/^\d{4}$/.test(this.year)) throw new InvalidNotice([`the year is four digits, e.g. 2027, got "${this.year}"`])
+      if (!/^\d{4}$/.test(this.year))
+        throw new InvalidNotice([`the year is four digits, e.g. 2027, got "${this.year}"`])
       const text = await readFile(this.file, 'utf8')
       let parsed: unknown
       try {

@@ -3,7 +3,8 @@ import { scaffoldModule } from '../ace/scaffold.js'
 
 export default class MakeModule extends BaseCommand {
   static commandName = 'make:module'
-  static description = 'Create a module in modules/<name> and wire its provider, routes and test suites'
+  static description =
+    'Create a module in modules/<name> and wire its provider, routes and test suites'
 
   @args.string({ description: 'Module name in snake_case, e.g. "afterschool"' })
   declare name: string
@@ -13,6 +14,8 @@ export default class MakeModule extends BaseCommand {
 
   async run() {
     await scaffoldModule(this.app.appRoot, this.name, this.dependsOn ?? [])
-    this.logger.success(`Created modules/${this.name}; provider, routes and suites added to adonisrc.ts`)
+    this.logger.success(
+      `Created modules/${this.name}; provider, routes and suites added to adonisrc.ts`
+    )
   }
 }

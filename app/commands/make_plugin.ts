@@ -13,6 +13,8 @@ export default class MakePlugin extends BaseCommand {
 
   async run() {
     await scaffoldPlugin(this.app.appRoot, this.id, this.regions ?? [])
-    this.logger.success(`Created plugins/${this.id}. Enable it by adding "${this.id}" to PLUGINS in .env`)
+    this.logger.success(
+      `Created plugins/${this.id}. Enable it by adding "${this.id}" to PLUGINS in .env`
+    )
   }
 }

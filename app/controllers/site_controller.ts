@@ -29,14 +29,17 @@ export default class SiteController {
   }
 
   async switchLocale({ params, request, response }: HttpContext) {
-    const locale = i18nManager.supportedLocales().includes(params.locale) ? params.locale : i18nManager.defaultLocale
+    const locale = i18nManager.supportedLocales().includes(params.locale)
+      ? params.locale
+      : i18nManager.defaultLocale
     response.plainCookie(LOCALE_COOKIE, locale, { maxAge: '1y', httpOnly: true, sameSite: 'lax' })
     return response.redirect(localPath(request.input('back')) ?? '/')
   }
 
   async manifest({ params, response, i18n }: HttpContext) {
     const terminal = (params.terminal as string).replace(/\.webmanifest$/, '')
-    if (terminal !== 'public' && !TERMINALS.includes(terminal as Terminal)) return response.notFound()
+    if (terminal !== 'public' && !TERMINALS.includes(terminal as Terminal))
+      return response.notFound()
     const key = terminal as Terminal | 'public'
     response.header('content-type', 'application/manifest+json')
     return {
@@ -52,7 +55,12 @@ export default class SiteController {
       icons: [
         { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
         { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-        { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        {
+          src: '/icons/icon-maskable-512.png',
+          sizes: '512x512',
+          type: 'image/png',
+          purpose: 'maskable',
+        },
       ],
     }
   }

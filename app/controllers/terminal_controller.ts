@@ -5,7 +5,10 @@ import type { Terminal } from '../shared/principal.js'
 /** Each terminal's home: who you are and the functions your role may use. */
 export default class TerminalController {
   async #render({ view, auth }: HttpContext, terminal: Terminal) {
-    return view.render('pages/terminal_home', { terminal, items: await navigationFor(terminal, auth.getUserOrFail()) })
+    return view.render('pages/terminal_home', {
+      terminal,
+      items: await navigationFor(terminal, auth.getUserOrFail()),
+    })
   }
 
   parent(ctx: HttpContext) {

@@ -23,7 +23,9 @@ export class DomainError extends Exception {
   async handle(error: this, ctx: HttpContext) {
     const message = ctx.i18n ? ctx.i18n.t(error.messageKey, error.data) : error.messageKey
     if (ctx.request.accepts(['html', 'json']) === 'json') {
-      return ctx.response.status(error.status).send({ errors: [{ message, code: error.code, field: error.field }] })
+      return ctx.response
+        .status(error.status)
+        .send({ errors: [{ message, code: error.code, field: error.field }] })
     }
     /* Passwords, ID numbers and codes are dropped for every flash at commit (app/shared/flash_secrets.ts). */
     ctx.session.flashExcept(['_csrf', '_method'])

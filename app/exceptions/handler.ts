@@ -17,7 +17,9 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     '403': (error, { view }) => view.render('errors/forbidden', { error }),
     '404': (error, { view }) => view.render('errors/not_found', { error }),
     '429': (error, { view }) => view.render('errors/too_many_requests', { error }),
-    ...(app.inDev ? {} : { '500..599': (error, { view }) => view.render('errors/server_error', { error }) }),
+    ...(app.inDev
+      ? {}
+      : { '500..599': (error, { view }) => view.render('errors/server_error', { error }) }),
   }
 
   async handle(error: unknown, ctx: HttpContext) {

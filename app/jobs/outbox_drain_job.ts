@@ -14,11 +14,16 @@ export default class OutboxDrainJob extends Job<{ sweep?: boolean }> {
     const result = await drainOutbox()
     if (this.payload.sweep) {
       const pruned = await pruneDeliveredOutbox()
-      if (result.delivered || result.failed || pruned) logger.info({ ...result, pruned }, 'outbox swept')
+      if (result.delivered || result.failed || pruned)
+        logger.info({ ...result, pruned }, 'outbox swept')
     }
   }
 }
 
 export async function scheduleOutboxSweep() {
-  await OutboxDrainJob.schedule({ sweep: true }).id('kernel.outbox_sweep').cron('* * * * *').timezone('Asia/Shanghai').run()
+  await OutboxDrainJob.schedule({ sweep: true })
+    .id('kernel.outbox_sweep')
+    .cron('* * * * *')
+    .timezone('Asia/Shanghai')
+    .run()
 }

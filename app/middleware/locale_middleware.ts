@@ -29,7 +29,12 @@ export default class LocaleMiddleware {
     if ('view' in ctx) {
       const t = ctx.i18n.t.bind(ctx.i18n)
       /* Menu labels are i18n keys from modules, or a plugin's text (zh-CN, maybe with English). */
-      const label = (text: LocalizedText) => (typeof text !== 'string' ? textIn(text, ctx.i18n.locale) : /^[a-z_]+\.[a-z_.]+$/.test(text) ? t(text) : text)
+      const label = (text: LocalizedText) =>
+        typeof text !== 'string'
+          ? textIn(text, ctx.i18n.locale)
+          : /^[a-z_]+\.[a-z_.]+$/.test(text)
+            ? t(text)
+            : text
       ctx.view.share({ i18n: ctx.i18n, t, label, locale: ctx.i18n.locale })
     }
     return next()

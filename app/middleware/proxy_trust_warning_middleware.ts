@@ -13,13 +13,23 @@ import env from '#start/env'
 */
 let warned = false
 
-export function shouldWarnUntrustedForwarding(forwardedFor: string | undefined, trustedProxies: string | undefined, alreadyWarned: boolean): boolean {
+export function shouldWarnUntrustedForwarding(
+  forwardedFor: string | undefined,
+  trustedProxies: string | undefined,
+  alreadyWarned: boolean
+): boolean {
   return !alreadyWarned && Boolean(forwardedFor?.trim()) && !(trustedProxies ?? '').trim()
 }
 
 export default class ProxyTrustWarningMiddleware {
   handle(ctx: HttpContext, next: NextFn) {
-    if (shouldWarnUntrustedForwarding(ctx.request.header('x-forwarded-for'), env.get('TRUSTED_PROXIES'), warned)) {
+    if (
+      shouldWarnUntrustedForwarding(
+        ctx.request.header('x-forwarded-for'),
+        env.get('TRUSTED_PROXIES'),
+        warned
+      )
+    ) {
       warned = true
       logger.warn(
         { proxy: ctx.request.request.socket.remoteAddress },

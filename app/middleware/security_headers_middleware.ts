@@ -15,7 +15,8 @@ export default class SecurityHeadersMiddleware {
     try {
       return await next()
     } finally {
-      if (ctx.auth?.user && !ctx.response.getHeader('cache-control')) ctx.response.header('cache-control', 'no-store')
+      if (ctx.auth?.user && !ctx.response.getHeader('cache-control'))
+        ctx.response.header('cache-control', 'no-store')
     }
   }
 }

@@ -19,7 +19,8 @@ export default class SignedApiBodyMiddleware {
   constructor(private bodyparser: BodyParserMiddleware) {}
 
   async handle(ctx: HttpContext, next: NextFn) {
-    if (!ctx.request.url().startsWith('/api/') || ctx.request.method() !== 'POST') return this.bodyparser.handle(ctx, next)
+    if (!ctx.request.url().startsWith('/api/') || ctx.request.method() !== 'POST')
+      return this.bodyparser.handle(ctx, next)
     const chunks: Buffer[] = []
     let size = 0
     for await (const chunk of ctx.request.request) {

@@ -41,7 +41,11 @@ export interface Violation {
 export interface ExtensionPoints {}
 
 export type PointName = keyof ExtensionPoints & string
-type Entry<N extends PointName> = ExtensionPoints[N] extends { kind: infer K; input: infer I; output: infer O }
+type Entry<N extends PointName> = ExtensionPoints[N] extends {
+  kind: infer K
+  input: infer I
+  output: infer O
+}
   ? { kind: K; input: I; output: O }
   : never
 export type PointKind<N extends PointName> = Entry<N>['kind']
@@ -139,7 +143,9 @@ export interface ViewSlots {
   /** Management terminal, an institution's page (/manage/institutions/:id), beside its facts. */
   'institution.show.sidebar': { institution: { id: number; name: string; regionCode: string } }
   /** Public course page (/courses/:id), below the description: notices to parents. */
-  'course.show.notices': { course: { id: number; name: string; institutionId: number; regionCode: string } }
+  'course.show.notices': {
+    course: { id: number; name: string; institutionId: number; regionCode: string }
+  }
   /** Management terminal home (/manage), cards above the shortcuts. */
   'dashboard.cards': { user: { regionCode: string; adminLevel: string | null } }
 }
@@ -230,4 +236,9 @@ export function textIn(text: LocalizedText, locale: string): string {
 }
 
 /* Working days on the official calendar (holidays and adjusted working weekends), for deadline and release rules. */
-export { addWorkingDays, isWorkingDay, workingDaysBetween, hasOfficialCalendar } from '../shared/working_days.js'
+export {
+  addWorkingDays,
+  isWorkingDay,
+  workingDaysBetween,
+  hasOfficialCalendar,
+} from '../shared/working_days.js'

@@ -11,7 +11,11 @@ import { validateManifest } from '../plugins/manifest.js'
 import { toRegionCode } from '../shared/region_code.js'
 
 export interface PluginTestHost {
-  resolve<N extends PointName>(name: N, region: string, input: PointInput<N>): Promise<PointOutput<N>>
+  resolve<N extends PointName>(
+    name: N,
+    region: string,
+    input: PointInput<N>
+  ): Promise<PointOutput<N>>
 }
 
 export function testHostFor(plugin: PluginDefinition, platformVersion = '0.1.0'): PluginTestHost {

@@ -28,7 +28,9 @@ export async function startPlugins(app: ApplicationService, edge: Edge) {
     edge.mount(`plugin_${plugin.id}`, app.makeURL(`plugins/${plugin.id}/views/`))
   }
   /* In a page: {{{ await pluginSlot('course.show.notices', regionCode, { course, locale }) }}} */
-  edge.global('pluginSlot', (slot: SlotName, regionCode: string | null, data: any) => renderSlot(edge, slot, regionCode, data))
+  edge.global('pluginSlot', (slot: SlotName, regionCode: string | null, data: any) =>
+    renderSlot(edge, slot, regionCode, data)
+  )
   registerPluginMenus(plugins)
 
   const emitter = await app.container.make('emitter')

@@ -12,7 +12,9 @@ export interface ExtensionPoint<N extends PointName> {
  * Declares an extension point with its national default. Called at module
  * load by the module that owns the decision (see modules/<m>/extension_points.ts).
  */
-export function defineExtensionPoint<N extends PointName>(spec: ExtensionPointSpec<N>): ExtensionPoint<N> {
+export function defineExtensionPoint<N extends PointName>(
+  spec: ExtensionPointSpec<N>
+): ExtensionPoint<N> {
   pluginHost.declare(spec)
   return {
     name: spec.name,

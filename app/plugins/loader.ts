@@ -23,7 +23,9 @@ export async function loadPlugins(options: LoadOptions): Promise<PluginDefinitio
       throw new PluginLoadError(id, 'plugin ids are lower-case letters, digits and underscores')
     }
     const folder = new URL(`${id}/`, options.pluginsRoot)
-    const hasSource = ['plugin.ts', 'plugin.js'].some((file) => existsSync(fileURLToPath(new URL(file, folder))))
+    const hasSource = ['plugin.ts', 'plugin.js'].some((file) =>
+      existsSync(fileURLToPath(new URL(file, folder)))
+    )
     if (!hasSource) throw new PluginLoadError(id, `no plugin.ts in ${fileURLToPath(folder)}`)
 
     let exported: unknown

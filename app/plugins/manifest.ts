@@ -9,8 +9,17 @@ import { PluginLoadError } from './errors.js'
 import { SLOT_NAMES } from './view_slots.js'
 
 const KNOWN_KEYS = new Set([
-  'id', 'name', 'version', 'regions', 'platform', 'description',
-  'rules', 'policies', 'reports', 'menu', 'views',
+  'id',
+  'name',
+  'version',
+  'regions',
+  'platform',
+  'description',
+  'rules',
+  'policies',
+  'reports',
+  'menu',
+  'views',
 ])
 
 export interface ManifestCheck {
@@ -47,7 +56,9 @@ export function validateManifest(candidate: unknown, check: ManifestCheck): Plug
   } else {
     for (const region of def.regions) {
       if (typeof region !== 'string' || !isProvinceCode(region)) {
-        problems.push(`region ${JSON.stringify(region)} is not a province code (six digits ending in 0000)`)
+        problems.push(
+          `region ${JSON.stringify(region)} is not a province code (six digits ending in 0000)`
+        )
       }
     }
   }
@@ -73,18 +84,28 @@ export function validateManifest(candidate: unknown, check: ManifestCheck): Plug
       return `menu item ${JSON.stringify(item?.href)}: "terminal" must be "management" (the only terminal whose users carry a region)`
     }
     if (!item.label) return `menu item ${JSON.stringify(item.href)} needs a label`
-    if (typeof item.href !== 'string' || !(LOCAL_PATH.test(item.href) || item.href.startsWith('https://'))) {
+    if (
+      typeof item.href !== 'string' ||
+      !(LOCAL_PATH.test(item.href) || item.href.startsWith('https://'))
+    ) {
       return `menu item ${JSON.stringify(item.href)}: "href" must be a path on this platform ("/manage/…") or an https:// address`
     }
   })
   if (def.views !== undefined) {
     if (!def.views || typeof def.views !== 'object' || Array.isArray(def.views)) {
-      problems.push('"views" must map slot names to template names, e.g. { "dashboard.cards": "dashboard_card" }')
+      problems.push(
+        '"views" must map slot names to template names, e.g. { "dashboard.cards": "dashboard_card" }'
+      )
     } else {
       for (const [slot, template] of Object.entries(def.views)) {
-        if (!SLOT_NAMES.includes(slot as any)) problems.push(`view for unknown slot "${slot}" (slots: ${SLOT_NAMES.join(', ')})`)
-        else if (typeof template !== 'string' || !TEMPLATE_NAME.test(template)) problems.push(`view for "${slot}" must be a template name like "dashboard_card"`)
-        else if (check.hasView && !check.hasView(template)) problems.push(`view for "${slot}": plugins/${expectedId}/views/${template}.edge does not exist`)
+        if (!SLOT_NAMES.includes(slot as any))
+          problems.push(`view for unknown slot "${slot}" (slots: ${SLOT_NAMES.join(', ')})`)
+        else if (typeof template !== 'string' || !TEMPLATE_NAME.test(template))
+          problems.push(`view for "${slot}" must be a template name like "dashboard_card"`)
+        else if (check.hasView && !check.hasView(template))
+          problems.push(
+            `view for "${slot}": plugins/${expectedId}/views/${template}.edge does not exist`
+          )
       }
     }
   }
@@ -94,7 +115,12 @@ export function validateManifest(candidate: unknown, check: ManifestCheck): Plug
 }
 
 /** An optional array of entries, each checked, with ids (where entries have one) unique. */
-function checkList(def: Record<string, any>, key: string, problems: string[], check: (entry: any) => string | undefined) {
+function checkList(
+  def: Record<string, any>,
+  key: string,
+  problems: string[],
+  check: (entry: any) => string | undefined
+) {
   if (def[key] === undefined) return
   if (!Array.isArray(def[key])) {
     problems.push(`"${key}" must be a list`)

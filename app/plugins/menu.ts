@@ -17,14 +17,21 @@ interface RegionalUser {
 }
 
 /** True when the user is bureau staff in one of the plugin's provinces where it is switched on. */
-export async function seesPluginMenu(plugin: PluginDefinition, user: RegionalUser, host: PluginHost = pluginHost): Promise<boolean> {
+export async function seesPluginMenu(
+  plugin: PluginDefinition,
+  user: RegionalUser,
+  host: PluginHost = pluginHost
+): Promise<boolean> {
   if (user.role !== 'admin' || !isRegionCode(user.regionCode)) return false
   const province = provinceOf(user.regionCode)
   if (!province || !plugin.regions.includes(province)) return false
   return (await host.stateOf(plugin.id, province)).enabled
 }
 
-export function registerPluginMenus(plugins: readonly PluginDefinition[], host: PluginHost = pluginHost) {
+export function registerPluginMenus(
+  plugins: readonly PluginDefinition[],
+  host: PluginHost = pluginHost
+) {
   plugins.forEach((plugin, p) => {
     ;(plugin.menu ?? []).forEach((item, i) => {
       registerNavigation({

@@ -26,7 +26,10 @@ export interface ExtensionPointSpec<N extends PointName> {
   kind: 'value' | 'decision'
   description: string
   /** The national default. */
-  defaultRule: (input: PointInput<N>, ctx: RuleContext<PointOutput<N>>) => PointOutput<N> | Promise<PointOutput<N>>
+  defaultRule: (
+    input: PointInput<N>,
+    ctx: RuleContext<PointOutput<N>>
+  ) => PointOutput<N> | Promise<PointOutput<N>>
 }
 
 /** Whether a plugin is switched on in a province (settings arrive with the management page). */
@@ -109,7 +112,11 @@ export class PluginHost {
     return governing.filter((_, i) => states[i]!.enabled)
   }
 
-  async resolve<N extends PointName>(name: N, region: RegionCode, input: PointInput<N>): Promise<PointOutput<N>> {
+  async resolve<N extends PointName>(
+    name: N,
+    region: RegionCode,
+    input: PointInput<N>
+  ): Promise<PointOutput<N>> {
     const spec = this.#points.get(name) as ExtensionPointSpec<N> | undefined
     if (!spec) throw new UnknownExtensionPointError(name)
     const rules = (await this.activeFor(region))
@@ -119,7 +126,9 @@ export class PluginHost {
 
     if (spec.kind === 'decision') {
       const base = { region, province, next: async () => [] as unknown as PointOutput<N> }
-      const results = await Promise.all([spec.defaultRule, ...rules].map((rule) => rule(input, base)))
+      const results = await Promise.all(
+        [spec.defaultRule, ...rules].map((rule) => rule(input, base))
+      )
       return results.flat() as Violation[] as PointOutput<N>
     }
 

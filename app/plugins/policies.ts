@@ -20,7 +20,12 @@ import type { EmitterService } from '@adonisjs/core/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import type { AnyPolicy, PluginDefinition, PolicyActions, PolicyContext } from '../plugin_sdk/index.js'
+import type {
+  AnyPolicy,
+  PluginDefinition,
+  PolicyActions,
+  PolicyContext,
+} from '../plugin_sdk/index.js'
 import { type RegionCode, isRegionCode, provinceOf } from '../shared/region_code.js'
 import { publish } from '../shared/outbox.js'
 import { MAX_ATTEMPTS, deliveringOutboxId } from '../shared/outbox_drain.js'
@@ -58,7 +63,9 @@ export class PolicyActionRefused extends Error {}
  */
 export function requireNamedByEvent(run: PolicyRun, value: unknown, keys: string[]) {
   if (!keys.some((key) => run.payload[key] === value)) {
-    throw new PolicyActionRefused(`${run.pluginId}/${run.policyId}: ${JSON.stringify(value)} is not the ${keys.join(' or ')} of this ${run.event} event`)
+    throw new PolicyActionRefused(
+      `${run.pluginId}/${run.policyId}: ${JSON.stringify(value)} is not the ${keys.join(' or ')} of this ${run.event} event`
+    )
   }
 }
 
@@ -66,7 +73,10 @@ type ActionProvider<K extends keyof PolicyActions> = (run: PolicyRun) => PolicyA
 const providers = new Map<string, ActionProvider<any>>()
 
 /** Called by the module that owns an action (modules/<m>/policy_actions.ts), at boot. */
-export function providePolicyAction<K extends keyof PolicyActions>(name: K, provider: ActionProvider<K>) {
+export function providePolicyAction<K extends keyof PolicyActions>(
+  name: K,
+  provider: ActionProvider<K>
+) {
   if (providers.has(name)) throw new Error(`Policy action "${name}" is provided twice`)
   providers.set(name, provider)
 }
@@ -85,7 +95,9 @@ function actionsFor(run: PolicyRun): PolicyActions {
 providePolicyAction('recordCreditAdjustment', (run) => async (input) => {
   requireNamedByEvent(run, input.institutionId, ['institutionId'])
   if (!Number.isInteger(input.points) || input.points === 0 || Math.abs(input.points) > 1000) {
-    throw new PolicyActionRefused(`${run.pluginId}/${run.policyId}: credit points must be a whole number between -1000 and 1000, not 0`)
+    throw new PolicyActionRefused(
+      `${run.pluginId}/${run.policyId}: credit points must be a whole number between -1000 and 1000, not 0`
+    )
   }
   await run.trx.table('plugin_credit_adjustments').insert({
     policy_run_id: run.id,
@@ -100,12 +112,24 @@ providePolicyAction('recordCreditAdjustment', (run) => async (input) => {
   })
 })
 
-function policiesFor(host: PluginHost, event: string, region: RegionCode): { plugin: PluginDefinition; policy: AnyPolicy }[] {
-  return host.pluginsFor(region).flatMap((plugin) => (plugin.policies ?? []).filter((p) => p.on === event).map((policy) => ({ plugin, policy })))
+function policiesFor(
+  host: PluginHost,
+  event: string,
+  region: RegionCode
+): { plugin: PluginDefinition; policy: AnyPolicy }[] {
+  return host
+    .pluginsFor(region)
+    .flatMap((plugin) =>
+      (plugin.policies ?? []).filter((p) => p.on === event).map((policy) => ({ plugin, policy }))
+    )
 }
 
 /** Step 1: writes one run (and its outbox event) per policy that must react to this event. */
-export async function enqueuePolicyRuns(event: string, payload: unknown, host: PluginHost = pluginHost): Promise<number[]> {
+export async function enqueuePolicyRuns(
+  event: string,
+  payload: unknown,
+  host: PluginHost = pluginHost
+): Promise<number[]> {
   const region = (payload as { regionCode?: unknown } | null)?.regionCode
   if (!isRegionCode(region)) return []
   const province = provinceOf(region)
@@ -141,7 +165,11 @@ export async function runPolicy(runId: number, host: PluginHost = pluginHost): P
       const plugin = host.plugins().find((p) => p.id === run.plugin_id)
       const policy = plugin?.policies?.find((p) => p.id === run.policy_id)
       if (!plugin || !policy) {
-        await trx.from('plugin_policy_runs').where('id', runId).update({ status: 'dropped', last_error: 'the plugin or its policy is no longer installed', finished_at: new Date() })
+        await trx.from('plugin_policy_runs').where('id', runId).update({
+          status: 'dropped',
+          last_error: 'the plugin or its policy is no longer installed',
+          finished_at: new Date(),
+        })
         return
       }
       const policyRun: PolicyRun = {
@@ -155,10 +183,22 @@ export async function runPolicy(runId: number, host: PluginHost = pluginHost): P
         trx,
         actorLabel: `${textIn(plugin.name, 'zh-CN')} · ${policy.id}`,
       }
-      const ctx: PolicyContext = { region: policyRun.region, province: policyRun.province, actions: actionsFor(policyRun) }
+      const ctx: PolicyContext = {
+        region: policyRun.region,
+        province: policyRun.province,
+        actions: actionsFor(policyRun),
+      }
       const handle = policy.handle as (event: unknown, ctx: PolicyContext) => unknown
       await handle(run.payload, ctx)
-      await trx.from('plugin_policy_runs').where('id', runId).update({ status: 'done', attempts: run.attempts + 1, last_error: null, finished_at: new Date() })
+      await trx
+        .from('plugin_policy_runs')
+        .where('id', runId)
+        .update({
+          status: 'done',
+          attempts: run.attempts + 1,
+          last_error: null,
+          finished_at: new Date(),
+        })
     })
   } catch (error) {
     const message = String((error as Error)?.stack ?? error).slice(0, 2000)
@@ -176,7 +216,9 @@ export async function runPolicy(runId: number, host: PluginHost = pluginHost): P
 
 /** Listens to every event some installed policy reacts to, and to the runs themselves. */
 export function subscribePolicies(emitter: EmitterService, host: PluginHost = pluginHost) {
-  const events = new Set(host.plugins().flatMap((plugin) => (plugin.policies ?? []).map((policy) => policy.on as string)))
+  const events = new Set(
+    host.plugins().flatMap((plugin) => (plugin.policies ?? []).map((policy) => policy.on as string))
+  )
   for (const event of events) {
     emitter.on(event as any, async (payload: unknown) => {
       await enqueuePolicyRuns(event, payload, host)

@@ -17,18 +17,35 @@ export interface PluginReport {
 
 /** The reports of the plugins that govern a region (none for the ministry, which no province plugin governs). */
 export function reportsFor(region: RegionCode, host: PluginHost = pluginHost): PluginReport[] {
-  return host.pluginsFor(region).flatMap((plugin) => (plugin.reports ?? []).map((report) => ({ pluginId: plugin.id, pluginName: plugin.name, report })))
+  return host.pluginsFor(region).flatMap((plugin) =>
+    (plugin.reports ?? []).map((report) => ({
+      pluginId: plugin.id,
+      pluginName: plugin.name,
+      report,
+    }))
+  )
 }
 
-export function findReport(region: RegionCode, pluginId: string, reportId: string, host: PluginHost = pluginHost): PluginReport | null {
-  return reportsFor(region, host).find((r) => r.pluginId === pluginId && r.report.id === reportId) ?? null
+export function findReport(
+  region: RegionCode,
+  pluginId: string,
+  reportId: string,
+  host: PluginHost = pluginHost
+): PluginReport | null {
+  return (
+    reportsFor(region, host).find((r) => r.pluginId === pluginId && r.report.id === reportId) ??
+    null
+  )
 }
 
 export const REPORT_TIMEOUT_MS = 10_000
 export const REPORT_MAX_ROWS = 50_000
 
 /** Runs a report for a region, read-only; rows beyond REPORT_MAX_ROWS are cut off (the caller says so). */
-export async function runReport(found: PluginReport, region: RegionCode): Promise<{ rows: Record<string, unknown>[]; truncated: boolean }> {
+export async function runReport(
+  found: PluginReport,
+  region: RegionCode
+): Promise<{ rows: Record<string, unknown>[]; truncated: boolean }> {
   const trx = await db.transaction()
   try {
     /* A statement, not SET TRANSACTION: inside a caller's transaction this runs in a savepoint, which the rollback below undoes. */

@@ -11,7 +11,11 @@ import type { SlotName, ViewSlots } from '../plugin_sdk/index.js'
 import { isRegionCode } from '../shared/region_code.js'
 import { type PluginHost, pluginHost } from './plugin_host.js'
 
-export const SLOT_NAMES: readonly SlotName[] = ['institution.show.sidebar', 'course.show.notices', 'dashboard.cards']
+export const SLOT_NAMES: readonly SlotName[] = [
+  'institution.show.sidebar',
+  'course.show.notices',
+  'dashboard.cards',
+]
 
 /** The partials of a slot, rendered to HTML; empty when no active plugin fills it. */
 export async function renderSlot<S extends SlotName>(

@@ -7,7 +7,11 @@
 */
 import type { ApplicationService } from '@adonisjs/core/types'
 import logger from '@adonisjs/core/services/logger'
-import { isMissingCalendarTable, loadHolidayCalendar, refreshHolidayCalendar } from '../shared/holiday_calendar.js'
+import {
+  isMissingCalendarTable,
+  loadHolidayCalendar,
+  refreshHolidayCalendar,
+} from '../shared/holiday_calendar.js'
 
 const REFRESH_MS = 60_000
 
@@ -23,9 +27,12 @@ export default class CalendarProvider {
       const years = await loadHolidayCalendar()
       logger.debug({ years }, 'holiday calendar loaded')
     } catch (error) {
-      if (!isMissingCalendarTable(error)) throw new Error('Could not read the holiday calendar at start', { cause: error })
+      if (!isMissingCalendarTable(error))
+        throw new Error('Could not read the holiday calendar at start', { cause: error })
       /* `migration:run` on a fresh database starts the app before the table exists. */
-      logger.debug('no holiday calendar table yet: working days count weekends only until the migrations run')
+      logger.debug(
+        'no holiday calendar table yet: working days count weekends only until the migrations run'
+      )
     }
   }
 
@@ -35,7 +42,11 @@ export default class CalendarProvider {
     this.#timer = setInterval(() => {
       refreshHolidayCalendar().then(
         (changed) => changed && logger.info('holiday calendar reloaded: a notice was added'),
-        (error) => logger.warn({ err: error }, 'holiday calendar refresh failed; the last loaded calendar stays in use')
+        (error) =>
+          logger.warn(
+            { err: error },
+            'holiday calendar refresh failed; the last loaded calendar stays in use'
+          )
       )
     }, REFRESH_MS)
     /* Never what keeps a finished command alive. */

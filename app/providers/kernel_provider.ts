@@ -17,7 +17,8 @@ import { keepSecretsOutOfFlash } from '../shared/flash_secrets.js'
 /* int8 columns (ids, counts, fen) arrive as numbers; a value beyond 2^53 is an error, never rounded. */
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
   const n = Number(value)
-  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} exceeds the safe integer range`)
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`int8 value ${value} exceeds the safe integer range`)
   return n
 })
 

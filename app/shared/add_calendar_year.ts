@@ -24,13 +24,30 @@ function describe(taken: TakenDay): string {
 export async function addCalendarYear(notice: CalendarNotice): Promise<readonly number[]> {
   const off = daysOff(notice)
   const rows = [
-    ...off.map(({ on, name }) => ({ day: on, year: notice.year, kind: 'holiday', holiday_name: name })),
-    ...notice.workdays.map((day) => ({ day, year: notice.year, kind: 'workday', holiday_name: null })),
+    ...off.map(({ on, name }) => ({
+      day: on,
+      year: notice.year,
+      kind: 'holiday',
+      holiday_name: name,
+    })),
+    ...notice.workdays.map((day) => ({
+      day,
+      year: notice.year,
+      kind: 'workday',
+      holiday_name: null,
+    })),
   ]
   try {
     await db.transaction(async (trx) => {
-      const existing = await trx.from('calendar_notices').where('year', notice.year).select('title').first()
-      if (existing) throw new InvalidNotice([`${notice.year} already has a notice ("${existing.title}"); a year is added once`])
+      const existing = await trx
+        .from('calendar_notices')
+        .where('year', notice.year)
+        .select('title')
+        .first()
+      if (existing)
+        throw new InvalidNotice([
+          `${notice.year} already has a notice ("${existing.title}"); a year is added once`,
+        ])
       const taken: TakenDay[] = (
         await trx.rawQuery(
           `SELECT to_char(day, 'YYYY-MM-DD') AS day, year, kind, holiday_name FROM calendar_days WHERE day = ANY(?::date[]) ORDER BY day`,
@@ -49,7 +66,9 @@ export async function addCalendarYear(notice: CalendarNotice): Promise<readonly 
     })
   } catch (error) {
     if ((error as { code?: string }).code === '23505') {
-      throw new InvalidNotice([`another notice claimed ${notice.year} or one of its days at the same time; run the command again to see which`])
+      throw new InvalidNotice([
+        `another notice claimed ${notice.year} or one of its days at the same time; run the command again to see which`,
+      ])
     }
     throw error
   }

@@ -63,18 +63,27 @@ export function readNotice(year: number, input: unknown): CalendarNotice {
     throw new InvalidNotice([`the year must be a whole number from 2000 to 2200, got ${year}`])
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new InvalidNotice(['the file must hold one JSON object with title, publishedOn, holidays and workdays'])
+    throw new InvalidNotice([
+      'the file must hold one JSON object with title, publishedOn, holidays and workdays',
+    ])
   }
   const raw = input as Record<string, unknown>
   const { first, last } = noticeWindow(year)
   const inWindow = (date: string) => date >= first && date <= last
 
-  if (raw.year !== undefined && raw.year !== year) problems.push(`the file is the notice for ${String(raw.year)}, not ${year}`)
-  if (typeof raw.title !== 'string' || !raw.title.trim()) problems.push('title: the notice\'s title is required')
-  if (raw.reference !== undefined && raw.reference !== null && (typeof raw.reference !== 'string' || raw.reference.length > 60)) {
+  if (raw.year !== undefined && raw.year !== year)
+    problems.push(`the file is the notice for ${String(raw.year)}, not ${year}`)
+  if (typeof raw.title !== 'string' || !raw.title.trim())
+    problems.push("title: the notice's title is required")
+  if (
+    raw.reference !== undefined &&
+    raw.reference !== null &&
+    (typeof raw.reference !== 'string' || raw.reference.length > 60)
+  ) {
     problems.push('reference: the document number (文号) is text of at most 60 characters')
   }
-  if (!isIsoDate(raw.publishedOn)) problems.push(`publishedOn: "${String(raw.publishedOn)}" is not a YYYY-MM-DD date`)
+  if (!isIsoDate(raw.publishedOn))
+    problems.push(`publishedOn: "${String(raw.publishedOn)}" is not a YYYY-MM-DD date`)
 
   const holidays: HolidayRange[] = []
   if (!Array.isArray(raw.holidays) || raw.holidays.length === 0) {
@@ -84,37 +93,76 @@ export function readNotice(year: number, input: unknown): CalendarNotice {
       const at = `holidays[${i}]`
       const h = (entry ?? {}) as Record<string, unknown>
       const name = typeof h.name === 'string' ? h.name.trim() : ''
-      if (!name || name.length > 40) problems.push(`${at}: a name of 1 to 40 characters is required`)
+      if (!name || name.length > 40)
+        problems.push(`${at}: a name of 1 to 40 characters is required`)
       const label = name ? `${at} (${name})` : at
-      if (!isIsoDate(h.from)) { problems.push(`${label}: from "${String(h.from)}" is not a YYYY-MM-DD date`); continue }
-      if (!isIsoDate(h.to)) { problems.push(`${label}: to "${String(h.to)}" is not a YYYY-MM-DD date`); continue }
-      if (h.to < h.from) { problems.push(`${label}: ends on ${h.to}, before it starts on ${h.from}`); continue }
-      if (!inWindow(h.from) || !inWindow(h.to)) { problems.push(`${label}: ${h.from}..${h.to} lies outside ${first}..${last}`); continue }
+      if (!isIsoDate(h.from)) {
+        problems.push(`${label}: from "${String(h.from)}" is not a YYYY-MM-DD date`)
+        continue
+      }
+      if (!isIsoDate(h.to)) {
+        problems.push(`${label}: to "${String(h.to)}" is not a YYYY-MM-DD date`)
+        continue
+      }
+      if (h.to < h.from) {
+        problems.push(`${label}: ends on ${h.to}, before it starts on ${h.from}`)
+        continue
+      }
+      if (!inWindow(h.from) || !inWindow(h.to)) {
+        problems.push(`${label}: ${h.from}..${h.to} lies outside ${first}..${last}`)
+        continue
+      }
       const days = toDay(h.to) - toDay(h.from) + 1
-      if (days > LONGEST_HOLIDAY_DAYS) { problems.push(`${label}: ${days} days off is longer than any notice gives (at most ${LONGEST_HOLIDAY_DAYS})`); continue }
+      if (days > LONGEST_HOLIDAY_DAYS) {
+        problems.push(
+          `${label}: ${days} days off is longer than any notice gives (at most ${LONGEST_HOLIDAY_DAYS})`
+        )
+        continue
+      }
       holidays.push({ name, from: h.from, to: h.to })
     }
   }
   const sorted = [...holidays].sort((a, b) => a.from.localeCompare(b.from))
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].from <= sorted[i - 1].to) {
-      problems.push(`holidays ${sorted[i - 1].name} (${sorted[i - 1].from}..${sorted[i - 1].to}) and ${sorted[i].name} (${sorted[i].from}..${sorted[i].to}) overlap`)
+      problems.push(
+        `holidays ${sorted[i - 1].name} (${sorted[i - 1].from}..${sorted[i - 1].to}) and ${sorted[i].name} (${sorted[i].from}..${sorted[i].to}) overlap`
+      )
     }
   }
 
   const workdays: string[] = []
   if (!Array.isArray(raw.workdays)) {
-    problems.push('workdays: the list of weekend days worked is required (an empty list if there are none)')
+    problems.push(
+      'workdays: the list of weekend days worked is required (an empty list if there are none)'
+    )
   } else {
     for (const [i, day] of (raw.workdays as unknown[]).entries()) {
       const at = `workdays[${i}]`
-      if (!isIsoDate(day)) { problems.push(`${at}: "${String(day)}" is not a YYYY-MM-DD date`); continue }
-      if (!inWindow(day)) { problems.push(`${at}: ${day} lies outside ${first}..${last}`); continue }
+      if (!isIsoDate(day)) {
+        problems.push(`${at}: "${String(day)}" is not a YYYY-MM-DD date`)
+        continue
+      }
+      if (!inWindow(day)) {
+        problems.push(`${at}: ${day} lies outside ${first}..${last}`)
+        continue
+      }
       const weekday = weekdayOf(toDay(day))
-      if (weekday !== 0 && weekday !== 6) { problems.push(`${at}: ${day} is a weekday; a make-up working day is always a Saturday or a Sunday`); continue }
+      if (weekday !== 0 && weekday !== 6) {
+        problems.push(
+          `${at}: ${day} is a weekday; a make-up working day is always a Saturday or a Sunday`
+        )
+        continue
+      }
       const off = holidays.find((h) => day >= h.from && day <= h.to)
-      if (off) { problems.push(`${at}: ${day} is inside ${off.name} (${off.from}..${off.to})`); continue }
-      if (workdays.includes(day)) { problems.push(`${at}: ${day} is listed twice`); continue }
+      if (off) {
+        problems.push(`${at}: ${day} is inside ${off.name} (${off.from}..${off.to})`)
+        continue
+      }
+      if (workdays.includes(day)) {
+        problems.push(`${at}: ${day} is listed twice`)
+        continue
+      }
       workdays.push(day)
     }
   }
@@ -123,7 +171,8 @@ export function readNotice(year: number, input: unknown): CalendarNotice {
   return {
     year,
     title: (raw.title as string).trim(),
-    reference: typeof raw.reference === 'string' && raw.reference.trim() ? raw.reference.trim() : null,
+    reference:
+      typeof raw.reference === 'string' && raw.reference.trim() ? raw.reference.trim() : null,
     publishedOn: raw.publishedOn as string,
     holidays: sorted,
     workdays: workdays.sort(),

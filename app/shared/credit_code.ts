@@ -24,6 +24,7 @@ export function isValidCreditCode(input: string): boolean {
 /** Completes 17 characters with their check character (for generated and test data). */
 export function withCheckChar(first17: string): string {
   const char = checkChar(first17.toUpperCase())
-  if (!char || first17.length !== 17) throw new RangeError(`"${first17}" is not 17 valid characters`)
+  if (!char || first17.length !== 17)
+    throw new RangeError(`"${first17}" is not 17 valid characters`)
   return first17.toUpperCase() + char
 }

@@ -14,7 +14,10 @@ export function workingDeadline(from: string, n: number): string {
   for (let year = Number(from.slice(0, 4)); year <= Number(due.slice(0, 4)); year++) {
     if (!hasOfficialCalendar(year) && !warned.has(year)) {
       warned.add(year)
-      logger.warn({ year }, "the State Council's holiday notice for this year is missing: working-day deadlines count weekends only until it is added (node ace calendar:add-year)")
+      logger.warn(
+        { year },
+        "the State Council's holiday notice for this year is missing: working-day deadlines count weekends only until it is added (node ace calendar:add-year)"
+      )
     }
   }
   return due

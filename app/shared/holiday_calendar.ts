@@ -28,7 +28,9 @@ interface CalendarRow {
 }
 
 /** Reads every notice and installs it; returns the years now known. One statement, so one snapshot. */
-export async function loadHolidayCalendar(client: QueryClientContract = db.connection()): Promise<readonly number[]> {
+export async function loadHolidayCalendar(
+  client: QueryClientContract = db.connection()
+): Promise<readonly number[]> {
   const { rows } = await client.rawQuery(`
     SELECT (${REVISION}) AS revision, year, NULL AS day, NULL AS kind, NULL AS holiday_name FROM calendar_notices
     UNION ALL
@@ -48,7 +50,9 @@ export async function loadHolidayCalendar(client: QueryClientContract = db.conne
 }
 
 /** A cheap check, run every minute by long-lived processes: reloads only when another process added a notice. */
-export async function refreshHolidayCalendar(client: QueryClientContract = db.connection()): Promise<boolean> {
+export async function refreshHolidayCalendar(
+  client: QueryClientContract = db.connection()
+): Promise<boolean> {
   if (loadedRevision !== null && (await revision(client)) === loadedRevision) return false
   await loadHolidayCalendar(client)
   return true

@@ -1,7 +1,12 @@
 import { createHmac } from 'node:crypto'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { ConfigProvider } from '@adonisjs/core/types'
-import type { SessionData, SessionStoreFactory, SessionStoreWithTaggingContract, TaggedSession } from '@adonisjs/session/types'
+import type {
+  SessionData,
+  SessionStoreFactory,
+  SessionStoreWithTaggingContract,
+  TaggedSession,
+} from '@adonisjs/session/types'
 
 /*
 | Public pages, search and payment callbacks are mostly anonymous. Shield
@@ -21,10 +26,14 @@ import type { SessionData, SessionStoreFactory, SessionStoreWithTaggingContract,
 export const CSRF_SECRET_KEY = 'csrf-secret'
 
 export function derivedCsrfSecret(appKey: string, sessionId: string): string {
-  return createHmac('sha256', appKey).update(`csrf-secret:${sessionId}`).digest('base64url').slice(0, 24)
+  return createHmac('sha256', appKey)
+    .update(`csrf-secret:${sessionId}`)
+    .digest('base64url')
+    .slice(0, 24)
 }
 
-const onlyCsrfSecret = (values: SessionData) => Object.keys(values).every((key) => key === CSRF_SECRET_KEY)
+const onlyCsrfSecret = (values: SessionData) =>
+  Object.keys(values).every((key) => key === CSRF_SECRET_KEY)
 
 class AnonymousFriendlyStore implements SessionStoreWithTaggingContract {
   /** Whether the store held a row for this session when it was read. */
@@ -81,12 +90,21 @@ class AnonymousFriendlyStore implements SessionStoreWithTaggingContract {
 }
 
 /** Wraps a server-side store (database, Redis) so that anonymous sessions are never written. */
-export function anonymousFriendly(store: ConfigProvider<SessionStoreFactory>, appKey: string): ConfigProvider<SessionStoreFactory> {
+export function anonymousFriendly(
+  store: ConfigProvider<SessionStoreFactory>,
+  appKey: string
+): ConfigProvider<SessionStoreFactory> {
   return {
     type: 'provider',
     async resolver(app) {
       const factory = await store.resolver(app)
-      return (ctx, config) => new AnonymousFriendlyStore(factory(ctx, config) as SessionStoreWithTaggingContract, ctx, config.cookieName, appKey)
+      return (ctx, config) =>
+        new AnonymousFriendlyStore(
+          factory(ctx, config) as SessionStoreWithTaggingContract,
+          ctx,
+          config.cookieName,
+          appKey
+        )
     },
   }
 }

@@ -9,7 +9,11 @@ import type { TranslationsFormatterContract } from '@adonisjs/i18n/types'
 | parsed message depends only on the message text and the locale, so it
 | is kept (the messages come from the language files: a bounded set).
 */
-const VALUE_FORMATTERS = { getNumberFormat: formatters.number, getDateTimeFormat: formatters.date, getPluralRules: formatters.plural }
+const VALUE_FORMATTERS = {
+  getNumberFormat: formatters.number,
+  getDateTimeFormat: formatters.date,
+  getPluralRules: formatters.plural,
+}
 const LIMIT = 20_000
 
 export class MemoIcuFormatter implements TranslationsFormatterContract {
@@ -20,7 +24,12 @@ export class MemoIcuFormatter implements TranslationsFormatterContract {
     const key = `${locale}\u0000${message}`
     let parsed = this.#parsed.get(key)
     if (!parsed) {
-      parsed = new IntlMessageFormat(message, locale, {}, { formatters: VALUE_FORMATTERS, ignoreTag: true })
+      parsed = new IntlMessageFormat(
+        message,
+        locale,
+        {},
+        { formatters: VALUE_FORMATTERS, ignoreTag: true }
+      )
       /* Messages built at run time could grow the map without end: start again past the limit. */
       if (this.#parsed.size >= LIMIT) this.#parsed.clear()
       this.#parsed.set(key, parsed)

@@ -7,7 +7,8 @@ export type Fen = number & { readonly __brand: 'Fen' }
 
 export function fen(value: number | string | bigint): Fen {
   const n = typeof value === 'number' ? value : Number(value)
-  if (!Number.isSafeInteger(n)) throw new RangeError(`Money must be a whole number of fen, got ${value}`)
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`Money must be a whole number of fen, got ${value}`)
   return n as Fen
 }
 

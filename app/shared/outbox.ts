@@ -16,8 +16,15 @@ import OutboxDrainJob from '../jobs/outbox_drain_job.js'
 export type OutboxEvent = keyof EventsList & string
 
 /** Writes the event in `trx`; it is delivered after `trx` commits, once. */
-export async function publish<E extends OutboxEvent>(trx: TransactionClientContract, event: E, payload: EventsList[E]): Promise<void> {
-  await trx.insertQuery().table('outbox_events').insert({ event, payload: JSON.stringify(payload) })
+export async function publish<E extends OutboxEvent>(
+  trx: TransactionClientContract,
+  event: E,
+  payload: EventsList[E]
+): Promise<void> {
+  await trx
+    .insertQuery()
+    .table('outbox_events')
+    .insert({ event, payload: JSON.stringify(payload) })
   scheduleDrainAfterCommit(trx)
 }
 

@@ -62,8 +62,13 @@ export async function drainOutbox(): Promise<DrainResult> {
   for (let batch = await claim(); batch.length; batch = await claim()) {
     for (const row of batch) {
       try {
-        await delivering.run({ id: row.id }, () => emitter.emit(row.event as any, row.payload as any))
-        await db.rawQuery(`UPDATE outbox_events SET delivered_at = clock_timestamp(), claimed_until = NULL, last_error = NULL WHERE id = ?`, [row.id])
+        await delivering.run({ id: row.id }, () =>
+          emitter.emit(row.event as any, row.payload as any)
+        )
+        await db.rawQuery(
+          `UPDATE outbox_events SET delivered_at = clock_timestamp(), claimed_until = NULL, last_error = NULL WHERE id = ?`,
+          [row.id]
+        )
         result.delivered++
       } catch (error) {
         result.failed++
@@ -86,6 +91,9 @@ export async function drainOutbox(): Promise<DrainResult> {
 
 /** Delivered rows are kept a week for tracing, then removed by the sweep. */
 export async function pruneDeliveredOutbox(days = 7): Promise<number> {
-  const { rowCount } = await db.rawQuery(`DELETE FROM outbox_events WHERE delivered_at < clock_timestamp() - make_interval(days => ?)`, [days])
+  const { rowCount } = await db.rawQuery(
+    `DELETE FROM outbox_events WHERE delivered_at < clock_timestamp() - make_interval(days => ?)`,
+    [days]
+  )
   return rowCount ?? 0
 }

@@ -64,7 +64,8 @@ export function sealIdNumber(id: string): SealedValue {
 
 export function unseal(cipher: string): string {
   const value = encryption.decrypt<string>(cipher)
-  if (value === null) throw new Error('Personal data could not be decrypted (wrong or rotated key?)')
+  if (value === null)
+    throw new Error('Personal data could not be decrypted (wrong or rotated key?)')
   return value
 }
 

@@ -9,14 +9,48 @@ export const COUNTRY_CODE = '000000' as RegionCode
 
 /* Province-level units of GB/T 2260 (mainland 31, plus 71 Taiwan, 81 Hong Kong, 82 Macao). */
 const PROVINCE_PREFIXES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64',
-  '65', '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ])
 
 export function isRegionCode(value: unknown): value is RegionCode {
-  return typeof value === 'string' && /^\d{6}$/.test(value) &&
+  return (
+    typeof value === 'string' &&
+    /^\d{6}$/.test(value) &&
     (value === COUNTRY_CODE || PROVINCE_PREFIXES.has(value.slice(0, 2)))
+  )
 }
 
 export function toRegionCode(value: string): RegionCode {

@@ -9,7 +9,11 @@ import type { MultipartFile } from '@adonisjs/core/bodyparser'
 
 export type UploadType = 'pdf' | 'jpg' | 'png'
 
-export const MIME_TYPES: Record<UploadType, string> = { pdf: 'application/pdf', jpg: 'image/jpeg', png: 'image/png' }
+export const MIME_TYPES: Record<UploadType, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+}
 
 export function sniffUpload(head: Uint8Array): UploadType | null {
   const bytes = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, 8))
@@ -34,7 +38,8 @@ export async function checkUpload(
   file: MultipartFile,
   options: { maxBytes: number; types: readonly UploadType[] }
 ): Promise<CheckedUpload | { problem: UploadProblem }> {
-  if (file.size > options.maxBytes || file.errors.some((e) => e.type === 'size')) return { problem: 'too_large' }
+  if (file.size > options.maxBytes || file.errors.some((e) => e.type === 'size'))
+    return { problem: 'too_large' }
   if (!file.tmpPath) return { problem: 'failed' }
   const bytes = await readFile(file.tmpPath)
   if (bytes.length > options.maxBytes) return { problem: 'too_large' }

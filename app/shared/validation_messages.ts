@@ -3,13 +3,15 @@ import type { FieldContext, MessagesProviderContact } from '@vinejs/vine/types'
 
 /* ICU formats a list (allowed file types, say) as fragments; people read "pdf、jpg". */
 const readable = (meta?: Record<string, any>) =>
-  meta && Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : v]))
+  meta &&
+  Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, Array.isArray(v) ? v.join('、') : v]))
 
 /** The platform's shared validation messages in the request's language. */
 export function platformMessages(i18n: I18n): MessagesProviderContact {
   const base = i18n.createMessagesProvider()
   return {
-    getMessage: (defaultMessage, rule, field, meta) => base.getMessage(defaultMessage, rule, field, readable(meta)),
+    getMessage: (defaultMessage, rule, field, meta) =>
+      base.getMessage(defaultMessage, rule, field, readable(meta)),
   }
 }
 
@@ -25,11 +27,21 @@ export function labelledMessages(i18n: I18n, prefix: string): MessagesProviderCo
     return typeof name === 'string' && i18n.hasMessage(key) ? i18n.t(key) : null
   }
   return {
-    getMessage(defaultMessage: string, rule: string, field: FieldContext, meta?: Record<string, any>) {
+    getMessage(
+      defaultMessage: string,
+      rule: string,
+      field: FieldContext,
+      meta?: Record<string, any>
+    ) {
       const name = label(field.name)
       const named = name ? ({ ...field, name } as FieldContext) : field
       const other = meta?.otherField ? label(meta.otherField) : null
-      return base.getMessage(defaultMessage, rule, named, other ? { ...meta, otherField: other } : meta)
+      return base.getMessage(
+        defaultMessage,
+        rule,
+        named,
+        other ? { ...meta, otherField: other } : meta
+      )
     },
   }
 }

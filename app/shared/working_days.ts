@@ -91,7 +91,7 @@ export function holidayName(date: string): string | null {
 export function addWorkingDays(date: string, n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a whole number >= 0, got ${n}`)
   let day = toDay(date)
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day++
     if (isWorkingDayNumber(day)) left--
   }

@@ -13,28 +13,45 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 */
 export default class BenchSeedCommand extends BaseCommand {
   static commandName = 'bench:seed'
-  static description = 'Generate benchmark data (smoke, one province, or the whole country) into an empty database'
+  static description =
+    'Generate benchmark data (smoke, one province, or the whole country) into an empty database'
   static options: CommandOptions = { startApp: true }
 
-  @flags.string({ description: 'smoke (every county, a few thousand orders), province (1/30 of national, one province) or national', default: 'smoke' })
+  @flags.string({
+    description:
+      'smoke (every county, a few thousand orders), province (1/30 of national, one province) or national',
+    default: 'smoke',
+  })
   declare scale: string
 
   @flags.string({ description: 'Province code of the province scale', default: '220000' })
   declare province: string
 
-  @flags.number({ description: 'Seed of the generator: the same seed gives the same data', default: 20261123 })
+  @flags.number({
+    description: 'Seed of the generator: the same seed gives the same data',
+    default: 20261123,
+  })
   declare seed: number
 
-  @flags.boolean({ description: 'Empty the generated tables first instead of refusing a database that has data' })
+  @flags.boolean({
+    description: 'Empty the generated tables first instead of refusing a database that has data',
+  })
   declare force: boolean
 
   @flags.boolean({ description: 'VACUUM (ANALYZE) at the end instead of ANALYZE' })
   declare vacuum: boolean
 
-  @flags.boolean({ description: 'Prove the ledger invariants at the end', default: true, showNegatedVariantInHelp: true })
+  @flags.boolean({
+    description: 'Prove the ledger invariants at the end',
+    default: true,
+    showNegatedVariantInHelp: true,
+  })
   declare check: boolean
 
-  @flags.number({ description: 'Worker threads sealing personal data (0: seal in the main thread)', default: 2 })
+  @flags.number({
+    description: 'Worker threads sealing personal data (0: seal in the main thread)',
+    default: 2,
+  })
   declare sealWorkers: number
 
   async run() {
@@ -71,14 +88,22 @@ export default class BenchSeedCommand extends BaseCommand {
     table.render()
     const rows = this.ui.table()
     rows.head(['table', 'rows'])
-    for (const [name, n] of Object.entries(report.rows).sort()) rows.row([name, n.toLocaleString('en-US')])
+    for (const [name, n] of Object.entries(report.rows).sort())
+      rows.row([name, n.toLocaleString('en-US')])
     rows.render()
     for (const [name, byStatus] of Object.entries(report.statuses)) {
-      this.logger.info(`${name} by status: ${Object.entries(byStatus).map(([s, n]) => `${s} ${n.toLocaleString('en-US')}`).join(', ')}`)
+      this.logger.info(
+        `${name} by status: ${Object.entries(byStatus)
+          .map(([s, n]) => `${s} ${n.toLocaleString('en-US')}`)
+          .join(', ')}`
+      )
     }
-    this.logger.info(`Every generated account signs in with the password ${report.password} (bureaus: admin_<region code>; parents and institutions: their phone). Summary in .data/bench-seed.json`)
+    this.logger.info(
+      `Every generated account signs in with the password ${report.password} (bureaus: admin_<region code>; parents and institutions: their phone). Summary in .data/bench-seed.json`
+    )
     if (report.ledger) {
-      if (report.ledger.clean) this.logger.success(`Ledger invariants hold (checked in ${report.ledger.seconds} s)`)
+      if (report.ledger.clean)
+        this.logger.success(`Ledger invariants hold (checked in ${report.ledger.seconds} s)`)
       else {
         this.logger.error(`Ledger problems:\n${JSON.stringify(report.ledger.problems, null, 2)}`)
         this.exitCode = 1

@@ -14,9 +14,26 @@ export const NODE = process.execPath
 
 /** Variables the app reads (start/env.ts); a child gets ours, never the caller's. */
 const APP_VARIABLES = [
-  'NODE_ENV', 'PORT', 'HOST', 'APP_KEY', 'APP_URL', 'LOG_LEVEL', 'DATABASE_URL', 'DATABASE_POOL_MAX', 'SESSION_DRIVER', 'LIMITER_STORE',
-  'QUEUE_DRIVER', 'DRIVE_DISK', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD', 'PLUGINS', 'PAYMENT_SANDBOX_URL', 'PAYMENT_SANDBOX_SECRET',
-  'NOTIFY_CHANNEL', 'BENCH_ROUTES',
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'APP_KEY',
+  'APP_URL',
+  'LOG_LEVEL',
+  'DATABASE_URL',
+  'DATABASE_POOL_MAX',
+  'SESSION_DRIVER',
+  'LIMITER_STORE',
+  'QUEUE_DRIVER',
+  'DRIVE_DISK',
+  'REDIS_HOST',
+  'REDIS_PORT',
+  'REDIS_PASSWORD',
+  'PLUGINS',
+  'PAYMENT_SANDBOX_URL',
+  'PAYMENT_SANDBOX_SECRET',
+  'NOTIFY_CHANNEL',
+  'BENCH_ROUTES',
 ]
 
 /**
@@ -27,7 +44,9 @@ export function appKey(ephemeral: boolean): string {
   if (process.env.BENCH_APP_KEY) return process.env.BENCH_APP_KEY
   if (ephemeral) return randomBytes(32).toString('hex')
   const dotenv = join(ROOT, '.env')
-  const fromEnv = existsSync(dotenv) ? readFileSync(dotenv, 'utf8').match(/^APP_KEY=(\S+)$/m)?.[1] : undefined
+  const fromEnv = existsSync(dotenv)
+    ? readFileSync(dotenv, 'utf8').match(/^APP_KEY=(\S+)$/m)?.[1]
+    : undefined
   if (fromEnv) return fromEnv
   const kept = join(ROOT, 'tmp', 'bench-app-key')
   if (existsSync(kept)) return readFileSync(kept, 'utf8').trim()
@@ -47,8 +66,13 @@ export interface AppSettings {
   nodeEnv?: 'production' | 'development'
 }
 
-export function appEnv(settings: AppSettings, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !APP_VARIABLES.includes(k)))
+export function appEnv(
+  settings: AppSettings,
+  extra: Record<string, string> = {}
+): NodeJS.ProcessEnv {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !APP_VARIABLES.includes(k))
+  )
   return {
     ...base,
     NODE_ENV: settings.nodeEnv ?? 'production',
@@ -71,7 +95,22 @@ export function appEnv(settings: AppSettings, extra: Record<string, string> = {}
   }
 }
 
-const SOURCES = ['app', 'bench', 'bin', 'config', 'database', 'modules', 'plugins', 'resources', 'start', 'tests', 'adonisrc.ts', 'package.json', 'tsconfig.json', 'ace.js']
+const SOURCES = [
+  'app',
+  'bench',
+  'bin',
+  'config',
+  'database',
+  'modules',
+  'plugins',
+  'resources',
+  'start',
+  'tests',
+  'adonisrc.ts',
+  'package.json',
+  'tsconfig.json',
+  'ace.js',
+]
 const STAMP = join(BUILD, '.bench-build-stamp')
 
 /** The newest modification time of anything the build is made from. */
@@ -79,9 +118,18 @@ function newestSource(path = ROOT, names = SOURCES): number {
   let newest = 0
   for (const name of names) {
     const full = join(path, name)
-    if (!existsSync(full) || full === join(ROOT, 'bench', 'results') || full === join(ROOT, 'bench', 'tmp')) continue
+    if (
+      !existsSync(full) ||
+      full === join(ROOT, 'bench', 'results') ||
+      full === join(ROOT, 'bench', 'tmp')
+    )
+      continue
     const stat = statSync(full)
-    newest = Math.max(newest, stat.mtimeMs, stat.isDirectory() ? newestSource(full, readdirSync(full)) : 0)
+    newest = Math.max(
+      newest,
+      stat.mtimeMs,
+      stat.isDirectory() ? newestSource(full, readdirSync(full)) : 0
+    )
   }
   return newest
 }
@@ -95,10 +143,21 @@ export function buildIsCurrent(): boolean {
 /** `node ace build` into build/, then checks that what the server needs is there. */
 export async function buildApp(env: NodeJS.ProcessEnv, log: string): Promise<number> {
   /* ace validates the app's environment even to build: give it the one the app will run with. */
-  const result = await run(NODE, ['ace', 'build'], { cwd: ROOT, env: { ...env, NODE_ENV: 'development' }, log })
+  const result = await run(NODE, ['ace', 'build'], {
+    cwd: ROOT,
+    env: { ...env, NODE_ENV: 'development' },
+    log,
+  })
   const newest = newestSource()
   /* The build resolves packages from the project's node_modules (build/ sits inside the project), so no second install is needed. */
-  for (const file of ['bin/server.js', 'ace.js', 'bench/lib/in_app.js', 'modules/registry/views/bench_floor.edge', 'modules/registry/lang/zh-CN/registry.json', 'package.json']) {
+  for (const file of [
+    'bin/server.js',
+    'ace.js',
+    'bench/lib/in_app.js',
+    'modules/registry/views/bench_floor.edge',
+    'modules/registry/lang/zh-CN/registry.json',
+    'package.json',
+  ]) {
     if (!existsSync(join(BUILD, file))) throw new Error(`The build has no ${file}`)
   }
   writeFileSync(STAMP, String(newest))
@@ -106,7 +165,11 @@ export async function buildApp(env: NodeJS.ProcessEnv, log: string): Promise<num
 }
 
 /** An ace command of the build (migrations, bench:seed, queue:work). */
-export function ace(args: string[], env: NodeJS.ProcessEnv, options: Partial<RunOptions> & { log: string; allowFailure?: boolean }) {
+export function ace(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: Partial<RunOptions> & { log: string; allowFailure?: boolean }
+) {
   return run(NODE, ['ace.js', ...args], { cwd: BUILD, env, ...options })
 }
 
@@ -128,7 +191,13 @@ export function startWorker(env: NodeJS.ProcessEnv, queues: string, log: string)
  * command) and returns what it wrote. Used for fixtures and for the refund
  * action called in-process.
  */
-export async function inApp<T>(task: string, input: unknown, env: NodeJS.ProcessEnv, log: string, workDir: string): Promise<{ result: T; maxRssMb: number }> {
+export async function inApp<T>(
+  task: string,
+  input: unknown,
+  env: NodeJS.ProcessEnv,
+  log: string,
+  workDir: string
+): Promise<{ result: T; maxRssMb: number }> {
   const id = `${task}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`
   const inputFile = join(workDir, `${id}.in.json`)
   const outputFile = join(workDir, `${id}.out.json`)

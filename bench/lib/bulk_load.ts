@@ -23,8 +23,15 @@ export function copyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N'
   if (typeof value === 'number' || typeof value === 'bigint') return String(value)
   if (typeof value === 'boolean') return value ? 't' : 'f'
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value)
-  return /[\\\t\n\r]/.test(text) ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : text
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value)
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+    : text
 }
 
 /** A PostgreSQL array literal ({a,"b c"}) for text[] and bigint[] columns. */
@@ -42,7 +49,9 @@ export interface BulkLoadOptions {
   disableTriggers?: boolean
 }
 
-const slowerThan = (started: number) => !!process.env.BENCH_SQL_TIMING && performance.now() - started > Number(process.env.BENCH_SQL_TIMING)
+const slowerThan = (started: number) =>
+  !!process.env.BENCH_SQL_TIMING &&
+  performance.now() - started > Number(process.env.BENCH_SQL_TIMING)
 
 /** Elapsed seconds since a performance.now() reading, one decimal. */
 export const secondsSince = (start: number) => Math.round((performance.now() - start) / 100) / 10
@@ -59,7 +68,9 @@ export class BulkSession {
   }
 
   /** A connection of its own from the application's pool, tuned for loading (nothing is lost but speed if the server stops: the generator is rerun). */
-  static async open(settings: { workMem?: string; maintenanceWorkMem?: string; tempBuffers?: string } = {}): Promise<BulkSession> {
+  static async open(
+    settings: { workMem?: string; maintenanceWorkMem?: string; tempBuffers?: string } = {}
+  ): Promise<BulkSession> {
     const knex = db.connection().getWriteClient() as any
     const client: Client = await knex.client.acquireConnection()
     const session = new BulkSession(client, async () => knex.client.releaseConnection(client))
@@ -101,7 +112,9 @@ export class BulkSession {
     const started = performance.now()
     const result = await this.#client.query(sql, params as any[])
     if (slowerThan(started)) {
-      console.log(`${(performance.now() - started).toFixed(0).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').trim().slice(0, 110)}`)
+      console.log(
+        `${(performance.now() - started).toFixed(0).padStart(7)} ms  ${sql.replace(/\s+/g, ' ').trim().slice(0, 110)}`
+      )
     }
     return result
   }
@@ -129,7 +142,11 @@ export class BulkSession {
   }
 
   /** Streams rows into a table with COPY; rows are arrays in the order of `columns`. Returns the number of rows. */
-  async copy(table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>): Promise<number> {
+  async copy(
+    table: string,
+    columns: readonly string[],
+    rows: Iterable<readonly CopyValue[]> | AsyncIterable<readonly CopyValue[]>
+  ): Promise<number> {
     let count = 0
     async function* chunks() {
       let buffer = ''
@@ -148,7 +165,10 @@ export class BulkSession {
     const started = performance.now()
     const stream = this.#client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`))
     await pipeline(Readable.from(chunks()), stream)
-    if (slowerThan(started)) console.log(`${(performance.now() - started).toFixed(0).padStart(7)} ms  COPY ${table} (${count} rows)`)
+    if (slowerThan(started))
+      console.log(
+        `${(performance.now() - started).toFixed(0).padStart(7)} ms  COPY ${table} (${count} rows)`
+      )
     return count
   }
 
@@ -158,12 +178,18 @@ export class BulkSession {
    * (a foreign key added back validates every row in one pass). Primary
    * keys stay. Unique constraints another table's foreign key relies on stay.
    */
-  async withoutIndexes<T>(tables: readonly string[], load: () => Promise<T>, options: BulkLoadOptions = {}): Promise<T> {
+  async withoutIndexes<T>(
+    tables: readonly string[],
+    load: () => Promise<T>,
+    options: BulkLoadOptions = {}
+  ): Promise<T> {
     return this.transaction(async () => {
       const saved = await this.#stripTables(tables)
-      if (options.disableTriggers) for (const table of tables) await this.exec(`ALTER TABLE ${table} DISABLE TRIGGER USER`)
+      if (options.disableTriggers)
+        for (const table of tables) await this.exec(`ALTER TABLE ${table} DISABLE TRIGGER USER`)
       const result = await load()
-      if (options.disableTriggers) for (const table of tables) await this.exec(`ALTER TABLE ${table} ENABLE TRIGGER USER`)
+      if (options.disableTriggers)
+        for (const table of tables) await this.exec(`ALTER TABLE ${table} ENABLE TRIGGER USER`)
       await this.#restore(saved)
       return result
     })
@@ -171,7 +197,12 @@ export class BulkSession {
 
   async #stripTables(tables: readonly string[]): Promise<SavedSchema> {
     const names = tables.map((t) => t.replace(/"/g, ''))
-    const constraints = await this.query<{ table: string; name: string; def: string; type: 'f' | 'u' }>(
+    const constraints = await this.query<{
+      table: string
+      name: string
+      def: string
+      type: 'f' | 'u'
+    }>(
       `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def, c.contype AS type
          FROM pg_constraint c
         WHERE c.conrelid = ANY(SELECT to_regclass(t) FROM unnest($1::text[]) AS t)
@@ -188,21 +219,28 @@ export class BulkSession {
         ORDER BY 1`,
       [names]
     )
-    for (const c of constraints.filter((c) => c.type === 'f')) await this.exec(`ALTER TABLE ${c.table} DROP CONSTRAINT "${c.name}"`)
-    for (const c of constraints.filter((c) => c.type === 'u')) await this.exec(`ALTER TABLE ${c.table} DROP CONSTRAINT "${c.name}"`)
+    for (const c of constraints.filter((c) => c.type === 'f'))
+      await this.exec(`ALTER TABLE ${c.table} DROP CONSTRAINT "${c.name}"`)
+    for (const c of constraints.filter((c) => c.type === 'u'))
+      await this.exec(`ALTER TABLE ${c.table} DROP CONSTRAINT "${c.name}"`)
     for (const i of indexes) await this.exec(`DROP INDEX ${i.name}`)
     return { indexes, constraints }
   }
 
   async #restore(saved: SavedSchema) {
     for (const i of saved.indexes) await this.exec(i.def)
-    for (const c of saved.constraints.filter((c) => c.type === 'u')) await this.exec(`ALTER TABLE ${c.table} ADD CONSTRAINT "${c.name}" ${c.def}`)
-    for (const c of saved.constraints.filter((c) => c.type === 'f')) await this.exec(`ALTER TABLE ${c.table} ADD CONSTRAINT "${c.name}" ${c.def}`)
+    for (const c of saved.constraints.filter((c) => c.type === 'u'))
+      await this.exec(`ALTER TABLE ${c.table} ADD CONSTRAINT "${c.name}" ${c.def}`)
+    for (const c of saved.constraints.filter((c) => c.type === 'f'))
+      await this.exec(`ALTER TABLE ${c.table} ADD CONSTRAINT "${c.name}" ${c.def}`)
   }
 
   /** Moves a table's id sequence past the ids a load wrote explicitly. */
   async syncSequence(table: string, column = 'id') {
-    await this.exec(`SELECT setval(pg_get_serial_sequence($1, $2), greatest((SELECT max(${column}) FROM ${table}), 1))`, [table, column])
+    await this.exec(
+      `SELECT setval(pg_get_serial_sequence($1, $2), greatest((SELECT max(${column}) FROM ${table}), 1))`,
+      [table, column]
+    )
   }
 }
 
@@ -211,7 +249,12 @@ export class BulkSession {
  * (sealing its personal data in the worker threads): the next batches are
  * prepared while the rows of the current one are formatted and written.
  */
-export async function* prefetched<B, P>(batches: Iterable<B>, prepare: (batch: B) => Promise<P>, rows: (batch: B, prepared: P) => Iterable<readonly CopyValue[]>, ahead = 2): AsyncGenerator<readonly CopyValue[]> {
+export async function* prefetched<B, P>(
+  batches: Iterable<B>,
+  prepare: (batch: B) => Promise<P>,
+  rows: (batch: B, prepared: P) => Iterable<readonly CopyValue[]>,
+  ahead = 2
+): AsyncGenerator<readonly CopyValue[]> {
   const queue: { batch: B; prepared: Promise<P> }[] = []
   const iterator = batches[Symbol.iterator]()
   const fill = () => {
@@ -233,7 +276,8 @@ export async function* prefetched<B, P>(batches: Iterable<B>, prepare: (batch: B
     fill()
     yield* rows(batch, ready)
   }
-  if (process.env.BENCH_SQL_TIMING) console.log(`${waited.toFixed(0).padStart(7)} ms  waiting for prepared batches`)
+  if (process.env.BENCH_SQL_TIMING)
+    console.log(`${waited.toFixed(0).padStart(7)} ms  waiting for prepared batches`)
 }
 
 /**

@@ -12,8 +12,16 @@ export interface SignedNotice {
   headers: Record<string, string>
 }
 
-export function signNotice(secret: string, payload: Record<string, unknown>, noticeId = randomUUID()): SignedNotice {
-  const body = JSON.stringify({ notice_id: noticeId, occurred_at: new Date().toISOString(), ...payload })
+export function signNotice(
+  secret: string,
+  payload: Record<string, unknown>,
+  noticeId = randomUUID()
+): SignedNotice {
+  const body = JSON.stringify({
+    notice_id: noticeId,
+    occurred_at: new Date().toISOString(),
+    ...payload,
+  })
   return resign(secret, body)
 }
 
@@ -25,13 +33,19 @@ export function resign(secret: string, body: string): SignedNotice {
     headers: {
       'content-type': 'application/json',
       'x-sandbox-timestamp': timestamp,
-      'x-sandbox-signature': createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex'),
+      'x-sandbox-signature': createHmac('sha256', secret)
+        .update(`${timestamp}.${body}`)
+        .digest('hex'),
     },
   }
 }
 
 /** Answers the app's calls to the provider (POST /v1/refunds, /v1/payments) with success, and counts them. */
-export async function startChannelStub(): Promise<{ url: string; calls: Record<string, number>; close: () => Promise<void> }> {
+export async function startChannelStub(): Promise<{
+  url: string
+  calls: Record<string, number>
+  close: () => Promise<void>
+}> {
   const calls: Record<string, number> = {}
   const server = http.createServer((req, res) => {
     req.resume()
@@ -48,9 +62,10 @@ export async function startChannelStub(): Promise<{ url: string; calls: Record<s
   return {
     url: `http://127.0.0.1:${address.port}`,
     calls,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }

@@ -8,9 +8,23 @@ export interface Series {
   points: [number, number][]
 }
 
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#393b79', '#637939']
+const COLORS = [
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#ff7f0e',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+  '#393b79',
+  '#637939',
+]
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
 export function latencyChart(title: string, series: Series[]): string {
   const width = 900
@@ -28,7 +42,9 @@ export function latencyChart(title: string, series: Series[]): string {
   const x = (p: number) => left + (xOf(p) / xMax) * plotW
   const y = (v: number) => top + plotH - (Math.log10(Math.max(1, v)) / yMaxLog) * plotH
   const parts: string[] = []
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`)
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`
+  )
   parts.push(`<rect width="${width}" height="${height}" fill="#fff"/>`)
   parts.push(`<text x="${left}" y="24" font-size="15" font-weight="bold">${escape(title)}</text>`)
   for (const p of [0, 50, 90, 99, 99.9, 99.99]) {
@@ -40,13 +56,22 @@ export function latencyChart(title: string, series: Series[]): string {
     parts.push(`<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="#ddd"/>`)
     parts.push(`<text x="${left - 8}" y="${y(v) + 4}" text-anchor="end">${v} ms</text>`)
   }
-  parts.push(`<text x="${left + plotW / 2}" y="${height - 10}" text-anchor="middle">percentile</text>`)
-  parts.push(`<rect x="${left}" y="${top}" width="${plotW}" height="${plotH}" fill="none" stroke="#888"/>`)
+  parts.push(
+    `<text x="${left + plotW / 2}" y="${height - 10}" text-anchor="middle">percentile</text>`
+  )
+  parts.push(
+    `<rect x="${left}" y="${top}" width="${plotW}" height="${plotH}" fill="none" stroke="#888"/>`
+  )
   series.forEach((s, i) => {
     const color = COLORS[i % COLORS.length]
-    const d = s.points.filter(([p]) => p <= 99.99).map(([p, v], j) => `${j ? 'L' : 'M'}${x(p).toFixed(1)},${y(v).toFixed(1)}`).join(' ')
+    const d = s.points
+      .filter(([p]) => p <= 99.99)
+      .map(([p, v], j) => `${j ? 'L' : 'M'}${x(p).toFixed(1)},${y(v).toFixed(1)}`)
+      .join(' ')
     parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"/>`)
-    parts.push(`<rect x="${left + plotW + 15}" y="${top + i * 20}" width="12" height="12" fill="${color}"/>`)
+    parts.push(
+      `<rect x="${left + plotW + 15}" y="${top + i * 20}" width="12" height="12" fill="${color}"/>`
+    )
     parts.push(`<text x="${left + plotW + 32}" y="${top + i * 20 + 10}">${escape(s.name)}</text>`)
   })
   parts.push('</svg>')

@@ -6,7 +6,11 @@ import { dropDatabase, ensureDatabase, withClient, withDatabase } from '#databas
 
 export { dropDatabase, ensureDatabase, withClient, withDatabase }
 
-export async function query<T = any>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T = any>(
+  url: string,
+  sql: string,
+  params: unknown[] = []
+): Promise<T[]> {
   return withClient(url, async (client) => (await client.query(sql, params)).rows as T[])
 }
 
@@ -20,7 +24,11 @@ const MARKER = 'xiaowai-bench '
 
 /** What seeded the database, kept as the database's comment (no table of ours in the app's schema). */
 export async function readMarker(serverUrl: string, database: string): Promise<SeedMarker | null> {
-  const [row] = await query(serverUrl, `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [database])
+  const [row] = await query(
+    serverUrl,
+    `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+    [database]
+  )
   const comment: string | null = row?.comment ?? null
   if (!comment?.startsWith(MARKER)) return null
   try {
@@ -38,17 +46,36 @@ export async function writeMarker(serverUrl: string, database: string, marker: S
 
 /** Exact row counts of the tables the benchmarks read and write. */
 export const COUNTED_TABLES = [
-  'regions', 'users', 'institutions', 'filing_sections', 'staff', 'list_changes', 'public_notices', 'courses', 'contracts', 'orders', 'payments',
-  'refunds', 'consumptions', 'ledger_transactions', 'ledger_entries', 'complaints', 'stat_rollups', 'sessions',
+  'regions',
+  'users',
+  'institutions',
+  'filing_sections',
+  'staff',
+  'list_changes',
+  'public_notices',
+  'courses',
+  'contracts',
+  'orders',
+  'payments',
+  'refunds',
+  'consumptions',
+  'ledger_transactions',
+  'ledger_entries',
+  'complaints',
+  'stat_rollups',
+  'sessions',
 ]
 
 export async function rowCounts(url: string): Promise<Record<string, number>> {
   return withClient(url, async (client) => {
-    const { rows } = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`)
+    const { rows } = await client.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`
+    )
     const present = new Set(rows.map((r) => r.table_name))
     const counts: Record<string, number> = {}
     for (const table of COUNTED_TABLES) {
-      if (present.has(table)) counts[table] = Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n)
+      if (present.has(table))
+        counts[table] = Number((await client.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n)
     }
     return counts
   })
@@ -56,14 +83,17 @@ export async function rowCounts(url: string): Promise<Record<string, number>> {
 
 export async function serverFacts(url: string) {
   return withClient(url, async (client) => {
-    const setting = async (name: string) => (await client.query(`SELECT current_setting($1) AS v`, [name])).rows[0].v as string
+    const setting = async (name: string) =>
+      (await client.query(`SELECT current_setting($1) AS v`, [name])).rows[0].v as string
     return {
       version: (await client.query('SELECT version() AS v')).rows[0].v as string,
       sharedBuffers: await setting('shared_buffers'),
       maxConnections: await setting('max_connections'),
       workMem: await setting('work_mem'),
       synchronousCommit: await setting('synchronous_commit'),
-      databaseSize: (await client.query('SELECT pg_size_pretty(pg_database_size(current_database())) AS v')).rows[0].v as string,
+      databaseSize: (
+        await client.query('SELECT pg_size_pretty(pg_database_size(current_database())) AS v')
+      ).rows[0].v as string,
     }
   })
 }

@@ -151,7 +151,8 @@ const CHECKS: Check[] = [
   {
     name: 'ledger: transaction balanced (deferred trigger)',
     group: 'ledger',
-    source: 'modules/funds/database/migrations/0001_create_ledger_tables.ts ledger_check_balanced()',
+    source:
+      'modules/funds/database/migrations/0001_create_ledger_tables.ts ledger_check_balanced()',
     tables: ['ledger_entries'],
     sql: `SELECT coalesce(sum(amount_fen), 0), count(*) FROM ledger_entries WHERE transaction_id = $1`,
     params: (s) => [s.transactionId],
@@ -192,7 +193,10 @@ export interface ExplainResult {
 }
 
 function bitmapIndexes(node: any): string[] {
-  return [...(node['Index Name'] ? [node['Index Name']] : []), ...(node.Plans ?? []).flatMap(bitmapIndexes)]
+  return [
+    ...(node['Index Name'] ? [node['Index Name']] : []),
+    ...(node.Plans ?? []).flatMap(bitmapIndexes),
+  ]
 }
 
 function walk(node: any, out: PlanNode[] = []): PlanNode[] {
@@ -204,17 +208,23 @@ function walk(node: any, out: PlanNode[] = []): PlanNode[] {
   return out
 }
 
-const describe = (n: PlanNode) => `${n.type}${n.index ? ` using ${n.index}` : ''}${n.relation ? ` on ${n.relation}` : ''}${n.fullIndexScan ? ' (whole index, no index condition)' : ''}`
+const describe = (n: PlanNode) =>
+  `${n.type}${n.index ? ` using ${n.index}` : ''}${n.relation ? ` on ${n.relation}` : ''}${n.fullIndexScan ? ' (whole index, no index condition)' : ''}`
 
 export async function sampleFor(client: pg.Client, deepPage: number): Promise<ExplainSample> {
-  const one = async (sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows[0] ?? {}
+  const one = async (sql: string, params: unknown[] = []) =>
+    (await client.query(sql, params)).rows[0] ?? {}
   /* A filed institution with teachers, so every part of its public page has rows. */
   const inst = await one(`SELECT i.id, i.province_code, i.county_code, i.name FROM institutions i
     WHERE i.filing_status = 'approved' AND i.county_code IS NOT NULL AND EXISTS (SELECT 1 FROM staff s WHERE s.institution_id = i.id AND s.status = 'hired')
     LIMIT 1`)
   const name: string = inst.name ?? '培训学校'
-  const account = await one(`SELECT code FROM ledger_accounts WHERE kind = 'supervised' ORDER BY id LIMIT 1`)
-  const order = await one(`SELECT order_id, id FROM ledger_transactions WHERE order_id IS NOT NULL ORDER BY id DESC LIMIT 1`)
+  const account = await one(
+    `SELECT code FROM ledger_accounts WHERE kind = 'supervised' ORDER BY id LIMIT 1`
+  )
+  const order = await one(
+    `SELECT order_id, id FROM ledger_transactions WHERE order_id IS NOT NULL ORDER BY id DESC LIMIT 1`
+  )
   return {
     institutionId: Number(inst.id ?? 1),
     provinceCode: inst.province_code ?? '220000',
@@ -234,7 +244,11 @@ async function planOf(client: pg.Client, sql: string, params: unknown[]): Promis
   return walk(plan)
 }
 
-export async function runExplainChecks(url: string, sample: ExplainSample, largeRows = 10_000): Promise<ExplainResult[]> {
+export async function runExplainChecks(
+  url: string,
+  sample: ExplainSample,
+  largeRows = 10_000
+): Promise<ExplainResult[]> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -243,26 +257,36 @@ export async function runExplainChecks(url: string, sample: ExplainSample, large
       const params = check.params(sample)
       const tables = []
       for (const table of check.tables) {
-        const { rows } = await client.query(`SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = to_regclass($1)`, [table])
+        const { rows } = await client.query(
+          `SELECT greatest(reltuples, 0)::bigint AS n FROM pg_class WHERE oid = to_regclass($1)`,
+          [table]
+        )
         const indexes = await client.query(
           `SELECT i.relname AS name, x.indisvalid AS valid FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid WHERE x.indrelid = to_regclass($1) ORDER BY 1`,
           [table]
         )
-        tables.push({ name: table, rows: Number(rows[0]?.n ?? 0), indexes: indexes.rows.map((r) => (r.valid ? r.name : `${r.name} (INVALID)`)) })
+        tables.push({
+          name: table,
+          rows: Number(rows[0]?.n ?? 0),
+          indexes: indexes.rows.map((r) => (r.valid ? r.name : `${r.name} (INVALID)`)),
+        })
       }
       await client.query('BEGIN')
       await client.query('SET LOCAL enable_seqscan = off')
       const forced = await planOf(client, check.sql, params)
       await client.query('ROLLBACK')
       const chosen = await planOf(client, check.sql, params)
-      const onTables = (nodes: PlanNode[]) => nodes.filter((n) => n.relation && check.tables.includes(n.relation))
+      const onTables = (nodes: PlanNode[]) =>
+        nodes.filter((n) => n.relation && check.tables.includes(n.relation))
       const problems: string[] = []
       for (const node of onTables(forced)) {
-        if (node.type === 'Seq Scan' || node.fullIndexScan) problems.push(`no index serves the condition on ${node.relation}`)
+        if (node.type === 'Seq Scan' || node.fullIndexScan)
+          problems.push(`no index serves the condition on ${node.relation}`)
       }
       for (const node of onTables(chosen)) {
         const size = tables.find((t) => t.name === node.relation)?.rows ?? 0
-        if ((node.type === 'Seq Scan' || node.fullIndexScan) && size >= largeRows) problems.push(`${describe(node)} (${size} rows)`)
+        if ((node.type === 'Seq Scan' || node.fullIndexScan) && size >= largeRows)
+          problems.push(`${describe(node)} (${size} rows)`)
       }
       results.push({
         name: check.name,

@@ -15,7 +15,12 @@ export class Browser {
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers)
     if (this.cookies.size) headers.set('cookie', this.cookieHeader)
-    const response = await fetch(new URL(path, this.base), { ...init, headers, redirect: 'manual', signal: AbortSignal.timeout(120_000) })
+    const response = await fetch(new URL(path, this.base), {
+      ...init,
+      headers,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(120_000),
+    })
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';')
       const eq = pair.indexOf('=')
@@ -35,20 +40,42 @@ export class Browser {
   /** The CSRF token of a page's forms. */
   async csrf(path: string): Promise<string> {
     const { status, html } = await this.page(path)
-    const token = html.match(/name="_csrf"\s+value="([^"]+)"/)?.[1] ?? html.match(/"X-CSRF-TOKEN":\s*"([^"]+)"/)?.[1]
+    const token =
+      html.match(/name="_csrf"\s+value="([^"]+)"/)?.[1] ??
+      html.match(/"X-CSRF-TOKEN":\s*"([^"]+)"/)?.[1]
     if (!token) throw new Error(`No CSRF token on ${path} (HTTP ${status})`)
     return token
   }
 
-  async postForm(path: string, fields: Record<string, string>, csrfFrom: string): Promise<Response> {
+  async postForm(
+    path: string,
+    fields: Record<string, string>,
+    csrfFrom: string
+  ): Promise<Response> {
     const body = new URLSearchParams({ ...fields, _csrf: await this.csrf(csrfFrom) })
-    return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    return this.request(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
   }
 
-  async postFile(path: string, field: string, bytes: Buffer, fileName: string, csrfFrom: string): Promise<Response> {
+  async postFile(
+    path: string,
+    field: string,
+    bytes: Buffer,
+    fileName: string,
+    csrfFrom: string
+  ): Promise<Response> {
     const form = new FormData()
     form.set('_csrf', await this.csrf(csrfFrom))
-    form.set(field, new Blob([new Uint8Array(bytes)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName)
+    form.set(
+      field,
+      new Blob([new Uint8Array(bytes)], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+      fileName
+    )
     return this.request(path, { method: 'POST', body: form })
   }
 
@@ -56,6 +83,7 @@ export class Browser {
   async signIn(identifier: string, password: string): Promise<void> {
     const response = await this.postForm('/login', { identifier, password }, '/login')
     const location = response.headers.get('location') ?? ''
-    if (response.status !== 302 || location.includes('/login')) throw new Error(`Sign-in as ${identifier} failed (HTTP ${response.status} → ${location})`)
+    if (response.status !== 302 || location.includes('/login'))
+      throw new Error(`Sign-in as ${identifier} failed (HTTP ${response.status} → ${location})`)
   }
 }

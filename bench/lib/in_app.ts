@@ -12,7 +12,8 @@ import { Ignitor } from '@adonisjs/core'
 
 const APP_ROOT = new URL('../../', import.meta.url)
 const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) return import(new URL(filePath, APP_ROOT).href)
+  if (filePath.startsWith('./') || filePath.startsWith('../'))
+    return import(new URL(filePath, APP_ROOT).href)
   return import(filePath)
 }
 
@@ -38,7 +39,15 @@ export interface LedgerTaskOutput {
 }
 
 const tasks: Record<string, (input: any) => Promise<unknown>> = {
-  async accounts(input: { username: string; adminLevel: 'ministry' | 'province' | 'city' | 'county'; regionCode: string; password: string; phone: string }[]) {
+  async accounts(
+    input: {
+      username: string
+      adminLevel: 'ministry' | 'province' | 'city' | 'county'
+      regionCode: string
+      password: string
+      phone: string
+    }[]
+  ) {
     const { ProvisionBenchAdmin } = await import('#modules/identity/bench')
     const out = []
     for (const account of input) out.push(await new ProvisionBenchAdmin().handle(account))
@@ -54,7 +63,13 @@ const tasks: Record<string, (input: any) => Promise<unknown>> = {
   async refunds(input: RefundTaskInput): Promise<RefundTaskOutput> {
     const { requestRefundForBench } = await import('#modules/funds/bench')
     const queue = [...input.orderIds]
-    const out: RefundTaskOutput = { elapsedMs: 0, latenciesMs: [], refunds: [], errors: [], errorCount: 0 }
+    const out: RefundTaskOutput = {
+      elapsedMs: 0,
+      latenciesMs: [],
+      refunds: [],
+      errors: [],
+      errorCount: 0,
+    }
     const started = performance.now()
     const worker = async () => {
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
@@ -78,8 +93,18 @@ const tasks: Record<string, (input: any) => Promise<unknown>> = {
     const db = (await import('@adonisjs/lucid/services/db')).default
     const started = performance.now()
     const problems = await ledgerProblems()
-    const [{ entries, transactions }] = (await db.rawQuery('SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM ledger_transactions) AS transactions')).rows
-    return { clean: isClean(problems), problems, transactions: Number(transactions), entries: Number(entries), ms: performance.now() - started }
+    const [{ entries, transactions }] = (
+      await db.rawQuery(
+        'SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM ledger_transactions) AS transactions'
+      )
+    ).rows
+    return {
+      clean: isClean(problems),
+      problems,
+      transactions: Number(transactions),
+      entries: Number(entries),
+      ms: performance.now() - started,
+    }
   },
 }
 
@@ -100,7 +125,10 @@ if (import.meta.main) {
   await app.start(() => {})
   try {
     const result = await tasks[task](JSON.parse(readFileSync(inputFile, 'utf8')))
-    writeFileSync(outputFile, JSON.stringify({ result, maxRssMb: process.resourceUsage().maxRSS / 1024 }))
+    writeFileSync(
+      outputFile,
+      JSON.stringify({ result, maxRssMb: process.resourceUsage().maxRSS / 1024 })
+    )
   } catch (error) {
     console.error(error)
     process.exitCode = 1

@@ -95,7 +95,12 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
         method: spec.method ?? 'GET',
         setupRequest: (request) => {
           const next = take()
-          return { ...request, path: next.path, body: next.body, headers: { ...request.headers, ...next.headers } }
+          return {
+            ...request,
+            path: next.path,
+            body: next.body,
+            headers: { ...request.headers, ...next.headers },
+          }
         },
         onResponse: spec.onResponse ? (status, body) => spec.onResponse!(status, body) : undefined,
       },
@@ -141,8 +146,14 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
 }
 
 /** How long a load lasts: its duration, or in short mode a fixed number of requests. */
-export function span(options: { duration: number; requestsPerConnection: number | null }, connections: number, seconds = options.duration): { duration?: number; amount?: number } {
-  return options.requestsPerConnection ? { amount: Math.max(10, options.requestsPerConnection * connections) } : { duration: seconds }
+export function span(
+  options: { duration: number; requestsPerConnection: number | null },
+  connections: number,
+  seconds = options.duration
+): { duration?: number; amount?: number } {
+  return options.requestsPerConnection
+    ? { amount: Math.max(10, options.requestsPerConnection * connections) }
+    : { duration: seconds }
 }
 
 /** Cycles through a list (a load's paths). */

@@ -75,7 +75,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     else if (argv[i + 1] && !argv[i + 1].startsWith('--')) flags.set(key, argv[++i])
     else flags.set(key, true)
   }
-  const str = (key: string) => (typeof flags.get(key) === 'string' ? (flags.get(key) as string) : undefined)
+  const str = (key: string) =>
+    typeof flags.get(key) === 'string' ? (flags.get(key) as string) : undefined
   const num = (key: string, fallback: number) => {
     const value = str(key)
     if (value === undefined) return fallback
@@ -86,20 +87,38 @@ export function parseOptions(argv: string[]): BenchOptions {
   const short = flags.has('short')
   const scale = (str('scale') ?? (short ? 'smoke' : 'national')) as Scale
   if (!SCALES.includes(scale)) throw new Error(`--scale must be one of ${SCALES.join(', ')}`)
-  const only = (str('only')?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...GROUPS]) as Group[]
-  for (const group of only) if (!GROUPS.includes(group)) throw new Error(`--only accepts ${GROUPS.join(', ')}; got ${group}`)
+  const only = (str('only')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? [...GROUPS]) as Group[]
+  for (const group of only)
+    if (!GROUPS.includes(group))
+      throw new Error(`--only accepts ${GROUPS.join(', ')}; got ${group}`)
   const seed = (str('seed') ?? 'bench') as BenchOptions['seed']
-  if (!['bench', 'demo', 'none'].includes(seed)) throw new Error('--seed must be bench, demo or none')
-  const serverUrl = serverOf(str('server') ?? process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres')
-  const database = str('database') ?? (short ? `xiaowai_bench_short_${process.pid}` : 'xiaowai_bench')
+  if (!['bench', 'demo', 'none'].includes(seed))
+    throw new Error('--seed must be bench, demo or none')
+  const serverUrl = serverOf(
+    str('server') ??
+      process.env.BENCH_DATABASE_URL ??
+      process.env.DATABASE_URL ??
+      'postgres://postgres@127.0.0.1:5432/postgres'
+  )
+  const database =
+    str('database') ?? (short ? `xiaowai_bench_short_${process.pid}` : 'xiaowai_bench')
   return {
     scale,
     short,
     only,
-    outDir: str('out') ?? (short ? join(tmpdir(), `xiaowai-bench-${process.pid}`) : new URL('../results/', import.meta.url).pathname),
+    outDir:
+      str('out') ??
+      (short
+        ? join(tmpdir(), `xiaowai-bench-${process.pid}`)
+        : new URL('../results/', import.meta.url).pathname),
     serverUrl,
     database,
-    pgbenchDatabase: str('pgbench-database') ?? (short ? `xiaowai_pgbench_short_${process.pid}` : 'xiaowai_pgbench'),
+    pgbenchDatabase:
+      str('pgbench-database') ??
+      (short ? `xiaowai_pgbench_short_${process.pid}` : 'xiaowai_pgbench'),
     dropDatabases: flags.has('drop-databases') || (short && !flags.has('keep-databases')),
     build: flags.has('no-build') ? 'never' : flags.has('build') ? 'always' : 'auto',
     seed,

@@ -60,12 +60,20 @@ export interface PgbenchOptions {
   during?: () => Promise<{ cpu: () => CpuUse; waits: () => Promise<WaitProfile> }>
 }
 
-export async function runPgbench(serverUrl: string, database: string, options: PgbenchOptions): Promise<PgbenchResult & { cpu: CpuUse; waits: WaitProfile }> {
+export async function runPgbench(
+  serverUrl: string,
+  database: string,
+  options: PgbenchOptions
+): Promise<PgbenchResult & { cpu: CpuUse; waits: WaitProfile }> {
   await ensureDatabase(serverUrl, database)
   const url = withDatabase(serverUrl, database)
   const binary = findPgbench()
   if (binary && !(await initialised(url, options.scale))) {
-    await run(binary, ['-i', '-q', '-s', String(options.scale), url], { cwd: process.cwd(), env: { ...process.env, PGCONNECT_TIMEOUT: '10' }, log: options.log })
+    await run(binary, ['-i', '-q', '-s', String(options.scale), url], {
+      cwd: process.cwd(),
+      env: { ...process.env, PGCONNECT_TIMEOUT: '10' },
+      log: options.log,
+    })
   }
   if (!binary) await initNode(url, options.scale)
   /* What pgbench does before a run (its -n skips it here), done first so the meters see only the run. */
@@ -86,16 +94,36 @@ export async function runPgbench(serverUrl: string, database: string, options: P
   return { ...result, cpu, waits }
 }
 
-async function pgbenchBinary(binary: string, url: string, options: PgbenchOptions): Promise<PgbenchResult> {
+async function pgbenchBinary(
+  binary: string,
+  url: string,
+  options: PgbenchOptions
+): Promise<PgbenchResult> {
   const env = { ...process.env, PGCONNECT_TIMEOUT: '10' }
   const threads = Math.max(1, Math.min(options.clients, 2))
-  const result = await run(binary, ['-n', '-c', String(options.clients), '-j', String(threads), '-T', String(Math.max(1, Math.round(options.seconds))), url], {
-    cwd: process.cwd(),
-    env,
-    log: options.log,
-  })
+  const result = await run(
+    binary,
+    [
+      '-n',
+      '-c',
+      String(options.clients),
+      '-j',
+      String(threads),
+      '-T',
+      String(Math.max(1, Math.round(options.seconds))),
+      url,
+    ],
+    {
+      cwd: process.cwd(),
+      env,
+      log: options.log,
+    }
+  )
   const text = result.tail
-  const tps = Number(text.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1] ?? text.match(/tps = ([\d.]+)/)?.[1])
+  const tps = Number(
+    text.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1] ??
+      text.match(/tps = ([\d.]+)/)?.[1]
+  )
   if (!Number.isFinite(tps)) throw new Error(`Could not read pgbench's tps:\n${text}`)
   return {
     tool: 'pgbench',
@@ -112,14 +140,39 @@ async function pgbenchBinary(binary: string, url: string, options: PgbenchOption
 
 async function initNode(url: string, scale: number) {
   if (!(await initialised(url, scale))) {
-    await query(url, 'DROP TABLE IF EXISTS pgbench_history, pgbench_tellers, pgbench_accounts, pgbench_branches')
-    await query(url, 'CREATE TABLE pgbench_branches (bid int PRIMARY KEY, bbalance int, filler char(88)) WITH (fillfactor = 100)')
-    await query(url, 'CREATE TABLE pgbench_tellers (tid int PRIMARY KEY, bid int, tbalance int, filler char(84)) WITH (fillfactor = 100)')
-    await query(url, 'CREATE TABLE pgbench_accounts (aid int PRIMARY KEY, bid int, abalance int, filler char(84)) WITH (fillfactor = 100)')
-    await query(url, 'CREATE TABLE pgbench_history (tid int, bid int, aid int, delta int, mtime timestamp, filler char(22))')
-    await query(url, 'INSERT INTO pgbench_branches SELECT b, 0 FROM generate_series(1, $1) b', [scale])
-    await query(url, 'INSERT INTO pgbench_tellers SELECT t, (t - 1) / 10 + 1, 0 FROM generate_series(1, $1) t', [scale * 10])
-    await query(url, 'INSERT INTO pgbench_accounts SELECT a, (a - 1) / 100000 + 1, 0, \'\' FROM generate_series(1, $1) a', [scale * 100_000])
+    await query(
+      url,
+      'DROP TABLE IF EXISTS pgbench_history, pgbench_tellers, pgbench_accounts, pgbench_branches'
+    )
+    await query(
+      url,
+      'CREATE TABLE pgbench_branches (bid int PRIMARY KEY, bbalance int, filler char(88)) WITH (fillfactor = 100)'
+    )
+    await query(
+      url,
+      'CREATE TABLE pgbench_tellers (tid int PRIMARY KEY, bid int, tbalance int, filler char(84)) WITH (fillfactor = 100)'
+    )
+    await query(
+      url,
+      'CREATE TABLE pgbench_accounts (aid int PRIMARY KEY, bid int, abalance int, filler char(84)) WITH (fillfactor = 100)'
+    )
+    await query(
+      url,
+      'CREATE TABLE pgbench_history (tid int, bid int, aid int, delta int, mtime timestamp, filler char(22))'
+    )
+    await query(url, 'INSERT INTO pgbench_branches SELECT b, 0 FROM generate_series(1, $1) b', [
+      scale,
+    ])
+    await query(
+      url,
+      'INSERT INTO pgbench_tellers SELECT t, (t - 1) / 10 + 1, 0 FROM generate_series(1, $1) t',
+      [scale * 10]
+    )
+    await query(
+      url,
+      "INSERT INTO pgbench_accounts SELECT a, (a - 1) / 100000 + 1, 0, '' FROM generate_series(1, $1) a",
+      [scale * 100_000]
+    )
     await query(url, 'VACUUM ANALYZE pgbench_accounts')
   }
 }
@@ -145,11 +198,23 @@ async function nodeTpcb(url: string, options: PgbenchOptions): Promise<PgbenchRe
         const t0 = Date.now()
         try {
           await conn.query('BEGIN')
-          await conn.query('UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2', [delta, aid])
+          await conn.query('UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2', [
+            delta,
+            aid,
+          ])
           await conn.query('SELECT abalance FROM pgbench_accounts WHERE aid = $1', [aid])
-          await conn.query('UPDATE pgbench_tellers SET tbalance = tbalance + $1 WHERE tid = $2', [delta, tid])
-          await conn.query('UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = $2', [delta, bid])
-          await conn.query('INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP)', [tid, bid, aid, delta])
+          await conn.query('UPDATE pgbench_tellers SET tbalance = tbalance + $1 WHERE tid = $2', [
+            delta,
+            tid,
+          ])
+          await conn.query('UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = $2', [
+            delta,
+            bid,
+          ])
+          await conn.query(
+            'INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP)',
+            [tid, bid, aid, delta]
+          )
           await conn.query('COMMIT')
           transactions++
           busyMs += Date.now() - t0

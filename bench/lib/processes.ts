@@ -28,8 +28,16 @@ function tailOf(text: string, lines = 30) {
 }
 
 /** Starts a process whose output goes to the log; the caller waits for it or stops it. */
-export function start(command: string, args: string[], options: RunOptions): ChildProcess & { output: () => string } {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] })
+export function start(
+  command: string,
+  args: string[],
+  options: RunOptions
+): ChildProcess & { output: () => string } {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const log = createWriteStream(options.log, { flags: 'a' })
   log.write(`\n$ ${[command, ...args].join(' ')}\n`)
   let buffer = ''
@@ -46,7 +54,11 @@ export function start(command: string, args: string[], options: RunOptions): Chi
 }
 
 /** Runs a process to its end; rejects with its last output when it fails. */
-export function run(command: string, args: string[], options: RunOptions & { allowFailure?: boolean }): Promise<Finished> {
+export function run(
+  command: string,
+  args: string[],
+  options: RunOptions & { allowFailure?: boolean }
+): Promise<Finished> {
   const started = Date.now()
   const child = start(command, args, options)
   return new Promise((resolve, reject) => {
@@ -54,7 +66,11 @@ export function run(command: string, args: string[], options: RunOptions & { all
     child.on('close', (code, signal) => {
       const result = { code, signal, tail: tailOf(child.output()), ms: Date.now() - started }
       if (code !== 0 && !options.allowFailure) {
-        reject(new Error(`${[command, ...args].join(' ')} exited with ${code ?? signal}:\n${result.tail}`))
+        reject(
+          new Error(
+            `${[command, ...args].join(' ')} exited with ${code ?? signal}:\n${result.tail}`
+          )
+        )
       } else resolve(result)
     })
   })
@@ -83,7 +99,8 @@ export function memoryOf(pid: number): Memory | null {
   if (!existsSync(file)) return null
   try {
     const status = readFileSync(file, 'utf8')
-    const kb = (key: string) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0)
+    const kb = (key: string) =>
+      Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0)
     return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 }
   } catch {
     return null
@@ -97,7 +114,10 @@ export class RssSampler {
   hwmMb = 0
   samples = 0
 
-  constructor(private pid: number, private intervalMs = 100) {}
+  constructor(
+    private pid: number,
+    private intervalMs = 100
+  ) {}
 
   start() {
     const sample = () => {
@@ -136,15 +156,21 @@ function portFree(port: number): Promise<boolean> {
 
 /** The preferred port if it is free, else the next free one. */
 export async function freePort(preferred: number): Promise<number> {
-  for (let port = preferred || 3350; port < (preferred || 3350) + 200; port++) if (await portFree(port)) return port
+  for (let port = preferred || 3350; port < (preferred || 3350) + 200; port++)
+    if (await portFree(port)) return port
   throw new Error(`No free port from ${preferred}`)
 }
 
 /** Waits until the URL answers 2xx, or the process dies, or time runs out. */
-export async function waitForHttp(url: string, child: ChildProcess & { output: () => string }, timeoutMs = 60_000): Promise<number> {
+export async function waitForHttp(
+  url: string,
+  child: ChildProcess & { output: () => string },
+  timeoutMs = 60_000
+): Promise<number> {
   const started = Date.now()
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`The server exited with ${child.exitCode}:\n${tailOf(child.output())}`)
+    if (child.exitCode !== null)
+      throw new Error(`The server exited with ${child.exitCode}:\n${tailOf(child.output())}`)
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
       if (response.ok) return Date.now() - started
@@ -177,7 +203,9 @@ function postgresPids(databases: string[]): { ours: number[]; others: number[] }
       if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue
       /* Backends retitle themselves "postgres: 15/main: <user> <database> <client> <state>". */
       const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')
-      const database = title.match(/^postgres: [^:]+: \S+ (\S+) \S+\(\d+\)/)?.[1] ?? title.match(/^postgres: [^:]+: \S+ (\S+) \[local\]/)?.[1]
+      const database =
+        title.match(/^postgres: [^:]+: \S+ (\S+) \S+\(\d+\)/)?.[1] ??
+        title.match(/^postgres: [^:]+: \S+ (\S+) \[local\]/)?.[1]
       ;(database && !databases.includes(database) ? others : ours).push(Number(entry))
     } catch {}
   }
@@ -186,7 +214,12 @@ function postgresPids(databases: string[]): { ours: number[]; others: number[] }
 
 function machineBusySeconds(): number | null {
   try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+    const fields = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number)
     const idle = fields[3] + (fields[4] ?? 0)
     return (fields.reduce((a, b) => a + b, 0) - idle) / CLOCK_TICKS
   } catch {
@@ -219,7 +252,8 @@ export function cpuMeter(serverPid?: number, databases: string[] = []) {
   const busy = machineBusySeconds()
   return (): CpuUse => {
     const seconds = (performance.now() - started) / 1000
-    const pct = (used: number | null) => (used === null || seconds <= 0 ? null : round((used / seconds) * 100, 0))
+    const pct = (used: number | null) =>
+      used === null || seconds <= 0 ? null : round((used / seconds) * 100, 0)
     let pgUsed: number | null = null
     if (hasProc) {
       pgUsed = 0
@@ -233,7 +267,15 @@ export function cpuMeter(serverPid?: number, databases: string[] = []) {
     const mine = process.cpuUsage(self)
     const mineUsed = (mine.user + mine.system) / 1e6
     const busyNow = machineBusySeconds()
-    const other = busy !== null && busyNow !== null ? Math.max(0, busyNow - busy - (serverUsed ?? 0) - (pgUsed ?? 0) - mineUsed) : null
-    return { serverPct: pct(serverUsed), postgresPct: pct(pgUsed), loadGeneratorPct: pct(mineUsed) ?? 0, otherPct: pct(other) }
+    const other =
+      busy !== null && busyNow !== null
+        ? Math.max(0, busyNow - busy - (serverUsed ?? 0) - (pgUsed ?? 0) - mineUsed)
+        : null
+    return {
+      serverPct: pct(serverUsed),
+      postgresPct: pct(pgUsed),
+      loadGeneratorPct: pct(mineUsed) ?? 0,
+      otherPct: pct(other),
+    }
   }
 }

@@ -51,7 +51,9 @@ export class SealPool {
     const script = new URL(typescript ? './seal_worker.ts' : './seal_worker.js', import.meta.url)
     await Promise.all(
       Array.from({ length: size }, () => {
-        const worker = new Worker(script, { execArgv: typescript ? ['--import=@poppinss/ts-exec'] : [] })
+        const worker = new Worker(script, {
+          execArgv: typescript ? ['--import=@poppinss/ts-exec'] : [],
+        })
         pool.#workers.push(worker)
         return new Promise<void>((resolve, reject) => {
           worker.once('error', reject)
@@ -80,7 +82,11 @@ export class SealPool {
       worker.postMessage({ id, kind, values: values.slice(i, i + CHUNK) })
     }
     const done = await Promise.all(parts)
-    return { ciphers: done.flatMap((d) => d.ciphers), indexes: done.flatMap((d) => d.indexes), masked: done.flatMap((d) => d.masked) }
+    return {
+      ciphers: done.flatMap((d) => d.ciphers),
+      indexes: done.flatMap((d) => d.indexes),
+      masked: done.flatMap((d) => d.masked),
+    }
   }
 
   async close() {

@@ -10,7 +10,12 @@ import { parentPort } from 'node:worker_threads'
 import { Ignitor } from '@adonisjs/core'
 
 const APP_ROOT = new URL('../../', import.meta.url)
-const IMPORTER = (filePath: string) => import(filePath.startsWith('./') || filePath.startsWith('../') ? new URL(filePath, APP_ROOT).href : filePath)
+const IMPORTER = (filePath: string) =>
+  import(
+    filePath.startsWith('./') || filePath.startsWith('../')
+      ? new URL(filePath, APP_ROOT).href
+      : filePath
+  )
 
 const app = new Ignitor(APP_ROOT, { importer: IMPORTER }).createApp('console')
 app.booting(async () => {

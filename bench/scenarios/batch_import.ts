@@ -33,12 +33,22 @@ export interface ImportResult {
   rowErrors: unknown[]
 }
 
-async function waitForStatus(ctx: BenchContext, batchId: number, leave: string[], timeoutMs: number) {
+async function waitForStatus(
+  ctx: BenchContext,
+  batchId: number,
+  leave: string[],
+  timeoutMs: number
+) {
   const started = Date.now()
   for (;;) {
-    const [batch] = await query(ctx.databaseUrl, 'SELECT status, processed_rows, created_count, updated_count, failure, row_errors FROM import_batches WHERE id = $1', [batchId])
+    const [batch] = await query(
+      ctx.databaseUrl,
+      'SELECT status, processed_rows, created_count, updated_count, failure, row_errors FROM import_batches WHERE id = $1',
+      [batchId]
+    )
     if (!leave.includes(batch.status)) return batch
-    if (Date.now() - started > timeoutMs) throw new Error(`Import batch ${batchId} still ${batch.status} after ${timeoutMs / 1000} s`)
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`Import batch ${batchId} still ${batch.status} after ${timeoutMs / 1000} s`)
     await new Promise((r) => setTimeout(r, 100))
   }
 }
@@ -53,7 +63,10 @@ export async function batchImport(ctx: BenchContext, found: Bureaus): Promise<Im
   await book.xlsx.load(Buffer.from(await template.arrayBuffer()) as unknown as ArrayBuffer)
   const headers: string[] = []
   book.worksheets[0].getRow(1).eachCell((cell) => headers.push(String(cell.value)))
-  if (!headers.includes('*机构名称')) throw new Error(`The import template's headers are not the registry's: ${headers.slice(0, 3).join(', ')}`)
+  if (!headers.includes('*机构名称'))
+    throw new Error(
+      `The import template's headers are not the registry's: ${headers.slice(0, 3).join(', ')}`
+    )
 
   const counties = await query<{ code: string; name: string }>(
     ctx.databaseUrl,
@@ -71,7 +84,13 @@ export async function batchImport(ctx: BenchContext, found: Bureaus): Promise<Im
   try {
     ctx.say('  upload, validation, import')
     const t0 = Date.now()
-    const upload = await browser.postFile('/manage/imports', 'file', file.bytes, `bench-import-${file.tag}.xlsx`, '/manage/imports')
+    const upload = await browser.postFile(
+      '/manage/imports',
+      'file',
+      file.bytes,
+      `bench-import-${file.tag}.xlsx`,
+      '/manage/imports'
+    )
     const location = upload.headers.get('location') ?? ''
     const batchId = Number(location.match(/\/manage\/imports\/(\d+)/)?.[1])
     if (!batchId) throw new Error(`The upload answered ${upload.status} → ${location}`)
@@ -81,13 +100,28 @@ export async function batchImport(ctx: BenchContext, found: Bureaus): Promise<Im
     const t2 = Date.now()
     if (validated.status !== 'ready') {
       return {
-        rows: file.rows, fileMb: round(file.bytes.length / 2 ** 20, 2), status: validated.status, created: 0, updated: 0,
-        totalSeconds: round((t2 - t0) / 1000, 2), uploadSeconds: round((t1 - t0) / 1000, 2), validationSeconds: round((t2 - t1) / 1000, 2), importSeconds: 0, rowsPerSecond: 0,
-        workerPeakRssMb: workerMemory.stop().peakRssMb, workerHwmMb: workerMemory.hwmMb, serverPeakRssMb: serverMemory.stop().peakRssMb,
-        failure: validated.failure ?? `validation ended ${validated.status}`, rowErrors: (validated.row_errors ?? []).slice(0, 10),
+        rows: file.rows,
+        fileMb: round(file.bytes.length / 2 ** 20, 2),
+        status: validated.status,
+        created: 0,
+        updated: 0,
+        totalSeconds: round((t2 - t0) / 1000, 2),
+        uploadSeconds: round((t1 - t0) / 1000, 2),
+        validationSeconds: round((t2 - t1) / 1000, 2),
+        importSeconds: 0,
+        rowsPerSecond: 0,
+        workerPeakRssMb: workerMemory.stop().peakRssMb,
+        workerHwmMb: workerMemory.hwmMb,
+        serverPeakRssMb: serverMemory.stop().peakRssMb,
+        failure: validated.failure ?? `validation ended ${validated.status}`,
+        rowErrors: (validated.row_errors ?? []).slice(0, 10),
       }
     }
-    const started = await browser.postForm(`/manage/imports/${batchId}/run`, {}, `/manage/imports/${batchId}`)
+    const started = await browser.postForm(
+      `/manage/imports/${batchId}/run`,
+      {},
+      `/manage/imports/${batchId}`
+    )
     if (started.status !== 302) throw new Error(`Starting the import answered ${started.status}`)
     const done = await waitForStatus(ctx, batchId, ['ready', 'importing'], limit)
     const t3 = Date.now()

@@ -45,15 +45,30 @@ export async function bureaus(ctx: BenchContext): Promise<Bureaus> {
   ]
   const admins: BenchAdmin[] = levels
     .filter((l): l is [BenchAdmin['level'], string] => !!l[1])
-    .map(([level, regionCode]) => ({ level, regionCode, username: `bench_${level}`, password: randomBytes(12).toString('base64url') }))
+    .map(([level, regionCode]) => ({
+      level,
+      regionCode,
+      username: `bench_${level}`,
+      password: randomBytes(12).toString('base64url'),
+    }))
   await inApp(
     'accounts',
-    admins.map((a, i) => ({ username: a.username, adminLevel: a.level, regionCode: a.regionCode, password: a.password, phone: `1990000090${i}` })),
+    admins.map((a, i) => ({
+      username: a.username,
+      adminLevel: a.level,
+      regionCode: a.regionCode,
+      password: a.password,
+      phone: `1990000090${i}`,
+    })),
     ctx.env,
     ctx.log,
     ctx.workDir
   )
-  return { admins, county: { code: busiest.county_code, name: region.name, institutions: Number(busiest.n) }, province: region.province_code }
+  return {
+    admins,
+    county: { code: busiest.county_code, name: region.name, institutions: Number(busiest.n) },
+    province: region.province_code,
+  }
 }
 
 export async function signedIn(ctx: BenchContext, admin: BenchAdmin): Promise<Browser> {
@@ -67,8 +82,16 @@ export async function dashboards(ctx: BenchContext, found: Bureaus): Promise<Das
   const measure = async (name: string, admin: BenchAdmin, path: string) => {
     const browser = await signedIn(ctx, admin)
     const check = await browser.page(path)
-    if (check.status !== 200) throw new Error(`${path} as ${admin.username} answered ${check.status}`)
-    await load({ name: 'warm-up', base: ctx.base, connections: options.dashboardConnections, ...span(options, options.dashboardConnections, 1), headers: { cookie: browser.cookieHeader }, next: () => ({ path }) })
+    if (check.status !== 200)
+      throw new Error(`${path} as ${admin.username} answered ${check.status}`)
+    await load({
+      name: 'warm-up',
+      base: ctx.base,
+      connections: options.dashboardConnections,
+      ...span(options, options.dashboardConnections, 1),
+      headers: { cookie: browser.cookieHeader },
+      next: () => ({ path }),
+    })
     return load({
       name,
       base: ctx.base,
@@ -87,7 +110,10 @@ export async function dashboards(ctx: BenchContext, found: Bureaus): Promise<Das
   for (const admin of found.admins) {
     ctx.say(`  county drill-down (${admin.level})`)
     const path = `/manage/reports?region=${found.county.code}`
-    drillDowns.push({ ...(await measure(`county drill-down (${admin.level})`, admin, path)), level: admin.level })
+    drillDowns.push({
+      ...(await measure(`county drill-down (${admin.level})`, admin, path)),
+      level: admin.level,
+    })
   }
   return { county: found.county, national, drillDowns }
 }

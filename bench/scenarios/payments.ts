@@ -79,7 +79,11 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 
-async function fire(ctx: BenchContext, name: string, notices: SignedNotice[]): Promise<CallbackRun> {
+async function fire(
+  ctx: BenchContext,
+  name: string,
+  notices: SignedNotice[]
+): Promise<CallbackRun> {
   const outcomes: Outcomes = { applied: 0, duplicate: 0, rejected: 0, other: 0 }
   let i = 0
   const result = await load({
@@ -107,7 +111,8 @@ async function fire(ctx: BenchContext, name: string, notices: SignedNotice[]): P
   return { load: result, outcomes, tps: round(outcomes.applied / result.seconds, 1) }
 }
 
-const ledgerTransactions = async (ctx: BenchContext) => Number((await query(ctx.databaseUrl, 'SELECT count(*) AS n FROM ledger_transactions'))[0].n)
+const ledgerTransactions = async (ctx: BenchContext) =>
+  Number((await query(ctx.databaseUrl, 'SELECT count(*) AS n FROM ledger_transactions'))[0].n)
 
 export async function payments(ctx: BenchContext): Promise<PaymentsResult> {
   const { options } = ctx
@@ -116,10 +121,21 @@ export async function payments(ctx: BenchContext): Promise<PaymentsResult> {
   const warm = Math.min(200, Math.ceil(options.payments / 10))
   ctx.say(`  preparing ${options.payments} pending payments (+${warm} for the warm-up)`)
   const prepStarted = Date.now()
-  const { result: prepared } = await inApp<BenchPayment[]>('payments', { count: options.payments + warm }, ctx.env, ctx.log, ctx.workDir)
+  const { result: prepared } = await inApp<BenchPayment[]>(
+    'payments',
+    { count: options.payments + warm },
+    ctx.env,
+    ctx.log,
+    ctx.workDir
+  )
   const prepMs = Date.now() - prepStarted
   const sign = (p: BenchPayment) =>
-    signNotice(ctx.channelSecret, { event: 'payment.succeeded', out_trade_no: p.paymentNumber, transaction_id: `T${p.paymentNumber}`, amount_fen: p.amountFen })
+    signNotice(ctx.channelSecret, {
+      event: 'payment.succeeded',
+      out_trade_no: p.paymentNumber,
+      transaction_id: `T${p.paymentNumber}`,
+      amount_fen: p.amountFen,
+    })
   await fire(ctx, 'warm-up', prepared.slice(0, warm).map(sign))
 
   ctx.say('  payment callbacks')
@@ -128,7 +144,11 @@ export async function payments(ctx: BenchContext): Promise<PaymentsResult> {
 
   ctx.say('  the same callbacks again (duplicates)')
   const before = await ledgerTransactions(ctx)
-  const duplicates = await fire(ctx, 'duplicate callbacks', notices.map((n) => resign(ctx.channelSecret, n.body)))
+  const duplicates = await fire(
+    ctx,
+    'duplicate callbacks',
+    notices.map((n) => resign(ctx.channelSecret, n.body))
+  )
   const ledgerTransactionsAdded = (await ledgerTransactions(ctx)) - before
 
   const seconds = Math.max(1, Math.round(callbacks.load.seconds))
@@ -140,10 +160,17 @@ export async function payments(ctx: BenchContext): Promise<PaymentsResult> {
     seconds,
     log: ctx.log,
     /* Measured from the run itself (after pgbench's initialisation and vacuum). */
-    during: async () => ({ cpu: cpuMeter(undefined, [options.pgbenchDatabase]), waits: await sampleWaits(pgbenchUrl, options.pgbenchDatabase) }),
+    during: async () => ({
+      cpu: cpuMeter(undefined, [options.pgbenchDatabase]),
+      waits: await sampleWaits(pgbenchUrl, options.pgbenchDatabase),
+    }),
   })
 
-  const paid = await query<{ id: string }>(ctx.databaseUrl, `SELECT id FROM orders WHERE id = ANY($1::bigint[]) AND status = 'paid'`, [prepared.map((p) => p.orderId)])
+  const paid = await query<{ id: string }>(
+    ctx.databaseUrl,
+    `SELECT id FROM orders WHERE id = ANY($1::bigint[]) AND status = 'paid'`,
+    [prepared.map((p) => p.orderId)]
+  )
   const orderIds = paid.map((r) => Number(r.id)).slice(0, options.refunds)
   ctx.say(`  refund requests (${orderIds.length}, in-process, ${options.connections} at a time)`)
   const refundWaits = await sampleWaits(ctx.database.url, ctx.database.name)
@@ -153,7 +180,13 @@ export async function payments(ctx: BenchContext): Promise<PaymentsResult> {
   let asked: RefundTaskOutput
   let maxRssMb: number
   try {
-    ;({ result: asked, maxRssMb } = await inApp<RefundTaskOutput>('refunds', { orderIds, concurrency: options.connections }, ctx.env, ctx.log, ctx.workDir))
+    ;({ result: asked, maxRssMb } = await inApp<RefundTaskOutput>(
+      'refunds',
+      { orderIds, concurrency: options.connections },
+      ctx.env,
+      ctx.log,
+      ctx.workDir
+    ))
   } finally {
     refundCpuUse = refundCpu()
     refundWaitProfile = await refundWaits()
@@ -168,7 +201,11 @@ export async function payments(ctx: BenchContext): Promise<PaymentsResult> {
     errorSamples: asked.errors,
     seconds: round(asked.elapsedMs / 1000, 2),
     tps: round(approved.length / (asked.elapsedMs / 1000), 1),
-    latency: { p50: round(percentile(latencies, 50), 1), p99: round(percentile(latencies, 99), 1), max: round(latencies.at(-1) ?? 0, 1) },
+    latency: {
+      p50: round(percentile(latencies, 50), 1),
+      p99: round(percentile(latencies, 99), 1),
+      max: round(latencies.at(-1) ?? 0, 1),
+    },
     concurrency: options.connections,
     processPeakRssMb: round(maxRssMb),
     cpu: refundCpuUse,
@@ -180,7 +217,12 @@ export async function payments(ctx: BenchContext): Promise<PaymentsResult> {
     ctx.say(`  refund callbacks (${approved.length})`)
     const byOrder = new Map(prepared.map((p) => [p.orderId, p.paymentNumber]))
     const refundNotices = approved.map((r) =>
-      signNotice(ctx.channelSecret, { event: 'refund.succeeded', out_trade_no: byOrder.get(r.orderId), out_refund_no: r.refundNumber, amount_fen: r.amountFen })
+      signNotice(ctx.channelSecret, {
+        event: 'refund.succeeded',
+        out_trade_no: byOrder.get(r.orderId),
+        out_refund_no: r.refundNumber,
+        amount_fen: r.amountFen,
+      })
     )
     refundCallbacks = await fire(ctx, 'refund callbacks', refundNotices)
   }
@@ -188,7 +230,13 @@ export async function payments(ctx: BenchContext): Promise<PaymentsResult> {
   const serverHwmMb = memoryOf(ctx.serverPid)?.hwmMb ?? null
 
   ctx.say('  ledger check over the whole book')
-  const { result: ledger } = await inApp<LedgerTaskOutput>('ledger', null, ctx.env, ctx.log, ctx.workDir)
+  const { result: ledger } = await inApp<LedgerTaskOutput>(
+    'ledger',
+    null,
+    ctx.env,
+    ctx.log,
+    ctx.workDir
+  )
 
   return {
     prepared: { payments: notices.length, ms: prepMs },

@@ -40,21 +40,41 @@ export async function publicPages(ctx: BenchContext): Promise<PublicPagesResult>
   const { options } = ctx
   const db = ctx.databaseUrl
 
-  const named = await query<{ name: string; province_code: string }>(db, `SELECT name, province_code FROM institutions WHERE ${LISTED} ORDER BY random() LIMIT 300`)
+  const named = await query<{ name: string; province_code: string }>(
+    db,
+    `SELECT name, province_code FROM institutions WHERE ${LISTED} ORDER BY random() LIMIT 300`
+  )
   if (!named.length) throw new Error('No listed institution to search for: is the database seeded?')
-  const searches = named.map((r, i) => `/institutions?q=${encodeURIComponent(fuzzyTerm(r.name, i * 7 + 3))}&region=${r.province_code}`)
+  const searches = named.map(
+    (r, i) =>
+      `/institutions?q=${encodeURIComponent(fuzzyTerm(r.name, i * 7 + 3))}&region=${r.province_code}`
+  )
   /*
   | Searches the app has not answered in this run: each distinct, so the
   | public cache (a minute per answer) never holds them. This is the cost of
   | the long tail of searches, where "search, page 1" above is the cost of
   | popular ones asked again and again.
   */
-  const fresh = await query<{ name: string; province_code: string }>(db, `SELECT name, province_code FROM institutions WHERE ${LISTED} ORDER BY random() LIMIT $1`, [options.requestsPerConnection ? 400 : 8000])
+  const fresh = await query<{ name: string; province_code: string }>(
+    db,
+    `SELECT name, province_code FROM institutions WHERE ${LISTED} ORDER BY random() LIMIT $1`,
+    [options.requestsPerConnection ? 400 : 8000]
+  )
   const asked = new Set(searches)
-  const firstTime = [...new Set(fresh.map((r, i) => `/institutions?q=${encodeURIComponent(fuzzyTerm(r.name, i * 5 + 1))}&region=${r.province_code}`))].filter((path) => !asked.has(path))
+  const firstTime = [
+    ...new Set(
+      fresh.map(
+        (r, i) =>
+          `/institutions?q=${encodeURIComponent(fuzzyTerm(r.name, i * 5 + 1))}&region=${r.province_code}`
+      )
+    ),
+  ].filter((path) => !asked.has(path))
 
   /* The deep page: the most common name ending in the largest province, 50 pages in (or its last page). */
-  const [largest] = await query<{ province_code: string }>(db, `SELECT province_code FROM institutions WHERE ${LISTED} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)
+  const [largest] = await query<{ province_code: string }>(
+    db,
+    `SELECT province_code FROM institutions WHERE ${LISTED} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
+  )
   const endings = new Map<string, number>()
   for (const { name } of named) {
     const ending = [...name].slice(-4).join('')
@@ -70,7 +90,10 @@ export async function publicPages(ctx: BenchContext): Promise<PublicPagesResult>
   const deepPage = Math.min(50, lastPage)
   const deepPath = `/institutions?q=${encodeURIComponent(broad)}&region=${largest.province_code}&page=${deepPage}`
 
-  const ids = await query<{ id: string }>(db, `SELECT id FROM institutions WHERE filing_status = 'approved' AND removed_at IS NULL ORDER BY random() LIMIT 500`)
+  const ids = await query<{ id: string }>(
+    db,
+    `SELECT id FROM institutions WHERE filing_status = 'approved' AND removed_at IS NULL ORDER BY random() LIMIT 500`
+  )
   const pages = ids.map((r) => `/institutions/${r.id}`)
 
   /* The production build must render real pages: every message translated, the floor route registered. */
@@ -78,15 +101,25 @@ export async function publicPages(ctx: BenchContext): Promise<PublicPagesResult>
     const response = await fetch(new URL(path, ctx.base))
     const html = await response.text()
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`)
-    if (html.includes('translation missing')) throw new Error(`${path} shows "translation missing": the build lacks language files`)
+    if (html.includes('translation missing'))
+      throw new Error(`${path} shows "translation missing": the build lacks language files`)
   }
 
   const run = (name: string, paths: string[], seconds = options.duration) =>
-    load({ name, base: ctx.base, connections: options.connections, ...span(options, options.connections, seconds), next: ((c) => () => ({ path: c() }))(cycle(paths)), serverPid: ctx.serverPid, database: ctx.database })
+    load({
+      name,
+      base: ctx.base,
+      connections: options.connections,
+      ...span(options, options.connections, seconds),
+      next: ((c) => () => ({ path: c() }))(cycle(paths)),
+      serverPid: ctx.serverPid,
+      database: ctx.database,
+    })
 
   ctx.say('  warming up')
   const warm = Math.max(1, Math.min(3, options.duration / 3))
-  for (const paths of [['/bench/floor'], searches, [deepPath], pages]) await run('warm-up', paths, warm)
+  for (const paths of [['/bench/floor'], searches, [deepPath], pages])
+    await run('warm-up', paths, warm)
 
   ctx.say('  stack floor')
   const floor = await run('floor', ['/bench/floor'])
@@ -108,8 +141,16 @@ export async function publicPages(ctx: BenchContext): Promise<PublicPagesResult>
     sample: {
       searches: searches.length,
       firstTimeSearches: firstTime.length,
-      exampleTerms: searches.slice(0, 5).map((p) => decodeURIComponent(new URL(p, 'http://x').searchParams.get('q') ?? '')),
-      deep: { term: broad, region: largest.province_code, page: deepPage, lastPage, matches: Number(matches) },
+      exampleTerms: searches
+        .slice(0, 5)
+        .map((p) => decodeURIComponent(new URL(p, 'http://x').searchParams.get('q') ?? '')),
+      deep: {
+        term: broad,
+        region: largest.province_code,
+        page: deepPage,
+        lastPage,
+        matches: Number(matches),
+      },
       pages: pages.length,
     },
   }

@@ -14,9 +14,15 @@ export default class extends BaseSchema {
       table.bigIncrements('id')
       table.string('event', 80).notNullable()
       table.jsonb('payload').notNullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.raw('clock_timestamp()'))
+      table
+        .timestamp('created_at', { useTz: true })
+        .notNullable()
+        .defaultTo(this.raw('clock_timestamp()'))
       /* When the next attempt may start (pushed back after a failure). */
-      table.timestamp('available_at', { useTz: true }).notNullable().defaultTo(this.raw('clock_timestamp()'))
+      table
+        .timestamp('available_at', { useTz: true })
+        .notNullable()
+        .defaultTo(this.raw('clock_timestamp()'))
       /* A drain's lease: while it lies in the future no other drain takes the row. */
       table.timestamp('claimed_until', { useTz: true })
       table.integer('attempts').notNullable().defaultTo(0)
@@ -26,8 +32,12 @@ export default class extends BaseSchema {
       table.timestamp('failed_at', { useTz: true })
     })
     /* The drain's only question: what is due and not yet delivered, oldest first. */
-    this.schema.raw(`CREATE INDEX outbox_events_due ON outbox_events (available_at, id) WHERE delivered_at IS NULL AND failed_at IS NULL`)
-    this.schema.raw(`CREATE INDEX outbox_events_delivered ON outbox_events (delivered_at) WHERE delivered_at IS NOT NULL`)
+    this.schema.raw(
+      `CREATE INDEX outbox_events_due ON outbox_events (available_at, id) WHERE delivered_at IS NULL AND failed_at IS NULL`
+    )
+    this.schema.raw(
+      `CREATE INDEX outbox_events_delivered ON outbox_events (delivered_at) WHERE delivered_at IS NOT NULL`
+    )
   }
 
   async down() {

@@ -24,13 +24,20 @@ export default class extends BaseSchema {
       table.string('status', 16).notNullable().defaultTo('pending')
       table.integer('attempts').notNullable().defaultTo(0)
       table.text('last_error')
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.raw('clock_timestamp()'))
+      table
+        .timestamp('created_at', { useTz: true })
+        .notNullable()
+        .defaultTo(this.raw('clock_timestamp()'))
       table.timestamp('finished_at', { useTz: true })
       table.unique(['source_outbox_id', 'plugin_id', 'policy_id'])
     })
-    this.schema.raw(`ALTER TABLE plugin_policy_runs ADD CONSTRAINT plugin_policy_runs_status CHECK (status IN ('pending', 'retrying', 'done', 'failed', 'dropped'))`)
+    this.schema.raw(
+      `ALTER TABLE plugin_policy_runs ADD CONSTRAINT plugin_policy_runs_status CHECK (status IN ('pending', 'retrying', 'done', 'failed', 'dropped'))`
+    )
     /* The operators' question: what has not run, per province. */
-    this.schema.raw(`CREATE INDEX plugin_policy_runs_open ON plugin_policy_runs (province_code, plugin_id, id) WHERE status <> 'done'`)
+    this.schema.raw(
+      `CREATE INDEX plugin_policy_runs_open ON plugin_policy_runs (province_code, plugin_id, id) WHERE status <> 'done'`
+    )
   }
 
   async down() {

@@ -21,10 +21,15 @@ export default class extends BaseSchema {
       table.integer('points').notNullable()
       table.jsonb('reason').notNullable()
       table.jsonb('authority').notNullable()
-      table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.raw('clock_timestamp()'))
+      table
+        .timestamp('created_at', { useTz: true })
+        .notNullable()
+        .defaultTo(this.raw('clock_timestamp()'))
       table.index(['institution_id', 'created_at'])
     })
-    this.schema.raw(`ALTER TABLE plugin_credit_adjustments ADD CONSTRAINT plugin_credit_adjustments_points CHECK (points <> 0 AND points BETWEEN -1000 AND 1000)`)
+    this.schema.raw(
+      `ALTER TABLE plugin_credit_adjustments ADD CONSTRAINT plugin_credit_adjustments_points CHECK (points <> 0 AND points BETWEEN -1000 AND 1000)`
+    )
   }
 
   async down() {

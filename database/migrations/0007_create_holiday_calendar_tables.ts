@@ -40,7 +40,16 @@ const NOTICES: SeedNotice[] = [
       ['中秋节', '2024-09-15', '2024-09-17'],
       ['国庆节', '2024-10-01', '2024-10-07'],
     ],
-    workdays: ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12'],
+    workdays: [
+      '2024-02-04',
+      '2024-02-18',
+      '2024-04-07',
+      '2024-04-28',
+      '2024-05-11',
+      '2024-09-14',
+      '2024-09-29',
+      '2024-10-12',
+    ],
   },
   /* The first under the revised 全国年节及纪念日放假办法 (除夕 and 5-02 added). */
   {
@@ -86,11 +95,18 @@ export default class extends BaseSchema {
       table.date('published_on')
       table.timestamp('added_at', { useTz: true }).notNullable().defaultTo(this.now())
     })
-    this.schema.raw(`ALTER TABLE calendar_notices ADD CONSTRAINT calendar_notices_year_range CHECK (year BETWEEN 2000 AND 2200)`)
+    this.schema.raw(
+      `ALTER TABLE calendar_notices ADD CONSTRAINT calendar_notices_year_range CHECK (year BETWEEN 2000 AND 2200)`
+    )
 
     this.schema.createTable('calendar_days', (table) => {
       table.date('day').primary()
-      table.smallint('year').notNullable().references('year').inTable('calendar_notices').onDelete('CASCADE')
+      table
+        .smallint('year')
+        .notNullable()
+        .references('year')
+        .inTable('calendar_notices')
+        .onDelete('CASCADE')
       table.string('kind', 10).notNullable()
       table.string('holiday_name', 40)
     })
@@ -120,7 +136,9 @@ export default class extends BaseSchema {
             [notice.year, name, from, to]
           )
         }
-        await db.table('calendar_days').multiInsert(notice.workdays.map((day) => ({ day, year: notice.year, kind: 'workday' })))
+        await db
+          .table('calendar_days')
+          .multiInsert(notice.workdays.map((day) => ({ day, year: notice.year, kind: 'workday' })))
       }
     })
   }

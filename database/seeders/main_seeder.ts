@@ -1,7 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
-import { type DemoAccount, demoAccountsExist, seedDemoParents, seedIdentityDemo } from '#modules/identity/demo'
+import {
+  type DemoAccount,
+  demoAccountsExist,
+  seedDemoParents,
+  seedIdentityDemo,
+} from '#modules/identity/demo'
 import { seedRegistryDemo } from '#modules/registry/demo'
 import { seedCatalogDemo } from '#modules/catalog/demo'
 import { seedFundsDemo } from '#modules/funds/demo'
@@ -23,14 +28,23 @@ export default class MainSeeder extends BaseSeeder {
     }
     const accounts = await seedIdentityDemo()
     const byRole = (role: string) => accounts.find((a) => a.role === role)?.id
-    const registry = await seedRegistryDemo({ owner: byRole('institution_owner'), staff: byRole('institution_staff') })
+    const registry = await seedRegistryDemo({
+      owner: byRole('institution_owner'),
+      staff: byRole('institution_staff'),
+    })
     console.log(`Registry demo data: ${registry.institutions} institutions`)
     const families = await seedDemoParents(48, ['220104', '220102', '220105', '130102', '130104'])
     await seedCatalogDemo(accounts, families)
     const bank = accounts.find((a) => a.role === 'bank_operator')
-    await seedFundsDemo({ bankOperatorId: bank?.id, bankName: bank?.unitName ?? undefined, parentId: byRole('parent') })
+    await seedFundsDemo({
+      bankOperatorId: bank?.id,
+      bankName: bank?.unitName ?? undefined,
+      parentId: byRole('parent'),
+    })
     const complaints = await seedComplaintsDemo(accounts, families)
-    console.log(`Complaints demo data: ${complaints.complaints} complaints, ${complaints.reviews} reviews`)
+    console.log(
+      `Complaints demo data: ${complaints.complaints} complaints, ${complaints.reviews} reviews`
+    )
     const statistics = await seedStatisticsDemo()
     console.log(`Statistics demo data: ${statistics.rows} rollup rows`)
     const text = formatAccounts(accounts)

@@ -19,7 +19,13 @@ declare module '#plugin_sdk' {
   }
 }
 
-export const NATIONAL_CHARGE_LIMITS: ChargeLimits = Object.freeze({ maxClasses: 60, maxMonths: 3, maxFen: 500_000, maxMonthsAhead: 1, renewWhenClassesLeft: 20 })
+export const NATIONAL_CHARGE_LIMITS: ChargeLimits = Object.freeze({
+  maxClasses: 60,
+  maxMonths: 3,
+  maxFen: 500_000,
+  maxMonthsAhead: 1,
+  renewWhenClassesLeft: 20,
+})
 
 export const validateCourse = defineExtensionPoint({
   name: 'catalog.course.validate',

@@ -22,9 +22,15 @@ router
     router.post('/courses/:id/materials', [MaterialsController, 'store']).as('materials.store')
     router.get('/materials/:id', [MaterialsController, 'download']).as('materials.download')
     router.post('/materials/:id/delete', [MaterialsController, 'destroy']).as('materials.destroy')
-    router.get('/contracts', [ContractRecordsController, 'institutionIndex']).as('institution_contracts.index')
-    router.get('/contracts/:id', [ContractRecordsController, 'institutionShow']).as('institution_contracts.show')
-    router.get('/contracts/:id/pdf', [ContractRecordsController, 'pdf']).as('institution_contracts.pdf')
+    router
+      .get('/contracts', [ContractRecordsController, 'institutionIndex'])
+      .as('institution_contracts.index')
+    router
+      .get('/contracts/:id', [ContractRecordsController, 'institutionShow'])
+      .as('institution_contracts.show')
+    router
+      .get('/contracts/:id/pdf', [ContractRecordsController, 'pdf'])
+      .as('institution_contracts.pdf')
   })
   .prefix('/institution')
   .use([middleware.auth(), middleware.terminal({ terminal: 'institution' })])
@@ -34,17 +40,27 @@ router
   .group(() => {
     router.get('/courses', [CourseReviewsController, 'index']).as('course_reviews.index')
     router.get('/courses/:id', [CourseReviewsController, 'show']).as('course_reviews.show')
-    router.post('/courses/:id/approve', [CourseReviewsController, 'approve']).as('course_reviews.approve')
-    router.post('/courses/:id/reject', [CourseReviewsController, 'reject']).as('course_reviews.reject')
-    router.post('/courses/:id/take-down', [CourseReviewsController, 'takeDown']).as('course_reviews.take_down')
+    router
+      .post('/courses/:id/approve', [CourseReviewsController, 'approve'])
+      .as('course_reviews.approve')
+    router
+      .post('/courses/:id/reject', [CourseReviewsController, 'reject'])
+      .as('course_reviews.reject')
+    router
+      .post('/courses/:id/take-down', [CourseReviewsController, 'takeDown'])
+      .as('course_reviews.take_down')
     router.get('/materials/:id', [MaterialsController, 'review']).as('materials.review')
     router.get('/spot-checks', [SpotChecksController, 'index']).as('spot_checks.index')
     router.get('/spot-checks/create', [SpotChecksController, 'create']).as('spot_checks.create')
     router.post('/spot-checks', [SpotChecksController, 'store']).as('spot_checks.store')
     router.get('/spot-checks/:id', [SpotChecksController, 'show']).as('spot_checks.show')
     router.post('/spot-check-items/:id', [SpotChecksController, 'review']).as('spot_checks.review')
-    router.get('/contracts', [ContractRecordsController, 'manageIndex']).as('manage_contracts.index')
-    router.get('/contracts/:id', [ContractRecordsController, 'manageShow']).as('manage_contracts.show')
+    router
+      .get('/contracts', [ContractRecordsController, 'manageIndex'])
+      .as('manage_contracts.index')
+    router
+      .get('/contracts/:id', [ContractRecordsController, 'manageShow'])
+      .as('manage_contracts.show')
     router.get('/contracts/:id/pdf', [ContractRecordsController, 'pdf']).as('manage_contracts.pdf')
   })
   .prefix('/manage')
@@ -53,11 +69,19 @@ router
 /* Parent terminal */
 router
   .group(() => {
-    router.get('/courses/:id/contract', [ParentContractsController, 'create']).as('parent_contracts.create')
-    router.post('/courses/:id/contract/preview', [ParentContractsController, 'preview']).as('parent_contracts.preview')
-    router.post('/courses/:id/contract', [ParentContractsController, 'store']).as('parent_contracts.store')
+    router
+      .get('/courses/:id/contract', [ParentContractsController, 'create'])
+      .as('parent_contracts.create')
+    router
+      .post('/courses/:id/contract/preview', [ParentContractsController, 'preview'])
+      .as('parent_contracts.preview')
+    router
+      .post('/courses/:id/contract', [ParentContractsController, 'store'])
+      .as('parent_contracts.store')
     router.get('/contracts', [ParentContractsController, 'index']).as('parent_contracts.index')
-    router.get('/contracts/:id', [ContractRecordsController, 'parentShow']).as('parent_contracts.show')
+    router
+      .get('/contracts/:id', [ContractRecordsController, 'parentShow'])
+      .as('parent_contracts.show')
     router.get('/contracts/:id/pdf', [ContractRecordsController, 'pdf']).as('parent_contracts.pdf')
   })
   .prefix('/parent')

@@ -53,7 +53,17 @@ export function courseDraft(overrides: Partial<CourseDraft> = {}): CourseDraft {
 
 /** The course form as a browser posts it (price in yuan, dates as text). */
 export function courseForm(draft: CourseDraft): Record<string, any> {
-  const { pricePerClassFen, live, namedTeacher, homework, payAfterClass, subject, category, arbitrationBody, ...rest } = draft
+  const {
+    pricePerClassFen,
+    live,
+    namedTeacher,
+    homework,
+    payAfterClass,
+    subject,
+    category,
+    arbitrationBody,
+    ...rest
+  } = draft
   return {
     ...rest,
     ...(subject ? { subject } : {}),
@@ -68,8 +78,16 @@ export function courseForm(draft: CourseDraft): Record<string, any> {
 }
 
 /** A course written straight to the table, in any status (for tests of later steps). */
-export async function createCourse(institutionId: number, draft: CourseDraft, status: CourseStatus = 'on_sale') {
-  const classes = classMeetings(draft.startDate, draft.endDate, slotWindows(draft.slots, draft.minutesPerClass))
+export async function createCourse(
+  institutionId: number,
+  draft: CourseDraft,
+  status: CourseStatus = 'on_sale'
+) {
+  const classes = classMeetings(
+    draft.startDate,
+    draft.endDate,
+    slotWindows(draft.slots, draft.minutesPerClass)
+  )
   return Course.create({
     ...draft,
     institutionId,
@@ -84,7 +102,10 @@ export async function createCourse(institutionId: number, draft: CourseDraft, st
 }
 
 /** A signed contract written straight to the tables (content and PDF are placeholders, the timetable is the course's; for access tests). */
-export async function signedContractFixture(courseId: number, parentUserId: number): Promise<number> {
+export async function signedContractFixture(
+  courseId: number,
+  parentUserId: number
+): Promise<number> {
   const course = await Course.findOrFail(courseId)
   const institution = (await institutionSummary(course.institutionId))!
   const template = await currentTemplate()
@@ -92,7 +113,22 @@ export async function signedContractFixture(courseId: number, parentUserId: numb
   const key = `tests/contract-${randomUUID()}.pdf`
   await drive.use().put(key, pdf)
   const sealed = sealIdNumber('22010420150101001X')
-  const content = { title: '测试合同', basis: '', templateCode: template.code, templateVersion: template.version, partyA: [], partyB: [], sections: [], timetable: timetableOf(classMeetings(course.startDate.toISODate()!, course.endDate.toISODate()!, slotWindows(course.slots, course.minutesPerClass))) }
+  const content = {
+    title: '测试合同',
+    basis: '',
+    templateCode: template.code,
+    templateVersion: template.version,
+    partyA: [],
+    partyB: [],
+    sections: [],
+    timetable: timetableOf(
+      classMeetings(
+        course.startDate.toISODate()!,
+        course.endDate.toISODate()!,
+        slotWindows(course.slots, course.minutesPerClass)
+      )
+    ),
+  }
   const contract = await Contract.create({
     number: `XWTEST${randomUUID().slice(0, 8)}`,
     templateId: template.id,

@@ -4,4 +4,9 @@
 | Seen only by bench/ and bench code; `npm run boundaries` enforces who may
 | import it.
 */
-export { generateComplaints, wipeComplaints, type ComplaintsPlan, type GeneratedComplaints } from './bench/generate.js'
+export {
+  generateComplaints,
+  wipeComplaints,
+  type ComplaintsPlan,
+  type GeneratedComplaints,
+} from './bench/generate.js'

@@ -28,7 +28,11 @@ export interface ComplaintDeadlineInput {
 declare module '#plugin_sdk' {
   interface ExtensionPoints {
     /** Deadlines of each step of complaint handling, in working days. */
-    'complaints.deadlines': { kind: 'value'; input: ComplaintDeadlineInput; output: ComplaintDeadlines }
+    'complaints.deadlines': {
+      kind: 'value'
+      input: ComplaintDeadlineInput
+      output: ComplaintDeadlines
+    }
   }
 }
 
@@ -45,6 +49,7 @@ export const complaintDeadlines = defineExtensionPoint({
   name: 'complaints.deadlines',
   version: 1,
   kind: 'value',
-  description: 'Working-day deadlines for accepting, concluding and answering complaints and tip-offs',
+  description:
+    'Working-day deadlines for accepting, concluding and answering complaints and tip-offs',
   defaultRule: () => ({ ...NATIONAL_COMPLAINT_DEADLINES }),
 })

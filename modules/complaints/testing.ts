@@ -26,7 +26,16 @@ export async function fileTestComplaint(overrides: Partial<FileComplaintInput> =
 export async function complaintState(id: number) {
   const c = await Complaint.findOrFail(id)
   await c.load('steps', (q) => q.orderBy('id'))
-  return { status: c.status, stage: c.stage, handler: c.handlerRegionCode, timely: c.timely, dueOn: c.dueOn?.toISODate() ?? null, outcome: c.outcome, steps: c.steps.map((s) => s.action), number: c.number }
+  return {
+    status: c.status,
+    stage: c.stage,
+    handler: c.handlerRegionCode,
+    timely: c.timely,
+    dueOn: c.dueOn?.toISODate() ?? null,
+    outcome: c.outcome,
+    steps: c.steps.map((s) => s.action),
+    number: c.number,
+  }
 }
 
 /** Runs the deadline sweep as the job does, on a given Beijing date (ISO), for journeys that let a deadline pass. */

@@ -44,15 +44,28 @@ declare module '#plugin_sdk' {
     /** Which confirmed classes are paid to the institution now. National default: each class as soon as it is confirmed. */
     'funds.release.schedule': { kind: 'value'; input: ReleaseInput; output: number[] }
     /** How much of the prepaid fees the supervised account must hold. National default: all of it (Art. 7). */
-    'funds.escrow.policy': { kind: 'value'; input: { escrowModel: 'bank_custody' | 'risk_deposit' }; output: EscrowPolicy }
+    'funds.escrow.policy': {
+      kind: 'value'
+      input: { escrowModel: 'bank_custody' | 'risk_deposit' }
+      output: EscrowPolicy
+    }
     /** Deadlines of the fund flow, in working days where the rules say so. */
     'funds.deadlines': { kind: 'value'; input: Record<string, never>; output: FundDeadlines }
     /** Who may record attendance and when recording looks like draining the account. */
-    'funds.attendance.policy': { kind: 'value'; input: Record<string, never>; output: AttendancePolicy }
+    'funds.attendance.policy': {
+      kind: 'value'
+      input: Record<string, never>
+      output: AttendancePolicy
+    }
   }
 }
 
-export const NATIONAL_DEADLINES: FundDeadlines = Object.freeze({ classConfirmWorkingDays: 15, refundAnswerWorkingDays: 5, unpaidOrderMinutes: 30, settlementGraceHours: 48 })
+export const NATIONAL_DEADLINES: FundDeadlines = Object.freeze({
+  classConfirmWorkingDays: 15,
+  refundAnswerWorkingDays: 5,
+  unpaidOrderMinutes: 30,
+  settlementGraceHours: 48,
+})
 
 export const releaseSchedule = defineExtensionPoint({
   name: 'funds.release.schedule',
@@ -78,12 +91,17 @@ export const fundDeadlines = defineExtensionPoint({
   defaultRule: () => ({ ...NATIONAL_DEADLINES }),
 })
 
-export const NATIONAL_ATTENDANCE: AttendancePolicy = Object.freeze({ freezeGreyListed: false, burstWindowDays: 7, backfillAlertClasses: 30 })
+export const NATIONAL_ATTENDANCE: AttendancePolicy = Object.freeze({
+  freezeGreyListed: false,
+  burstWindowDays: 7,
+  backfillAlertClasses: 30,
+})
 
 export const attendancePolicy = defineExtensionPoint({
   name: 'funds.attendance.policy',
   version: 1,
   kind: 'value',
-  description: 'Whether grey-listed institutions may record classes, and the attendance-burst alert',
+  description:
+    'Whether grey-listed institutions may record classes, and the attendance-burst alert',
   defaultRule: () => ({ ...NATIONAL_ATTENDANCE }),
 })

@@ -2,9 +2,32 @@
 | The funds module's public API. Other modules import only this file
 | (`#modules/funds`). Never export Lucid models from here.
 */
-export type { OrderPaidEvent, ClassReleasedEvent, RefundSettledEvent, FundAnomalyRaisedEvent } from './events.js'
-export { releaseSchedule, escrowPolicy, fundDeadlines, attendancePolicy, NATIONAL_DEADLINES, NATIONAL_ATTENDANCE, type ReleaseInput, type EscrowPolicy, type FundDeadlines, type AttendancePolicy } from './extension_points.js'
-export { registerChannel, type PaymentChannel, type ChannelNotice, type PaymentRequest, type RefundRequest, NoticeRejected } from './channels/channel.js'
+export type {
+  OrderPaidEvent,
+  ClassReleasedEvent,
+  RefundSettledEvent,
+  FundAnomalyRaisedEvent,
+} from './events.js'
+export {
+  releaseSchedule,
+  escrowPolicy,
+  fundDeadlines,
+  attendancePolicy,
+  NATIONAL_DEADLINES,
+  NATIONAL_ATTENDANCE,
+  type ReleaseInput,
+  type EscrowPolicy,
+  type FundDeadlines,
+  type AttendancePolicy,
+} from './extension_points.js'
+export {
+  registerChannel,
+  type PaymentChannel,
+  type ChannelNotice,
+  type PaymentRequest,
+  type RefundRequest,
+  NoticeRejected,
+} from './channels/channel.js'
 export { ledgerProblems, isClean, type LedgerProblems } from './ledger/invariants.js'
 export { scheduleFundsJobs } from './schedules.js'
 export { orderFacts, ordersOfParent, type OrderFacts } from './queries/order_facts.js'

@@ -3,4 +3,10 @@
 | seeder (database/seeders) and other modules' demo seeders need. Never
 | imported by application code; `npm run boundaries` enforces who may.
 */
-export { seedIdentityDemo, seedDemoParents, demoName, demoAccountsExist, type DemoAccount } from './demo/seed.js'
+export {
+  seedIdentityDemo,
+  seedDemoParents,
+  demoName,
+  demoAccountsExist,
+  type DemoAccount,
+} from './demo/seed.js'

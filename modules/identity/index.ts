@@ -13,8 +13,17 @@ export {
   type RegionLineage,
   type ScopeColumns,
 } from './services/region_scope.js'
-export { recordAudit, requestMeta, type AuditEntry, type RequestMeta } from './services/audit_log.js'
-export { sendSms, registerNotificationChannel, type NotificationChannel } from './services/notifier.js'
+export {
+  recordAudit,
+  requestMeta,
+  type AuditEntry,
+  type RequestMeta,
+} from './services/audit_log.js'
+export {
+  sendSms,
+  registerNotificationChannel,
+  type NotificationChannel,
+} from './services/notifier.js'
 export { sendSmsToAccount } from './services/text_account.js'
 export { SendVerificationCode, type CodePurpose } from './actions/send_verification_code.js'
 export { CheckVerificationCode } from './actions/check_verification_code.js'

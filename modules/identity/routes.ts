@@ -15,13 +15,20 @@ router
     router.get('/login', [SessionsController, 'create']).as('sessions.create')
     router.post('/login', [SessionsController, 'store']).as('sessions.store')
     router.get('/register', [RegistrationsController, 'create']).as('registrations.create')
-    router.post('/register/code', [RegistrationsController, 'sendCode']).as('registrations.send_code')
-    router.post('/register/phone/change', [RegistrationsController, 'changePhone']).as('registrations.change_phone')
+    router
+      .post('/register/code', [RegistrationsController, 'sendCode'])
+      .as('registrations.send_code')
+    router
+      .post('/register/phone/change', [RegistrationsController, 'changePhone'])
+      .as('registrations.change_phone')
     router.post('/register', [RegistrationsController, 'store']).as('registrations.store')
   })
   .use(middleware.guest())
 
-router.post('/logout', [SessionsController, 'destroy']).as('sessions.destroy').use(middleware.auth())
+router
+  .post('/logout', [SessionsController, 'destroy'])
+  .as('sessions.destroy')
+  .use(middleware.auth())
 
 router.get('/password/set/:token', [PasswordLinksController, 'show']).as('password_links.show')
 router.post('/password/set/:token', [PasswordLinksController, 'store']).as('password_links.store')
@@ -39,7 +46,9 @@ router
     router.get('/accounts/create', [AccountsController, 'create']).as('accounts.create')
     router.post('/accounts', [AccountsController, 'store']).as('accounts.store')
     router.get('/accounts/:id', [AccountsController, 'show']).as('accounts.show')
-    router.post('/accounts/:id/phone', [AccountsController, 'revealPhone']).as('accounts.reveal_phone')
+    router
+      .post('/accounts/:id/phone', [AccountsController, 'revealPhone'])
+      .as('accounts.reveal_phone')
     router.post('/accounts/:id/disable', [AccountsController, 'disable']).as('accounts.disable')
     router.post('/accounts/:id/enable', [AccountsController, 'enable']).as('accounts.enable')
     router.post('/accounts/:id/reset', [AccountsController, 'reset']).as('accounts.reset')

@@ -77,13 +77,22 @@ export async function createTestAccount(input: TestAccountInput): Promise<TestAc
     orgType: input.orgType ?? null,
     orgId: input.orgId ?? null,
   })
-  return { id: row.id, user: new CurrentUser(row), signIn: input.username ?? phone, phone, password }
+  return {
+    id: row.id,
+    user: new CurrentUser(row),
+    signIn: input.username ?? phone,
+    phone,
+    password,
+  }
 }
 
 /** The newest text message delivered to a phone, as the phone shows it (the dev outbox channel). */
 export async function lastMessageTo(phone: string): Promise<string | null> {
   const masked = sealPhone(phone).masked
-  const messages = await DevSms.query().where('recipientMasked', masked).orderBy('id', 'desc').limit(1)
+  const messages = await DevSms.query()
+    .where('recipientMasked', masked)
+    .orderBy('id', 'desc')
+    .limit(1)
   return messages[0]?.body ?? null
 }
 

@@ -4,4 +4,9 @@
 | generators build on. Seen only by bench/ and bench code;
 | `npm run boundaries` enforces who may import it.
 */
-export { generateRegistry, wipeRegistry, type BenchInstitution, type BenchTeacher } from './bench/generate.js'
+export {
+  generateRegistry,
+  wipeRegistry,
+  type BenchInstitution,
+  type BenchTeacher,
+} from './bench/generate.js'

@@ -3,7 +3,11 @@
 */
 import { defineExtensionPoint } from '#kernel/plugins/extension_point'
 import type { Section } from './filing/fields.js'
-import { classifyByNationalRules, type Classification, type ListFacts } from './services/list_rules.js'
+import {
+  classifyByNationalRules,
+  type Classification,
+  type ListFacts,
+} from './services/list_rules.js'
 
 export interface ExtraFieldsInput {
   section: Section
@@ -21,7 +25,11 @@ declare module '#plugin_sdk' {
      */
     'registry.list.classify': { kind: 'value'; input: ListFacts; output: Classification }
     /** Extra fields a province asks for in a part of the filing (none nationally). */
-    'registry.filing.extra_fields': { kind: 'value'; input: ExtraFieldsInput; output: PluginField[] }
+    'registry.filing.extra_fields': {
+      kind: 'value'
+      input: ExtraFieldsInput
+      output: PluginField[]
+    }
   }
 }
 

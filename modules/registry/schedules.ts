@@ -4,7 +4,19 @@ import ExpireDraftClaimsJob from './jobs/expire_draft_claims_job.js'
 
 /** Recurring jobs of the registry (registered by a web process at boot). */
 export async function scheduleRegistryJobs() {
-  await RecomputeListsJob.schedule({}).id('registry.recompute_lists').cron('10 0 * * *').timezone('Asia/Shanghai').run()
-  await ExpireDraftClaimsJob.schedule({}).id('registry.expire_draft_claims').cron('30 0 * * *').timezone('Asia/Shanghai').run()
-  await RecheckStaffJob.schedule({}).id('registry.recheck_staff').cron('0 2 1 * *').timezone('Asia/Shanghai').run()
+  await RecomputeListsJob.schedule({})
+    .id('registry.recompute_lists')
+    .cron('10 0 * * *')
+    .timezone('Asia/Shanghai')
+    .run()
+  await ExpireDraftClaimsJob.schedule({})
+    .id('registry.expire_draft_claims')
+    .cron('30 0 * * *')
+    .timezone('Asia/Shanghai')
+    .run()
+  await RecheckStaffJob.schedule({})
+    .id('registry.recheck_staff')
+    .cron('0 2 1 * *')
+    .timezone('Asia/Shanghai')
+    .run()
 }

@@ -19,13 +19,23 @@ export const TEST_BANK = '中国建设银行长春朝阳支行'
 
 /** Puts banks in the register of supervising banks (idempotent). */
 export async function registerSupervisingBanks(...names: string[]) {
-  for (const name of names.length ? names : [TEST_BANK]) await SupervisingBank.firstOrCreate({ name }, { name, regionCode: '220100', registeredById: null })
+  for (const name of names.length ? names : [TEST_BANK])
+    await SupervisingBank.firstOrCreate(
+      { name },
+      { name, regionCode: '220100', registeredById: null }
+    )
 }
 
 /** The smallest file that passes the PDF check. */
-export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+export const TINY_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
+)
 /** A 1×1 PNG. */
-export const TINY_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c63f8cf00000301010018dd8db00000000049454e44ae426082', 'hex')
+export const TINY_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c63f8cf00000301010018dd8db00000000049454e44ae426082',
+  'hex'
+)
 
 let counter = 0
 /** A valid, unique unified social credit code. */
@@ -43,7 +53,10 @@ export function residentId(seq = Math.floor(Math.random() * 900) + 100): string 
   return first17 + '10X98765432'[sum % 11]
 }
 
-export function filingFields(regionCode: string, overrides: Record<string, any> = {}): Record<Section, Record<string, any>> {
+export function filingFields(
+  regionCode: string,
+  overrides: Record<string, any> = {}
+): Record<Section, Record<string, any>> {
   const [province, city] = [`${regionCode.slice(0, 2)}0000`, lineageOf(regionCode).cityCode]
   return {
     basic: {
@@ -73,7 +86,14 @@ export function filingFields(regionCode: string, overrides: Record<string, any> 
       ...overrides.qualifications,
     },
     operations: {
-      venues: [{ address: '解放大路 100 号 3 楼', areaSqm: '320', tenure: 'leased', leaseEndsOn: '2029-12-31' }],
+      venues: [
+        {
+          address: '解放大路 100 号 3 楼',
+          areaSqm: '320',
+          tenure: 'leased',
+          leaseEndsOn: '2029-12-31',
+        },
+      ],
       categories: ['arts'],
       partyOrganization: 'preparing',
       materialsPolicy: '自编教材经教研组审核后报区教育局备案。',
@@ -115,7 +135,9 @@ export interface FiledInstitutionOptions {
 }
 
 /** An approved institution written straight to the tables (for tests of later steps). */
-export async function createFiledInstitution(options: FiledInstitutionOptions = {}): Promise<Institution> {
+export async function createFiledInstitution(
+  options: FiledInstitutionOptions = {}
+): Promise<Institution> {
   const regionCode = options.regionCode ?? '220104'
   const lineage = lineageOf(regionCode)
   const fields = filingFields(regionCode)
@@ -146,7 +168,14 @@ export async function createFiledInstitution(options: FiledInstitutionOptions = 
     source: 'self',
   })
   for (const section of SECTIONS) {
-    await FilingSection.create({ institutionId: institution.id, section, data: section === 'academic' ? {} : values, sealed: {}, complete: true, skipped: section === 'academic' })
+    await FilingSection.create({
+      institutionId: institution.id,
+      section,
+      data: section === 'academic' ? {} : values,
+      sealed: {},
+      complete: true,
+      skipped: section === 'academic',
+    })
   }
   applyApprovedValues(institution, values)
   await institution.save()
@@ -156,7 +185,11 @@ export async function createFiledInstitution(options: FiledInstitutionOptions = 
 }
 
 /** A hired teacher of an institution. */
-export async function createStaffMember(institutionId: number, name = '李老师', idNumber = residentId()) {
+export async function createStaffMember(
+  institutionId: number,
+  name = '李老师',
+  idNumber = residentId()
+) {
   const sealed = sealIdNumber(idNumber)
   return Staff.create({
     institutionId,

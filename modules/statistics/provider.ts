@@ -18,8 +18,22 @@ export default class StatisticsProvider {
     const bureau = (u: CurrentUser) => u.role === 'admin' && !!u.regionCode
     const institution = (u: CurrentUser) => u.orgType === 'institution'
     registerNavigation(
-      { terminal: 'institution', label: 'reports.nav.institution', hint: 'reports.nav.institution_hint', href: '/institution/statistics', order: 260, visible: institution },
-      { terminal: 'management', label: 'reports.nav.dashboard', hint: 'reports.nav.dashboard_hint', href: '/manage/reports', order: 330, visible: bureau }
+      {
+        terminal: 'institution',
+        label: 'reports.nav.institution',
+        hint: 'reports.nav.institution_hint',
+        href: '/institution/statistics',
+        order: 260,
+        visible: institution,
+      },
+      {
+        terminal: 'management',
+        label: 'reports.nav.dashboard',
+        hint: 'reports.nav.dashboard_hint',
+        href: '/manage/reports',
+        order: 330,
+        visible: bureau,
+      }
     )
   }
 }

@@ -3,7 +3,8 @@ import { middleware } from '#start/kernel'
 
 const ReportsController = () => import('./controllers/reports_controller.js')
 const ExportsController = () => import('./controllers/exports_controller.js')
-const InstitutionStatisticsController = () => import('./controllers/institution_statistics_controller.js')
+const InstitutionStatisticsController = () =>
+  import('./controllers/institution_statistics_controller.js')
 const PluginReportsController = () => import('./controllers/plugin_reports_controller.js')
 
 /* Management terminal: the statistics dashboard with drill-down, and its Excel exports. */
@@ -12,9 +13,15 @@ router
     router.get('/reports', [ReportsController, 'index']).as('reports.index')
     router.post('/reports/exports', [ExportsController, 'store']).as('report_exports.store')
     router.get('/reports/exports/:id', [ExportsController, 'show']).as('report_exports.show')
-    router.get('/reports/exports/:id/download', [ExportsController, 'download']).as('report_exports.download')
-    router.get('/reports/plugins/:plugin/:report', [PluginReportsController, 'show']).as('plugin_reports.show')
-    router.get('/reports/plugins/:plugin/:report/export', [PluginReportsController, 'export']).as('plugin_reports.export')
+    router
+      .get('/reports/exports/:id/download', [ExportsController, 'download'])
+      .as('report_exports.download')
+    router
+      .get('/reports/plugins/:plugin/:report', [PluginReportsController, 'show'])
+      .as('plugin_reports.show')
+    router
+      .get('/reports/plugins/:plugin/:report/export', [PluginReportsController, 'export'])
+      .as('plugin_reports.export')
   })
   .prefix('/manage')
   .use([middleware.auth(), middleware.terminal({ terminal: 'management' })])
@@ -22,8 +29,12 @@ router
 /* Institution terminal: its own statistics. */
 router
   .group(() => {
-    router.get('/statistics', [InstitutionStatisticsController, 'index']).as('institution_statistics.index')
-    router.get('/statistics/export', [InstitutionStatisticsController, 'export']).as('institution_statistics.export')
+    router
+      .get('/statistics', [InstitutionStatisticsController, 'index'])
+      .as('institution_statistics.index')
+    router
+      .get('/statistics/export', [InstitutionStatisticsController, 'export'])
+      .as('institution_statistics.export')
   })
   .prefix('/institution')
   .use([middleware.auth(), middleware.terminal({ terminal: 'institution' })])

@@ -12,13 +12,13 @@ import { onlineScreening } from './reports/online_screening.js'
 
 export default definePlugin({
   id: 'jilin',
-  name: { 'zh-CN': '吉林省校外培训监管规则', en: 'Jilin off-campus training rules' },
+  name: { 'zh-CN': '吉林省校外培训监管规则', 'en': 'Jilin off-campus training rules' },
   version: '0.1.0',
   platform: '^0.1.0',
   regions: ['220000'],
   description: {
     'zh-CN': '依据吉教联〔2019〕75号实施吉林省的备案、课程、收费、教师公示和名单规则。',
-    en: 'Implements Jilin filing, course, fee, teacher-disclosure and list rules (JJL [2019] No. 75).',
+    'en': 'Implements Jilin filing, course, fee, teacher-disclosure and list rules (JJL [2019] No. 75).',
   },
   rules: {
     'identity.audit.retention_days': auditRetentionDays,

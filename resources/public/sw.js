@@ -4,15 +4,30 @@
  * Pages themselves are never cached: they hold personal and live data.
  */
 const CACHE = 'xiaowai-shell-v2'
-const SHELL = ['/offline', '/css/app.css', '/js/app.js', '/vendor/htmx.min.js', '/vendor/alpine.min.js', '/icons/icon.svg']
+const SHELL = [
+  '/offline',
+  '/css/app.css',
+  '/js/app.js',
+  '/vendor/htmx.min.js',
+  '/vendor/alpine.min.js',
+  '/icons/icon.svg',
+]
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()))
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .then(() => self.skipWaiting())
+  )
 })
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim())
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim())
   )
 })
 

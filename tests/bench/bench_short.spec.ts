@@ -21,11 +21,23 @@ function runShortBench(outDir: string): Promise<{ code: number | null; output: s
   const env = { ...process.env }
   delete env.NODE_ENV
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import=@poppinss/ts-exec', 'bench/run.ts', '--short', '--server', process.env.DATABASE_URL!, '--out', outDir], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [
+        '--import=@poppinss/ts-exec',
+        'bench/run.ts',
+        '--short',
+        '--server',
+        process.env.DATABASE_URL!,
+        '--out',
+        outDir,
+      ],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }
+    )
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
@@ -43,7 +55,10 @@ test.group('npm run bench -- --short', (group) => {
     const run = await runShortBench(outDir)
     output = run.output
     const json = readdirSync(outDir).find((f) => f.endsWith('.json'))
-    if (!json) throw new Error(`The short benchmark wrote no results (exit ${run.code}):\n${output.slice(-4000)}`)
+    if (!json)
+      throw new Error(
+        `The short benchmark wrote no results (exit ${run.code}):\n${output.slice(-4000)}`
+      )
     results = JSON.parse(readFileSync(join(outDir, json), 'utf8'))
     return () => rmSync(outDir, { recursive: true, force: true })
   })
@@ -53,11 +68,19 @@ test.group('npm run bench -- --short', (group) => {
     assert.isAbove(load!.ok, 0, `${label} got 2xx answers`)
     assert.isAbove(load!.rps, 0, `${label} has a req/s figure`)
     assert.isAbove(load!.latency.p99, 0, `${label} has a p99`)
-    assert.equal(load!.non2xx + load!.errors + load!.timeouts, 0, `${label} answered every request with 2xx`)
+    assert.equal(
+      load!.non2xx + load!.errors + load!.timeouts,
+      0,
+      `${label} answered every request with 2xx`
+    )
   }
 
   test('every benchmark ran, against the production build and generated data', ({ assert }) => {
-    assert.deepEqual(results.failures.filter((f) => !f.startsWith('EXPLAIN ')), [], output.slice(-3000))
+    assert.deepEqual(
+      results.failures.filter((f) => !f.startsWith('EXPLAIN ')),
+      [],
+      output.slice(-3000)
+    )
     assert.equal(results.mode, 'short')
     assert.equal(results.scale, 'smoke')
     assert.equal(results.app.nodeEnv, 'production')
@@ -75,7 +98,9 @@ test.group('npm run bench -- --short', (group) => {
     assert.isAbove(p.sample.deep.matches, 0)
   })
 
-  test('payment callbacks and refunds beside pgbench, idempotent, the ledger balanced afterwards', ({ assert }) => {
+  test('payment callbacks and refunds beside pgbench, idempotent, the ledger balanced afterwards', ({
+    assert,
+  }) => {
     const p = results.payments!
     assert.equal(p.callbacks.outcomes.applied, p.prepared.payments, 'every callback applied once')
     assert.equal(p.callbacks.outcomes.rejected, 0)
@@ -86,14 +111,21 @@ test.group('npm run bench -- --short', (group) => {
     assert.isAbove(p.refundRequests.approvedAtOnce, 0, 'refunds approved')
     assert.equal(p.refundRequests.errors, 0, p.refundRequests.errorSamples.join('; '))
     assert.isAbove(p.refundRequests.tps, 0)
-    assert.equal(p.refundCallbacks!.outcomes.applied, p.refundRequests.approvedAtOnce, 'every refund settled by its callback')
+    assert.equal(
+      p.refundCallbacks!.outcomes.applied,
+      p.refundRequests.approvedAtOnce,
+      'every refund settled by its callback'
+    )
     assert.isTrue(p.ledger.clean, JSON.stringify(p.ledger.problems))
   })
 
   test('dashboards: national totals and a county drill-down for each admin level', ({ assert }) => {
     const d = results.dashboards!
     worked(assert, d.national, 'national dashboard')
-    assert.sameMembers(d.drillDowns.map((c) => c.level), ['ministry', 'province', 'city', 'county'])
+    assert.sameMembers(
+      d.drillDowns.map((c) => c.level),
+      ['ministry', 'province', 'city', 'county']
+    )
     for (const c of d.drillDowns) worked(assert, c, `county drill-down as ${c.level}`)
   })
 

@@ -5,7 +5,11 @@ import { stores } from '@adonisjs/session'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { SessionConfig, SessionStoreFactory } from '@adonisjs/session/types'
 import Tokens from 'csrf'
-import { CSRF_SECRET_KEY, anonymousFriendly, derivedCsrfSecret } from '#kernel/shared/lazy_session_store'
+import {
+  CSRF_SECRET_KEY,
+  anonymousFriendly,
+  derivedCsrfSecret,
+} from '#kernel/shared/lazy_session_store'
 
 /*
 | The session store that keeps anonymous visitors out of the sessions
@@ -16,8 +20,21 @@ const KEY = 'test-key-for-anonymous-sessions-0123456789'
 const config = { cookieName: 'xw-session', age: '2h' } as SessionConfig
 const tokens = new Tokens()
 
-const requestWith = (cookie: string | null) => ({ request: { cookie: (name: string) => (name === config.cookieName ? cookie ?? undefined : undefined) } }) as unknown as HttpContext
-const rows = async (id?: string) => Number((await db.from('sessions').if(id, (q) => q.where('id', id!)).count('* as n'))[0].n)
+const requestWith = (cookie: string | null) =>
+  ({
+    request: {
+      cookie: (name: string) => (name === config.cookieName ? (cookie ?? undefined) : undefined),
+    },
+  }) as unknown as HttpContext
+const rows = async (id?: string) =>
+  Number(
+    (
+      await db
+        .from('sessions')
+        .if(id, (q) => q.where('id', id!))
+        .count('* as n')
+    )[0].n
+  )
 
 test.group('Anonymous sessions', (group) => {
   let factory: SessionStoreFactory
@@ -28,7 +45,9 @@ test.group('Anonymous sessions', (group) => {
     await db.from('sessions').delete()
   })
 
-  test('a first visit is neither read nor stored, and its CSRF token verifies on the next request', async ({ assert }) => {
+  test('a first visit is neither read nor stored, and its CSRF token verifies on the next request', async ({
+    assert,
+  }) => {
     const id = '0b7a5c1e-9a55-4f0e-a1a4-6b3f1f2b9c01'
     const first = factory(requestWith(null), config)
     const data = await first.read(id)
@@ -45,12 +64,16 @@ test.group('Anonymous sessions', (group) => {
     assert.equal(await rows(), 0)
 
     /* Another session's secret refuses the token; so does another app key. */
-    const other = await factory(requestWith(null), config).read('5d4c3b2a-1f0e-4d9c-8b7a-695847362514')
+    const other = await factory(requestWith(null), config).read(
+      '5d4c3b2a-1f0e-4d9c-8b7a-695847362514'
+    )
     assert.isFalse(tokens.verify(String(other![CSRF_SECRET_KEY]), token))
     assert.notEqual(derivedCsrfSecret('another-key', id), derivedCsrfSecret(KEY, id))
   })
 
-  test('anything beyond the CSRF secret is stored, and removed again once only the secret is left', async ({ assert }) => {
+  test('anything beyond the CSRF secret is stored, and removed again once only the secret is left', async ({
+    assert,
+  }) => {
     const id = '9e8d7c6b-5a49-4382-9160-a1b2c3d4e5f6'
     const store = factory(requestWith(null), config)
     const data = (await store.read(id))!
@@ -65,7 +88,9 @@ test.group('Anonymous sessions', (group) => {
     assert.equal(await rows(id), 0)
   })
 
-  test('a signed-in session is stored and tagged, so ending all sessions of an account still finds it', async ({ assert }) => {
+  test('a signed-in session is stored and tagged, so ending all sessions of an account still finds it', async ({
+    assert,
+  }) => {
     const id = '1a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c8d'
     const store = factory(requestWith(null), config)
     const data = (await store.read(id))!
@@ -73,7 +98,10 @@ test.group('Anonymous sessions', (group) => {
     await store.write(id, { ...data, auth_web: 42 })
     const collection = factory(null as unknown as HttpContext, config) as any
     const tagged = await collection.tagged('42')
-    assert.deepEqual(tagged.map((s: { id: string }) => s.id), [id])
+    assert.deepEqual(
+      tagged.map((s: { id: string }) => s.id),
+      [id]
+    )
     assert.equal(tagged[0].data.auth_web, 42)
 
     /* Touching a stored session keeps it; touching an anonymous one writes nothing. */

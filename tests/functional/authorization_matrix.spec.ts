@@ -1,6 +1,11 @@
 import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
-import { ACTOR_SPECS, buildWorldForGroup, type ActorName, type World } from './authorization/world.js'
+import {
+  ACTOR_SPECS,
+  buildWorldForGroup,
+  type ActorName,
+  type World,
+} from './authorization/world.js'
 import { isolated, outcomeOf, send } from './authorization/outcomes.js'
 import { RULES, matches } from './authorization/rules.js'
 import { NOT_IN_MATRIX, ROUTES, cases } from './authorization/routes.js'
@@ -29,11 +34,17 @@ test.group('Authorization matrix: role, region and owner on every route', (group
   test('the table covers every registered route', ({ assert }) => {
     const registered = Object.values(router.toJSON())
       .flat()
-      .flatMap((route) => route.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${route.pattern}`))
+      .flatMap((route) =>
+        route.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${route.pattern}`)
+      )
       .filter((key) => !(key in NOT_IN_MATRIX))
     const unruled = [...new Set(registered)].filter((key) => !(key in ROUTES))
     const gone = Object.keys(ROUTES).filter((key) => !registered.includes(key))
-    assert.deepEqual({ unruled, gone }, { unruled: [], gone: [] }, 'routes without a rule, or rules for routes that no longer exist')
+    assert.deepEqual(
+      { unruled, gone },
+      { unruled: [], gone: [] },
+      'routes without a rule, or rules for routes that no longer exist'
+    )
   })
 
   let cell = 0
@@ -46,13 +57,22 @@ test.group('Authorization matrix: role, region and owner on every route', (group
         const n = ++cell
         const got = await isolated(async () => {
           await c.prepare?.(world)
-          const response = await send(client, world.actors[actorName], { method, path: c.path(world), form: c.form?.(world, n, actorName.endsWith('_other') ? world.b : world.a), files: c.files, headers: c.headers?.() })
+          const response = await send(client, world.actors[actorName], {
+            method,
+            path: c.path(world),
+            form: c.form?.(world, n, actorName.endsWith('_other') ? world.b : world.a),
+            files: c.files,
+            headers: c.headers?.(),
+          })
           const answer = outcomeOf(response)
-          return c.refusedTo && answer.location === c.refusedTo ? { ...answer, outcome: 'refused' as const } : answer
+          return c.refusedTo && answer.location === c.refusedTo
+            ? { ...answer, outcome: 'refused' as const }
+            : answer
         })
         const rule = typeof c.rule === 'string' ? RULES[c.rule] : c.rule
         const want = rule(actorName)
-        if (!matches(want, got.outcome)) failures.push(`${actorName}: expected ${want}, got ${got.outcome} (${got.detail})`)
+        if (!matches(want, got.outcome))
+          failures.push(`${actorName}: expected ${want}, got ${got.outcome} (${got.detail})`)
       }
       assert.deepEqual(failures, [], `${route}\n${failures.join('\n')}`)
     })

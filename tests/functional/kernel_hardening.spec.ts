@@ -27,13 +27,13 @@ test.group('Kernel hardening', (group) => {
       .header('referer', '/account/password')
       .loginAs(admin.user)
       .form({
-        currentPassword: 'my-current-secret-77',
-        password: 'short1',
-        passwordConfirmation: 'short1',
-        legalRepIdNumber: '220102198001011234',
+        'currentPassword': 'my-current-secret-77',
+        'password': 'short1',
+        'passwordConfirmation': 'short1',
+        'legalRepIdNumber': '220102198001011234',
         'staff[0][idNumber]': '220102199002023456',
         'staff[0][name]': '张华',
-        regionCode: '220104',
+        'regionCode': '220104',
       })
       .withCsrfToken()
       .redirects(0)
@@ -41,19 +41,43 @@ test.group('Kernel hardening', (group) => {
     const flashed = response.flashMessages() as Record<string, unknown>
     assert.property(flashed, 'inputErrorsBag', 'the validation failed and was flashed')
     const stored = JSON.stringify(flashed)
-    for (const secret of ['my-current-secret-77', 'short1', '220102198001011234', '220102199002023456']) assert.notInclude(stored, secret)
+    for (const secret of [
+      'my-current-secret-77',
+      'short1',
+      '220102198001011234',
+      '220102199002023456',
+    ])
+      assert.notInclude(stored, secret)
     /* What is not secret comes back, so nothing else typed is lost. */
     assert.equal(flashed.regionCode, '220104')
     assert.deepEqual((flashed.staff as any)[0], { name: '张华' })
   })
 
-  test('the flash rule drops passwords, ID numbers, tokens and codes of any spelling, nested too', async ({ assert }) => {
+  test('the flash rule drops passwords, ID numbers, tokens and codes of any spelling, nested too', async ({
+    assert,
+  }) => {
     const input = {
-      password: 'a', passwordConfirmation: 'b', password_confirmation: 'c', currentPassword: 'd', idNumber: 'e', studentIdNumber: 'f',
-      code: '123456', trackingCode: 'g', apiSecret: 'h', token: 'i', creditCode: '91220104MA00000000', regionCode: '220104', name: '王丽',
+      password: 'a',
+      passwordConfirmation: 'b',
+      password_confirmation: 'c',
+      currentPassword: 'd',
+      idNumber: 'e',
+      studentIdNumber: 'f',
+      code: '123456',
+      trackingCode: 'g',
+      apiSecret: 'h',
+      token: 'i',
+      creditCode: '91220104MA00000000',
+      regionCode: '220104',
+      name: '王丽',
       students: [{ studentIdNumber: 'j', name: '小明' }],
     }
-    assert.deepEqual(withoutSecrets(input), { creditCode: '91220104MA00000000', regionCode: '220104', name: '王丽', students: [{ name: '小明' }] })
+    assert.deepEqual(withoutSecrets(input), {
+      creditCode: '91220104MA00000000',
+      regionCode: '220104',
+      name: '王丽',
+      students: [{ name: '小明' }],
+    })
   })
 
   test('temporary upload files are gone after the request', async ({ client, assert }) => {
@@ -61,8 +85,17 @@ test.group('Kernel hardening', (group) => {
     const body = Buffer.from(`%PDF-1.4\n${marker}\n${'x'.repeat(64 * 1024)}`)
     const before = new Set(await readdir(tmpdir()))
     /* An anonymous post to a page that takes no upload, and one with a bad CSRF token: both used to leave the file behind. */
-    await client.post(urlFor('sessions.store')).file('evidence', body, { filename: 'id-card.pdf' }).field('identifier', 'x').withCsrfToken().redirects(0)
-    await client.post(urlFor('sessions.store')).file('evidence', body, { filename: 'id-card.pdf' }).field('identifier', 'x').redirects(0)
+    await client
+      .post(urlFor('sessions.store'))
+      .file('evidence', body, { filename: 'id-card.pdf' })
+      .field('identifier', 'x')
+      .withCsrfToken()
+      .redirects(0)
+    await client
+      .post(urlFor('sessions.store'))
+      .file('evidence', body, { filename: 'id-card.pdf' })
+      .field('identifier', 'x')
+      .redirects(0)
     const leftovers: string[] = []
     for (const name of (await readdir(tmpdir())).filter((n) => !before.has(n))) {
       const content = await readFile(join(tmpdir(), name)).catch(() => null)
@@ -72,18 +105,29 @@ test.group('Kernel hardening', (group) => {
   })
 
   test('the language switch refuses /\\evil.example', async ({ client, assert }) => {
-    for (const back of ['/\\evil.example', '//evil.example', '/\t/evil.example', '/\\/evil.example', 'https://evil.example']) {
+    for (const back of [
+      '/\\evil.example',
+      '//evil.example',
+      '/\t/evil.example',
+      '/\\/evil.example',
+      'https://evil.example',
+    ]) {
       const response = await client.get(`/locale/en?back=${encodeURIComponent(back)}`).redirects(0)
       response.assertStatus(302)
       response.assertHeader('location', '/')
     }
-    const fine = await client.get(`/locale/en?back=${encodeURIComponent('/search?q=英语')}`).redirects(0)
+    const fine = await client
+      .get(`/locale/en?back=${encodeURIComponent('/search?q=英语')}`)
+      .redirects(0)
     assert.equal(decodeURIComponent(fine.header('location') ?? ''), '/search?q=英语')
     assert.isNull(localPath('/\\evil.example'))
     assert.equal(localPath('/manage/accounts?page=2'), '/manage/accounts?page=2')
   })
 
-  test('signed-in pages are no-store; every response has a referrer policy and a CSP without unsafe-eval', async ({ client, assert }) => {
+  test('signed-in pages are no-store; every response has a referrer policy and a CSP without unsafe-eval', async ({
+    client,
+    assert,
+  }) => {
     const admin = await createTestAccount({ role: 'admin', regionCode: '220104' })
     const signedIn = await client.get('/manage').loginAs(admin.user)
     signedIn.assertStatus(200)
@@ -103,18 +147,31 @@ test.group('Kernel hardening', (group) => {
     missing.assertHeader('cache-control', 'no-store')
   })
 
-  test('new hashes use scrypt N=2^17; old ones still verify and are upgraded at sign-in', async ({ client, assert }) => {
+  test('new hashes use scrypt N=2^17; old ones still verify and are upgraded at sign-in', async ({
+    client,
+    assert,
+  }) => {
     const made = await hash.make('correct horse 42')
     assert.match(made, /^\$scrypt\$n=131072,r=8,p=1\$/)
     assert.isTrue(await hash.verify(made, 'correct horse 42'))
 
-    const legacy = await new Hash(new Scrypt({ cost: 16384, blockSize: 8, parallelization: 1, maxMemory: 33554432 })).make('an old password 1')
+    const legacy = await new Hash(
+      new Scrypt({ cost: 16384, blockSize: 8, parallelization: 1, maxMemory: 33554432 })
+    ).make('an old password 1')
     assert.isTrue(await hash.verify(legacy, 'an old password 1'))
     assert.isTrue(hash.needsReHash(legacy))
 
-    const admin = await createTestAccount({ role: 'admin', regionCode: '220104', username: 'ccy_legacy_hash' })
+    const admin = await createTestAccount({
+      role: 'admin',
+      regionCode: '220104',
+      username: 'ccy_legacy_hash',
+    })
     await db.from('users').where('id', admin.id).update({ password: legacy })
-    const response = await client.post(urlFor('sessions.store')).form({ identifier: 'ccy_legacy_hash', password: 'an old password 1' }).withCsrfToken().redirects(0)
+    const response = await client
+      .post(urlFor('sessions.store'))
+      .form({ identifier: 'ccy_legacy_hash', password: 'an old password 1' })
+      .withCsrfToken()
+      .redirects(0)
     response.assertHeader('location', '/manage')
     const row = await db.from('users').where('id', admin.id).firstOrFail()
     assert.match(row.password, /^\$scrypt\$n=131072,/)

@@ -7,7 +7,12 @@ import { enqueuePolicyRuns, runPolicy } from '../../app/plugins/policies.js'
 
 /* A fixture plugin, on a host with only it installed, with policies that act, fail and overreach. */
 const FIXTURE_PROVINCE = '130000'
-const event = (institutionId: number) => ({ complaintId: 1, institutionId, regionCode: '130102', kind: 'complaint' })
+const event = (institutionId: number) => ({
+  complaintId: 1,
+  institutionId,
+  regionCode: '130102',
+  kind: 'complaint',
+})
 
 function fixturePlugin(): PluginDefinition {
   return {
@@ -21,14 +26,31 @@ function fixturePlugin(): PluginDefinition {
         id: 'deduct_on_closed_complaint',
         description: '投诉办结扣信用分',
         on: 'complaints:closed',
-        handle: async (e: any, ctx) => ctx.actions.recordCreditAdjustment({ institutionId: e.institutionId, points: -5, reason: '投诉属实', authority: '测试省规则第 1 条' }),
+        handle: async (e: any, ctx) =>
+          ctx.actions.recordCreditAdjustment({
+            institutionId: e.institutionId,
+            points: -5,
+            reason: '投诉属实',
+            authority: '测试省规则第 1 条',
+          }),
       }),
-      definePolicy({ id: 'always_fails', description: '总是失败', on: 'complaints:closed', handle: async () => Promise.reject(new Error('downstream unavailable')) }),
+      definePolicy({
+        id: 'always_fails',
+        description: '总是失败',
+        on: 'complaints:closed',
+        handle: async () => Promise.reject(new Error('downstream unavailable')),
+      }),
       definePolicy({
         id: 'reaches_for_another',
         description: '越权',
         on: 'complaints:closed',
-        handle: async (e: any, ctx) => ctx.actions.recordCreditAdjustment({ institutionId: e.institutionId + 1, points: -100, reason: 'x', authority: 'x' }),
+        handle: async (e: any, ctx) =>
+          ctx.actions.recordCreditAdjustment({
+            institutionId: e.institutionId + 1,
+            points: -100,
+            reason: 'x',
+            authority: 'x',
+          }),
       }),
     ],
   } as unknown as PluginDefinition
@@ -44,7 +66,9 @@ test.group('Plugin policies act after commit, each on its own', (group) => {
     return () => pluginHost.install(installed)
   })
 
-  test('each policy gets its own run; one that fails or overreaches changes nothing and leaves the others done', async ({ assert }) => {
+  test('each policy gets its own run; one that fails or overreaches changes nothing and leaves the others done', async ({
+    assert,
+  }) => {
     const institutionId = 900_000 + Math.floor(Math.random() * 100_000)
     const ids = await enqueuePolicyRuns('complaints:closed', event(institutionId))
     assert.lengthOf(ids, 3)
@@ -58,7 +82,10 @@ test.group('Plugin policies act after commit, each on its own', (group) => {
     assert.equal(overreached.status, 'retrying')
     assert.match(overreached.last_error, /is not the institutionId of this complaints:closed event/)
     const adjustments = await db.from('plugin_credit_adjustments').whereIn('policy_run_id', ids)
-    assert.deepEqual(adjustments.map((a) => [Number(a.institution_id), a.points, a.policy_id]), [[institutionId, -5, 'deduct_on_closed_complaint']])
+    assert.deepEqual(
+      adjustments.map((a) => [Number(a.institution_id), a.points, a.policy_id]),
+      [[institutionId, -5, 'deduct_on_closed_complaint']]
+    )
 
     /* A retry of the done run does not act twice. */
     await runPolicy(acted.id)
@@ -67,6 +94,9 @@ test.group('Plugin policies act after commit, each on its own', (group) => {
 
   test('an event outside the plugin provinces runs nothing', async ({ assert }) => {
     const host = pluginHost.withPlugins([fixturePlugin()])
-    assert.deepEqual(await enqueuePolicyRuns('complaints:closed', { ...event(1), regionCode: '220104' }, host), [])
+    assert.deepEqual(
+      await enqueuePolicyRuns('complaints:closed', { ...event(1), regionCode: '220104' }, host),
+      []
+    )
   })
 })

@@ -2,7 +2,11 @@ import type { Page } from 'playwright'
 
 /* Steps several browser journeys share. */
 
-export async function signIn(page: Page, base: string, account: { signIn: string; password: string | null }) {
+export async function signIn(
+  page: Page,
+  base: string,
+  account: { signIn: string; password: string | null }
+) {
   await page.goto(new URL('/login', base).toString())
   await page.locator('#field-identifier').fill(account.signIn)
   await page.locator('#field-password').fill(account.password!)
@@ -11,7 +15,15 @@ export async function signIn(page: Page, base: string, account: { signIn: string
 }
 
 /** From a course page: fill the student, read the contract, confirm with the password, sign. */
-export async function signContract(page: Page, input: { studentIdNumber: string; grade: string; password: string; beforeSigning?: () => Promise<void> }) {
+export async function signContract(
+  page: Page,
+  input: {
+    studentIdNumber: string
+    grade: string
+    password: string
+    beforeSigning?: () => Promise<void>
+  }
+) {
   await page.getByTestId('sign-contract').click()
   await page.getByLabel('学员姓名').fill('王小明')
   await page.getByLabel('学员身份证号').fill(input.studentIdNumber)

@@ -22,13 +22,28 @@ test.group('Module boundary checker', () => {
     /* Every import resolved: the checker was not blind to any edge. */
     assert.notInclude(seen.join('\n'), 'not-to-unresolvable')
     /* beta's own, declared use of #modules/alpha is fine. */
-    assert.notInclude(seen, 'undeclared-module-dependency:beta modules/beta/index.ts -> modules/alpha/index.ts')
+    assert.notInclude(
+      seen,
+      'undeclared-module-dependency:beta modules/beta/index.ts -> modules/alpha/index.ts'
+    )
   })
 
   test('a declared exception needs a reason and a file that still exists', ({ assert }) => {
-    assert.throws(() => checkExceptions([{ rule: 'no-circular', from: 'modules/gone/index.ts', reason: 'waiting for a move' }], root), /no longer exists/)
-    assert.throws(() => checkExceptions([{ rule: 'no-circular', from: 'package.json' }], root), /gives no reason/)
-    assert.doesNotThrow(() => checkExceptions([{ rule: 'no-circular', from: 'package.json', reason: 'a reason' }], root))
+    assert.throws(
+      () =>
+        checkExceptions(
+          [{ rule: 'no-circular', from: 'modules/gone/index.ts', reason: 'waiting for a move' }],
+          root
+        ),
+      /no longer exists/
+    )
+    assert.throws(
+      () => checkExceptions([{ rule: 'no-circular', from: 'package.json' }], root),
+      /gives no reason/
+    )
+    assert.doesNotThrow(() =>
+      checkExceptions([{ rule: 'no-circular', from: 'package.json', reason: 'a reason' }], root)
+    )
   })
 
   test('the platform itself has no violations', async ({ assert }) => {

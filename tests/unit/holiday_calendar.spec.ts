@@ -9,7 +9,13 @@ import CalendarAddYear from '#kernel/commands/calendar_add_year'
 import { InvalidNotice, readNotice } from '#kernel/shared/calendar_notice'
 import { workingDeadline } from '#kernel/shared/deadlines'
 import { loadHolidayCalendar, refreshHolidayCalendar } from '#kernel/shared/holiday_calendar'
-import { CALENDAR_YEARS, addWorkingDays, hasOfficialCalendar, holidayName, isWorkingDay } from '#kernel/shared/working_days'
+import {
+  CALENDAR_YEARS,
+  addWorkingDays,
+  hasOfficialCalendar,
+  holidayName,
+  isWorkingDay,
+} from '#kernel/shared/working_days'
 
 /*
 | The 2023 notice (国办发明电〔2022〕16号), a year the seed does not carry:
@@ -29,7 +35,15 @@ const NOTICE_2023 = {
     { name: '端午节', from: '2023-06-22', to: '2023-06-24' },
     { name: '中秋节、国庆节', from: '2023-09-29', to: '2023-10-06' },
   ],
-  workdays: ['2023-01-28', '2023-01-29', '2023-04-23', '2023-05-06', '2023-06-25', '2023-10-07', '2023-10-08'],
+  workdays: [
+    '2023-01-28',
+    '2023-01-29',
+    '2023-04-23',
+    '2023-05-06',
+    '2023-06-25',
+    '2023-10-07',
+    '2023-10-08',
+  ],
 }
 
 function problemsOf(year: number, input: unknown): string[] {
@@ -53,7 +67,9 @@ test.group('Holiday calendar: the loader', (group) => {
   test('the migration seeds the notices the code carried, day for day', async ({ assert }) => {
     assert.deepEqual(await loadHolidayCalendar(), [2024, 2025, 2026])
     assert.deepEqual([...CALENDAR_YEARS], [2024, 2025, 2026])
-    const { rows } = await db.rawQuery(`SELECT year, kind, count(*)::int AS days FROM calendar_days GROUP BY year, kind ORDER BY year, kind`)
+    const { rows } = await db.rawQuery(
+      `SELECT year, kind, count(*)::int AS days FROM calendar_days GROUP BY year, kind ORDER BY year, kind`
+    )
     // Holiday days per notice counted from its spans; workdays are the notices' 调休上班 lists.
     assert.deepEqual(rows, [
       { year: 2024, kind: 'holiday', days: 28 },
@@ -65,11 +81,15 @@ test.group('Holiday calendar: the loader', (group) => {
     ])
   })
 
-  test('a notice another process adds is picked up by the next refresh, and only then', async ({ assert }) => {
+  test('a notice another process adds is picked up by the next refresh, and only then', async ({
+    assert,
+  }) => {
     assert.isFalse(await refreshHolidayCalendar(), 'nothing changed since the last load')
     assert.isTrue(isWorkingDay('2023-01-23'))
 
-    await db.table('calendar_notices').insert({ year: 2023, title: NOTICE_2023.title, published_on: NOTICE_2023.publishedOn })
+    await db
+      .table('calendar_notices')
+      .insert({ year: 2023, title: NOTICE_2023.title, published_on: NOTICE_2023.publishedOn })
     await db.rawQuery(
       `INSERT INTO calendar_days (day, year, kind, holiday_name) SELECT d::date, 2023, 'holiday', '春节' FROM generate_series('2023-01-21'::date, '2023-01-27'::date, interval '1 day') AS d`
     )
@@ -165,9 +185,15 @@ test.group('Holiday calendar: reading a notice file', () => {
   })
 
   test('the shape itself is checked', ({ assert }) => {
-    assert.deepEqual(problemsOf(2027, []), ['the file must hold one JSON object with title, publishedOn, holidays and workdays'])
-    assert.deepEqual(problemsOf(1999, NOTICE_2023), ['the year must be a whole number from 2000 to 2200, got 1999'])
-    assert.deepEqual(problemsOf(2024, { ...NOTICE_2023, year: 2023 }).slice(0, 1), ['the file is the notice for 2023, not 2024'])
+    assert.deepEqual(problemsOf(2027, []), [
+      'the file must hold one JSON object with title, publishedOn, holidays and workdays',
+    ])
+    assert.deepEqual(problemsOf(1999, NOTICE_2023), [
+      'the year must be a whole number from 2000 to 2200, got 1999',
+    ])
+    assert.deepEqual(problemsOf(2024, { ...NOTICE_2023, year: 2023 }).slice(0, 1), [
+      'the file is the notice for 2023, not 2024',
+    ])
     assert.deepEqual(problemsOf(2027, { publishedOn: '2026-11-01', holidays: [] }), [
       "title: the notice's title is required",
       'holidays: the list of holidays is required and may not be empty',
@@ -195,10 +221,18 @@ test.group('Holiday calendar: node ace calendar:add-year', (group) => {
     /* Raw mode keeps every command's lines in one shared logger. */
     command.logger.flushLogs()
     await command.exec()
-    return { command, errors: command.logger.getLogs().filter((l) => l.stream === 'stderr').map((l) => l.message) }
+    return {
+      command,
+      errors: command.logger
+        .getLogs()
+        .filter((l) => l.stream === 'stderr')
+        .map((l) => l.message),
+    }
   }
 
-  test('adds a year, and a deadline across its Spring Festival is counted from the table', async ({ assert }) => {
+  test('adds a year, and a deadline across its Spring Festival is counted from the table', async ({
+    assert,
+  }) => {
     // Before: weekends only, so the Monday inside the holiday counts.
     assert.equal(addWorkingDays('2023-01-20', 1), '2023-01-23')
 
@@ -213,10 +247,19 @@ test.group('Holiday calendar: node ace calendar:add-year', (group) => {
     assert.equal(stored.reference, '国办发明电〔2022〕16号')
   })
 
-  test('refuses a year that already has a notice, and days another notice holds', async ({ assert }) => {
-    const again = await run('2026', { ...NOTICE_2023, title: '国务院办公厅关于2026年部分节假日安排的通知', holidays: [{ name: '元旦', from: '2026-01-01', to: '2026-01-03' }], workdays: [] })
+  test('refuses a year that already has a notice, and days another notice holds', async ({
+    assert,
+  }) => {
+    const again = await run('2026', {
+      ...NOTICE_2023,
+      title: '国务院办公厅关于2026年部分节假日安排的通知',
+      holidays: [{ name: '元旦', from: '2026-01-01', to: '2026-01-03' }],
+      workdays: [],
+    })
     again.command.assertFailed()
-    assert.deepEqual(again.errors.map(stripColors), ['2026 already has a notice ("国务院办公厅关于2026年部分节假日安排的通知"); a year is added once'])
+    assert.deepEqual(again.errors.map(stripColors), [
+      '2026 already has a notice ("国务院办公厅关于2026年部分节假日安排的通知"); a year is added once',
+    ])
 
     ;(await run('2023', NOTICE_2023)).command.assertSucceeded()
     const overlapping = await run('2022', {
@@ -226,9 +269,14 @@ test.group('Holiday calendar: node ace calendar:add-year', (group) => {
       workdays: [],
     })
     overlapping.command.assertFailed()
-    assert.deepEqual(overlapping.errors.map(stripColors), ['2022-12-31 is already a day of 元旦 in the 2023 notice'])
+    assert.deepEqual(overlapping.errors.map(stripColors), [
+      '2022-12-31 is already a day of 元旦 in the 2023 notice',
+    ])
     assert.isFalse(hasOfficialCalendar(2022))
-    assert.notExists(await db.from('calendar_days').where('day', '2022-12-30').first(), 'nothing of a refused notice is written')
+    assert.notExists(
+      await db.from('calendar_days').where('day', '2022-12-30').first(),
+      'nothing of a refused notice is written'
+    )
   })
 
   test('says what is wrong with a file before writing anything', async ({ assert }) => {
@@ -238,7 +286,9 @@ test.group('Holiday calendar: node ace calendar:add-year', (group) => {
 
     const badYear = await run('27', NOTICE_2023)
     badYear.command.assertFailed()
-    assert.deepEqual(badYear.errors.map(stripColors), ['the year is four digits, e.g. 2027, got "27"'])
+    assert.deepEqual(badYear.errors.map(stripColors), [
+      'the year is four digits, e.g. 2027, got "27"',
+    ])
 
     const bad = await run('2023', { ...NOTICE_2023, workdays: ['2023-01-24'] })
     bad.command.assertFailed()

@@ -27,8 +27,16 @@ test.group('Translations', () => {
       for (const file of files) {
         const zh = keys(JSON.parse(readFileSync(`${root}/zh-CN/${file}`, 'utf8')))
         const en = keys(JSON.parse(readFileSync(`${root}/en/${file}`, 'utf8')))
-        assert.deepEqual(en.filter((k) => !zh.includes(k)), [], `${root}/en/${file} has keys zh-CN lacks`)
-        assert.deepEqual(zh.filter((k) => !en.includes(k)), [], `${root}/en/${file} misses keys`)
+        assert.deepEqual(
+          en.filter((k) => !zh.includes(k)),
+          [],
+          `${root}/en/${file} has keys zh-CN lacks`
+        )
+        assert.deepEqual(
+          zh.filter((k) => !en.includes(k)),
+          [],
+          `${root}/en/${file} misses keys`
+        )
       }
     }
   })

@@ -5,8 +5,16 @@ const m = (name: string, dependsOn: string[] = []) => ({ name, description: '', 
 
 test.group('Module graph', () => {
   test('orders modules after their dependencies', ({ assert }) => {
-    const order = orderModules([m('funds', ['catalog']), m('catalog', ['registry']), m('registry', ['identity']), m('identity')])
-    assert.deepEqual(order.map((x) => x.name), ['identity', 'registry', 'catalog', 'funds'])
+    const order = orderModules([
+      m('funds', ['catalog']),
+      m('catalog', ['registry']),
+      m('registry', ['identity']),
+      m('identity'),
+    ])
+    assert.deepEqual(
+      order.map((x) => x.name),
+      ['identity', 'registry', 'catalog', 'funds']
+    )
   })
 
   test('refuses cycles and unknown dependencies', ({ assert }) => {

@@ -12,14 +12,29 @@ import type { PluginDefinition, Violation } from '../../app/plugin_sdk/index.js'
 /* Points declared only for these tests; the host is generic over names. */
 function testHost() {
   const host = new PluginHost()
-  host.declare({ name: 'test.cap' as any, version: 1, kind: 'value', description: 'a number', defaultRule: () => 60 })
+  host.declare({
+    name: 'test.cap' as any,
+    version: 1,
+    kind: 'value',
+    description: 'a number',
+    defaultRule: () => 60,
+  })
   host.declare({
     name: 'test.check' as any,
     version: 1,
     kind: 'decision',
     description: 'a check',
     defaultRule: (input: any): Violation[] =>
-      input.hours > 60 ? [{ rule: 'national.hours', authority: '教监管函〔2021〕2号', message: 'too many hours', fix: 'sell at most 60' }] : [],
+      input.hours > 60
+        ? [
+            {
+              rule: 'national.hours',
+              authority: '教监管函〔2021〕2号',
+              message: 'too many hours',
+              fix: 'sell at most 60',
+            },
+          ]
+        : [],
   })
   return host
 }
@@ -29,10 +44,13 @@ const plugin = (id: string, regions: string[], rules: Record<string, any>): Plug
 
 const jl = toRegionCode('220104')
 const hb = toRegionCode('130102')
-const resolve = (host: PluginHost, name: string, region: any, input: any) => host.resolve(name as any, region, input)
+const resolve = (host: PluginHost, name: string, region: any, input: any) =>
+  host.resolve(name as any, region, input)
 
 test.group('Plugin host: resolution by region', () => {
-  test('a case in the plugin province gets its rule, elsewhere the national default', async ({ assert }) => {
+  test('a case in the plugin province gets its rule, elsewhere the national default', async ({
+    assert,
+  }) => {
     const host = testHost()
     host.install([plugin('jilin', ['220000'], { 'test.cap': () => 40 })])
     assert.equal(await resolve(host, 'test.cap', jl, {}), 40)
@@ -42,31 +60,63 @@ test.group('Plugin host: resolution by region', () => {
 
   test('a value rule can build on the national default with next()', async ({ assert }) => {
     const host = testHost()
-    host.install([plugin('jilin', ['220000'], { 'test.cap': async (_: any, ctx: any) => (await ctx.next()) - 20 })])
+    host.install([
+      plugin('jilin', ['220000'], {
+        'test.cap': async (_: any, ctx: any) => (await ctx.next()) - 20,
+      }),
+    ])
     assert.equal(await resolve(host, 'test.cap', jl, {}), 40)
   })
 
-  test('the first enabled plugin takes precedence and may defer to the next', async ({ assert }) => {
+  test('the first enabled plugin takes precedence and may defer to the next', async ({
+    assert,
+  }) => {
     const host = testHost()
     host.install([
-      plugin('first', ['220000'], { 'test.cap': async (_: any, ctx: any) => Math.min(50, await ctx.next()) }),
+      plugin('first', ['220000'], {
+        'test.cap': async (_: any, ctx: any) => Math.min(50, await ctx.next()),
+      }),
       plugin('second', ['220000'], { 'test.cap': () => 30 }),
     ])
     assert.equal(await resolve(host, 'test.cap', jl, {}), 30)
-    host.install([plugin('second', ['220000'], { 'test.cap': () => 30 }), plugin('first', ['220000'], { 'test.cap': () => 50 })])
+    host.install([
+      plugin('second', ['220000'], { 'test.cap': () => 30 }),
+      plugin('first', ['220000'], { 'test.cap': () => 50 }),
+    ])
     assert.equal(await resolve(host, 'test.cap', jl, {}), 30)
   })
 
   test('decision points add the plugin violations to the national ones', async ({ assert }) => {
     const host = testHost()
     const jilinRule = (input: any): Violation[] =>
-      input.minutes > 40 ? [{ rule: 'jilin.class_minutes', authority: '吉教联〔2019〕75号', message: 'class too long', fix: '≤ 40 minutes' }] : []
+      input.minutes > 40
+        ? [
+            {
+              rule: 'jilin.class_minutes',
+              authority: '吉教联〔2019〕75号',
+              message: 'class too long',
+              fix: '≤ 40 minutes',
+            },
+          ]
+        : []
     host.install([plugin('jilin', ['220000'], { 'test.check': jilinRule })])
 
-    const inJilin = (await resolve(host, 'test.check', jl, { hours: 80, minutes: 45 })) as Violation[]
-    assert.deepEqual(inJilin.map((v) => v.rule), ['national.hours', 'jilin.class_minutes'])
-    const inHebei = (await resolve(host, 'test.check', hb, { hours: 80, minutes: 45 })) as Violation[]
-    assert.deepEqual(inHebei.map((v) => v.rule), ['national.hours'])
+    const inJilin = (await resolve(host, 'test.check', jl, {
+      hours: 80,
+      minutes: 45,
+    })) as Violation[]
+    assert.deepEqual(
+      inJilin.map((v) => v.rule),
+      ['national.hours', 'jilin.class_minutes']
+    )
+    const inHebei = (await resolve(host, 'test.check', hb, {
+      hours: 80,
+      minutes: 45,
+    })) as Violation[]
+    assert.deepEqual(
+      inHebei.map((v) => v.rule),
+      ['national.hours']
+    )
     assert.deepEqual(await resolve(host, 'test.check', jl, { hours: 10, minutes: 30 }), [])
   })
 
@@ -76,14 +126,29 @@ test.group('Plugin host: resolution by region', () => {
 })
 
 test.group('Plugin host: manifest checks and start-up failure', () => {
-  const check = { expectedId: 'jilin', platformVersion: '0.1.0', declaredPoints: new Set(['test.cap']) }
+  const check = {
+    expectedId: 'jilin',
+    platformVersion: '0.1.0',
+    declaredPoints: new Set(['test.cap']),
+  }
 
   test('accepts a valid manifest', ({ assert }) => {
-    assert.equal(validateManifest(plugin('jilin', ['220000'], { 'test.cap': () => 1 }), check).id, 'jilin')
+    assert.equal(
+      validateManifest(plugin('jilin', ['220000'], { 'test.cap': () => 1 }), check).id,
+      'jilin'
+    )
   })
 
   test('reports every problem of a broken manifest at once', ({ assert }) => {
-    const broken = { id: 'jilinx', name: '', version: 'one', platform: '>=2.0.0', regions: ['2201', '999999'], rules: { 'test.none': () => 1, 'test.cap': 5 }, extra: 1 }
+    const broken = {
+      id: 'jilinx',
+      name: '',
+      version: 'one',
+      platform: '>=2.0.0',
+      regions: ['2201', '999999'],
+      rules: { 'test.none': () => 1, 'test.cap': 5 },
+      extra: 1,
+    }
     try {
       validateManifest(broken, check)
       assert.fail('expected an error')
@@ -102,7 +167,10 @@ test.group('Plugin host: manifest checks and start-up failure', () => {
     }
   })
 
-  test('loading a missing, crashing or incompatible plugin fails with its name', async ({ assert, cleanup }) => {
+  test('loading a missing, crashing or incompatible plugin fails with its name', async ({
+    assert,
+    cleanup,
+  }) => {
     const root = mkdtempSync(join(tmpdir(), 'xiaowai-plugins-'))
     cleanup(() => rmSync(root, { recursive: true, force: true }))
     mkdirSync(join(root, 'crashing'))
@@ -119,19 +187,32 @@ test.group('Plugin host: manifest checks and start-up failure', () => {
       declaredPoints: new Set<string>(),
     })
     await assert.rejects(() => loadPlugins(options(['absent'])), /Plugin "absent".*no plugin.ts/)
-    await assert.rejects(() => loadPlugins(options(['crashing'])), /Plugin "crashing".*importing it failed: boom at import/)
-    await assert.rejects(() => loadPlugins(options(['old'])), /Plugin "old".*requires platform \^0\.0\.1, but this platform is 0\.1\.0/)
+    await assert.rejects(
+      () => loadPlugins(options(['crashing'])),
+      /Plugin "crashing".*importing it failed: boom at import/
+    )
+    await assert.rejects(
+      () => loadPlugins(options(['old'])),
+      /Plugin "old".*requires platform \^0\.0\.1, but this platform is 0\.1\.0/
+    )
     await assert.rejects(() => loadPlugins(options(['Bad-Id'])), /lower-case/)
   })
 
-  test('the platform boots with the Jilin plugin enabled and the identity point declared', ({ assert }) => {
-    assert.deepEqual(pluginHost.plugins().map((p) => p.id), ['jilin'])
+  test('the platform boots with the Jilin plugin enabled and the identity point declared', ({
+    assert,
+  }) => {
+    assert.deepEqual(
+      pluginHost.plugins().map((p) => p.id),
+      ['jilin']
+    )
     assert.isTrue(pluginHost.declaredPoints().has('identity.audit.retention_days'))
   })
 })
 
 test.group('Plugin host: view slots', () => {
-  test("a slot shows the partials of the plugins governing the page's region, with the slot's data", async ({ assert }) => {
+  test("a slot shows the partials of the plugins governing the page's region, with the slot's data", async ({
+    assert,
+  }) => {
     const { Edge } = await import('edge.js')
     const { renderSlot } = await import('../../app/plugins/view_slots.js')
     const dir = mkdtempSync(join(tmpdir(), 'slot-'))
@@ -139,11 +220,33 @@ test.group('Plugin host: view slots', () => {
       writeFileSync(join(dir, 'sidebar.edge'), '<p class="jl">吉林提示：{{ institution.name }}</p>')
       const edge = Edge.create()
       edge.mount('plugin_jilin', dir)
-      const host = testHost().withPlugins([{ ...plugin('jilin', ['220000'], {}), views: { 'institution.show.sidebar': 'sidebar' } } as PluginDefinition])
+      const host = testHost().withPlugins([
+        {
+          ...plugin('jilin', ['220000'], {}),
+          views: { 'institution.show.sidebar': 'sidebar' },
+        } as PluginDefinition,
+      ])
       const data = { institution: { id: 1, name: '长春某学校', regionCode: '220104' } }
-      assert.equal(await renderSlot(edge, 'institution.show.sidebar', '220104', data, host), '<p class="jl">吉林提示：长春某学校</p>')
-      assert.equal(await renderSlot(edge, 'institution.show.sidebar', '130102', data, host), '', 'not in a province the plugin does not govern')
-      assert.equal(await renderSlot(edge, 'course.show.notices', '220104', { course: { id: 1, name: 'x', institutionId: 1, regionCode: '220104' } } as any, host), '', 'not in a slot it does not fill')
+      assert.equal(
+        await renderSlot(edge, 'institution.show.sidebar', '220104', data, host),
+        '<p class="jl">吉林提示：长春某学校</p>'
+      )
+      assert.equal(
+        await renderSlot(edge, 'institution.show.sidebar', '130102', data, host),
+        '',
+        'not in a province the plugin does not govern'
+      )
+      assert.equal(
+        await renderSlot(
+          edge,
+          'course.show.notices',
+          '220104',
+          { course: { id: 1, name: 'x', institutionId: 1, regionCode: '220104' } } as any,
+          host
+        ),
+        '',
+        'not in a slot it does not fill'
+      )
       assert.equal(await renderSlot(edge, 'institution.show.sidebar', null, data, host), '')
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -10,20 +10,37 @@ import { orderModules, readModuleManifests } from '../../app/module_graph.js'
 /* A throwaway copy of the files the scaffolder edits. */
 function sandbox() {
   const dir = mkdtempSync(join(tmpdir(), 'xiaowai-scaffold-'))
-  for (const file of ['adonisrc.ts', 'package.json', 'tsconfig.json', 'modules/identity/module.json']) {
+  for (const file of [
+    'adonisrc.ts',
+    'package.json',
+    'tsconfig.json',
+    'modules/identity/module.json',
+  ]) {
     cpSync(app.makePath(file), join(dir, file), { recursive: true })
   }
   return dir
 }
 
 test.group('make:module and make:plugin', () => {
-  test('make:module creates the module and wires provider, routes and suites', async ({ assert, cleanup }) => {
+  test('make:module creates the module and wires provider, routes and suites', async ({
+    assert,
+    cleanup,
+  }) => {
     const dir = sandbox()
     cleanup(() => rmSync(dir, { recursive: true, force: true }))
 
     await scaffoldModule(pathToFileURL(`${dir}/`), 'afterschool', ['identity'])
 
-    for (const path of ['module.json', 'index.ts', 'routes.ts', 'provider.ts', 'testing.ts', 'database/migrations', 'views', 'tests/unit/afterschool_module.spec.ts']) {
+    for (const path of [
+      'module.json',
+      'index.ts',
+      'routes.ts',
+      'provider.ts',
+      'testing.ts',
+      'database/migrations',
+      'views',
+      'tests/unit/afterschool_module.spec.ts',
+    ]) {
       assert.isTrue(existsSync(join(dir, 'modules/afterschool', path)), path)
     }
     const rc = readFileSync(join(dir, 'adonisrc.ts'), 'utf8')
@@ -33,23 +50,35 @@ test.group('make:module and make:plugin', () => {
     assert.include(rc, "'afterschool:functional'")
     assert.include(rc, "'afterschool:browser'")
     /* Migrations are ordered after the declared dependency. */
-    assert.deepEqual(orderModules(readModuleManifests(dir)).map((m) => m.name), ['identity', 'afterschool'])
+    assert.deepEqual(
+      orderModules(readModuleManifests(dir)).map((m) => m.name),
+      ['identity', 'afterschool']
+    )
   })
 
   test('make:module refuses unknown dependencies and bad names', async ({ assert, cleanup }) => {
     const dir = sandbox()
     cleanup(() => rmSync(dir, { recursive: true, force: true }))
     await assert.rejects(() => scaffoldModule(pathToFileURL(`${dir}/`), 'Bad-Name'), /snake_case/)
-    await assert.rejects(() => scaffoldModule(pathToFileURL(`${dir}/`), 'funds', ['nope']), /Unknown module "nope"/)
+    await assert.rejects(
+      () => scaffoldModule(pathToFileURL(`${dir}/`), 'funds', ['nope']),
+      /Unknown module "nope"/
+    )
   })
 
-  test('make:plugin creates a plugin that targets this platform version', async ({ assert, cleanup }) => {
+  test('make:plugin creates a plugin that targets this platform version', async ({
+    assert,
+    cleanup,
+  }) => {
     const dir = sandbox()
     cleanup(() => rmSync(dir, { recursive: true, force: true }))
     await scaffoldPlugin(pathToFileURL(`${dir}/`), 'hebei', ['130000'])
     const source = readFileSync(join(dir, 'plugins/hebei/plugin.ts'), 'utf8')
-    assert.include(source, "regions: [\"130000\"]")
+    assert.include(source, 'regions: ["130000"]')
     assert.match(source, /platform: '\^\d+\.\d+\.\d+'/)
-    await assert.rejects(() => scaffoldPlugin(pathToFileURL(`${dir}/`), 'x', ['2201']), /province codes/)
+    await assert.rejects(
+      () => scaffoldPlugin(pathToFileURL(`${dir}/`), 'x', ['2201']),
+      /province codes/
+    )
   })
 })

@@ -21,8 +21,17 @@ function prng(seed: number) {
 }
 
 test.group('Working days', () => {
-  test('the adjusted working weekends of 2026 are working days, ordinary weekends are not', ({ assert }) => {
-    for (const d of ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']) {
+  test('the adjusted working weekends of 2026 are working days, ordinary weekends are not', ({
+    assert,
+  }) => {
+    for (const d of [
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]) {
       assert.isTrue(isWorkingDay(d), d)
       assert.isNull(holidayName(d), d)
     }
@@ -42,7 +51,9 @@ test.group('Working days', () => {
     assert.equal(workingDaysBetween('2026-09-30', '2026-10-11'), 3)
   })
 
-  test('15 working days from before the 2026 Spring Festival skip the whole holiday', ({ assert }) => {
+  test('15 working days from before the 2026 Spring Festival skip the whole holiday', ({
+    assert,
+  }) => {
     /*
      * From Fri 02-06: Mon 02-09..Fri 02-13 (5), Sat 02-14 worked (6),
      * 02-15..02-23 off, Tue 02-24..Fri 02-27 (10), Sat 02-28 worked (11),
@@ -92,7 +103,11 @@ test.group('Working days', () => {
       assert.equal(workingDaysBetween(from, to), n, `${from} + ${n}`)
       if (n > 0) {
         assert.isTrue(isWorkingDay(to), `${from} + ${n} = ${to}`)
-        assert.equal(workingDaysBetween(from, shift(to, -1)), n - 1, `${from} + ${n} is the first such day`)
+        assert.equal(
+          workingDaysBetween(from, shift(to, -1)),
+          n - 1,
+          `${from} + ${n} is the first such day`
+        )
       }
     }
   })

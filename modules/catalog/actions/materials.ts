@@ -22,31 +22,46 @@ export interface MaterialInput {
 export class UploadMaterial {
   async handle(actor: CurrentUser, course: Course, input: MaterialInput): Promise<Material> {
     const upload = await checkUpload(input.file, { maxBytes: MATERIAL_MAX_BYTES, types: ['pdf'] })
-    if ('problem' in upload) throw new DomainError(`catalog.materials.${upload.problem}`, {}, { field: 'file' })
+    if ('problem' in upload)
+      throw new DomainError(`catalog.materials.${upload.problem}`, {}, { field: 'file' })
     const key = `catalog/materials/${course.institutionId}/${randomUUID()}.pdf`
     await drive.use().put(key, upload.bytes)
     try {
       return await db.transaction(async (trx) => {
-        const material = await Material.create({
-          courseId: course.id,
-          institutionId: course.institutionId,
-          title: input.title,
-          source: input.source,
-          publisher: input.source === 'published' ? (input.publisher ?? null) : null,
-          storageKey: key,
-          originalName: upload.clientName,
-          mimeType: upload.mimeType,
-          sizeBytes: upload.bytes.length,
-          sha256: upload.sha256,
-          checkStatus: 'unchecked',
-          uploadedById: actor.id,
-        }, { client: trx })
-        await recordAudit({ action: 'catalog.material_uploaded', actor, subjectType: 'material', subjectId: material.id }, trx)
+        const material = await Material.create(
+          {
+            courseId: course.id,
+            institutionId: course.institutionId,
+            title: input.title,
+            source: input.source,
+            publisher: input.source === 'published' ? (input.publisher ?? null) : null,
+            storageKey: key,
+            originalName: upload.clientName,
+            mimeType: upload.mimeType,
+            sizeBytes: upload.bytes.length,
+            sha256: upload.sha256,
+            checkStatus: 'unchecked',
+            uploadedById: actor.id,
+          },
+          { client: trx }
+        )
+        await recordAudit(
+          {
+            action: 'catalog.material_uploaded',
+            actor,
+            subjectType: 'material',
+            subjectId: material.id,
+          },
+          trx
+        )
         return material
       })
     } catch (error) {
       /* Rolled back: no material row refers to the file. */
-      await drive.use().delete(key).catch(() => {})
+      await drive
+        .use()
+        .delete(key)
+        .catch(() => {})
       throw error
     }
   }
@@ -59,10 +74,22 @@ export class RemoveMaterial {
     if (sampled) throw new DomainError('catalog.materials.in_spot_check')
     await db.transaction(async (trx) => {
       await material.useTransaction(trx).delete()
-      await recordAudit({ action: 'catalog.material_removed', actor, subjectType: 'material', subjectId: material.id, summary: material.title }, trx)
+      await recordAudit(
+        {
+          action: 'catalog.material_removed',
+          actor,
+          subjectType: 'material',
+          subjectId: material.id,
+          summary: material.title,
+        },
+        trx
+      )
     })
     /* The file goes only once its row and the audit entry are committed. */
-    await drive.use().delete(material.storageKey).catch(() => {})
+    await drive
+      .use()
+      .delete(material.storageKey)
+      .catch(() => {})
   }
 }
 

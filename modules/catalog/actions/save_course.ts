@@ -22,7 +22,12 @@ export class CourseViolations extends Error {
  * version, so a contract always names the terms it was signed on.
  */
 export class SaveCourse {
-  async handle(actor: CurrentUser, institution: InstitutionSummary, draft: CourseDraft, existing?: Course): Promise<Course> {
+  async handle(
+    actor: CurrentUser,
+    institution: InstitutionSummary,
+    draft: CourseDraft,
+    existing?: Course
+  ): Promise<Course> {
     if (!institution.filed) throw new DomainError('catalog.courses.not_filed')
     await this.#checkFacts(institution, draft)
     const { violations, classes } = await checkCourse(institution, draft)
@@ -42,23 +47,46 @@ export class SaveCourse {
     return db.transaction(async (trx) => {
       let course: Course
       if (!existing) {
-        course = await Course.create({ ...values, institutionId: institution.id, status: 'draft', version: 1 }, { client: trx })
+        course = await Course.create(
+          { ...values, institutionId: institution.id, status: 'draft', version: 1 },
+          { client: trx }
+        )
       } else {
-        course = await Course.query({ client: trx }).where('id', existing.id).forUpdate().firstOrFail()
-        course.merge({ ...values, version: course.version + 1, status: course.status === 'taken_down' ? 'taken_down' : 'draft', decisionReason: course.status === 'taken_down' ? course.decisionReason : null })
+        course = await Course.query({ client: trx })
+          .where('id', existing.id)
+          .forUpdate()
+          .firstOrFail()
+        course.merge({
+          ...values,
+          version: course.version + 1,
+          status: course.status === 'taken_down' ? 'taken_down' : 'draft',
+          decisionReason: course.status === 'taken_down' ? course.decisionReason : null,
+        })
         await course.useTransaction(trx).save()
       }
-      await recordAudit({ action: existing ? 'catalog.course_edited' : 'catalog.course_created', actor, subjectType: 'course', subjectId: course.id, regionCode: institution.regionCode }, trx)
+      await recordAudit(
+        {
+          action: existing ? 'catalog.course_edited' : 'catalog.course_created',
+          actor,
+          subjectType: 'course',
+          subjectId: course.id,
+          regionCode: institution.regionCode,
+        },
+        trx
+      )
       return course
     })
   }
 
   async #checkFacts(institution: InstitutionSummary, draft: CourseDraft) {
-    if (draft.minClassSize > draft.capacity) throw new DomainError('catalog.courses.min_above_capacity', {}, { field: 'minClassSize' })
-    if (draft.teachingMode === 'one_to_one' && draft.capacity !== 1) throw new DomainError('catalog.courses.one_to_one_capacity', {}, { field: 'capacity' })
+    if (draft.minClassSize > draft.capacity)
+      throw new DomainError('catalog.courses.min_above_capacity', {}, { field: 'minClassSize' })
+    if (draft.teachingMode === 'one_to_one' && draft.capacity !== 1)
+      throw new DomainError('catalog.courses.one_to_one_capacity', {}, { field: 'capacity' })
     if (draft.delivery === 'offline') {
       const party = await contractParty(institution.id)
-      if (!party?.venues.includes(draft.venue ?? '')) throw new DomainError('catalog.courses.unknown_venue', {}, { field: 'venue' })
+      if (!party?.venues.includes(draft.venue ?? ''))
+        throw new DomainError('catalog.courses.unknown_venue', {}, { field: 'venue' })
     }
   }
 }

@@ -12,7 +12,12 @@ import { sha256Of } from '../contracts/template.js'
 import { type StudentInput, contractTerms, signingTime } from '../services/contract_terms.js'
 import { isUniqueViolation } from '#kernel/shared/db_errors'
 import { publish } from '#kernel/shared/outbox'
-import { SEAT_HOLD_MINUTES, UNPAID_CONTRACT_CAP, lapseExpiredHolds, unpaidHolds } from '../services/seat_holds.js'
+import {
+  SEAT_HOLD_MINUTES,
+  UNPAID_CONTRACT_CAP,
+  lapseExpiredHolds,
+  unpaidHolds,
+} from '../services/seat_holds.js'
 
 export interface SignInput extends StudentInput {
   templateVersion: number
@@ -20,7 +25,8 @@ export interface SignInput extends StudentInput {
   password: string
 }
 
-const contractNumber = (id: number, at: DateTime) => `XW${at.setZone('Asia/Shanghai').toFormat('yyyyMMdd')}${String(id).padStart(8, '0')}`
+const contractNumber = (id: number, at: DateTime) =>
+  `XW${at.setZone('Asia/Shanghai').toFormat('yyyyMMdd')}${String(id).padStart(8, '0')}`
 
 /**
  * A parent signs the standard contract online (001: 提供格式合同在线签订服务).
@@ -34,23 +40,44 @@ const contractNumber = (id: number, at: DateTime) => `XW${at.setZone('Asia/Shang
  * An unpaid contract holds its seat for a while only (`seat_holds.ts`).
  */
 export class SignContract {
-  async handle(actor: CurrentUser, courseRow: Course, input: SignInput, meta: RequestMeta): Promise<Contract> {
-    await new ConfirmPassword().handle(actor, input.password, meta, `sign contract for course ${courseRow.id}`)
+  async handle(
+    actor: CurrentUser,
+    courseRow: Course,
+    input: SignInput,
+    meta: RequestMeta
+  ): Promise<Contract> {
+    await new ConfirmPassword().handle(
+      actor,
+      input.password,
+      meta,
+      `sign contract for course ${courseRow.id}`
+    )
     const terms = await contractTerms(actor, courseRow, input)
     if (terms.template.version !== input.templateVersion) {
-      throw new DomainError('catalog.contracts.template_changed', { version: terms.template.version })
+      throw new DomainError('catalog.contracts.template_changed', {
+        version: terms.template.version,
+      })
     }
-    if (terms.previewHash !== input.previewHash) throw new DomainError('catalog.contracts.terms_changed')
+    if (terms.previewHash !== input.previewHash)
+      throw new DomainError('catalog.contracts.terms_changed')
 
     const sealed = sealIdNumber(input.studentIdNumber)
     await this.#refuseDuplicate(courseRow.id, sealed.index)
 
     const signedAt = DateTime.now()
-    const id = Number((await db.rawQuery(`SELECT nextval(pg_get_serial_sequence('contracts', 'id')) AS id`)).rows[0].id)
+    const id = Number(
+      (await db.rawQuery(`SELECT nextval(pg_get_serial_sequence('contracts', 'id')) AS id`)).rows[0]
+        .id
+    )
     const number = contractNumber(id, signedAt)
     const content = {
       ...terms.body,
-      signature: { number, signedAt: signingTime(signedAt), method: '平台账号密码确认身份后电子签署', signer: input.guardianName },
+      signature: {
+        number,
+        signedAt: signingTime(signedAt),
+        method: '平台账号密码确认身份后电子签署',
+        signer: input.guardianName,
+      },
     }
     const contentSha256 = sha256Of(content)
     const pdf = await contractPdf(content, contentSha256)
@@ -62,12 +89,21 @@ export class SignContract {
       contract = await db.transaction(async (trx) => {
         /* One parent's signatures queue here, so the cap holds under concurrent clicks; then the course's seats. */
         await trx.rawQuery('SELECT pg_advisory_xact_lock(?, ?)', [4301, actor.id])
-        if ((await unpaidHolds(trx, actor.id)) >= UNPAID_CONTRACT_CAP) throw new DomainError('catalog.contracts.too_many_unpaid', { cap: UNPAID_CONTRACT_CAP })
-        const course = await Course.query({ client: trx }).where('id', courseRow.id).forUpdate().firstOrFail()
-        if (course.status !== 'on_sale' || course.version !== courseRow.version) throw new DomainError('catalog.contracts.terms_changed')
+        if ((await unpaidHolds(trx, actor.id)) >= UNPAID_CONTRACT_CAP)
+          throw new DomainError('catalog.contracts.too_many_unpaid', { cap: UNPAID_CONTRACT_CAP })
+        const course = await Course.query({ client: trx })
+          .where('id', courseRow.id)
+          .forUpdate()
+          .firstOrFail()
+        if (course.status !== 'on_sale' || course.version !== courseRow.version)
+          throw new DomainError('catalog.contracts.terms_changed')
         await lapseExpiredHolds(trx, course.id)
-        const taken = await Contract.query({ client: trx }).where('courseId', course.id).whereNot('status', 'terminated').count('* as n')
-        if (Number(taken[0].$extras.n) >= course.capacity) throw new DomainError('catalog.contracts.full')
+        const taken = await Contract.query({ client: trx })
+          .where('courseId', course.id)
+          .whereNot('status', 'terminated')
+          .count('* as n')
+        if (Number(taken[0].$extras.n) >= course.capacity)
+          throw new DomainError('catalog.contracts.full')
         await this.#refuseDuplicate(course.id, sealed.index, trx)
         const signed = await Contract.create(
           {
@@ -107,7 +143,18 @@ export class SignContract {
           },
           { client: trx }
         )
-        await recordAudit({ action: 'catalog.contract_signed', actor, subjectType: 'contract', subjectId: signed.id, regionCode: signed.regionCode, meta, summary: number }, trx)
+        await recordAudit(
+          {
+            action: 'catalog.contract_signed',
+            actor,
+            subjectType: 'contract',
+            subjectId: signed.id,
+            regionCode: signed.regionCode,
+            meta,
+            summary: number,
+          },
+          trx
+        )
         await publish(trx, 'catalog:contract_signed', {
           contractId: signed.id,
           courseId: signed.courseId,
@@ -121,8 +168,12 @@ export class SignContract {
       })
     } catch (error) {
       /* The transaction rolled back, so no contract refers to this file. */
-      await drive.use().delete(pdfKey).catch(() => {})
-      if (isUniqueViolation(error)) throw new DomainError('catalog.contracts.already_signed', { number: '' })
+      await drive
+        .use()
+        .delete(pdfKey)
+        .catch(() => {})
+      if (isUniqueViolation(error))
+        throw new DomainError('catalog.contracts.already_signed', { number: '' })
       throw error
     }
     return contract
@@ -134,8 +185,14 @@ export class SignContract {
       .where('studentIdIndex', studentIndex)
       .whereNot('status', 'terminated')
       /* An unpaid contract whose hold ran out no longer counts (the sweep or this signature lapses it). */
-      .where((q) => q.whereNot('status', 'signed').orWhereNull('seatHeldUntil').orWhere('seatHeldUntil', '>', DateTime.now().toJSDate()))
+      .where((q) =>
+        q
+          .whereNot('status', 'signed')
+          .orWhereNull('seatHeldUntil')
+          .orWhere('seatHeldUntil', '>', DateTime.now().toJSDate())
+      )
       .first()
-    if (existing) throw new DomainError('catalog.contracts.already_signed', { number: existing.number })
+    if (existing)
+      throw new DomainError('catalog.contracts.already_signed', { number: existing.number })
   }
 }

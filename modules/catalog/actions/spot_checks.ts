@@ -38,15 +38,31 @@ export class DrawSpotCheck {
     const seed = randomBytes(8).toString('hex')
     const population = () => {
       const query = Material.query()
-        .where('createdAt', '>=', DateTime.fromISO(input.periodFrom, { zone: 'Asia/Shanghai' }).startOf('day').toJSDate())
-        .where('createdAt', '<', DateTime.fromISO(input.periodTo, { zone: 'Asia/Shanghai' }).plus({ days: 1 }).startOf('day').toJSDate())
+        .where(
+          'createdAt',
+          '>=',
+          DateTime.fromISO(input.periodFrom, { zone: 'Asia/Shanghai' }).startOf('day').toJSDate()
+        )
+        .where(
+          'createdAt',
+          '<',
+          DateTime.fromISO(input.periodTo, { zone: 'Asia/Shanghai' })
+            .plus({ days: 1 })
+            .startOf('day')
+            .toJSDate()
+        )
       return whereInstitution(query, 'institution_id', { region: input.regionCode })
     }
     const check = await db.transaction(async (trx) => {
       const counted = await population().useTransaction(trx).count('* as n')
       const total = Number(counted[0].$extras.n)
-      if (!total) throw new DomainError('catalog.spot_checks.nothing_to_sample', {}, { field: 'periodFrom' })
-      const sample = await population().useTransaction(trx).orderByRaw('md5(id::text || ?)', [seed]).limit(input.sampleSize).select('id', 'institution_id')
+      if (!total)
+        throw new DomainError('catalog.spot_checks.nothing_to_sample', {}, { field: 'periodFrom' })
+      const sample = await population()
+        .useTransaction(trx)
+        .orderByRaw('md5(id::text || ?)', [seed])
+        .limit(input.sampleSize)
+        .select('id', 'institution_id')
       const created = await SpotCheck.create(
         {
           regionCode: input.regionCode,
@@ -62,10 +78,25 @@ export class DrawSpotCheck {
         { client: trx }
       )
       await SpotCheckItem.createMany(
-        sample.map((m) => ({ spotCheckId: created.id, materialId: m.id, institutionId: m.institutionId, result: 'pending' as const })),
+        sample.map((m) => ({
+          spotCheckId: created.id,
+          materialId: m.id,
+          institutionId: m.institutionId,
+          result: 'pending' as const,
+        })),
         { client: trx }
       )
-      await recordAudit({ action: 'catalog.spot_check_drawn', actor, subjectType: 'spot_check', subjectId: created.id, regionCode: input.regionCode, summary: `${created.sampleSize}/${created.population}` }, trx)
+      await recordAudit(
+        {
+          action: 'catalog.spot_check_drawn',
+          actor,
+          subjectType: 'spot_check',
+          subjectId: created.id,
+          regionCode: input.regionCode,
+          summary: `${created.sampleSize}/${created.population}`,
+        },
+        trx
+      )
       return created
     })
     return check
@@ -74,18 +105,39 @@ export class DrawSpotCheck {
 
 export class ReviewSpotCheckItem {
   /** Records the three verdicts; any failure opens a rectification case in the registry's ledger. */
-  async handle(actor: CurrentUser, item: SpotCheckItem, input: ReviewInput): Promise<SpotCheckItem> {
+  async handle(
+    actor: CurrentUser,
+    item: SpotCheckItem,
+    input: ReviewInput
+  ): Promise<SpotCheckItem> {
     const failed = [input.ideology, input.science, input.ageFit].includes('fail')
     const institution = await institutionSummary(item.institutionId)
     if (!institution) throw new NotFoundException()
 
     const reviewed = await db.transaction(async (trx) => {
-      const row = await SpotCheckItem.query({ client: trx }).where('id', item.id).forUpdate().firstOrFail()
+      const row = await SpotCheckItem.query({ client: trx })
+        .where('id', item.id)
+        .forUpdate()
+        .firstOrFail()
       if (row.result !== 'pending') throw new DomainError('catalog.spot_checks.already_reviewed')
       const material = await Material.findOrFail(row.materialId, { client: trx })
-      row.merge({ ideology: input.ideology, science: input.science, ageFit: input.ageFit, notes: input.notes?.trim() || null, result: failed ? 'failed' : 'passed', reviewedById: actor.id, reviewedAt: DateTime.now() })
+      row.merge({
+        ideology: input.ideology,
+        science: input.science,
+        ageFit: input.ageFit,
+        notes: input.notes?.trim() || null,
+        result: failed ? 'failed' : 'passed',
+        reviewedById: actor.id,
+        reviewedAt: DateTime.now(),
+      })
       if (failed) {
-        const aspects = [input.ideology === 'fail' && '思想性', input.science === 'fail' && '科学性', input.ageFit === 'fail' && '适宜性'].filter(Boolean).join('、')
+        const aspects = [
+          input.ideology === 'fail' && '思想性',
+          input.science === 'fail' && '科学性',
+          input.ageFit === 'fail' && '适宜性',
+        ]
+          .filter(Boolean)
+          .join('、')
         const opened = await openRectificationCase(
           actor,
           {
@@ -103,13 +155,33 @@ export class ReviewSpotCheckItem {
       await row.useTransaction(trx).save()
       material.checkStatus = failed ? 'failed' : 'passed'
       await material.useTransaction(trx).save()
-      const left = await SpotCheckItem.query({ client: trx }).where('spotCheckId', row.spotCheckId).where('result', 'pending').count('* as n')
+      const left = await SpotCheckItem.query({ client: trx })
+        .where('spotCheckId', row.spotCheckId)
+        .where('result', 'pending')
+        .count('* as n')
       if (Number(left[0].$extras.n) === 0) {
-        await SpotCheck.query({ client: trx }).where('id', row.spotCheckId).update({ status: 'completed', completed_at: new Date() })
+        await SpotCheck.query({ client: trx })
+          .where('id', row.spotCheckId)
+          .update({ status: 'completed', completed_at: new Date() })
       }
-      await recordAudit({ action: 'catalog.material_reviewed', actor, subjectType: 'spot_check_item', subjectId: item.id, regionCode: institution.regionCode, summary: row.result }, trx)
+      await recordAudit(
+        {
+          action: 'catalog.material_reviewed',
+          actor,
+          subjectType: 'spot_check_item',
+          subjectId: item.id,
+          regionCode: institution.regionCode,
+          summary: row.result,
+        },
+        trx
+      )
       if (row.findingId) {
-        await publish(trx, 'catalog:material_check_failed', { materialId: row.materialId, institutionId: row.institutionId, regionCode: institution.regionCode, findingId: row.findingId })
+        await publish(trx, 'catalog:material_check_failed', {
+          materialId: row.materialId,
+          institutionId: row.institutionId,
+          regionCode: institution.regionCode,
+          findingId: row.findingId,
+        })
       }
       return row
     })

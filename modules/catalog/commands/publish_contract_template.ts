@@ -9,7 +9,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 */
 export default class PublishContractTemplateCommand extends BaseCommand {
   static commandName = 'contract-template:publish'
-  static description = 'Publish a new version of the standard contract template (JSON file), or print the current one'
+  static description =
+    'Publish a new version of the standard contract template (JSON file), or print the current one'
   static options: CommandOptions = { startApp: true }
 
   @args.string({ description: 'JSON file with the new template', required: false })
@@ -22,7 +23,8 @@ export default class PublishContractTemplateCommand extends BaseCommand {
   declare print: boolean
 
   async run() {
-    const { currentTemplate, publishTemplate, UnknownPlaceholders } = await import('../services/templates.js')
+    const { currentTemplate, publishTemplate, UnknownPlaceholders } =
+      await import('../services/templates.js')
     if (this.print || !this.file) {
       const current = await currentTemplate()
       this.logger.info(`Current: ${current.code} version ${current.version}`)
@@ -35,10 +37,19 @@ export default class PublishContractTemplateCommand extends BaseCommand {
       return
     }
     try {
-      const published = await publishTemplate(JSON.parse(await readFile(this.file, 'utf8')), this.note)
-      this.logger.success(`Published ${published.code} version ${published.version}; contracts signed from now on use it`)
+      const published = await publishTemplate(
+        JSON.parse(await readFile(this.file, 'utf8')),
+        this.note
+      )
+      this.logger.success(
+        `Published ${published.code} version ${published.version}; contracts signed from now on use it`
+      )
     } catch (error) {
-      this.logger.error(error instanceof UnknownPlaceholders || error instanceof SyntaxError ? error.message : String(error))
+      this.logger.error(
+        error instanceof UnknownPlaceholders || error instanceof SyntaxError
+          ? error.message
+          : String(error)
+      )
       this.exitCode = 1
     }
   }

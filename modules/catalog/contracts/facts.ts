@@ -18,12 +18,51 @@ export interface ContractParties {
 }
 
 export const CONTRACT_FACT_KEYS = [
-  'studentName', 'studentIdMasked', 'studentSchool', 'studentGrade', 'guardianName', 'guardianRelation', 'guardianPhone',
-  'institutionName', 'creditCode', 'licenceNumber', 'licenceValidTo', 'licenceAuthority', 'icpNumber', 'institutionAddress', 'serviceChannels',
-  'kindLabel', 'deliveryLabel', 'courseName', 'gradesLabel', 'venue', 'classCount', 'minutesPerClass', 'scheduleLabel', 'startDate', 'endDate',
-  'teachingModeLabel', 'capacity', 'minClassSize', 'namedTeacherLabel',
-  'pricePerClass', 'totalPrice', 'paymentModeLabel', 'classesCharged', 'perCharge', 'maxMonths', 'maxClasses', 'maxYuan', 'maxMonthsAhead',
-  'supervisingBank', 'supervisedAccount', 'escrowModelLabel', 'refundWithinDays', 'disputeLabel', 'templateCode', 'templateVersion',
+  'studentName',
+  'studentIdMasked',
+  'studentSchool',
+  'studentGrade',
+  'guardianName',
+  'guardianRelation',
+  'guardianPhone',
+  'institutionName',
+  'creditCode',
+  'licenceNumber',
+  'licenceValidTo',
+  'licenceAuthority',
+  'icpNumber',
+  'institutionAddress',
+  'serviceChannels',
+  'kindLabel',
+  'deliveryLabel',
+  'courseName',
+  'gradesLabel',
+  'venue',
+  'classCount',
+  'minutesPerClass',
+  'scheduleLabel',
+  'startDate',
+  'endDate',
+  'teachingModeLabel',
+  'capacity',
+  'minClassSize',
+  'namedTeacherLabel',
+  'pricePerClass',
+  'totalPrice',
+  'paymentModeLabel',
+  'classesCharged',
+  'perCharge',
+  'maxMonths',
+  'maxClasses',
+  'maxYuan',
+  'maxMonthsAhead',
+  'supervisingBank',
+  'supervisedAccount',
+  'escrowModelLabel',
+  'refundWithinDays',
+  'disputeLabel',
+  'templateCode',
+  'templateVersion',
 ]
 
 const WEEKDAYS = ['', '一', '二', '三', '四', '五', '六', '日']
@@ -43,8 +82,14 @@ export function contractFacts(input: {
   const { course, party, teachers, parties, limits, template } = input
   const zh = i18nManager.locale('zh-CN')
   const t = (key: string) => zh.t(`catalog.${key}`)
-  const kind = course.kind === 'academic' ? `${t('kinds.academic')}（${t('subjects.' + course.subject)}）` : `${t('kinds.non_academic')}（${t('categories.' + course.category)}）`
-  const delivery = course.delivery === 'online' ? `${t('delivery.online')}（${course.live ? t('live.live') : t('live.recorded')}）` : t('delivery.offline')
+  const kind =
+    course.kind === 'academic'
+      ? `${t('kinds.academic')}（${t('subjects.' + course.subject)}）`
+      : `${t('kinds.non_academic')}（${t('categories.' + course.category)}）`
+  const delivery =
+    course.delivery === 'online'
+      ? `${t('delivery.online')}（${course.live ? t('live.live') : t('live.recorded')}）`
+      : t('delivery.offline')
   const schedule = slotWindows(course.slots, course.minutesPerClass)
     .map((s) => `每周${WEEKDAYS[s.weekday]} ${s.start}—${s.end}`)
     .join('；')
@@ -94,12 +139,20 @@ export function contractFacts(input: {
     supervisedAccount: maskAccount(party.supervisedAccount),
     escrowModelLabel: party.escrowModel ? t('escrow.' + party.escrowModel) : NONE,
     refundWithinDays: String(course.refundWithinDays),
-    disputeLabel: course.disputeResolution === 'arbitration' ? `任何一方可向${course.arbitrationBody}申请仲裁` : '任何一方可依法向有管辖权的人民法院提起诉讼',
+    disputeLabel:
+      course.disputeResolution === 'arbitration'
+        ? `任何一方可向${course.arbitrationBody}申请仲裁`
+        : '任何一方可依法向有管辖权的人民法院提起诉讼',
     templateCode: template.code,
     templateVersion: String(template.version),
   }
 }
 
 export function timetableOf(classes: ClassMeeting[]): RenderedContract['timetable'] {
-  return classes.map((c) => [String(c.number), c.date, `周${WEEKDAYS[c.weekday]}`, `${c.start}—${c.end}`])
+  return classes.map((c) => [
+    String(c.number),
+    c.date,
+    `周${WEEKDAYS[c.weekday]}`,
+    `${c.start}—${c.end}`,
+  ])
 }

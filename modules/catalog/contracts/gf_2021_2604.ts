@@ -12,7 +12,8 @@ export const TEMPLATE_CODE = 'GF-2021-2604'
 
 export const TEMPLATE_V1: TemplateBody = {
   title: '中小学生校外培训服务合同',
-  basis: '依据《中小学生校外培训服务合同（示范文本）》（GF—2021—2604）制定的平台标准格式合同，条款不得由培训机构增删。',
+  basis:
+    '依据《中小学生校外培训服务合同（示范文本）》（GF—2021—2604）制定的平台标准格式合同，条款不得由培训机构增删。',
   partyA: [
     ['学员姓名', '{{studentName}}'],
     ['学员身份证号', '{{studentIdMasked}}'],
@@ -88,7 +89,9 @@ export const TEMPLATE_V1: TemplateBody = {
     },
     {
       heading: '第七条 争议处理',
-      clauses: ['本合同履行中发生争议的，双方可协商解决，也可以请求教育行政部门、消费者协会等调解；协商、调解不成的，{{disputeLabel}}。'],
+      clauses: [
+        '本合同履行中发生争议的，双方可协商解决，也可以请求教育行政部门、消费者协会等调解；协商、调解不成的，{{disputeLabel}}。',
+      ],
     },
     {
       heading: '第八条 其他',

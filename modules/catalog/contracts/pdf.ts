@@ -71,15 +71,33 @@ class Writer {
     if (this.y - height < MARGIN.bottom) this.newPage()
   }
 
-  text(text: string, options: { size?: number; bold?: boolean; color?: typeof INK; indent?: number; center?: boolean; gap?: number } = {}) {
+  text(
+    text: string,
+    options: {
+      size?: number
+      bold?: boolean
+      color?: typeof INK
+      indent?: number
+      center?: boolean
+      gap?: number
+    } = {}
+  ) {
     const size = options.size ?? 10.5
     const font = this.regular
     const indent = options.indent ?? 0
     const leading = size * 1.6
     for (const line of wrapText(text, font, size, this.width - indent)) {
       this.ensure(leading)
-      const x = options.center ? (A4.width - font.widthOfTextAtSize(line, size)) / 2 : MARGIN.x + indent
-      if (options.bold) this.page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.FillAndOutline), setLineWidth(size / 40), setStrokingRgbColor(0.12, 0.14, 0.16))
+      const x = options.center
+        ? (A4.width - font.widthOfTextAtSize(line, size)) / 2
+        : MARGIN.x + indent
+      if (options.bold)
+        this.page.pushOperators(
+          pushGraphicsState(),
+          setTextRenderingMode(TextRenderingMode.FillAndOutline),
+          setLineWidth(size / 40),
+          setStrokingRgbColor(0.12, 0.14, 0.16)
+        )
       this.page.drawText(line, { x, y: this.y - size, size, font, color: options.color ?? INK })
       if (options.bold) this.page.pushOperators(popGraphicsState())
       this.y -= leading
@@ -91,9 +109,21 @@ class Writer {
     for (const [label, value] of rows) {
       const lines = wrapText(value, this.regular, 10.5, this.width - labelWidth)
       this.ensure(lines.length * 16.8)
-      this.page.drawText(label, { x: MARGIN.x, y: this.y - 10.5, size: 10.5, font: this.regular, color: GREY })
+      this.page.drawText(label, {
+        x: MARGIN.x,
+        y: this.y - 10.5,
+        size: 10.5,
+        font: this.regular,
+        color: GREY,
+      })
       for (const line of lines) {
-        this.page.drawText(line, { x: MARGIN.x + labelWidth, y: this.y - 10.5, size: 10.5, font: this.regular, color: INK })
+        this.page.drawText(line, {
+          x: MARGIN.x + labelWidth,
+          y: this.y - 10.5,
+          size: 10.5,
+          font: this.regular,
+          color: INK,
+        })
         this.y -= 16.8
       }
     }
@@ -102,15 +132,26 @@ class Writer {
 
   rule() {
     this.ensure(12)
-    this.page.drawLine({ start: { x: MARGIN.x, y: this.y - 4 }, end: { x: A4.width - MARGIN.x, y: this.y - 4 }, thickness: 0.6, color: RULE })
+    this.page.drawLine({
+      start: { x: MARGIN.x, y: this.y - 4 },
+      end: { x: A4.width - MARGIN.x, y: this.y - 4 },
+      thickness: 0.6,
+      color: RULE,
+    })
     this.y -= 12
   }
 }
 
-export async function contractPdf(contract: RenderedContract, contentSha256: string): Promise<Buffer> {
+export async function contractPdf(
+  contract: RenderedContract,
+  contentSha256: string
+): Promise<Buffer> {
   const doc = await PDFDocument.create()
   doc.registerFontkit(fontkit)
-  const regular = await doc.embedFont(await cjkSubset(textOf(contract, contentSha256)), { subset: false, features: PLAIN_LAYOUT })
+  const regular = await doc.embedFont(await cjkSubset(textOf(contract, contentSha256)), {
+    subset: false,
+    features: PLAIN_LAYOUT,
+  })
   doc.setTitle(`${contract.title} ${contract.signature?.number ?? ''}`.trim())
   doc.setSubject(`SHA-256 ${contentSha256}`)
   doc.setProducer('Xiaowai off-campus training platform')
@@ -118,9 +159,18 @@ export async function contractPdf(contract: RenderedContract, contentSha256: str
 
   const w = new Writer(doc, regular)
   w.text(contract.title, { size: 18, bold: true, center: true, gap: 4 })
-  w.text(`（合同范本 ${contract.templateCode} 第 ${contract.templateVersion} 版）`, { size: 9, color: GREY, center: true, gap: 6 })
+  w.text(`（合同范本 ${contract.templateCode} 第 ${contract.templateVersion} 版）`, {
+    size: 9,
+    color: GREY,
+    center: true,
+    gap: 6,
+  })
   if (contract.signature) {
-    w.text(`合同编号：${contract.signature.number}    签订时间：${contract.signature.signedAt}`, { size: 9.5, color: GREY, gap: 2 })
+    w.text(`合同编号：${contract.signature.number}    签订时间：${contract.signature.signedAt}`, {
+      size: 9.5,
+      color: GREY,
+      gap: 2,
+    })
   }
   w.text(contract.basis, { size: 9, color: GREY, gap: 8 })
   w.rule()
@@ -152,7 +202,12 @@ export async function contractPdf(contract: RenderedContract, contentSha256: str
   for (const [number, date, weekday, time] of contract.timetable) {
     w.ensure(16)
     const y = w.y - 10
-    for (const [x, text] of [[0, `第 ${number} 课时`], [90, date], [190, weekday], [250, time]] as const) {
+    for (const [x, text] of [
+      [0, `第 ${number} 课时`],
+      [90, date],
+      [190, weekday],
+      [250, time],
+    ] as const) {
       w.page.drawText(text, { x: MARGIN.x + x, y, size: 10, font: regular, color: INK })
     }
     w.y -= 16
@@ -168,6 +223,7 @@ export async function contractPdf(contract: RenderedContract, contentSha256: str
 
 /* Every character the PDF will draw, so the embedded font has each glyph. */
 function textOf(contract: RenderedContract, contentSha256: string): string {
-  const fixed = '甲方（学员方）乙方（培训机构）签署按平台标准格式合同在平台上架课程，视为同意本合同全部条款签订时间附件：课程表第页共课时合同内容编号范本版 /：-0123456789SHA'
+  const fixed =
+    '甲方（学员方）乙方（培训机构）签署按平台标准格式合同在平台上架课程，视为同意本合同全部条款签订时间附件：课程表第页共课时合同内容编号范本版 /：-0123456789SHA'
   return [fixed, contentSha256, JSON.stringify(contract)].join('')
 }

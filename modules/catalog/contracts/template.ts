@@ -52,7 +52,11 @@ export function fill(text: string, facts: ContractFacts): string {
 }
 
 export function placeholdersOf(body: TemplateBody): Set<string> {
-  const texts = [...body.partyA.map(([, p]) => p), ...body.partyB.map(([, p]) => p), ...body.sections.flatMap((s) => [s.heading, ...s.clauses])]
+  const texts = [
+    ...body.partyA.map(([, p]) => p),
+    ...body.partyB.map(([, p]) => p),
+    ...body.sections.flatMap((s) => [s.heading, ...s.clauses]),
+  ]
   const keys = new Set<string>()
   for (const text of texts) for (const match of text.matchAll(PLACEHOLDER)) keys.add(match[1])
   return keys
@@ -70,7 +74,10 @@ export function render(
     templateVersion: template.version,
     partyA: template.body.partyA.map(([label, p]) => [label, fill(p, facts)]),
     partyB: template.body.partyB.map(([label, p]) => [label, fill(p, facts)]),
-    sections: template.body.sections.map((s) => ({ heading: fill(s.heading, facts), clauses: s.clauses.map((c) => fill(c, facts)) })),
+    sections: template.body.sections.map((s) => ({
+      heading: fill(s.heading, facts),
+      clauses: s.clauses.map((c) => fill(c, facts)),
+    })),
     timetable,
   }
 }
@@ -88,5 +95,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function sha256Of(value: unknown): string {
-  return createHash('sha256').update(typeof value === 'string' || Buffer.isBuffer(value) ? value : canonicalJson(value)).digest('hex')
+  return createHash('sha256')
+    .update(typeof value === 'string' || Buffer.isBuffer(value) ? value : canonicalJson(value))
+    .digest('hex')
 }

@@ -4,7 +4,12 @@ import { sendPrivateFile } from '#kernel/shared/downloads'
 import drive from '@adonisjs/drive/services/main'
 import { recordAudit } from '#modules/identity'
 import ContractPolicy from '../policies/contract_policy.js'
-import { contractListNames, findContract, institutionContracts, regionContracts } from '../queries/contracts.js'
+import {
+  contractListNames,
+  findContract,
+  institutionContracts,
+  regionContracts,
+} from '../queries/contracts.js'
 import { ownInstitution } from '../services/http.js'
 import type Contract from '../models/contract.js'
 
@@ -14,7 +19,14 @@ async function viewable(ctx: HttpContext): Promise<Contract> {
   const user = ctx.auth.getUserOrFail()
   /* A contract holds a child's personal data: every look by someone other than the parent is audited. */
   if (user.id !== contract.parentUserId) {
-    await recordAudit({ action: 'catalog.contract_viewed', actor: user, subjectType: 'contract', subjectId: contract.id, regionCode: contract.regionCode, summary: ctx.request.url() })
+    await recordAudit({
+      action: 'catalog.contract_viewed',
+      actor: user,
+      subjectType: 'contract',
+      subjectId: contract.id,
+      regionCode: contract.regionCode,
+      summary: ctx.request.url(),
+    })
   }
   return contract
 }
@@ -23,11 +35,20 @@ async function viewable(ctx: HttpContext): Promise<Contract> {
 export default class ContractRecordsController {
   async institutionIndex(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
-    if (user.orgType !== 'institution' || !user.orgId) return ctx.view.render('catalog::contracts/index', { contracts: null, terminal: 'institution' })
+    if (user.orgType !== 'institution' || !user.orgId)
+      return ctx.view.render('catalog::contracts/index', {
+        contracts: null,
+        terminal: 'institution',
+      })
     const institution = await ownInstitution(ctx)
     const contracts = await institutionContracts(institution.id, ctx.request.input('page'))
     contracts.baseUrl(ctx.request.url())
-    return ctx.view.render('catalog::contracts/index', { contracts, ...(await contractListNames(contracts.all())), terminal: 'institution', showRoute: 'institution_contracts.show' })
+    return ctx.view.render('catalog::contracts/index', {
+      contracts,
+      ...(await contractListNames(contracts.all())),
+      terminal: 'institution',
+      showRoute: 'institution_contracts.show',
+    })
   }
 
   async manageIndex(ctx: HttpContext) {
@@ -35,25 +56,46 @@ export default class ContractRecordsController {
     if (user.role !== 'admin' || !user.regionCode) throw new ForbiddenException()
     const contracts = await regionContracts(user, ctx.request.input('page'))
     contracts.baseUrl(ctx.request.url())
-    return ctx.view.render('catalog::contracts/index', { contracts, ...(await contractListNames(contracts.all())), terminal: 'management', showRoute: 'manage_contracts.show' })
+    return ctx.view.render('catalog::contracts/index', {
+      contracts,
+      ...(await contractListNames(contracts.all())),
+      terminal: 'management',
+      showRoute: 'manage_contracts.show',
+    })
   }
 
   async parentShow(ctx: HttpContext) {
-    return ctx.view.render('catalog::contracts/show', { contract: await viewable(ctx), terminal: 'parent', pdfRoute: 'parent_contracts.pdf' })
+    return ctx.view.render('catalog::contracts/show', {
+      contract: await viewable(ctx),
+      terminal: 'parent',
+      pdfRoute: 'parent_contracts.pdf',
+    })
   }
 
   async institutionShow(ctx: HttpContext) {
-    return ctx.view.render('catalog::contracts/show', { contract: await viewable(ctx), terminal: 'institution', pdfRoute: 'institution_contracts.pdf' })
+    return ctx.view.render('catalog::contracts/show', {
+      contract: await viewable(ctx),
+      terminal: 'institution',
+      pdfRoute: 'institution_contracts.pdf',
+    })
   }
 
   async manageShow(ctx: HttpContext) {
-    return ctx.view.render('catalog::contracts/show', { contract: await viewable(ctx), terminal: 'management', pdfRoute: 'manage_contracts.pdf' })
+    return ctx.view.render('catalog::contracts/show', {
+      contract: await viewable(ctx),
+      terminal: 'management',
+      pdfRoute: 'manage_contracts.pdf',
+    })
   }
 
   async pdf(ctx: HttpContext) {
     const contract = await viewable(ctx)
     const bytes = Buffer.from(await drive.use().getBytes(contract.pdfKey))
     ctx.response.header('x-content-sha256', contract.pdfSha256)
-    return sendPrivateFile(ctx.response, { bytes, mimeType: 'application/pdf', fileName: `${contract.number}.pdf` })
+    return sendPrivateFile(ctx.response, {
+      bytes,
+      mimeType: 'application/pdf',
+      fileName: `${contract.number}.pdf`,
+    })
   }
 }

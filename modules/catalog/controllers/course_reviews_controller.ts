@@ -1,6 +1,10 @@
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import type { HttpContext } from '@adonisjs/core/http'
-import { type InstitutionSummary, institutionSummaries, institutionSummary } from '#modules/registry'
+import {
+  type InstitutionSummary,
+  institutionSummaries,
+  institutionSummary,
+} from '#modules/registry'
 import { DecideCourse } from '../actions/list_course.js'
 import type Course from '../models/course.js'
 import CourseDecision from '../models/course_decision.js'
@@ -24,8 +28,12 @@ async function courseAndInstitution(ctx: HttpContext): Promise<[Course, Institut
 export default class CourseReviewsController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(CoursePolicy).authorize('index')
-    const status = typeof ctx.request.input('status') === 'string' ? ctx.request.input('status') : null
-    const courses = await regionCourses(ctx.auth.getUserOrFail(), { status, page: ctx.request.input('page') })
+    const status =
+      typeof ctx.request.input('status') === 'string' ? ctx.request.input('status') : null
+    const courses = await regionCourses(ctx.auth.getUserOrFail(), {
+      status,
+      page: ctx.request.input('page'),
+    })
     courses.baseUrl(ctx.request.url())
     courses.queryString({ status: status ?? undefined })
     const institutions = await institutionSummaries(courses.all().map((c) => c.institutionId))
@@ -49,7 +57,9 @@ export default class CourseReviewsController {
   async approve(ctx: HttpContext) {
     const [course, institution] = await courseAndInstitution(ctx)
     await ctx.bouncer.with(CoursePolicy).authorize('decide', institution)
-    const approved = await backWithViolations(ctx, () => new DecideCourse().approve(ctx.auth.getUserOrFail(), course))
+    const approved = await backWithViolations(ctx, () =>
+      new DecideCourse().approve(ctx.auth.getUserOrFail(), course)
+    )
     if (approved) ctx.session.flash('success', ctx.i18n.t('catalog.reviews.approved'))
     return ctx.response.redirect().toRoute('course_reviews.show', { id: course.id })
   }
@@ -57,7 +67,9 @@ export default class CourseReviewsController {
   async reject(ctx: HttpContext) {
     const [course, institution] = await courseAndInstitution(ctx)
     await ctx.bouncer.with(CoursePolicy).authorize('decide', institution)
-    const { reason } = await ctx.request.validateUsing(reasonValidator, { messagesProvider: catalogMessages(ctx) })
+    const { reason } = await ctx.request.validateUsing(reasonValidator, {
+      messagesProvider: catalogMessages(ctx),
+    })
     await new DecideCourse().reject(ctx.auth.getUserOrFail(), course, reason)
     ctx.session.flash('success', ctx.i18n.t('catalog.reviews.rejected'))
     return ctx.response.redirect().toRoute('course_reviews.show', { id: course.id })
@@ -66,7 +78,9 @@ export default class CourseReviewsController {
   async takeDown(ctx: HttpContext) {
     const [course, institution] = await courseAndInstitution(ctx)
     await ctx.bouncer.with(CoursePolicy).authorize('decide', institution)
-    const { reason } = await ctx.request.validateUsing(reasonValidator, { messagesProvider: catalogMessages(ctx) })
+    const { reason } = await ctx.request.validateUsing(reasonValidator, {
+      messagesProvider: catalogMessages(ctx),
+    })
     await new DecideCourse().takeDown(ctx.auth.getUserOrFail(), course, reason)
     ctx.session.flash('success', ctx.i18n.t('catalog.reviews.taken_down'))
     return ctx.response.redirect().toRoute('course_reviews.show', { id: course.id })

@@ -6,7 +6,12 @@ import CourseDecision from '../models/course_decision.js'
 import Material from '../models/material.js'
 import CoursePolicy from '../policies/course_policy.js'
 import { findCourse, institutionCourses } from '../queries/courses.js'
-import { draftFromInput, formOptions, formValues, withoutBlankSlots } from '../services/course_form.js'
+import {
+  draftFromInput,
+  formOptions,
+  formValues,
+  withoutBlankSlots,
+} from '../services/course_form.js'
 import { checkCourse } from '../services/course_rules.js'
 import { draftOf } from '../course/draft.js'
 import { backWithViolations, catalogMessages, ownInstitution } from '../services/http.js'
@@ -17,9 +22,11 @@ import { courseView } from '../services/course_view.js'
 export default class CoursesController {
   async index(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
-    const institution = user.orgType === 'institution' && user.orgId ? await institutionSummary(user.orgId) : null
+    const institution =
+      user.orgType === 'institution' && user.orgId ? await institutionSummary(user.orgId) : null
     /* An owner who has not filed yet gets a pointer to the filing, not an error. */
-    if (!institution) return ctx.view.render('catalog::courses/index', { institution: null, courses: null })
+    if (!institution)
+      return ctx.view.render('catalog::courses/index', { institution: null, courses: null })
     const courses = await institutionCourses(institution.id, ctx.request.input('page'))
     courses.baseUrl(ctx.request.url())
     return ctx.view.render('catalog::courses/index', { institution, courses })
@@ -37,11 +44,19 @@ export default class CoursesController {
 
   async store(ctx: HttpContext) {
     const institution = await ownInstitution(ctx)
-    const input = await courseValidator.validate(withoutBlankSlots(ctx.request.all()), { messagesProvider: catalogMessages(ctx) })
+    const input = await courseValidator.validate(withoutBlankSlots(ctx.request.all()), {
+      messagesProvider: catalogMessages(ctx),
+    })
     const { party } = await formOptions(institution.id)
     let courseId = 0
     const saved = await backWithViolations(ctx, async () => {
-      courseId = (await new SaveCourse().handle(ctx.auth.getUserOrFail(), institution, draftFromInput(input, party))).id
+      courseId = (
+        await new SaveCourse().handle(
+          ctx.auth.getUserOrFail(),
+          institution,
+          draftFromInput(input, party)
+        )
+      ).id
     })
     if (!saved) return ctx.response.redirect().back()
     ctx.session.flash('success', ctx.i18n.t('catalog.courses.saved'))
@@ -57,7 +72,13 @@ export default class CoursesController {
       await CourseDecision.query().where('courseId', course.id).orderBy('id', 'desc'),
       await Material.query().where('courseId', course.id).orderBy('id', 'desc'),
     ]
-    return ctx.view.render('catalog::courses/show', { institution, ...(await courseView(course)), violations, decisions, materials })
+    return ctx.view.render('catalog::courses/show', {
+      institution,
+      ...(await courseView(course)),
+      violations,
+      decisions,
+      materials,
+    })
   }
 
   async edit(ctx: HttpContext) {
@@ -76,9 +97,18 @@ export default class CoursesController {
     const course = await findCourse(ctx.params.id)
     await ctx.bouncer.with(CoursePolicy).authorize('own', course)
     const institution = await ownInstitution(ctx)
-    const input = await courseValidator.validate(withoutBlankSlots(ctx.request.all()), { messagesProvider: catalogMessages(ctx) })
+    const input = await courseValidator.validate(withoutBlankSlots(ctx.request.all()), {
+      messagesProvider: catalogMessages(ctx),
+    })
     const { party } = await formOptions(institution.id)
-    const saved = await backWithViolations(ctx, () => new SaveCourse().handle(ctx.auth.getUserOrFail(), institution, draftFromInput(input, party), course))
+    const saved = await backWithViolations(ctx, () =>
+      new SaveCourse().handle(
+        ctx.auth.getUserOrFail(),
+        institution,
+        draftFromInput(input, party),
+        course
+      )
+    )
     if (!saved) return ctx.response.redirect().back()
     ctx.session.flash('success', ctx.i18n.t('catalog.courses.saved'))
     return ctx.response.redirect().toRoute('courses.show', { id: course.id })
@@ -90,9 +120,14 @@ export default class CoursesController {
     const institution = await ownInstitution(ctx)
     let status = ''
     const listed = await backWithViolations(ctx, async () => {
-      status = (await new SubmitCourse().handle(ctx.auth.getUserOrFail(), institution, course)).status
+      status = (await new SubmitCourse().handle(ctx.auth.getUserOrFail(), institution, course))
+        .status
     })
-    if (listed) ctx.session.flash('success', ctx.i18n.t(status === 'on_sale' ? 'catalog.courses.listed' : 'catalog.courses.submitted'))
+    if (listed)
+      ctx.session.flash(
+        'success',
+        ctx.i18n.t(status === 'on_sale' ? 'catalog.courses.listed' : 'catalog.courses.submitted')
+      )
     return ctx.response.redirect().toRoute('courses.show', { id: course.id })
   }
 }

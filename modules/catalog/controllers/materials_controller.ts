@@ -17,7 +17,11 @@ async function findMaterial(id: unknown): Promise<Material> {
 }
 
 function send(ctx: HttpContext, material: Material, bytes: Buffer) {
-  return sendPrivateFile(ctx.response, { bytes, mimeType: material.mimeType, fileName: material.originalName })
+  return sendPrivateFile(ctx.response, {
+    bytes,
+    mimeType: material.mimeType,
+    fileName: material.originalName,
+  })
 }
 
 /** Training materials: institutions upload them per course; bureaus open them to review. */
@@ -25,7 +29,9 @@ export default class MaterialsController {
   async store(ctx: HttpContext) {
     const course = await findCourse(ctx.params.id)
     await ctx.bouncer.with(CoursePolicy).authorize('own', course)
-    const input = await ctx.request.validateUsing(materialValidator, { messagesProvider: catalogMessages(ctx) })
+    const input = await ctx.request.validateUsing(materialValidator, {
+      messagesProvider: catalogMessages(ctx),
+    })
     await new UploadMaterial().handle(ctx.auth.getUserOrFail(), course, input)
     ctx.session.flash('success', ctx.i18n.t('catalog.materials.uploaded'))
     return ctx.response.redirect().toRoute('courses.show', { id: course.id })
@@ -51,7 +57,13 @@ export default class MaterialsController {
     const institution = await institutionSummary(material.institutionId)
     if (!institution) throw new NotFoundException()
     await ctx.bouncer.with(CoursePolicy).authorize('show', institution)
-    await recordAudit({ action: 'catalog.material_opened', actor: ctx.auth.getUserOrFail(), subjectType: 'material', subjectId: material.id, regionCode: institution.regionCode })
+    await recordAudit({
+      action: 'catalog.material_opened',
+      actor: ctx.auth.getUserOrFail(),
+      subjectType: 'material',
+      subjectId: material.id,
+      regionCode: institution.regionCode,
+    })
     return send(ctx, material, await readMaterial(material))
   }
 }

@@ -6,7 +6,8 @@ import { saleableCourses, searchCourses } from '../queries/courses.js'
 import { courseView } from '../services/course_view.js'
 import { templatePreview } from '../services/template_preview.js'
 
-const oneOf = <T extends string>(list: readonly T[], value: unknown): T | null => ((list as readonly unknown[]).includes(value) ? (value as T) : null)
+const oneOf = <T extends string>(list: readonly T[], value: unknown): T | null =>
+  (list as readonly unknown[]).includes(value) ? (value as T) : null
 
 function maxPrice(value: unknown): number | null {
   if (typeof value !== 'string' || !value.trim()) return null
@@ -40,20 +41,29 @@ export default class PublicCoursesController {
     results.baseUrl(ctx.request.url())
     results.queryString({ ...qs, page: undefined })
     const institutions = await institutionSummaries(results.all().map((c) => c.institutionId))
-    const partial = ctx.request.header('hx-request') === 'true' && ctx.request.header('hx-target') === 'course-results'
+    const partial =
+      ctx.request.header('hx-request') === 'true' &&
+      ctx.request.header('hx-target') === 'course-results'
     return ctx.view.render(partial ? 'catalog::public/_results' : 'catalog::public/search', {
       results,
       institutions,
       filters: { ...filters, maxPrice: typeof qs.maxPrice === 'string' ? qs.maxPrice : '' },
       picker: regionPicker(region),
-      institutionName: filters.institutionId ? (institutions.get(filters.institutionId)?.name ?? null) : null,
+      institutionName: filters.institutionId
+        ? (institutions.get(filters.institutionId)?.name ?? null)
+        : null,
     })
   }
 
   async show(ctx: HttpContext) {
-    const course = await saleableCourses().where('id', Number(ctx.params.id) || 0).first()
+    const course = await saleableCourses()
+      .where('id', Number(ctx.params.id) || 0)
+      .first()
     if (!course) return ctx.response.notFound()
     const view = await courseView(course)
-    return ctx.view.render('catalog::public/show', { ...view, contract: await templatePreview(view) })
+    return ctx.view.render('catalog::public/show', {
+      ...view,
+      contract: await templatePreview(view),
+    })
   }
 }

@@ -46,7 +46,10 @@ export function timeOf(minute: number): string {
 export function slotWindows(slots: readonly WeeklySlot[], minutesPerClass: number): SlotWindow[] {
   return slots
     .map((slot) => ({ slot, start: minuteOf(slot.start) }))
-    .filter((s): s is { slot: WeeklySlot; start: number } => s.start !== null && s.slot.weekday >= 1 && s.slot.weekday <= 7)
+    .filter(
+      (s): s is { slot: WeeklySlot; start: number } =>
+        s.start !== null && s.slot.weekday >= 1 && s.slot.weekday <= 7
+    )
     .map(({ slot, start }) => ({
       weekday: slot.weekday,
       start: slot.start,
@@ -68,15 +71,31 @@ export function overlappingSlots(windows: readonly SlotWindow[]): [SlotWindow, S
 }
 
 /** Every class from the start date to the end date, inclusive, in order. */
-export function classMeetings(startDate: string, endDate: string, windows: readonly SlotWindow[]): ClassMeeting[] {
+export function classMeetings(
+  startDate: string,
+  endDate: string,
+  windows: readonly SlotWindow[]
+): ClassMeeting[] {
   const first = DateTime.fromISO(startDate)
   const last = DateTime.fromISO(endDate)
-  if (!first.isValid || !last.isValid || last < first || last.diff(first, 'days').days > MAX_COURSE_DAYS) return []
+  if (
+    !first.isValid ||
+    !last.isValid ||
+    last < first ||
+    last.diff(first, 'days').days > MAX_COURSE_DAYS
+  )
+    return []
   const meetings: ClassMeeting[] = []
   for (let day = first; day <= last; day = day.plus({ days: 1 })) {
     for (const w of windows) {
       if (w.weekday === day.weekday) {
-        meetings.push({ number: meetings.length + 1, date: day.toISODate()!, weekday: w.weekday, start: w.start, end: w.end })
+        meetings.push({
+          number: meetings.length + 1,
+          date: day.toISODate()!,
+          weekday: w.weekday,
+          start: w.start,
+          end: w.end,
+        })
       }
     }
   }

@@ -7,10 +7,31 @@
 export const STAGES = ['preschool', 'primary', 'junior', 'senior'] as const
 export type Stage = (typeof STAGES)[number]
 
-export const GRADES = ['k1', 'k2', 'k3', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'j1', 'j2', 'j3', 's1', 's2', 's3'] as const
+export const GRADES = [
+  'k1',
+  'k2',
+  'k3',
+  'p1',
+  'p2',
+  'p3',
+  'p4',
+  'p5',
+  'p6',
+  'j1',
+  'j2',
+  'j3',
+  's1',
+  's2',
+  's3',
+] as const
 export type Grade = (typeof GRADES)[number]
 
-const STAGE_PREFIX: Record<string, Stage> = { k: 'preschool', p: 'primary', j: 'junior', s: 'senior' }
+const STAGE_PREFIX: Record<string, Stage> = {
+  k: 'preschool',
+  p: 'primary',
+  j: 'junior',
+  s: 'senior',
+}
 
 export function stageOf(grade: Grade): Stage {
   return STAGE_PREFIX[grade[0]]
@@ -28,7 +49,18 @@ export const KINDS = ['academic', 'non_academic'] as const
 export type CourseKind = (typeof KINDS)[number]
 
 /** Academic subjects (学科类), as in the filing. */
-export const SUBJECTS = ['chinese', 'maths', 'english', 'physics', 'chemistry', 'biology', 'politics', 'history', 'geography', 'other'] as const
+export const SUBJECTS = [
+  'chinese',
+  'maths',
+  'english',
+  'physics',
+  'chemistry',
+  'biology',
+  'politics',
+  'history',
+  'geography',
+  'other',
+] as const
 
 /** Non-academic categories (非学科类) of the filing; "academic" is the kind above. */
 export const CATEGORIES = ['sports', 'arts', 'science_tech', 'other'] as const

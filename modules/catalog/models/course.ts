@@ -17,7 +17,8 @@ export default class Course extends BaseModel {
   @column() declare delivery: 'offline' | 'online'
   @column() declare live: boolean
   @column() declare venue: string | null
-  @column({ consume: (v: (string | number)[]) => (v ?? []).map(Number) }) declare teacherIds: number[]
+  @column({ consume: (v: (string | number)[]) => (v ?? []).map(Number) })
+  declare teacherIds: number[]
   @column() declare teachingMode: 'one_to_one' | 'small_class' | 'large_class'
   @column() declare capacity: number
   @column() declare minClassSize: number

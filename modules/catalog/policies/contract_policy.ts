@@ -8,8 +8,13 @@ export default class ContractPolicy extends BasePolicy {
   view(user: CurrentUser, contract: Contract) {
     if (user.role === 'parent' && contract.parentUserId === user.id) return true
     if (user.orgType === 'institution' && user.orgId === contract.institutionId) return true
-    if (isBureau(user)) return inScope(contract.regionCode, user.regionCode) || AuthorizationResponse.deny('Not found', 404)
-    if (user.role === 'parent' || user.orgType === 'institution') return AuthorizationResponse.deny('Not found', 404)
+    if (isBureau(user))
+      return (
+        inScope(contract.regionCode, user.regionCode) ||
+        AuthorizationResponse.deny('Not found', 404)
+      )
+    if (user.role === 'parent' || user.orgType === 'institution')
+      return AuthorizationResponse.deny('Not found', 404)
     return AuthorizationResponse.deny('Forbidden', 403)
   }
 }

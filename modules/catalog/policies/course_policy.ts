@@ -5,9 +5,12 @@ import type Course from '../models/course.js'
 
 /* Outside a bureau's region a course answers 404, as if it did not exist. */
 const hidden = (user: CurrentUser) =>
-  isBureau(user) ? AuthorizationResponse.deny('Not found', 404) : AuthorizationResponse.deny('Forbidden', 403)
+  isBureau(user)
+    ? AuthorizationResponse.deny('Not found', 404)
+    : AuthorizationResponse.deny('Forbidden', 403)
 
-const managerOf = (user: CurrentUser) => user.role === 'admin' && !!user.regionCode && user.adminLevel !== 'subunit'
+const managerOf = (user: CurrentUser) =>
+  user.role === 'admin' && !!user.regionCode && user.adminLevel !== 'subunit'
 
 export default class CoursePolicy extends BasePolicy {
   index(user: CurrentUser) {
@@ -26,7 +29,10 @@ export default class CoursePolicy extends BasePolicy {
 
   /** The institution's own accounts. */
   own(user: CurrentUser, course: Pick<Course, 'institutionId'>) {
-    return (user.orgType === 'institution' && user.orgId === course.institutionId) || AuthorizationResponse.deny('Not found', 404)
+    return (
+      (user.orgType === 'institution' && user.orgId === course.institutionId) ||
+      AuthorizationResponse.deny('Not found', 404)
+    )
   }
 
   /** Material spot checks are run by bureaus (not their sub-units) within their region. */
@@ -36,7 +42,10 @@ export default class CoursePolicy extends BasePolicy {
 
   /** A spot check of a region at or below the bureau's own. */
   drawIn(user: CurrentUser, regionCode: string) {
-    return (managerOf(user) && inScope(regionCode, user.regionCode)) || AuthorizationResponse.deny('Forbidden', 403)
+    return (
+      (managerOf(user) && inScope(regionCode, user.regionCode)) ||
+      AuthorizationResponse.deny('Forbidden', 403)
+    )
   }
 
   reviewMaterial(user: CurrentUser, institution: InstitutionSummary) {

@@ -15,21 +15,31 @@ export async function findContract(id: unknown): Promise<Contract> {
 }
 
 export function parentContracts(userId: number, pageNumber: unknown) {
-  return Contract.query().where('parentUserId', userId).orderBy('signedAt', 'desc').paginate(page(pageNumber), PER_PAGE)
+  return Contract.query()
+    .where('parentUserId', userId)
+    .orderBy('signedAt', 'desc')
+    .paginate(page(pageNumber), PER_PAGE)
 }
 
 export function institutionContracts(institutionId: number, pageNumber: unknown) {
-  return Contract.query().where('institutionId', institutionId).orderBy('signedAt', 'desc').paginate(page(pageNumber), PER_PAGE)
+  return Contract.query()
+    .where('institutionId', institutionId)
+    .orderBy('signedAt', 'desc')
+    .paginate(page(pageNumber), PER_PAGE)
 }
 
 export function regionContracts(user: CurrentUser, pageNumber: unknown) {
-  return applyRegionScope(Contract.query(), user.regionCode).orderBy('signedAt', 'desc').paginate(page(pageNumber), PER_PAGE)
+  return applyRegionScope(Contract.query(), user.regionCode)
+    .orderBy('signedAt', 'desc')
+    .paginate(page(pageNumber), PER_PAGE)
 }
 
 /** Course and institution names for a page of contracts. */
 export async function contractListNames(contracts: Contract[]) {
   const courseIds = [...new Set(contracts.map((c) => c.courseId))]
-  const courses = courseIds.length ? await Course.query().whereIn('id', courseIds).select('id', 'name') : []
+  const courses = courseIds.length
+    ? await Course.query().whereIn('id', courseIds).select('id', 'name')
+    : []
   return {
     courseNames: new Map(courses.map((c) => [c.id, c.name])),
     institutions: await institutionSummaries(contracts.map((c) => c.institutionId)),

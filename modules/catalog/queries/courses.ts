@@ -18,17 +18,27 @@ export async function findCourse(id: unknown): Promise<Course> {
 export async function institutionCourses(institutionId: number, pageNumber: unknown) {
   return Course.query()
     .where('institutionId', institutionId)
-    .orderByRaw(`CASE status WHEN 'rejected' THEN 0 WHEN 'taken_down' THEN 1 WHEN 'draft' THEN 2 WHEN 'pending' THEN 3 ELSE 4 END`)
+    .orderByRaw(
+      `CASE status WHEN 'rejected' THEN 0 WHEN 'taken_down' THEN 1 WHEN 'draft' THEN 2 WHEN 'pending' THEN 3 ELSE 4 END`
+    )
     .orderBy('id', 'desc')
     .paginate(page(pageNumber), PER_PAGE)
 }
 
 /** Courses of the bureau's region, pending ones first. */
-export async function regionCourses(user: CurrentUser, filters: { status?: string | null; page?: unknown }) {
+export async function regionCourses(
+  user: CurrentUser,
+  filters: { status?: string | null; page?: unknown }
+) {
   const query = Course.query()
   whereInstitution(query, 'institution_id', { region: user.regionCode })
-  if (filters.status && (COURSE_STATUSES as readonly string[]).includes(filters.status)) query.where('status', filters.status as CourseStatus)
-  return query.orderByRaw(`CASE status WHEN 'pending' THEN 0 ELSE 1 END`).orderBy('submittedAt', 'asc').orderBy('id', 'desc').paginate(page(filters.page), PER_PAGE)
+  if (filters.status && (COURSE_STATUSES as readonly string[]).includes(filters.status))
+    query.where('status', filters.status as CourseStatus)
+  return query
+    .orderByRaw(`CASE status WHEN 'pending' THEN 0 ELSE 1 END`)
+    .orderBy('submittedAt', 'asc')
+    .orderBy('id', 'desc')
+    .paginate(page(filters.page), PER_PAGE)
 }
 
 export async function pendingCount(user: CurrentUser): Promise<number> {
@@ -55,7 +65,11 @@ const escapeLike = (term: string) => term.replace(/[%_\\]/g, (c) => `\\${c}`)
 
 /** What parents may buy: courses on sale of institutions that are filed, white-listed and not removed. */
 export function saleableCourses() {
-  return whereInstitution(Course.query().where('status', 'on_sale').where('endDate', '>=', todayIso()), 'institution_id', { sellable: true })
+  return whereInstitution(
+    Course.query().where('status', 'on_sale').where('endDate', '>=', todayIso()),
+    'institution_id',
+    { sellable: true }
+  )
 }
 
 export async function searchCourses(filters: PublicCourseFilters) {
@@ -67,10 +81,12 @@ export async function searchCourses(filters: PublicCourseFilters) {
   if (filters.category) query.where('category', filters.category)
   if (filters.delivery) query.where('delivery', filters.delivery)
   if (filters.stage) query.whereRaw('stages @> ARRAY[?]::text[]', [filters.stage])
-  if (filters.maxPriceFen !== null && filters.maxPriceFen !== undefined) query.where('pricePerClassFen', '<=', filters.maxPriceFen)
+  if (filters.maxPriceFen !== null && filters.maxPriceFen !== undefined)
+    query.where('pricePerClassFen', '<=', filters.maxPriceFen)
   const q = filters.q?.trim()
   if (q) {
-    for (const term of q.split(/\s+/).filter(Boolean).slice(0, 5)) query.whereILike('name', `%${escapeLike(term)}%`)
+    for (const term of q.split(/\s+/).filter(Boolean).slice(0, 5))
+      query.whereILike('name', `%${escapeLike(term)}%`)
   }
   if (filters.sort === 'price') query.orderBy('pricePerClassFen', 'asc')
   else if (filters.sort === 'start') query.orderBy('startDate', 'asc')

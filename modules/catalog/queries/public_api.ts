@@ -64,8 +64,14 @@ export async function contractSummaries(ids: number[]): Promise<Map<number, Cont
   const unique = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0)
   if (!unique.length) return new Map()
   const contracts = await Contract.query().whereIn('id', unique)
-  const courses = new Map((await Course.query().whereIn('id', [...new Set(contracts.map((c) => c.courseId))])).map((c) => [c.id, c]))
-  return new Map(contracts.map((contract) => [contract.id, summarize(contract, courses.get(contract.courseId)!)]))
+  const courses = new Map(
+    (await Course.query().whereIn('id', [...new Set(contracts.map((c) => c.courseId))])).map(
+      (c) => [c.id, c]
+    )
+  )
+  return new Map(
+    contracts.map((contract) => [contract.id, summarize(contract, courses.get(contract.courseId)!)])
+  )
 }
 
 function summarize(contract: Contract, course: Course): ContractSummary {
@@ -82,7 +88,10 @@ function summarize(contract: Contract, course: Course): ContractSummary {
     totalFen: contract.totalFen,
     perChargeFen: contract.perChargeFen,
     pricePerClassFen: contract.classCount ? Math.round(contract.totalFen / contract.classCount) : 0,
-    classesPerCharge: contract.totalFen && contract.classCount ? Math.round(contract.perChargeFen / (contract.totalFen / contract.classCount)) : contract.classCount,
+    classesPerCharge:
+      contract.totalFen && contract.classCount
+        ? Math.round(contract.perChargeFen / (contract.totalFen / contract.classCount))
+        : contract.classCount,
     kind: course.kind,
     delivery: course.delivery,
     classDates: contract.content.timetable.map((row) => row[1]),
@@ -99,9 +108,16 @@ function summarize(contract: Contract, course: Course): ContractSummary {
 
 /** The funds module moves a contract on as its orders are paid, completed or refunded in full. */
 /** `client`: the caller's transaction, so the change commits (or not) with the payment or refund that caused it. */
-export async function setContractStatus(id: number, status: 'active' | 'completed' | 'terminated', client?: TransactionClientContract): Promise<void> {
+export async function setContractStatus(
+  id: number,
+  status: 'active' | 'completed' | 'terminated',
+  client?: TransactionClientContract
+): Promise<void> {
   if (status === 'active') return activate(id, client)
-  await Contract.query({ client }).where('id', id).whereNot('status', status).update({ status, updated_at: new Date() })
+  await Contract.query({ client })
+    .where('id', id)
+    .whereNot('status', status)
+    .update({ status, updated_at: new Date() })
 }
 
 /**
@@ -118,5 +134,6 @@ async function activate(id: number, client?: TransactionClientContract) {
     await contract.merge({ status: 'active', seatHeldUntil: null }).save()
     return
   }
-  if (contract.status === 'terminated' && contract.lapsedAt) throw new DomainError('catalog.contracts.seat_released')
+  if (contract.status === 'terminated' && contract.lapsedAt)
+    throw new DomainError('catalog.contracts.seat_released')
 }

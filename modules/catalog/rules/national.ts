@@ -8,16 +8,35 @@ import { formatYuan } from '#kernel/shared/money'
 import { overlappingSlots } from '../course/schedule.js'
 import type { CourseFacts } from './course_facts.js'
 
-const FEES_NOTICE = { 'zh-CN': '教育部等六部门《关于加强校外培训机构预收费监管工作的通知》（教监管函〔2021〕2号）', en: 'MOE and five departments, notice on prepaid fees (JJGH [2021] No. 2)' }
-const DOUBLE_REDUCTION = { 'zh-CN': '中共中央办公厅、国务院办公厅《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》（2021）', en: 'Opinions on further reducing homework and off-campus training burdens (2021)' }
-const MEASURES_ART_11 = { 'zh-CN': '《全国校外教育培训监管与服务综合平台应用管理办法》第十一条', en: 'Platform measures, Art. 11' }
-const ADMISSION = { 'zh-CN': '教育部办公厅《关于开展校外培训机构从业人员入职查询工作的通知》', en: 'MOE notice on admission checks of training staff' }
-const PLATFORM = { 'zh-CN': '本平台课程信息规范', en: 'Platform course data rules' }
+const FEES_NOTICE = {
+  'zh-CN': '教育部等六部门《关于加强校外培训机构预收费监管工作的通知》（教监管函〔2021〕2号）',
+  'en': 'MOE and five departments, notice on prepaid fees (JJGH [2021] No. 2)',
+}
+const DOUBLE_REDUCTION = {
+  'zh-CN':
+    '中共中央办公厅、国务院办公厅《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》（2021）',
+  'en': 'Opinions on further reducing homework and off-campus training burdens (2021)',
+}
+const MEASURES_ART_11 = {
+  'zh-CN': '《全国校外教育培训监管与服务综合平台应用管理办法》第十一条',
+  'en': 'Platform measures, Art. 11',
+}
+const ADMISSION = {
+  'zh-CN': '教育部办公厅《关于开展校外培训机构从业人员入职查询工作的通知》',
+  'en': 'MOE notice on admission checks of training staff',
+}
+const PLATFORM = { 'zh-CN': '本平台课程信息规范', 'en': 'Platform course data rules' }
 
 const weekdayName = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日']
 
 export function nationalCourseRules(facts: CourseFacts): Violation[] {
-  return [...scheduleRules(facts), ...chargeRules(facts), ...stageRules(facts), ...teacherRules(facts), ...scopeRules(facts)]
+  return [
+    ...scheduleRules(facts),
+    ...chargeRules(facts),
+    ...stageRules(facts),
+    ...teacherRules(facts),
+    ...scopeRules(facts),
+  ]
 }
 
 function scheduleRules(f: CourseFacts): Violation[] {
@@ -26,8 +45,14 @@ function scheduleRules(f: CourseFacts): Violation[] {
     out.push({
       rule: 'national.schedule_overlap',
       authority: PLATFORM,
-      message: { 'zh-CN': `${weekdayName[a.weekday]} ${a.start}—${a.end} 与 ${b.start}—${b.end} 两节课时间重叠。`, en: `Two classes on weekday ${a.weekday} overlap: ${a.start}–${a.end} and ${b.start}–${b.end}.` },
-      fix: { 'zh-CN': '调整上课时间，让同一天的课一节结束后再开始下一节。', en: 'Move one class so that it starts after the other ends.' },
+      message: {
+        'zh-CN': `${weekdayName[a.weekday]} ${a.start}—${a.end} 与 ${b.start}—${b.end} 两节课时间重叠。`,
+        'en': `Two classes on weekday ${a.weekday} overlap: ${a.start}–${a.end} and ${b.start}–${b.end}.`,
+      },
+      fix: {
+        'zh-CN': '调整上课时间，让同一天的课一节结束后再开始下一节。',
+        'en': 'Move one class so that it starts after the other ends.',
+      },
       field: 'slots',
     })
   }
@@ -36,8 +61,14 @@ function scheduleRules(f: CourseFacts): Violation[] {
       out.push({
         rule: 'national.schedule_past_midnight',
         authority: PLATFORM,
-        message: { 'zh-CN': `${weekdayName[slot.weekday]} ${slot.start} 开始的课要上到次日。`, en: `The class starting ${slot.start} runs past midnight.` },
-        fix: { 'zh-CN': '提前开始时间或缩短每节课时长。', en: 'Start earlier or shorten the class.' },
+        message: {
+          'zh-CN': `${weekdayName[slot.weekday]} ${slot.start} 开始的课要上到次日。`,
+          'en': `The class starting ${slot.start} runs past midnight.`,
+        },
+        fix: {
+          'zh-CN': '提前开始时间或缩短每节课时长。',
+          'en': 'Start earlier or shorten the class.',
+        },
         field: 'slots',
       })
     }
@@ -46,8 +77,14 @@ function scheduleRules(f: CourseFacts): Violation[] {
     out.push({
       rule: 'national.schedule_no_classes',
       authority: PLATFORM,
-      message: { 'zh-CN': '开课日期与结课日期之间没有任何一节课。', en: 'No class falls between the start and end dates.' },
-      fix: { 'zh-CN': '检查上课星期与起止日期是否匹配。', en: 'Check that the weekdays fall within the dates.' },
+      message: {
+        'zh-CN': '开课日期与结课日期之间没有任何一节课。',
+        'en': 'No class falls between the start and end dates.',
+      },
+      fix: {
+        'zh-CN': '检查上课星期与起止日期是否匹配。',
+        'en': 'Check that the weekdays fall within the dates.',
+      },
       field: 'endDate',
     })
   }
@@ -62,8 +99,14 @@ function chargeRules(f: CourseFacts): Violation[] {
     out.push({
       rule: 'national.charge_max_classes',
       authority: FEES_NOTICE,
-      message: { 'zh-CN': `一次收费涵盖 ${f.classesPerCharge} 课时，超过 ${limits.maxClasses} 课时的上限。`, en: `One charge covers ${f.classesPerCharge} class hours; the limit is ${limits.maxClasses}.` },
-      fix: { 'zh-CN': `把“每次收取课时数”改为不超过 ${limits.maxClasses}，分期收费。`, en: `Charge at most ${limits.maxClasses} classes at a time.` },
+      message: {
+        'zh-CN': `一次收费涵盖 ${f.classesPerCharge} 课时，超过 ${limits.maxClasses} 课时的上限。`,
+        'en': `One charge covers ${f.classesPerCharge} class hours; the limit is ${limits.maxClasses}.`,
+      },
+      fix: {
+        'zh-CN': `把“每次收取课时数”改为不超过 ${limits.maxClasses}，分期收费。`,
+        'en': `Charge at most ${limits.maxClasses} classes at a time.`,
+      },
       field: 'classesPerCharge',
     })
   }
@@ -76,9 +119,12 @@ function chargeRules(f: CourseFacts): Violation[] {
         authority: FEES_NOTICE,
         message: {
           'zh-CN': `一次收费涵盖的课程从 ${f.classes[0].date} 到 ${lastCovered.date}，超过 ${limits.maxMonths} 个月。`,
-          en: `One charge covers classes from ${f.classes[0].date} to ${lastCovered.date}, more than ${limits.maxMonths} months.`,
+          'en': `One charge covers classes from ${f.classes[0].date} to ${lastCovered.date}, more than ${limits.maxMonths} months.`,
         },
-        fix: { 'zh-CN': `减少每次收取的课时数，使一次收费涵盖的时间不超过 ${limits.maxMonths} 个月（课时与时长两项限制取较短者）。`, en: `Charge fewer classes at a time so that one charge spans at most ${limits.maxMonths} months.` },
+        fix: {
+          'zh-CN': `减少每次收取的课时数，使一次收费涵盖的时间不超过 ${limits.maxMonths} 个月（课时与时长两项限制取较短者）。`,
+          'en': `Charge fewer classes at a time so that one charge spans at most ${limits.maxMonths} months.`,
+        },
         field: 'classesPerCharge',
       })
     }
@@ -88,8 +134,14 @@ function chargeRules(f: CourseFacts): Violation[] {
     out.push({
       rule: 'national.charge_max_amount',
       authority: FEES_NOTICE,
-      message: { 'zh-CN': `一次收费 ${formatYuan(amount)} 元，超过 ${formatYuan(limits.maxFen)} 元的上限。`, en: `One charge is ${formatYuan(amount)} yuan; the limit is ${formatYuan(limits.maxFen)} yuan.` },
-      fix: { 'zh-CN': `降低每次收取的课时数（每课时 ${formatYuan(f.pricePerClassFen)} 元时最多 ${Math.floor(limits.maxFen / Math.max(1, f.pricePerClassFen))} 课时）。`, en: 'Charge fewer classes at a time.' },
+      message: {
+        'zh-CN': `一次收费 ${formatYuan(amount)} 元，超过 ${formatYuan(limits.maxFen)} 元的上限。`,
+        'en': `One charge is ${formatYuan(amount)} yuan; the limit is ${formatYuan(limits.maxFen)} yuan.`,
+      },
+      fix: {
+        'zh-CN': `降低每次收取的课时数（每课时 ${formatYuan(f.pricePerClassFen)} 元时最多 ${Math.floor(limits.maxFen / Math.max(1, f.pricePerClassFen))} 课时）。`,
+        'en': 'Charge fewer classes at a time.',
+      },
       field: 'classesPerCharge',
     })
   }
@@ -103,8 +155,14 @@ function stageRules(f: CourseFacts): Violation[] {
     out.push({
       rule: 'national.preschool_academic',
       authority: DOUBLE_REDUCTION,
-      message: { 'zh-CN': '严禁面向学龄前儿童开展学科类（含外语）培训。', en: 'Academic (including foreign-language) training for preschool children is forbidden.' },
-      fix: { 'zh-CN': '去掉学前年级，或改为非学科类课程。', en: 'Remove the preschool grades or make it a non-academic course.' },
+      message: {
+        'zh-CN': '严禁面向学龄前儿童开展学科类（含外语）培训。',
+        'en': 'Academic (including foreign-language) training for preschool children is forbidden.',
+      },
+      fix: {
+        'zh-CN': '去掉学前年级，或改为非学科类课程。',
+        'en': 'Remove the preschool grades or make it a non-academic course.',
+      },
       field: 'grades',
     })
   }
@@ -112,8 +170,14 @@ function stageRules(f: CourseFacts): Violation[] {
     out.push({
       rule: 'national.preschool_online',
       authority: DOUBLE_REDUCTION,
-      message: { 'zh-CN': '对学龄前儿童，不得开展线上培训。', en: 'Online training for preschool children is not allowed.' },
-      fix: { 'zh-CN': '去掉学前年级，或改为线下授课。', en: 'Remove the preschool grades or teach offline.' },
+      message: {
+        'zh-CN': '对学龄前儿童，不得开展线上培训。',
+        'en': 'Online training for preschool children is not allowed.',
+      },
+      fix: {
+        'zh-CN': '去掉学前年级，或改为线下授课。',
+        'en': 'Remove the preschool grades or teach offline.',
+      },
       field: 'grades',
     })
   }
@@ -126,8 +190,11 @@ function teacherRules(f: CourseFacts): Violation[] {
     out.push({
       rule: 'national.teacher_required',
       authority: MEASURES_ART_11,
-      message: { 'zh-CN': '课程没有指定授课教师。', en: 'The course has no teacher.' },
-      fix: { 'zh-CN': '至少选择一名已通过入职查询的教师。', en: 'Choose at least one admitted teacher.' },
+      message: { 'zh-CN': '课程没有指定授课教师。', 'en': 'The course has no teacher.' },
+      fix: {
+        'zh-CN': '至少选择一名已通过入职查询的教师。',
+        'en': 'Choose at least one admitted teacher.',
+      },
       field: 'teacherIds',
     })
   }
@@ -136,16 +203,28 @@ function teacherRules(f: CourseFacts): Violation[] {
       out.push({
         rule: 'national.teacher_not_admitted',
         authority: ADMISSION,
-        message: { 'zh-CN': `${teacher.name} 未在职或未通过入职查询。`, en: `${teacher.name} is not employed or has not passed the admission check.` },
-        fix: { 'zh-CN': '换成已通过入职查询的在职教师。', en: 'Choose an employed teacher who passed the check.' },
+        message: {
+          'zh-CN': `${teacher.name} 未在职或未通过入职查询。`,
+          'en': `${teacher.name} is not employed or has not passed the admission check.`,
+        },
+        fix: {
+          'zh-CN': '换成已通过入职查询的在职教师。',
+          'en': 'Choose an employed teacher who passed the check.',
+        },
         field: 'teacherIds',
       })
     } else if (f.kind === 'academic' && !teacher.certificateNumber) {
       out.push({
         rule: 'national.teacher_qualification',
         authority: DOUBLE_REDUCTION,
-        message: { 'zh-CN': `${teacher.name} 没有登记教师资格证，不能承担学科类培训。`, en: `${teacher.name} has no teacher qualification on file and may not teach an academic course.` },
-        fix: { 'zh-CN': '在“从业人员”中补登教师资格证编号，或换一位持证教师。', en: 'Record the certificate under Staff, or choose a qualified teacher.' },
+        message: {
+          'zh-CN': `${teacher.name} 没有登记教师资格证，不能承担学科类培训。`,
+          'en': `${teacher.name} has no teacher qualification on file and may not teach an academic course.`,
+        },
+        fix: {
+          'zh-CN': '在“从业人员”中补登教师资格证编号，或换一位持证教师。',
+          'en': 'Record the certificate under Staff, or choose a qualified teacher.',
+        },
         field: 'teacherIds',
       })
     }
@@ -159,8 +238,14 @@ function scopeRules(f: CourseFacts): Violation[] {
     out.push({
       rule: 'national.online_needs_online_filing',
       authority: MEASURES_ART_11,
-      message: { 'zh-CN': '本机构按线下机构备案，不能开设线上课程。', en: 'The institution is filed as offline and may not sell online courses.' },
-      fix: { 'zh-CN': '改为线下授课，或由线上机构另行备案后开设。', en: 'Teach offline, or file an online institution first.' },
+      message: {
+        'zh-CN': '本机构按线下机构备案，不能开设线上课程。',
+        'en': 'The institution is filed as offline and may not sell online courses.',
+      },
+      fix: {
+        'zh-CN': '改为线下授课，或由线上机构另行备案后开设。',
+        'en': 'Teach offline, or file an online institution first.',
+      },
       field: 'delivery',
     })
   }
@@ -172,8 +257,14 @@ function scopeRules(f: CourseFacts): Violation[] {
     {
       rule: 'national.outside_filing',
       authority: MEASURES_ART_11,
-      message: { 'zh-CN': '课程类别不在机构备案的培训类别之内。', en: 'The course is outside the training categories the institution filed.' },
-      fix: { 'zh-CN': '改选已备案的类别，或先通过备案变更增加该类别。', en: 'Pick a filed category, or add it to the filing first.' },
+      message: {
+        'zh-CN': '课程类别不在机构备案的培训类别之内。',
+        'en': 'The course is outside the training categories the institution filed.',
+      },
+      fix: {
+        'zh-CN': '改选已备案的类别，或先通过备案变更增加该类别。',
+        'en': 'Pick a filed category, or add it to the filing first.',
+      },
       field: f.kind === 'academic' ? 'kind' : 'category',
     },
   ]

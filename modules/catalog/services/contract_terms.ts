@@ -10,7 +10,14 @@ import { DomainError } from '#kernel/exceptions/domain_error'
 import { maskIdNumber } from '#kernel/shared/personal_data'
 import { todayIso } from '#kernel/shared/dates'
 import type { CurrentUser } from '#modules/identity'
-import { type ContractParty, type InstitutionSummary, contractParty, institutionSummary, isSellable, teachersOf } from '#modules/registry'
+import {
+  type ContractParty,
+  type InstitutionSummary,
+  contractParty,
+  institutionSummary,
+  isSellable,
+  teachersOf,
+} from '#modules/registry'
 import type Course from '../models/course.js'
 import type ContractTemplate from '../models/contract_template.js'
 import { draftOf } from '../course/draft.js'
@@ -40,20 +47,34 @@ export interface ContractTerms {
 export async function assertSaleable(course: Course) {
   if (course.status !== 'on_sale') throw new DomainError('catalog.contracts.not_on_sale')
   const institution = await institutionSummary(course.institutionId)
-  if (!institution || !isSellable(institution)) throw new DomainError('catalog.contracts.institution_not_white')
+  if (!institution || !isSellable(institution))
+    throw new DomainError('catalog.contracts.institution_not_white')
   const { violations, limits, classes } = await checkCourse(institution, draftOf(course))
   if (violations.length) throw new DomainError('catalog.contracts.course_breaks_rules')
   const today = todayIso()
   if (course.endDate.toISODate()! < today) throw new DomainError('catalog.contracts.course_ended')
   const opens = course.startDate.minus({ months: limits.maxMonthsAhead }).toISODate()!
-  if (today < opens) throw new DomainError('catalog.contracts.too_early', { date: opens, months: limits.maxMonthsAhead })
+  if (today < opens)
+    throw new DomainError('catalog.contracts.too_early', {
+      date: opens,
+      months: limits.maxMonthsAhead,
+    })
   return { institution, limits, classes }
 }
 
-export async function contractTerms(actor: CurrentUser, course: Course, input: StudentInput): Promise<ContractTerms> {
+export async function contractTerms(
+  actor: CurrentUser,
+  course: Course,
+  input: StudentInput
+): Promise<ContractTerms> {
   const { institution, limits, classes } = await assertSaleable(course)
-  if (!course.grades.includes(input.studentGrade as any)) throw new DomainError('catalog.contracts.grade_not_covered', {}, { field: 'studentGrade' })
-  const [template, party, teachers] = await Promise.all([currentTemplate(), contractParty(course.institutionId), teachersOf(course.institutionId, course.teacherIds)])
+  if (!course.grades.includes(input.studentGrade as any))
+    throw new DomainError('catalog.contracts.grade_not_covered', {}, { field: 'studentGrade' })
+  const [template, party, teachers] = await Promise.all([
+    currentTemplate(),
+    contractParty(course.institutionId),
+    teachersOf(course.institutionId, course.teacherIds),
+  ])
   if (!party) throw new NotFoundException()
   const facts = contractFacts({
     course,
@@ -62,8 +83,17 @@ export async function contractTerms(actor: CurrentUser, course: Course, input: S
     limits,
     template,
     parties: {
-      student: { name: input.studentName, idMasked: maskIdNumber(input.studentIdNumber), school: input.studentSchool, grade: input.studentGrade },
-      guardian: { name: input.guardianName, relation: input.guardianRelation, phoneMasked: actor.phoneMasked ?? '—' },
+      student: {
+        name: input.studentName,
+        idMasked: maskIdNumber(input.studentIdNumber),
+        school: input.studentSchool,
+        grade: input.studentGrade,
+      },
+      guardian: {
+        name: input.guardianName,
+        relation: input.guardianRelation,
+        phoneMasked: actor.phoneMasked ?? '—',
+      },
     },
   })
   const body = render(template, facts, timetableOf(classes))

@@ -14,8 +14,17 @@ export type CourseInput = Infer<typeof courseValidator>
 
 /** Drops timetable rows the person left blank, so they do not fail validation. */
 export function withoutBlankSlots(body: Record<string, any>): Record<string, any> {
-  const slots = Array.isArray(body.slots) ? body.slots : body.slots && typeof body.slots === 'object' ? Object.values(body.slots) : []
-  return { ...body, slots: slots.filter((s: any) => s && (String(s.weekday ?? '').trim() || String(s.start ?? '').trim())) }
+  const slots = Array.isArray(body.slots)
+    ? body.slots
+    : body.slots && typeof body.slots === 'object'
+      ? Object.values(body.slots)
+      : []
+  return {
+    ...body,
+    slots: slots.filter(
+      (s: any) => s && (String(s.weekday ?? '').trim() || String(s.start ?? '').trim())
+    ),
+  }
 }
 
 export function draftFromInput(input: CourseInput, party: ContractParty | null): CourseDraft {
@@ -28,7 +37,9 @@ export function draftFromInput(input: CourseInput, party: ContractParty | null):
     grades: [...input.grades],
     delivery: input.delivery,
     live: online && !!input.live,
-    venue: online ? input.venue || party?.platformName || party?.website || null : (input.venue ?? null),
+    venue: online
+      ? input.venue || party?.platformName || party?.website || null
+      : (input.venue ?? null),
     teacherIds: input.teacherIds.map(Number),
     teachingMode: input.teachingMode,
     capacity: input.capacity,
@@ -50,14 +61,38 @@ export function draftFromInput(input: CourseInput, party: ContractParty | null):
 }
 
 /** The values the form shows: what was typed (after a refused save), else the course, else sensible defaults. */
-export function formValues(course: Course | null, old: Record<string, any> | null): Record<string, any> {
+export function formValues(
+  course: Course | null,
+  old: Record<string, any> | null
+): Record<string, any> {
   if (old && old._form === 'course') {
-    return { ...old, grades: old.grades ?? [], teacherIds: (old.teacherIds ?? []).map(Number), slots: withoutBlankSlots(old).slots }
+    return {
+      ...old,
+      grades: old.grades ?? [],
+      teacherIds: (old.teacherIds ?? []).map(Number),
+      slots: withoutBlankSlots(old).slots,
+    }
   }
   if (!course) {
-    return { kind: 'non_academic', delivery: 'offline', grades: [], teacherIds: [], slots: [], teachingMode: 'small_class', capacity: 20, minClassSize: 1, classesPerCharge: 20, minutesPerClass: 60, refundWithinDays: 7, disputeResolution: 'court' }
+    return {
+      kind: 'non_academic',
+      delivery: 'offline',
+      grades: [],
+      teacherIds: [],
+      slots: [],
+      teachingMode: 'small_class',
+      capacity: 20,
+      minClassSize: 1,
+      classesPerCharge: 20,
+      minutesPerClass: 60,
+      refundWithinDays: 7,
+      disputeResolution: 'court',
+    }
   }
-  return { ...draftOf(course), pricePerClass: formatYuan(course.pricePerClassFen).replace(/,/g, '') }
+  return {
+    ...draftOf(course),
+    pricePerClass: formatYuan(course.pricePerClassFen).replace(/,/g, ''),
+  }
 }
 
 export interface FormOptions {

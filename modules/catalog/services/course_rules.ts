@@ -25,7 +25,10 @@ export interface CourseCheck {
   limits: ChargeLimits
 }
 
-export async function checkCourse(institution: RuledInstitution, draft: CourseDraft): Promise<CourseCheck> {
+export async function checkCourse(
+  institution: RuledInstitution,
+  draft: CourseDraft
+): Promise<CourseCheck> {
   const region = toRegionCode(institution.regionCode)
   const limits = await chargeLimits.resolve(region, { kind: draft.kind, delivery: draft.delivery })
   const slots = slotWindows(draft.slots, draft.minutesPerClass)
@@ -48,7 +51,13 @@ export async function checkCourse(institution: RuledInstitution, draft: CourseDr
     classesPerCharge: draft.classesPerCharge,
     capacity: draft.capacity,
     homework: draft.homework,
-    teachers: teachers.map((t) => ({ id: t.id, name: t.name, admitted: t.admitted, certificateNumber: t.certificateNumber, hasPhoto: t.hasPhoto })),
+    teachers: teachers.map((t) => ({
+      id: t.id,
+      name: t.name,
+      admitted: t.admitted,
+      certificateNumber: t.certificateNumber,
+      hasPhoto: t.hasPhoto,
+    })),
     institution: { delivery: institution.delivery, categories: [...institution.categories] },
     chargeLimits: limits,
   })
@@ -57,9 +66,12 @@ export async function checkCourse(institution: RuledInstitution, draft: CourseDr
   if (unknown.length) {
     violations.push({
       rule: 'national.teacher_unknown',
-      authority: { 'zh-CN': '本平台课程信息规范', en: 'Platform course data rules' },
-      message: { 'zh-CN': '所选教师不是本机构的教学人员。', en: 'A chosen teacher is not on the institution’s teaching staff.' },
-      fix: { 'zh-CN': '从本机构在职教师中选择。', en: 'Choose from the institution’s teachers.' },
+      authority: { 'zh-CN': '本平台课程信息规范', 'en': 'Platform course data rules' },
+      message: {
+        'zh-CN': '所选教师不是本机构的教学人员。',
+        'en': 'A chosen teacher is not on the institution’s teaching staff.',
+      },
+      fix: { 'zh-CN': '从本机构在职教师中选择。', 'en': 'Choose from the institution’s teachers.' },
       field: 'teacherIds',
     })
   }

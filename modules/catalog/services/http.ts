@@ -10,13 +10,17 @@ export const catalogMessages = (ctx: HttpContext) => labelledMessages(ctx.i18n, 
 /** The institution an institution account acts for. */
 export async function ownInstitution(ctx: HttpContext): Promise<InstitutionSummary> {
   const user = ctx.auth.getUserOrFail()
-  const institution = user.orgType === 'institution' && user.orgId ? await institutionSummary(user.orgId) : null
+  const institution =
+    user.orgType === 'institution' && user.orgId ? await institutionSummary(user.orgId) : null
   if (!institution) throw new NotFoundException()
   return institution
 }
 
 /** Sends the form back with what was typed and the rules it broke. */
-export async function backWithViolations(ctx: HttpContext, action: () => Promise<unknown>): Promise<boolean> {
+export async function backWithViolations(
+  ctx: HttpContext,
+  action: () => Promise<unknown>
+): Promise<boolean> {
   try {
     await action()
     return true
@@ -24,7 +28,10 @@ export async function backWithViolations(ctx: HttpContext, action: () => Promise
     if (!(error instanceof CourseViolations)) throw error
     ctx.session.flashExcept(['_csrf', 'password'])
     ctx.session.flash('violations', error.violations)
-    ctx.session.flash('error', ctx.i18n.t('catalog.courses.violations_intro', { count: error.violations.length }))
+    ctx.session.flash(
+      'error',
+      ctx.i18n.t('catalog.courses.violations_intro', { count: error.violations.length })
+    )
     return false
   }
 }

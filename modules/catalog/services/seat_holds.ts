@@ -19,8 +19,14 @@ export const SEAT_HOLD_MINUTES = 30
 export const UNPAID_CONTRACT_CAP = 5
 
 /** Terminates unpaid contracts whose hold ran out (of one course, or everywhere); returns how many. */
-export async function lapseExpiredHolds(trx: TransactionClientContract, courseId?: number): Promise<number> {
-  const query = Contract.query({ client: trx }).where('status', 'signed').whereNotNull('seatHeldUntil').where('seatHeldUntil', '<=', DateTime.now().toJSDate())
+export async function lapseExpiredHolds(
+  trx: TransactionClientContract,
+  courseId?: number
+): Promise<number> {
+  const query = Contract.query({ client: trx })
+    .where('status', 'signed')
+    .whereNotNull('seatHeldUntil')
+    .where('seatHeldUntil', '<=', DateTime.now().toJSDate())
   if (courseId) query.where('courseId', courseId)
   const lapsed = await query.forUpdate().skipLocked()
   const now = DateTime.now()
@@ -40,13 +46,25 @@ export async function lapseExpiredHolds(trx: TransactionClientContract, courseId
 /** The scheduled sweep: every hold that ran out, in batches so no transaction grows large. */
 export async function releaseUnpaidSeats(): Promise<number> {
   let total = 0
-  for (let n = await db.transaction((trx) => lapseExpiredHolds(trx)); n > 0; n = await db.transaction((trx) => lapseExpiredHolds(trx))) total += n
+  for (
+    let n = await db.transaction((trx) => lapseExpiredHolds(trx));
+    n > 0;
+    n = await db.transaction((trx) => lapseExpiredHolds(trx))
+  )
+    total += n
   return total
 }
 
 /** Unpaid contracts whose hold still runs (the cap counts these). */
-export async function unpaidHolds(trx: TransactionClientContract, parentUserId: number): Promise<number> {
-  const rows = await Contract.query({ client: trx }).where('parentUserId', parentUserId).where('status', 'signed').where('seatHeldUntil', '>', DateTime.now().toJSDate()).count('* as n')
+export async function unpaidHolds(
+  trx: TransactionClientContract,
+  parentUserId: number
+): Promise<number> {
+  const rows = await Contract.query({ client: trx })
+    .where('parentUserId', parentUserId)
+    .where('status', 'signed')
+    .where('seatHeldUntil', '>', DateTime.now().toJSDate())
+    .count('* as n')
   return Number(rows[0].$extras.n)
 }
 
@@ -58,9 +76,15 @@ export async function unpaidHolds(trx: TransactionClientContract, parentUserId: 
  * seat that was given up (the refusal rolls the caller back, so the lapse
  * itself is left to the sweep or the course's next signature).
  */
-export async function holdSeat(contractId: number, until: DateTime | null, client: TransactionClientContract): Promise<void> {
+export async function holdSeat(
+  contractId: number,
+  until: DateTime | null,
+  client: TransactionClientContract
+): Promise<void> {
   const contract = await Contract.query({ client }).where('id', contractId).forUpdate().first()
   if (!contract || contract.status !== 'signed' || contract.seatHeldUntil === null) return
-  if (contract.seatHeldUntil <= DateTime.now()) throw new DomainError('catalog.contracts.seat_released')
-  if (until === null || until > contract.seatHeldUntil) await contract.useTransaction(client).merge({ seatHeldUntil: until }).save()
+  if (contract.seatHeldUntil <= DateTime.now())
+    throw new DomainError('catalog.contracts.seat_released')
+  if (until === null || until > contract.seatHeldUntil)
+    await contract.useTransaction(client).merge({ seatHeldUntil: until }).save()
 }

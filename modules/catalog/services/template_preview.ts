@@ -11,17 +11,28 @@ import { currentTemplate } from './templates.js'
 const TO_FILL = '（签约时填写）'
 
 /** The standard contract of a course as a parent can read it before signing: the student's fields left blank. */
-export async function templatePreview(view: { course: Course; party: ContractParty | null; teachers: TeacherFacts[]; classes: ClassMeeting[] }) {
+export async function templatePreview(view: {
+  course: Course
+  party: ContractParty | null
+  teachers: TeacherFacts[]
+  classes: ClassMeeting[]
+}) {
   if (!view.party) return null
   const template = await currentTemplate()
-  const limits = await chargeLimits.resolve(toRegionCode(view.party.regionCode), { kind: view.course.kind, delivery: view.course.delivery })
+  const limits = await chargeLimits.resolve(toRegionCode(view.party.regionCode), {
+    kind: view.course.kind,
+    delivery: view.course.delivery,
+  })
   const facts = contractFacts({
     course: view.course,
     party: view.party,
     teachers: view.teachers,
     limits,
     template,
-    parties: { student: { name: TO_FILL, idMasked: TO_FILL, school: TO_FILL, grade: view.course.grades[0] }, guardian: { name: TO_FILL, relation: 'other', phoneMasked: TO_FILL } },
+    parties: {
+      student: { name: TO_FILL, idMasked: TO_FILL, school: TO_FILL, grade: view.course.grades[0] },
+      guardian: { name: TO_FILL, relation: 'other', phoneMasked: TO_FILL },
+    },
   })
   return { ...render(template, facts, timetableOf(view.classes)), partyA: [] as [string, string][] }
 }

@@ -18,7 +18,10 @@ export class UnknownPlaceholders extends Error {
 }
 
 export async function currentTemplate(): Promise<ContractTemplate> {
-  const latest = await ContractTemplate.query().where('code', TEMPLATE_CODE).orderBy('version', 'desc').first()
+  const latest = await ContractTemplate.query()
+    .where('code', TEMPLATE_CODE)
+    .orderBy('version', 'desc')
+    .first()
   if (latest) return latest
   await db
     .table('contract_templates')
@@ -33,7 +36,10 @@ export async function currentTemplate(): Promise<ContractTemplate> {
     })
     .onConflict(['code', 'version'])
     .ignore()
-  return ContractTemplate.query().where('code', TEMPLATE_CODE).orderBy('version', 'desc').firstOrFail()
+  return ContractTemplate.query()
+    .where('code', TEMPLATE_CODE)
+    .orderBy('version', 'desc')
+    .firstOrFail()
 }
 
 const pair = () => vine.array(vine.string().trim().minLength(1)).fixedLength(2)
@@ -42,18 +48,33 @@ const templateSchema = vine.create({
   basis: vine.string().trim().maxLength(500),
   partyA: vine.array(pair()).minLength(1),
   partyB: vine.array(pair()).minLength(1),
-  sections: vine.array(vine.object({ heading: vine.string().trim().minLength(1), clauses: vine.array(vine.string().trim().minLength(1)).minLength(1) })).minLength(1),
+  sections: vine
+    .array(
+      vine.object({
+        heading: vine.string().trim().minLength(1),
+        clauses: vine.array(vine.string().trim().minLength(1)).minLength(1),
+      })
+    )
+    .minLength(1),
 })
 
 /** Publishes the next version. Every placeholder must be one the platform fills. */
-export async function publishTemplate(input: unknown, changeNote: string): Promise<ContractTemplate> {
+export async function publishTemplate(
+  input: unknown,
+  changeNote: string
+): Promise<ContractTemplate> {
   const body = (await templateSchema.validate(input)) as TemplateBody
   const unknown = [...placeholdersOf(body)].filter((p) => !CONTRACT_FACT_KEYS.includes(p))
   if (unknown.length) throw new UnknownPlaceholders(unknown)
   const previous = await currentTemplate()
   return db.transaction(async (trx) => {
-    await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`contract_template:${TEMPLATE_CODE}`])
-    const last = await ContractTemplate.query({ client: trx }).where('code', TEMPLATE_CODE).orderBy('version', 'desc').first()
+    await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [
+      `contract_template:${TEMPLATE_CODE}`,
+    ])
+    const last = await ContractTemplate.query({ client: trx })
+      .where('code', TEMPLATE_CODE)
+      .orderBy('version', 'desc')
+      .first()
     return ContractTemplate.create(
       {
         code: TEMPLATE_CODE,

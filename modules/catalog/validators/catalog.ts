@@ -15,7 +15,11 @@ const yuan = vine.createRule((value, _, field) => {
 
 const courseLength = vine.createRule((value, _, field) => {
   const start = field.parent?.startDate
-  if (value instanceof Date && start instanceof Date && (value.getTime() - start.getTime()) / 86_400_000 > MAX_COURSE_DAYS) {
+  if (
+    value instanceof Date &&
+    start instanceof Date &&
+    (value.getTime() - start.getTime()) / 86_400_000 > MAX_COURSE_DAYS
+  ) {
     field.report('{field}距开课日期不能超过一年', 'courseLength', field)
   }
 })
@@ -29,7 +33,11 @@ export const courseValidator = vine.create({
   delivery: vine.enum(['offline', 'online']),
   live: vine.boolean().optional(),
   venue: vine.string().trim().maxLength(255).optional().requiredWhen('delivery', '=', 'offline'),
-  teacherIds: vine.array(vine.number().positive().withoutDecimals()).minLength(1).maxLength(20).distinct(),
+  teacherIds: vine
+    .array(vine.number().positive().withoutDecimals())
+    .minLength(1)
+    .maxLength(20)
+    .distinct(),
   teachingMode: vine.enum(TEACHING_MODES),
   capacity: vine.number().positive().withoutDecimals().max(1000),
   minClassSize: vine.number().positive().withoutDecimals().max(1000),
@@ -40,7 +48,10 @@ export const courseValidator = vine.create({
     .array(
       vine.object({
         weekday: vine.number().withoutDecimals().range([1, 7]),
-        start: vine.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+        start: vine
+          .string()
+          .trim()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/),
       })
     )
     .minLength(1)
@@ -52,7 +63,12 @@ export const courseValidator = vine.create({
   payAfterClass: vine.boolean().optional(),
   refundWithinDays: vine.number().withoutDecimals().range([1, 15]),
   disputeResolution: vine.enum(['court', 'arbitration']),
-  arbitrationBody: vine.string().trim().maxLength(128).optional().requiredWhen('disputeResolution', '=', 'arbitration'),
+  arbitrationBody: vine
+    .string()
+    .trim()
+    .maxLength(128)
+    .optional()
+    .requiredWhen('disputeResolution', '=', 'arbitration'),
   description: vine.string().trim().minLength(10).maxLength(5000),
 })
 
@@ -63,12 +79,20 @@ export const reasonValidator = vine.create({
 export const materialValidator = vine.create({
   title: vine.string().trim().minLength(2).maxLength(128),
   source: vine.enum(['self_compiled', 'published']),
-  publisher: vine.string().trim().maxLength(128).optional().requiredWhen('source', '=', 'published'),
+  publisher: vine
+    .string()
+    .trim()
+    .maxLength(128)
+    .optional()
+    .requiredWhen('source', '=', 'published'),
   file: vine.file({ size: '20mb', extnames: ['pdf'] }),
 })
 
 export const spotCheckValidator = vine.create({
-  regionCode: vine.string().trim().regex(/^\d{6}$/),
+  regionCode: vine
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
   periodFrom: isoDate().transform(localIsoDate),
   periodTo: isoDate().afterOrSameAs('periodFrom').transform(localIsoDate),
   sampleSize: vine.number().positive().withoutDecimals().max(200),
@@ -80,12 +104,26 @@ export const spotCheckReviewValidator = vine.create({
   ideology: verdict(),
   science: verdict(),
   ageFit: verdict(),
-  notes: vine.string().trim().maxLength(1000).optional().requiredWhen((field) => [field.parent.ideology, field.parent.science, field.parent.ageFit].includes('fail')),
-  deadline: isoDate().afterOrEqual('today').transform(localIsoDate).optional().requiredWhen((field) => [field.parent.ideology, field.parent.science, field.parent.ageFit].includes('fail')),
+  notes: vine
+    .string()
+    .trim()
+    .maxLength(1000)
+    .optional()
+    .requiredWhen((field) =>
+      [field.parent.ideology, field.parent.science, field.parent.ageFit].includes('fail')
+    ),
+  deadline: isoDate()
+    .afterOrEqual('today')
+    .transform(localIsoDate)
+    .optional()
+    .requiredWhen((field) =>
+      [field.parent.ideology, field.parent.science, field.parent.ageFit].includes('fail')
+    ),
 })
 
 const residentId = vine.createRule((value, _, field) => {
-  if (typeof value === 'string' && !isValidResidentId(value)) field.report('{field}不是有效的身份证号码', 'idNumber', field)
+  if (typeof value === 'string' && !isValidResidentId(value))
+    field.report('{field}不是有效的身份证号码', 'idNumber', field)
 })
 
 const contractFields = {

@@ -32,8 +32,13 @@ export interface DeadlineSweep {
 export class ApplyComplaintDeadlines {
   async handle(today = todayIso()): Promise<DeadlineSweep> {
     const result: DeadlineSweep = { reminded: 0, escalated: 0, closedSilently: 0 }
-    for (let afterId = 0; ; ) {
-      const due = await Complaint.query().whereIn('status', [...HANDLER_PENDING, 'responded', 'replied']).whereNotNull('dueOn').where('id', '>', afterId).orderBy('id').limit(BATCH)
+    for (let afterId = 0; ;) {
+      const due = await Complaint.query()
+        .whereIn('status', [...HANDLER_PENDING, 'responded', 'replied'])
+        .whereNotNull('dueOn')
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(BATCH)
       if (!due.length) break
       afterId = due.at(-1)!.id
       for (const c of due) {
@@ -51,19 +56,32 @@ export class ApplyComplaintDeadlines {
   async #sweep(c: Complaint, today: string): Promise<keyof DeadlineSweep | null> {
     const dueOn = c.dueOn!.toISODate()!
     if (dueOn >= today) {
-      if (!(HANDLER_PENDING as readonly string[]).includes(c.status) || c.remindedFor?.toISODate() === dueOn) return null
+      if (
+        !(HANDLER_PENDING as readonly string[]).includes(c.status) ||
+        c.remindedFor?.toISODate() === dueOn
+      )
+        return null
       const { remindWorkingDaysBefore } = await deadlinesFor(c)
       if (workingDaysBetween(today, dueOn) > remindWorkingDaysBefore) return null
       await onCase(c.id, [c.status], async (locked, trx) => {
         locked.remindedFor = locked.dueOn
-        await addStep(trx, locked, { action: 'reminded', actorKind: 'system', unitName: handlerName(locked), dueOn: locked.dueOn })
+        await addStep(trx, locked, {
+          action: 'reminded',
+          actorKind: 'system',
+          unitName: handlerName(locked),
+          dueOn: locked.dueOn,
+        })
       })
       return 'reminded'
     }
     if (c.status === 'responded' || c.status === 'replied') {
       await onCase(c.id, [c.status], async (locked, trx) => {
         close(locked, locked.outcome === 'unresolved' ? 'unresolved' : 'resolved')
-        await addStep(trx, locked, { action: 'closed_silently', actorKind: 'system', unitName: handlerName(locked) })
+        await addStep(trx, locked, {
+          action: 'closed_silently',
+          actorKind: 'system',
+          unitName: handlerName(locked),
+        })
         await closed(trx, locked)
       })
       return 'closedSilently'
@@ -80,11 +98,33 @@ export class ApplyComplaintDeadlines {
         const above = bureauAbove(locked.handlerRegionCode)
         if (above) assignBureau(locked, above)
       }
-      locked.dueOn = await dueFor(locked, locked.status === 'accepted' ? 'conclude' : 'accept', today)
-      await addStep(trx, locked, { action: missedBy === 'institution' ? 'institution_overdue' : 'bureau_overdue', actorKind: 'system', unitName: from })
-      await addStep(trx, locked, { action: 'to_bureau', actorKind: 'system', unitName: bureauName(locked.handlerRegionCode), dueOn: locked.dueOn })
-      await publish(trx, 'complaints:overdue', { complaintId: locked.id, institutionId: locked.institutionId, missedBy, regionCode: locked.targetRegionCode })
-      await queueComplainantUpdate(trx, locked, `逾期未办理，已转${bureauName(locked.handlerRegionCode)}办理`)
+      locked.dueOn = await dueFor(
+        locked,
+        locked.status === 'accepted' ? 'conclude' : 'accept',
+        today
+      )
+      await addStep(trx, locked, {
+        action: missedBy === 'institution' ? 'institution_overdue' : 'bureau_overdue',
+        actorKind: 'system',
+        unitName: from,
+      })
+      await addStep(trx, locked, {
+        action: 'to_bureau',
+        actorKind: 'system',
+        unitName: bureauName(locked.handlerRegionCode),
+        dueOn: locked.dueOn,
+      })
+      await publish(trx, 'complaints:overdue', {
+        complaintId: locked.id,
+        institutionId: locked.institutionId,
+        missedBy,
+        regionCode: locked.targetRegionCode,
+      })
+      await queueComplainantUpdate(
+        trx,
+        locked,
+        `逾期未办理，已转${bureauName(locked.handlerRegionCode)}办理`
+      )
     })
     return 'escalated'
   }
@@ -96,6 +136,11 @@ function handlerName(c: Complaint): string {
 
 /** For tests and the console: how many open cases are past due today. */
 export async function overdueCount(today = todayIso()): Promise<number> {
-  const row = await db.from('complaints').whereIn('status', [...HANDLER_PENDING]).where('due_on', '<', today).count('* as n').first()
+  const row = await db
+    .from('complaints')
+    .whereIn('status', [...HANDLER_PENDING])
+    .where('due_on', '<', today)
+    .count('* as n')
+    .first()
   return Number(row?.n ?? 0)
 }

@@ -26,7 +26,13 @@ export class AcceptCase {
       c.status = 'accepted'
       c.acceptedAt = DateTime.now()
       c.dueOn = await dueFor(c, 'conclude')
-      await addStep(trx, c, { action: 'accepted', actorKind: 'bureau', actor, unitName: unitOf(c), dueOn: c.dueOn })
+      await addStep(trx, c, {
+        action: 'accepted',
+        actorKind: 'bureau',
+        actor,
+        unitName: unitOf(c),
+        dueOn: c.dueOn,
+      })
     })
   }
 }
@@ -37,7 +43,13 @@ export class DeclineCase {
       markLateIfOverdue(c)
       close(c, 'not_accepted')
       c.reply = reason
-      await addStep(trx, c, { action: 'not_accepted', actorKind: 'bureau', actor, unitName: unitOf(c), note: reason })
+      await addStep(trx, c, {
+        action: 'not_accepted',
+        actorKind: 'bureau',
+        actor,
+        unitName: unitOf(c),
+        note: reason,
+      })
       await closed(trx, c)
       await queueComplainantUpdate(trx, c, '不予受理，理由已告知')
     })
@@ -47,15 +59,24 @@ export class DeclineCase {
 
 export class TransferCase {
   async handle(actor: CurrentUser, id: number, toRegion: string, reason: string) {
-    if (!regionTree.has(toRegion) || toRegion === COUNTRY_CODE) throw new DomainError('complaints.errors.transfer_region', {}, { field: 'toRegion' })
+    if (!regionTree.has(toRegion) || toRegion === COUNTRY_CODE)
+      throw new DomainError('complaints.errors.transfer_region', {}, { field: 'toRegion' })
     return onCase(id, ['submitted', 'accepted'], async (c, trx) => {
-      if (toRegion === c.handlerRegionCode) throw new DomainError('complaints.errors.transfer_same', {}, { field: 'toRegion' })
+      if (toRegion === c.handlerRegionCode)
+        throw new DomainError('complaints.errors.transfer_same', {}, { field: 'toRegion' })
       const from = unitOf(c)
       assignBureau(c, toRegion)
       c.status = 'submitted'
       c.acceptedAt = null
       c.dueOn = await dueFor(c, 'accept')
-      await addStep(trx, c, { action: 'transferred', actorKind: 'bureau', actor, unitName: from, note: `${bureauName(toRegion)}：${reason}`, dueOn: c.dueOn })
+      await addStep(trx, c, {
+        action: 'transferred',
+        actorKind: 'bureau',
+        actor,
+        unitName: from,
+        note: `${bureauName(toRegion)}：${reason}`,
+        dueOn: c.dueOn,
+      })
     })
   }
 }
@@ -63,7 +84,13 @@ export class TransferCase {
 export class NoteInvestigation {
   async handle(actor: CurrentUser, id: number, note: string) {
     return onCase(id, ['accepted'], async (c, trx) => {
-      await addStep(trx, c, { action: 'investigating', actorKind: 'bureau', actor, unitName: unitOf(c), note })
+      await addStep(trx, c, {
+        action: 'investigating',
+        actorKind: 'bureau',
+        actor,
+        unitName: unitOf(c),
+        note,
+      })
       c.updatedAt = DateTime.now()
     })
   }
@@ -77,7 +104,14 @@ export class ReplyToCase {
       c.reply = reply
       c.outcome = outcome
       c.dueOn = await dueFor(c, 'answer')
-      await addStep(trx, c, { action: `replied_${outcome}`, actorKind: 'bureau', actor, unitName: unitOf(c), note: reply, dueOn: c.dueOn })
+      await addStep(trx, c, {
+        action: `replied_${outcome}`,
+        actorKind: 'bureau',
+        actor,
+        unitName: unitOf(c),
+        note: reply,
+        dueOn: c.dueOn,
+      })
       await queueComplainantUpdate(trx, c, '已有处理答复')
     })
     return complaint
@@ -104,5 +138,11 @@ export function close(c: Complaint, outcome: NonNullable<Complaint['outcome']>) 
 
 /** Announces a closed case (outbox: delivered once the closing step commits). Call after `close()`, inside the case's transaction. */
 export function closed(trx: TransactionClientContract, c: Complaint) {
-  return publish(trx, 'complaints:closed', { complaintId: c.id, institutionId: c.institutionId, outcome: c.outcome!, timely: c.timely, regionCode: c.targetRegionCode })
+  return publish(trx, 'complaints:closed', {
+    complaintId: c.id,
+    institutionId: c.institutionId,
+    outcome: c.outcome!,
+    timely: c.timely,
+    regionCode: c.targetRegionCode,
+  })
 }

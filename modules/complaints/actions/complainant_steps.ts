@@ -20,8 +20,18 @@ export class EscalateToBureau {
       c.stage = 'bureau'
       c.status = 'submitted'
       c.dueOn = await dueFor(c, 'accept')
-      await addStep(trx, c, { action: 'escalated_by_complainant', actorKind: 'complainant', unitName: c.nameMasked, note: reason })
-      await addStep(trx, c, { action: 'to_bureau', actorKind: 'system', unitName: bureauName(c.handlerRegionCode), dueOn: c.dueOn })
+      await addStep(trx, c, {
+        action: 'escalated_by_complainant',
+        actorKind: 'complainant',
+        unitName: c.nameMasked,
+        note: reason,
+      })
+      await addStep(trx, c, {
+        action: 'to_bureau',
+        actorKind: 'system',
+        unitName: bureauName(c.handlerRegionCode),
+        dueOn: c.dueOn,
+      })
     })
   }
 }
@@ -30,7 +40,11 @@ export class AcceptResult {
   async handle(id: number) {
     const complaint = await onCase(id, ['responded', 'replied'], async (c, trx) => {
       close(c, c.outcome === 'unresolved' ? 'unresolved' : 'resolved')
-      await addStep(trx, c, { action: 'result_accepted', actorKind: 'complainant', unitName: c.nameMasked })
+      await addStep(trx, c, {
+        action: 'result_accepted',
+        actorKind: 'complainant',
+        unitName: c.nameMasked,
+      })
       await closed(trx, c)
     })
     return complaint
@@ -40,7 +54,8 @@ export class AcceptResult {
 export class RequestReview {
   async handle(id: number, reason: string) {
     return onCase(id, ['replied'], async (c, trx) => {
-      if (c.reviewRequested) throw new DomainError('complaints.errors.review_once', {}, { status: 409 })
+      if (c.reviewRequested)
+        throw new DomainError('complaints.errors.review_once', {}, { status: 409 })
       const above = bureauAbove(c.handlerRegionCode)
       if (!above) throw new DomainError('complaints.errors.no_level_above', {}, { status: 409 })
       c.reviewRequested = true
@@ -48,8 +63,18 @@ export class RequestReview {
       c.status = 'accepted'
       c.outcome = null
       c.dueOn = await dueFor(c, 'conclude')
-      await addStep(trx, c, { action: 'review_requested', actorKind: 'complainant', unitName: c.nameMasked, note: reason })
-      await addStep(trx, c, { action: 'to_review', actorKind: 'system', unitName: bureauName(above), dueOn: c.dueOn })
+      await addStep(trx, c, {
+        action: 'review_requested',
+        actorKind: 'complainant',
+        unitName: c.nameMasked,
+        note: reason,
+      })
+      await addStep(trx, c, {
+        action: 'to_review',
+        actorKind: 'system',
+        unitName: bureauName(above),
+        dueOn: c.dueOn,
+      })
     })
   }
 }
@@ -57,7 +82,8 @@ export class RequestReview {
 export class ReopenCase {
   async handle(id: number, reason: string) {
     return onCase(id, ['closed'], async (c, trx) => {
-      if (c.outcome !== 'resolved' || c.reopened) throw new DomainError('complaints.errors.reopen_once', {}, { status: 409 })
+      if (c.outcome !== 'resolved' || c.reopened)
+        throw new DomainError('complaints.errors.reopen_once', {}, { status: 409 })
       c.reopened = true
       c.stage = 'bureau'
       c.status = 'submitted'
@@ -66,8 +92,18 @@ export class ReopenCase {
       c.rating = null
       c.ratingComment = null
       c.dueOn = await dueFor(c, 'accept')
-      await addStep(trx, c, { action: 'reopened', actorKind: 'complainant', unitName: c.nameMasked, note: reason })
-      await addStep(trx, c, { action: 'to_bureau', actorKind: 'system', unitName: bureauName(c.handlerRegionCode), dueOn: c.dueOn })
+      await addStep(trx, c, {
+        action: 'reopened',
+        actorKind: 'complainant',
+        unitName: c.nameMasked,
+        note: reason,
+      })
+      await addStep(trx, c, {
+        action: 'to_bureau',
+        actorKind: 'system',
+        unitName: bureauName(c.handlerRegionCode),
+        dueOn: c.dueOn,
+      })
     })
   }
 }
@@ -75,10 +111,16 @@ export class ReopenCase {
 export class RateHandling {
   async handle(id: number, rating: number, comment: string | null) {
     return onCase(id, ['closed'], async (c, trx) => {
-      if (c.rating !== null) throw new DomainError('complaints.errors.rated_once', {}, { status: 409 })
+      if (c.rating !== null)
+        throw new DomainError('complaints.errors.rated_once', {}, { status: 409 })
       c.rating = rating
       c.ratingComment = comment
-      await addStep(trx, c, { action: 'rated', actorKind: 'complainant', unitName: c.nameMasked, note: `${'★'.repeat(rating)}${comment ? ` ${comment}` : ''}` })
+      await addStep(trx, c, {
+        action: 'rated',
+        actorKind: 'complainant',
+        unitName: c.nameMasked,
+        note: `${'★'.repeat(rating)}${comment ? ` ${comment}` : ''}`,
+      })
     })
   }
 }
@@ -87,7 +129,11 @@ export class WithdrawCase {
   async handle(id: number) {
     const complaint = await onCase(id, OPEN, async (c, trx) => {
       close(c, 'withdrawn')
-      await addStep(trx, c, { action: 'withdrawn', actorKind: 'complainant', unitName: c.nameMasked })
+      await addStep(trx, c, {
+        action: 'withdrawn',
+        actorKind: 'complainant',
+        unitName: c.nameMasked,
+      })
       await closed(trx, c)
     })
     return complaint

@@ -16,7 +16,12 @@ import { institutionSummary } from '#modules/registry'
 import { orderFacts } from '#modules/funds'
 import Complaint, { type ComplaintType, type TargetType } from '../models/complaint.js'
 import ComplaintAttachment from '../models/complaint_attachment.js'
-import { isLeafRegion, kindOf, responsibleBureau, startsWithInstitution } from '../services/routing.js'
+import {
+  isLeafRegion,
+  kindOf,
+  responsibleBureau,
+  startsWithInstitution,
+} from '../services/routing.js'
 import { assignBureau, dueFor } from '../services/deadlines.js'
 import { addStep } from '../services/trail.js'
 import { bureauName } from '../services/units.js'
@@ -43,19 +48,34 @@ export interface FileComplaintInput {
 
 export class FileComplaint {
   /** Returns the case and, for a complainant without an account, the code to follow it with (shown once). */
-  async handle(input: FileComplaintInput): Promise<{ complaint: Complaint; trackingCode: string | null }> {
-    const institution = input.targetType === 'institution' && input.institutionId ? await institutionSummary(input.institutionId) : null
-    if (input.targetType === 'institution' && input.institutionId && !institution) throw new DomainError('complaints.errors.no_institution', {}, { field: 'institutionId' })
-    const region = institution ? (institution.countyCode ?? institution.regionCode) : input.targetRegionCode
-    if (!institution && !isLeafRegion(region)) throw new DomainError('complaints.errors.region', {}, { field: 'region' })
+  async handle(
+    input: FileComplaintInput
+  ): Promise<{ complaint: Complaint; trackingCode: string | null }> {
+    const institution =
+      input.targetType === 'institution' && input.institutionId
+        ? await institutionSummary(input.institutionId)
+        : null
+    if (input.targetType === 'institution' && input.institutionId && !institution)
+      throw new DomainError('complaints.errors.no_institution', {}, { field: 'institutionId' })
+    const region = institution
+      ? (institution.countyCode ?? institution.regionCode)
+      : input.targetRegionCode
+    if (!institution && !isLeafRegion(region))
+      throw new DomainError('complaints.errors.region', {}, { field: 'region' })
     const order = input.orderId ? await orderFacts(input.orderId) : null
-    if (input.orderId && (!order || order.parentUserId !== input.authorUserId)) throw new DomainError('complaints.errors.order', {}, { field: 'orderId' })
-    if (order && institution && order.institutionId !== institution.id) throw new DomainError('complaints.errors.order_institution', {}, { field: 'orderId' })
+    if (input.orderId && (!order || order.parentUserId !== input.authorUserId))
+      throw new DomainError('complaints.errors.order', {}, { field: 'orderId' })
+    if (order && institution && order.institutionId !== institution.id)
+      throw new DomainError('complaints.errors.order_institution', {}, { field: 'orderId' })
 
     await input.verify?.()
 
     const lineage = lineageOf(region!)
-    const withInstitution = startsWithInstitution(input.targetType, input.complaintType, institution)
+    const withInstitution = startsWithInstitution(
+      input.targetType,
+      input.complaintType,
+      institution
+    )
     const code = input.channel === 'public' ? trackingCode() : null
     const phone = sealPhone(input.phone)
     const complaint = new Complaint()
@@ -94,7 +114,11 @@ export class FileComplaint {
     try {
       await db.transaction(async (trx) => {
         await complaint.useTransaction(trx).save()
-        await addStep(trx, complaint, { action: 'filed', actorKind: 'complainant', unitName: complaint.nameMasked })
+        await addStep(trx, complaint, {
+          action: 'filed',
+          actorKind: 'complainant',
+          unitName: complaint.nameMasked,
+        })
         await addStep(trx, complaint, {
           action: withInstitution ? 'to_institution' : 'to_bureau',
           actorKind: 'system',
@@ -106,11 +130,23 @@ export class FileComplaint {
           await drive.use().put(key, file.bytes)
           stored.push(key)
           await ComplaintAttachment.create(
-            { complaintId: complaint.id, storageKey: key, originalName: file.clientName, mimeType: file.mimeType, sizeBytes: file.bytes.length, sha256: file.sha256 },
+            {
+              complaintId: complaint.id,
+              storageKey: key,
+              originalName: file.clientName,
+              mimeType: file.mimeType,
+              sizeBytes: file.bytes.length,
+              sha256: file.sha256,
+            },
             { client: trx }
           )
         }
-        await publish(trx, 'complaints:filed', { complaintId: complaint.id, institutionId: complaint.institutionId, complaintType: complaint.complaintType, regionCode: complaint.targetRegionCode })
+        await publish(trx, 'complaints:filed', {
+          complaintId: complaint.id,
+          institutionId: complaint.institutionId,
+          complaintType: complaint.complaintType,
+          regionCode: complaint.targetRegionCode,
+        })
       })
     } catch (error) {
       await Promise.allSettled(stored.map((key) => drive.use().delete(key)))

@@ -15,7 +15,14 @@ export class RespondAsInstitution {
       c.status = 'responded'
       c.institutionResponse = response
       c.dueOn = await dueFor(c, 'answer')
-      await addStep(trx, c, { action: 'institution_responded', actorKind: 'institution', actor, unitName: institution?.name ?? c.targetName, note: response, dueOn: c.dueOn })
+      await addStep(trx, c, {
+        action: 'institution_responded',
+        actorKind: 'institution',
+        actor,
+        unitName: institution?.name ?? c.targetName,
+        note: response,
+        dueOn: c.dueOn,
+      })
       c.updatedAt = DateTime.now()
       await queueComplainantUpdate(trx, c, '已有机构答复')
     })

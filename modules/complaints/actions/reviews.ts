@@ -17,10 +17,16 @@ import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import Review from '../models/review.js'
 
 export class PostReview {
-  async handle(parent: CurrentUser, orderId: number, rating: number, body: string): Promise<Review> {
+  async handle(
+    parent: CurrentUser,
+    orderId: number,
+    rating: number,
+    body: string
+  ): Promise<Review> {
     const order = await orderFacts(orderId)
     if (!order || order.parentUserId !== parent.id) throw new NotFoundException()
-    if (order.classesConsumed < 1) throw new DomainError('complaints.reviews.not_yet', {}, { field: 'rating' })
+    if (order.classesConsumed < 1)
+      throw new DomainError('complaints.reviews.not_yet', {}, { field: 'rating' })
     const institution = await institutionSummary(order.institutionId)
     if (!institution) throw new NotFoundException()
     const lineage = lineageOf(institution.countyCode ?? institution.regionCode)
@@ -42,12 +48,18 @@ export class PostReview {
           },
           { client: trx }
         )
-        await publish(trx, 'complaints:review_posted', { reviewId: posted.id, institutionId: posted.institutionId, rating, regionCode: lineage.regionCode })
+        await publish(trx, 'complaints:review_posted', {
+          reviewId: posted.id,
+          institutionId: posted.institutionId,
+          rating,
+          regionCode: lineage.regionCode,
+        })
         return posted
       })
       return review
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('complaints.reviews.once', {}, { status: 409 })
+      if (isUniqueViolation(error))
+        throw new DomainError('complaints.reviews.once', {}, { status: 409 })
       throw error
     }
   }
@@ -58,7 +70,8 @@ export class ReplyToReview {
     await db.transaction(async (trx) => {
       const review = await Review.query({ client: trx }).where('id', reviewId).forUpdate().first()
       if (!review || review.institutionId !== actor.orgId) throw new NotFoundException()
-      if (review.reply) throw new DomainError('complaints.reviews.replied_once', {}, { status: 409 })
+      if (review.reply)
+        throw new DomainError('complaints.reviews.replied_once', {}, { status: 409 })
       review.reply = reply
       review.repliedAt = DateTime.now()
       await review.useTransaction(trx).save()
@@ -69,8 +82,13 @@ export class ReplyToReview {
 export class HideReview {
   async handle(actor: CurrentUser, reviewId: number, reason: string) {
     const review = await Review.find(reviewId)
-    if (!review || !inScope(review.countyCode ?? review.cityCode ?? review.provinceCode, actor.regionCode)) throw new NotFoundException()
-    if (review.hiddenAt) throw new DomainError('complaints.reviews.hidden_already', {}, { status: 409 })
+    if (
+      !review ||
+      !inScope(review.countyCode ?? review.cityCode ?? review.provinceCode, actor.regionCode)
+    )
+      throw new NotFoundException()
+    if (review.hiddenAt)
+      throw new DomainError('complaints.reviews.hidden_already', {}, { status: 409 })
     review.merge({ hiddenAt: DateTime.now(), hiddenReason: reason, hiddenBy: actor.id })
     await review.save()
   }

@@ -60,25 +60,78 @@ const beijingDate = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(
 const sweepAfter = (due: string) => Date.parse(`${due}T00:10:00+08:00`) + DAY
 
 const STORIES: Record<ComplaintType, string[]> = {
-  refund: ['孩子转学要求退还剩余课时费用，机构一直拖着不办。', '申请退费已经超过一周，机构客服不接电话。', '机构以“活动优惠”为由拒绝退还未上课时的费用。', '课程没上几节老师就离职了，要求退费被拒。'],
-  service: ['原定的老师换成了实习生，上课经常迟到，和合同约定不符。', '上课时间多次临时调整，没有提前通知家长。', '班级人数远超合同约定的小班人数。', '课堂纪律混乱，老师经常看手机。'],
-  unlicensed: ['小区楼里有人开辅导班，没有办学许可证，也没有消防设施。', '居民楼地下室有人开英语班，门口没有任何公示。', '有人以“托管”名义开展学科培训，没有资质。'],
-  enrolment: ['机构在学校门口发传单，宣称“提前学完初中数学”，违规招生。', '机构电话推销“保证提分”课程，夸大宣传。', '机构要求家长一次性交一年学费才给优惠。'],
-  safety: ['教室窗户没有护栏，放学时没有老师看管，孩子自己跑到马路上。', '培训场所消防通道堆满杂物。', '游泳课没有救生员在场。'],
-  other: ['机构微信群里要求家长再交一年学费才能继续上课。', '在职教师在校外有偿补课。', '机构推荐家长办理培训贷款。', '学校课后服务收费项目不清楚。'],
+  refund: [
+    '孩子转学要求退还剩余课时费用，机构一直拖着不办。',
+    '申请退费已经超过一周，机构客服不接电话。',
+    '机构以“活动优惠”为由拒绝退还未上课时的费用。',
+    '课程没上几节老师就离职了，要求退费被拒。',
+  ],
+  service: [
+    '原定的老师换成了实习生，上课经常迟到，和合同约定不符。',
+    '上课时间多次临时调整，没有提前通知家长。',
+    '班级人数远超合同约定的小班人数。',
+    '课堂纪律混乱，老师经常看手机。',
+  ],
+  unlicensed: [
+    '小区楼里有人开辅导班，没有办学许可证，也没有消防设施。',
+    '居民楼地下室有人开英语班，门口没有任何公示。',
+    '有人以“托管”名义开展学科培训，没有资质。',
+  ],
+  enrolment: [
+    '机构在学校门口发传单，宣称“提前学完初中数学”，违规招生。',
+    '机构电话推销“保证提分”课程，夸大宣传。',
+    '机构要求家长一次性交一年学费才给优惠。',
+  ],
+  safety: [
+    '教室窗户没有护栏，放学时没有老师看管，孩子自己跑到马路上。',
+    '培训场所消防通道堆满杂物。',
+    '游泳课没有救生员在场。',
+  ],
+  other: [
+    '机构微信群里要求家长再交一年学费才能继续上课。',
+    '在职教师在校外有偿补课。',
+    '机构推荐家长办理培训贷款。',
+    '学校课后服务收费项目不清楚。',
+  ],
 }
-const INSTITUTION_ANSWERS = ['已与家长电话沟通，同意按合同退还未上课时的费用，三个工作日内原路退回。', '已调整授课老师，并为孩子补上缺的课时。', '经核实情况属实，已向家长致歉并整改。', '已与家长沟通课程安排，双方达成一致。']
-const BUREAU_REPLIES = ['经核查情况属实，已责令机构限期整改并退还费用。', '经现场检查，已督促机构规范收费和合同管理。', '已约谈机构负责人，责令其整改并向家长说明情况。', '经核查未发现所反映的问题，已向投诉人说明。', '已联合市场监管部门对该场所进行查处。']
-const DECLINE_REASONS = ['所反映问题属于市场监管部门职责，已告知投诉人向 12315 反映。', '投诉内容不具体，无法核实，请补充具体信息后重新投诉。']
-const INVESTIGATIONS = ['已到现场核查，调取了收费记录和课表。', '已约谈机构负责人，要求提供书面说明。', '已调阅监管账户流水和合同。']
+const INSTITUTION_ANSWERS = [
+  '已与家长电话沟通，同意按合同退还未上课时的费用，三个工作日内原路退回。',
+  '已调整授课老师，并为孩子补上缺的课时。',
+  '经核实情况属实，已向家长致歉并整改。',
+  '已与家长沟通课程安排，双方达成一致。',
+]
+const BUREAU_REPLIES = [
+  '经核查情况属实，已责令机构限期整改并退还费用。',
+  '经现场检查，已督促机构规范收费和合同管理。',
+  '已约谈机构负责人，责令其整改并向家长说明情况。',
+  '经核查未发现所反映的问题，已向投诉人说明。',
+  '已联合市场监管部门对该场所进行查处。',
+]
+const DECLINE_REASONS = [
+  '所反映问题属于市场监管部门职责，已告知投诉人向 12315 反映。',
+  '投诉内容不具体，无法核实，请补充具体信息后重新投诉。',
+]
+const INVESTIGATIONS = [
+  '已到现场核查，调取了收费记录和课表。',
+  '已约谈机构负责人，要求提供书面说明。',
+  '已调阅监管账户流水和合同。',
+]
 const REVIEW_BODIES: Record<number, string[]> = {
-  5: ['老师很负责，孩子进步明显。', '环境干净，老师耐心，孩子很喜欢。', '课程安排合理，每次课后都有反馈。'],
+  5: [
+    '老师很负责，孩子进步明显。',
+    '环境干净，老师耐心，孩子很喜欢。',
+    '课程安排合理，每次课后都有反馈。',
+  ],
   4: ['课程安排合理，就是停车不方便。', '整体不错，希望教室再大一些。', '老师专业，价格略高。'],
   3: ['上课内容和宣传有出入。', '一般，换过一次老师。'],
   2: ['换了三次老师，不太满意。', '课堂纪律一般，效果不明显。'],
   1: ['沟通很差，退费也很麻烦。', '和宣传完全不一样。'],
 }
-const INSTITUTION_REPLIES = ['感谢您的评价，我们会继续努力！', '非常抱歉给您带来不便，我们已安排专人跟进。', '感谢反馈，我们会改进课程安排。']
+const INSTITUTION_REPLIES = [
+  '感谢您的评价，我们会继续努力！',
+  '非常抱歉给您带来不便，我们已安排专人跟进。',
+  '感谢反馈，我们会改进课程安排。',
+]
 
 interface Step {
   action: string
@@ -89,26 +142,90 @@ interface Step {
   at: number
 }
 
-const COMPLAINT_COLUMNS = ['id', 'number', 'channel', 'author_user_id', 'name_cipher', 'name_masked', 'phone_cipher', 'phone_index', 'phone_masked', 'tracking_hash', 'target_type', 'complaint_type', 'kind', 'target_region_code', 'institution_id', 'target_name', 'content', 'order_id', 'stage', 'status', 'handler_region_code', 'handler_province_code', 'handler_city_code', 'handler_county_code', 'province_code', 'city_code', 'county_code', 'due_on', 'reminded_for', 'timely', 'escalations', 'institution_response', 'reply', 'outcome', 'review_requested', 'reopened', 'rating', 'rating_comment', 'created_at', 'updated_at', 'accepted_at', 'closed_at']
-const STEP_COLUMNS = ['complaint_id', 'action', 'actor_kind', 'actor_user_id', 'unit_name', 'note', 'due_on', 'created_at']
+const COMPLAINT_COLUMNS = [
+  'id',
+  'number',
+  'channel',
+  'author_user_id',
+  'name_cipher',
+  'name_masked',
+  'phone_cipher',
+  'phone_index',
+  'phone_masked',
+  'tracking_hash',
+  'target_type',
+  'complaint_type',
+  'kind',
+  'target_region_code',
+  'institution_id',
+  'target_name',
+  'content',
+  'order_id',
+  'stage',
+  'status',
+  'handler_region_code',
+  'handler_province_code',
+  'handler_city_code',
+  'handler_county_code',
+  'province_code',
+  'city_code',
+  'county_code',
+  'due_on',
+  'reminded_for',
+  'timely',
+  'escalations',
+  'institution_response',
+  'reply',
+  'outcome',
+  'review_requested',
+  'reopened',
+  'rating',
+  'rating_comment',
+  'created_at',
+  'updated_at',
+  'accepted_at',
+  'closed_at',
+]
+const STEP_COLUMNS = [
+  'complaint_id',
+  'action',
+  'actor_kind',
+  'actor_user_id',
+  'unit_name',
+  'note',
+  'due_on',
+  'created_at',
+]
 
 /** Writes complaints and their trails (played through to the snapshot) and reviews, in one transaction. */
-export async function generateComplaints(session: BulkSession, plan: ComplaintsPlan): Promise<GeneratedComplaints> {
+export async function generateComplaints(
+  session: BulkSession,
+  plan: ComplaintsPlan
+): Promise<GeneratedComplaints> {
   const rng = new Rng(plan.seed ^ 0x5a)
   const now = Date.parse(plan.now)
   const counts: Record<string, number> = { complaints: 0, complaint_steps: 0, reviews: 0 }
   const complaintsByStatus: Record<string, number> = {}
   const deadlines = new Map<string, ComplaintDeadlines>()
-  const deadlinesFor = async (region: string, kind: 'complaint' | 'tip_off', type: ComplaintType) => {
+  const deadlinesFor = async (
+    region: string,
+    kind: 'complaint' | 'tip_off',
+    type: ComplaintType
+  ) => {
     const key = `${region.slice(0, 2)}:${kind}:${type}`
     let d = deadlines.get(key)
-    if (!d) deadlines.set(key, (d = await complaintDeadlines.resolve(toRegionCode(region), { kind, complaintType: type })))
+    if (!d)
+      deadlines.set(
+        key,
+        (d = await complaintDeadlines.resolve(toRegionCode(region), { kind, complaintType: type }))
+      )
     return d
   }
 
   /* Institutions weighted: listed ones draw more complaints. */
   const targets = plan.institutions.filter((i) => i.filingStatus === 'approved')
-  const weightOf = (i: BenchInstitution) => (i.listStatus === 'black' ? 6 : i.listStatus === 'grey' ? 4 : 1)
+  const weightOf = (i: BenchInstitution) =>
+    i.listStatus === 'black' ? 6 : i.listStatus === 'grey' ? 4 : 1
   const cumulative: number[] = []
   let total = 0
   for (const i of targets) cumulative.push((total += weightOf(i)))
@@ -127,7 +244,11 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
 
   /* Orders a parent could name, a few per institution (read from the funds module's table). */
   const orders = new Map<number, { id: number; parentId: number }[]>()
-  for (const row of await session.query<{ institution_id: string; id: string; parent_user_id: string }>(`
+  for (const row of await session.query<{
+    institution_id: string
+    id: string
+    parent_user_id: string
+  }>(`
       SELECT institution_id, id, parent_user_id FROM (
         SELECT institution_id, id, parent_user_id, row_number() OVER (PARTITION BY institution_id ORDER BY ${u('id', plan.seed % 1000)}) AS n
           FROM orders WHERE status <> 'cancelled' AND status <> 'awaiting_payment') s
@@ -137,23 +258,43 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
     orders.set(Number(row.institution_id), list)
   }
 
-  const [{ id: firstId }] = await session.query<{ id: string }>('SELECT coalesce(max(id), 0) + 1 AS id FROM complaints')
+  const [{ id: firstId }] = await session.query<{ id: string }>(
+    'SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'
+  )
   const complaintRows: CopyValue[][] = []
   const stepRows: CopyValue[][] = []
 
   for (let n = 0; n < plan.complaints; n++) {
     const id = Number(firstId) + n
     const filedAt = now - Math.floor(rng.next() * 365 * DAY)
-    const targetType = rng.weighted({ institution: 0.78, other: 0.14, school: 0.04, teacher: 0.04 }) as TargetType
-    const type = (targetType === 'institution'
-      ? rng.weighted({ refund: 0.38, service: 0.3, enrolment: 0.07, safety: 0.07, other: 0.18 })
-      : targetType === 'other' ? rng.weighted({ unlicensed: 0.7, enrolment: 0.2, safety: 0.1 })
-      : targetType === 'school' ? rng.weighted({ other: 0.6, enrolment: 0.4 }) : rng.weighted({ other: 0.7, service: 0.3 })) as ComplaintType
+    const targetType = rng.weighted({
+      institution: 0.78,
+      other: 0.14,
+      school: 0.04,
+      teacher: 0.04,
+    }) as TargetType
+    const type = (
+      targetType === 'institution'
+        ? rng.weighted({ refund: 0.38, service: 0.3, enrolment: 0.07, safety: 0.07, other: 0.18 })
+        : targetType === 'other'
+          ? rng.weighted({ unlicensed: 0.7, enrolment: 0.2, safety: 0.1 })
+          : targetType === 'school'
+            ? rng.weighted({ other: 0.6, enrolment: 0.4 })
+            : rng.weighted({ other: 0.7, service: 0.3 })
+    ) as ComplaintType
     const kind = kindOf(type)
     const institution = targetType === 'institution' ? pickInstitution() : null
-    const region = institution ? (institution.countyCode ?? institution.regionCode) : pickInstitution().regionCode
+    const region = institution
+      ? (institution.countyCode ?? institution.regionCode)
+      : pickInstitution().regionCode
     const lineage = lineageOf(region)
-    const targetName = institution?.name ?? (targetType === 'school' ? `${regionTree.get(region)!.name}实验小学` : targetType === 'teacher' ? `${regionTree.get(region)!.name}某中学教师` : `${rng.pick(['居民楼', '小区会所', '写字楼'])}内无证培训班`)
+    const targetName =
+      institution?.name ??
+      (targetType === 'school'
+        ? `${regionTree.get(region)!.name}实验小学`
+        : targetType === 'teacher'
+          ? `${regionTree.get(region)!.name}某中学教师`
+          : `${rng.pick(['居民楼', '小区会所', '写字楼'])}内无证培训班`)
 
     /* Who complains: a parent with an account (naming an order when it is about one), or anyone on the website. */
     const byParent = rng.chance(0.55)
@@ -166,17 +307,33 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
         authorId = o.parentId
         orderId = o.id
       } else {
-        const parents = parentsByRegion.get(region) ?? plan.parents[rng.int(0, plan.parents.length - 1)]
+        const parents =
+          parentsByRegion.get(region) ?? plan.parents[rng.int(0, plan.parents.length - 1)]
         if (parents.count) authorId = parents.firstId + rng.int(0, parents.count - 1)
       }
     }
-    const person = authorId ? { name: benchParent(authorId).displayName, phone: benchPhone(authorId) } : { name: personName(rng, rng.chance(0.6) ? 'female' : 'male'), phone: benchPhone(20_000_000 + id) }
+    const person = authorId
+      ? { name: benchParent(authorId).displayName, phone: benchPhone(authorId) }
+      : {
+          name: personName(rng, rng.chance(0.6) ? 'female' : 'male'),
+          phone: benchPhone(20_000_000 + id),
+        }
     const nameMasked = maskName(person.name)
     const number = `TS${beijingDate(filedAt).replace(/-/g, '')}${String((id * 48_271) % 100_000_000).padStart(8, '0')}`
 
     /* The case, played through its state machine up to the snapshot. */
-    const withInstitution = !!institution && !institution.removed && (type === 'service' || type === 'refund')
-    let handler = responsibleBureau(region, institution ? { delivery: institution.delivery, provinceCode: institution.provinceCode, regionCode: institution.regionCode } as any : null)
+    const withInstitution =
+      !!institution && !institution.removed && (type === 'service' || type === 'refund')
+    let handler = responsibleBureau(
+      region,
+      institution
+        ? ({
+            delivery: institution.delivery,
+            provinceCode: institution.provinceCode,
+            regionCode: institution.regionCode,
+          } as any)
+        : null
+    )
     let stage: 'institution' | 'bureau' = withInstitution ? 'institution' : 'bureau'
     let status: string = withInstitution ? 'with_institution' : 'submitted'
     let due: string | null = null
@@ -195,22 +352,42 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
     let silentClose = false
     let t = filedAt
     const steps: Step[] = []
-    const step = (action: string, actor: Step['actor'], unit: string, at: number, note: string | null = null, dueOn: string | null = null) => steps.push({ action, actor, unit, note, due: dueOn, at })
+    const step = (
+      action: string,
+      actor: Step['actor'],
+      unit: string,
+      at: number,
+      note: string | null = null,
+      dueOn: string | null = null
+    ) => steps.push({ action, actor, unit, note, due: dueOn, at })
     const handlerName = () => (stage === 'institution' ? targetName : bureauName(handler))
     const dueIn = async (phase: 'institution' | 'accept' | 'conclude' | 'answer', from: number) => {
       const d = await deadlinesFor(handler, kind, type)
-      const days = { institution: d.institutionWorkingDays, accept: d.acceptWorkingDays, conclude: kind === 'tip_off' ? d.tipOffWorkingDays : d.concludeWorkingDays, answer: d.answerWorkingDays }[phase]
+      const days = {
+        institution: d.institutionWorkingDays,
+        accept: d.acceptWorkingDays,
+        conclude: kind === 'tip_off' ? d.tipOffWorkingDays : d.concludeWorkingDays,
+        answer: d.answerWorkingDays,
+      }[phase]
       return workingDeadline(beijingDate(from), days)
     }
     const withdrawAt = rng.chance(0.03) ? filedAt + rng.int(12, 20 * 24) * HOUR : Infinity
 
     step('filed', 'complainant', nameMasked, t)
     due = await dueIn(withInstitution ? 'institution' : 'accept', t)
-    step(withInstitution ? 'to_institution' : 'to_bureau', 'system', withInstitution ? targetName : bureauName(handler), t, null, due)
+    step(
+      withInstitution ? 'to_institution' : 'to_bureau',
+      'system',
+      withInstitution ? targetName : bureauName(handler),
+      t,
+      null,
+      due
+    )
 
     for (let guard = 0; guard < 14; guard++) {
       if (status === 'closed' || status === 'withdrawn') break
-      const handlerPending = status === 'with_institution' || status === 'submitted' || status === 'accepted'
+      const handlerPending =
+        status === 'with_institution' || status === 'submitted' || status === 'accepted'
       /* When the handler (or the complainant) would act, had nothing intervened. */
       let actAt: number
       let action: string
@@ -218,7 +395,10 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
         case 'with_institution': {
           const r = rng.next()
           action = r < 0.85 ? 'respond' : r < 0.9 ? 'escalate' : 'ignore'
-          actAt = action === 'ignore' ? Infinity : t + rng.int(2, action === 'respond' ? 9 * 24 : 4 * 24) * HOUR
+          actAt =
+            action === 'ignore'
+              ? Infinity
+              : t + rng.int(2, action === 'respond' ? 9 * 24 : 4 * 24) * HOUR
           break
         }
         case 'responded': {
@@ -233,12 +413,18 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
           break
         case 'accepted':
           action = 'reply'
-          actAt = t + rng.int(24, (kind === 'tip_off' ? 18 : rng.chance(0.95) ? 50 : 80) * 24) * HOUR
+          actAt =
+            t + rng.int(24, (kind === 'tip_off' ? 18 : rng.chance(0.95) ? 50 : 80) * 24) * HOUR
           break
         default: {
           /* replied */
           const r = rng.next()
-          action = r < 0.45 ? 'accept_result' : r < 0.49 && !reviewRequested && bureauAbove(handler) ? 'review' : 'silent'
+          action =
+            r < 0.45
+              ? 'accept_result'
+              : r < 0.49 && !reviewRequested && bureauAbove(handler)
+                ? 'review'
+                : 'silent'
           actAt = action === 'silent' ? Infinity : t + rng.int(2, 8 * 24) * HOUR
         }
       }
@@ -248,7 +434,11 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
       if (handlerPending && due && remindedFor !== due) {
         const d = await deadlinesFor(handler, kind, type)
         let remind = Date.parse(`${due}T00:10:00+08:00`)
-        while (workingDaysBetween(beijingDate(remind - DAY), due) <= d.remindWorkingDaysBefore && remind - DAY > t) remind -= DAY
+        while (
+          workingDaysBetween(beijingDate(remind - DAY), due) <= d.remindWorkingDaysBefore &&
+          remind - DAY > t
+        )
+          remind -= DAY
         if (remind > t && remind < next && remind <= now) {
           remindedFor = due
           step('reminded', 'system', handlerName(), remind, null, due)
@@ -287,7 +477,12 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
           if (above) handler = above
         }
         due = await dueIn(status === 'accepted' ? 'conclude' : 'accept', t)
-        step(missedBy === 'institution' ? 'institution_overdue' : 'bureau_overdue', 'system', from, t)
+        step(
+          missedBy === 'institution' ? 'institution_overdue' : 'bureau_overdue',
+          'system',
+          from,
+          t
+        )
         step('to_bureau', 'system', bureauName(handler), t, null, due)
         continue
       }
@@ -304,7 +499,13 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
           stage = 'bureau'
           status = 'submitted'
           due = await dueIn('accept', t)
-          step('escalated_by_complainant', 'complainant', nameMasked, t, rng.pick(['机构答复后仍未退款', '对机构的处理不满意', '机构一直未处理']))
+          step(
+            'escalated_by_complainant',
+            'complainant',
+            nameMasked,
+            t,
+            rng.pick(['机构答复后仍未退款', '对机构的处理不满意', '机构一直未处理'])
+          )
           step('to_bureau', 'system', bureauName(handler), t, null, due)
           break
         case 'accept_result':
@@ -329,7 +530,8 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
           step('accepted', 'bureau', bureauName(handler), t, null, due)
           if (rng.chance(0.5)) {
             const noted = t + rng.int(1, 10 * 24) * HOUR
-            if (noted <= now) step('investigating', 'bureau', bureauName(handler), noted, rng.pick(INVESTIGATIONS))
+            if (noted <= now)
+              step('investigating', 'bureau', bureauName(handler), noted, rng.pick(INVESTIGATIONS))
           }
           break
         case 'reply':
@@ -350,7 +552,13 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
           break
         }
       }
-      if (status === 'closed' && outcome === 'resolved' && !silentClose && !reopened && rng.chance(0.02)) {
+      if (
+        status === 'closed' &&
+        outcome === 'resolved' &&
+        !silentClose &&
+        !reopened &&
+        rng.chance(0.02)
+      ) {
         const reopenAt = t + rng.int(24, 10 * 24) * HOUR
         if (reopenAt <= now) {
           reopened = true
@@ -369,8 +577,19 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
       const ratedAt = closedAt! + rng.int(1, 48) * HOUR
       if (ratedAt <= now) {
         rating = Number(rng.weighted({ 5: 0.45, 4: 0.25, 3: 0.15, 2: 0.08, 1: 0.07 }))
-        ratingComment = rating >= 4 && rng.chance(0.5) ? '处理及时，谢谢' : rating <= 2 && rng.chance(0.5) ? '问题没有真正解决' : null
-        step('rated', 'complainant', nameMasked, ratedAt, `${'★'.repeat(rating)}${ratingComment ? ` ${ratingComment}` : ''}`)
+        ratingComment =
+          rating >= 4 && rng.chance(0.5)
+            ? '处理及时，谢谢'
+            : rating <= 2 && rng.chance(0.5)
+              ? '问题没有真正解决'
+              : null
+        step(
+          'rated',
+          'complainant',
+          nameMasked,
+          ratedAt,
+          `${'★'.repeat(rating)}${ratingComment ? ` ${ratingComment}` : ''}`
+        )
       }
     }
 
@@ -378,19 +597,86 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
     const lastAt = Math.max(...steps.map((s) => s.at))
     complaintsByStatus[status] = (complaintsByStatus[status] ?? 0) + 1
     complaintRows.push([
-      id, number, byParent && authorId ? 'parent' : 'public', authorId, person.name, nameMasked, person.phone, null, null,
-      byParent && authorId ? null : trackingHash(number, randomBytes(5).toString('hex').toUpperCase()),
-      targetType, type, kind, region, institution?.id ?? null, targetName, rng.pick(STORIES[type]), orderId, stage, status,
-      handler, handlerLineage.provinceCode, handlerLineage.cityCode, handlerLineage.countyCode, lineage.provinceCode, lineage.cityCode, lineage.countyCode,
-      due, remindedFor, timely, escalations, institutionResponse, reply, outcome, reviewRequested, reopened, rating, ratingComment,
-      new Date(filedAt), new Date(lastAt), acceptedAt ? new Date(acceptedAt) : null, closedAt ? new Date(closedAt) : null,
+      id,
+      number,
+      byParent && authorId ? 'parent' : 'public',
+      authorId,
+      person.name,
+      nameMasked,
+      person.phone,
+      null,
+      null,
+      byParent && authorId
+        ? null
+        : trackingHash(number, randomBytes(5).toString('hex').toUpperCase()),
+      targetType,
+      type,
+      kind,
+      region,
+      institution?.id ?? null,
+      targetName,
+      rng.pick(STORIES[type]),
+      orderId,
+      stage,
+      status,
+      handler,
+      handlerLineage.provinceCode,
+      handlerLineage.cityCode,
+      handlerLineage.countyCode,
+      lineage.provinceCode,
+      lineage.cityCode,
+      lineage.countyCode,
+      due,
+      remindedFor,
+      timely,
+      escalations,
+      institutionResponse,
+      reply,
+      outcome,
+      reviewRequested,
+      reopened,
+      rating,
+      ratingComment,
+      new Date(filedAt),
+      new Date(lastAt),
+      acceptedAt ? new Date(acceptedAt) : null,
+      closedAt ? new Date(closedAt) : null,
     ])
-    for (const s of steps.sort((a, b) => a.at - b.at)) stepRows.push([id, s.action, s.actor, null, s.unit.slice(0, 128), s.note, s.due, new Date(s.at)])
+    for (const s of steps.sort((a, b) => a.at - b.at))
+      stepRows.push([
+        id,
+        s.action,
+        s.actor,
+        null,
+        s.unit.slice(0, 128),
+        s.note,
+        s.due,
+        new Date(s.at),
+      ])
   }
 
   /* Names and phones are sealed in the workers, all at once (columns 4 and 6–8 held the plain values until now). */
-  const [names, phones] = await Promise.all([session.seal('text', complaintRows.map((r) => r[4] as string)), session.seal('phone', complaintRows.map((r) => r[6] as string))])
-  complaintRows.forEach((row, i) => row.splice(4, 5, names.ciphers[i], row[5], phones.ciphers[i], phones.indexes[i], phones.masked[i]))
+  const [names, phones] = await Promise.all([
+    session.seal(
+      'text',
+      complaintRows.map((r) => r[4] as string)
+    ),
+    session.seal(
+      'phone',
+      complaintRows.map((r) => r[6] as string)
+    ),
+  ])
+  complaintRows.forEach((row, i) =>
+    row.splice(
+      4,
+      5,
+      names.ciphers[i],
+      row[5],
+      phones.ciphers[i],
+      phones.indexes[i],
+      phones.masked[i]
+    )
+  )
 
   await session.withoutIndexes(['complaints', 'complaint_steps', 'reviews'], async () => {
     counts.complaints = await session.copy('complaints', COMPLAINT_COLUMNS, complaintRows)
@@ -425,5 +711,7 @@ export async function generateComplaints(session: BulkSession, plan: ComplaintsP
 
 /** Empties this module's tables (`bench:seed --force`). */
 export async function wipeComplaints(session: BulkSession) {
-  await session.exec('TRUNCATE complaints, complaint_steps, complaint_attachments, reviews RESTART IDENTITY CASCADE')
+  await session.exec(
+    'TRUNCATE complaints, complaint_steps, complaint_attachments, reviews RESTART IDENTITY CASCADE'
+  )
 }

@@ -6,15 +6,32 @@ import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { unseal } from '#kernel/shared/personal_data'
 import { type CurrentUser, recordAudit, requestMeta } from '#modules/identity'
 import { pickedRegion, regionPicker } from '#modules/registry'
-import { AcceptCase, CloseCase, DeclineCase, NoteInvestigation, ReplyToCase, TransferCase } from '../actions/bureau_handling.js'
+import {
+  AcceptCase,
+  CloseCase,
+  DeclineCase,
+  NoteInvestigation,
+  ReplyToCase,
+  TransferCase,
+} from '../actions/bureau_handling.js'
 import { COMPLAINT_TYPES } from '../models/complaint.js'
 import type Complaint from '../models/complaint.js'
-import { bureauCanAct, bureauCanView, isBureau, isHandlingBureau } from '../policies/complaint_policy.js'
+import {
+  bureauCanAct,
+  bureauCanView,
+  isBureau,
+  isHandlingBureau,
+} from '../policies/complaint_policy.js'
 import { BUREAU_TABS, bureauCases, caseDetail, caseFilters, findCase } from '../queries/cases.js'
 import { complaintMessages, idParam } from '../services/http.js'
 import { bureauName } from '../services/units.js'
 import { todayIso } from '#kernel/shared/dates'
-import { noteValidator, reasonValidator, replyValidator, transferValidator } from '../validators/complaint.js'
+import {
+  noteValidator,
+  reasonValidator,
+  replyValidator,
+  transferValidator,
+} from '../validators/complaint.js'
 
 /** A bureau's complaint desk: what waits on it, every case of its region, and the handling steps. */
 export default class BureauComplaintsController {
@@ -22,8 +39,16 @@ export default class BureauComplaintsController {
     const user = this.#bureau(ctx)
     const filters = caseFilters(ctx.request.qs())
     const cases = await bureauCases(user, filters, ctx.request.input('page'))
-    cases.baseUrl(ctx.request.url()).queryString({ tab: filters.tab, type: filters.type ?? undefined, q: filters.q ?? undefined })
-    return ctx.view.render('complaints::bureau/index', { cases, filters, tabs: BUREAU_TABS, complaintTypes: COMPLAINT_TYPES, today: todayIso() })
+    cases
+      .baseUrl(ctx.request.url())
+      .queryString({ tab: filters.tab, type: filters.type ?? undefined, q: filters.q ?? undefined })
+    return ctx.view.render('complaints::bureau/index', {
+      cases,
+      filters,
+      tabs: BUREAU_TABS,
+      complaintTypes: COMPLAINT_TYPES,
+      today: todayIso(),
+    })
   }
 
   async show(ctx: HttpContext) {
@@ -44,7 +69,10 @@ export default class BureauComplaintsController {
       regionCode: complaint.handlerRegionCode,
       meta: requestMeta(ctx),
     })
-    const contact = { name: encryption.decrypt<string>(complaint.nameCipher) ?? complaint.nameMasked, phone: unseal(complaint.phoneCipher) }
+    const contact = {
+      name: encryption.decrypt<string>(complaint.nameCipher) ?? complaint.nameMasked,
+      phone: unseal(complaint.phoneCipher),
+    }
     return this.#render(ctx, user, complaint, contact)
   }
 
@@ -55,13 +83,17 @@ export default class BureauComplaintsController {
 
   async decline(ctx: HttpContext) {
     const { user, complaint } = await this.#actionable(ctx)
-    const { reason } = await ctx.request.validateUsing(reasonValidator, { messagesProvider: complaintMessages(ctx) })
+    const { reason } = await ctx.request.validateUsing(reasonValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
     return this.#done(ctx, await new DeclineCase().handle(user, complaint.id, reason), 'declined')
   }
 
   async transfer(ctx: HttpContext) {
     const { user, complaint } = await this.#actionable(ctx)
-    const { reason } = await ctx.request.validateUsing(transferValidator, { messagesProvider: complaintMessages(ctx) })
+    const { reason } = await ctx.request.validateUsing(transferValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
     const to = pickedRegion(ctx.request.all(), 'to')
     if (!to) throw new DomainError('complaints.errors.transfer_region', {}, { field: 'to' })
     await new TransferCase().handle(user, complaint.id, to, reason)
@@ -71,14 +103,22 @@ export default class BureauComplaintsController {
 
   async note(ctx: HttpContext) {
     const { user, complaint } = await this.#actionable(ctx)
-    const { note } = await ctx.request.validateUsing(noteValidator, { messagesProvider: complaintMessages(ctx) })
+    const { note } = await ctx.request.validateUsing(noteValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
     return this.#done(ctx, await new NoteInvestigation().handle(user, complaint.id, note), 'noted')
   }
 
   async reply(ctx: HttpContext) {
     const { user, complaint } = await this.#actionable(ctx)
-    const { reply, outcome } = await ctx.request.validateUsing(replyValidator, { messagesProvider: complaintMessages(ctx) })
-    return this.#done(ctx, await new ReplyToCase().handle(user, complaint.id, reply, outcome), 'replied')
+    const { reply, outcome } = await ctx.request.validateUsing(replyValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
+    return this.#done(
+      ctx,
+      await new ReplyToCase().handle(user, complaint.id, reply, outcome),
+      'replied'
+    )
   }
 
   async close(ctx: HttpContext) {
@@ -86,7 +126,12 @@ export default class BureauComplaintsController {
     return this.#done(ctx, await new CloseCase().handle(user, complaint.id), 'closed')
   }
 
-  async #render(ctx: HttpContext, user: CurrentUser, complaint: Complaint, contact: { name: string; phone: string } | null) {
+  async #render(
+    ctx: HttpContext,
+    user: CurrentUser,
+    complaint: Complaint,
+    contact: { name: string; phone: string } | null
+  ) {
     return ctx.view.render('complaints::bureau/show', {
       complaint: await caseDetail(complaint),
       canAct: bureauCanAct(user, complaint),

@@ -3,7 +3,14 @@ import drive from '@adonisjs/drive/services/main'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { sendPrivateFile } from '#kernel/shared/downloads'
 import type { CurrentUser } from '#modules/identity'
-import { AcceptResult, EscalateToBureau, RateHandling, ReopenCase, RequestReview, WithdrawCase } from '../actions/complainant_steps.js'
+import {
+  AcceptResult,
+  EscalateToBureau,
+  RateHandling,
+  ReopenCase,
+  RequestReview,
+  WithdrawCase,
+} from '../actions/complainant_steps.js'
 import ComplaintAttachment from '../models/complaint_attachment.js'
 import type Complaint from '../models/complaint.js'
 import { bureauCanView, isComplainant } from '../policies/complaint_policy.js'
@@ -24,12 +31,17 @@ function unsealTrackingCode(sealed: unknown): string | null {
 export default class CaseController {
   async show(ctx: HttpContext) {
     const complaint = await this.#own(ctx)
-    return ctx.view.render('complaints::case/show', { complaint: await caseDetail(complaint), trackingCode: unsealTrackingCode(ctx.session.flashMessages.get('sealedTrackingCode')) })
+    return ctx.view.render('complaints::case/show', {
+      complaint: await caseDetail(complaint),
+      trackingCode: unsealTrackingCode(ctx.session.flashMessages.get('sealedTrackingCode')),
+    })
   }
 
   async escalate(ctx: HttpContext) {
     const complaint = await this.#own(ctx)
-    const { reason } = await ctx.request.validateUsing(reasonValidator, { messagesProvider: complaintMessages(ctx) })
+    const { reason } = await ctx.request.validateUsing(reasonValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
     return this.#done(ctx, await new EscalateToBureau().handle(complaint.id, reason), 'escalated')
   }
 
@@ -40,20 +52,34 @@ export default class CaseController {
 
   async review(ctx: HttpContext) {
     const complaint = await this.#own(ctx)
-    const { reason } = await ctx.request.validateUsing(reasonValidator, { messagesProvider: complaintMessages(ctx) })
-    return this.#done(ctx, await new RequestReview().handle(complaint.id, reason), 'review_requested')
+    const { reason } = await ctx.request.validateUsing(reasonValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
+    return this.#done(
+      ctx,
+      await new RequestReview().handle(complaint.id, reason),
+      'review_requested'
+    )
   }
 
   async reopen(ctx: HttpContext) {
     const complaint = await this.#own(ctx)
-    const { reason } = await ctx.request.validateUsing(reasonValidator, { messagesProvider: complaintMessages(ctx) })
+    const { reason } = await ctx.request.validateUsing(reasonValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
     return this.#done(ctx, await new ReopenCase().handle(complaint.id, reason), 'reopened')
   }
 
   async rate(ctx: HttpContext) {
     const complaint = await this.#own(ctx)
-    const { rating, comment } = await ctx.request.validateUsing(rateValidator, { messagesProvider: complaintMessages(ctx) })
-    return this.#done(ctx, await new RateHandling().handle(complaint.id, rating, comment || null), 'rated')
+    const { rating, comment } = await ctx.request.validateUsing(rateValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
+    return this.#done(
+      ctx,
+      await new RateHandling().handle(complaint.id, rating, comment || null),
+      'rated'
+    )
   }
 
   async withdraw(ctx: HttpContext) {
@@ -66,8 +92,18 @@ export default class CaseController {
     const file = await ComplaintAttachment.find(idParam(ctx.params.id))
     const complaint = file ? await findCase(file.complaintId) : null
     const user = ctx.auth.user as CurrentUser | undefined
-    if (!file || !complaint || !(isComplainant(ctx, complaint) || (user && bureauCanView(user, complaint)))) throw new NotFoundException()
-    return sendPrivateFile(ctx.response, { bytes: Buffer.from(await drive.use().getBytes(file.storageKey)), mimeType: file.mimeType, fileName: file.originalName, disposition: 'inline' })
+    if (
+      !file ||
+      !complaint ||
+      !(isComplainant(ctx, complaint) || (user && bureauCanView(user, complaint)))
+    )
+      throw new NotFoundException()
+    return sendPrivateFile(ctx.response, {
+      bytes: Buffer.from(await drive.use().getBytes(file.storageKey)),
+      mimeType: file.mimeType,
+      fileName: file.originalName,
+      disposition: 'inline',
+    })
   }
 
   async #own(ctx: HttpContext): Promise<Complaint> {

@@ -22,16 +22,22 @@ export default class InstitutionComplaintsController {
   async show(ctx: HttpContext) {
     const user = this.#institutionUser(ctx)
     const complaint = await findCase(idParam(ctx.params.id))
-    if (!complaint || !institutionCanView(user, complaint) || complaint.status === 'withdrawn') throw new NotFoundException()
+    if (!complaint || !institutionCanView(user, complaint) || complaint.status === 'withdrawn')
+      throw new NotFoundException()
     const detail = await caseDetail(complaint)
-    return ctx.view.render('complaints::institution/show', { complaint: detail, steps: institutionTrail(detail) })
+    return ctx.view.render('complaints::institution/show', {
+      complaint: detail,
+      steps: institutionTrail(detail),
+    })
   }
 
   async respond(ctx: HttpContext) {
     const user = this.#institutionUser(ctx)
     const complaint = await findCase(idParam(ctx.params.id))
     if (!complaint || !institutionCanView(user, complaint)) throw new NotFoundException()
-    const { response } = await ctx.request.validateUsing(responseValidator, { messagesProvider: complaintMessages(ctx) })
+    const { response } = await ctx.request.validateUsing(responseValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
     await new RespondAsInstitution().handle(user, complaint.id, response)
     ctx.session.flash('success', ctx.i18n.t('complaints.done.responded'))
     return ctx.response.redirect().toRoute('institution_complaints.show', { id: complaint.id })

@@ -3,7 +3,12 @@ import { todayIso } from '#kernel/shared/dates'
 import type { CurrentUser } from '#modules/identity'
 import { ordersOfParent, orderFacts } from '#modules/funds'
 import { contractSummaries } from '#modules/catalog'
-import { institutionSummaries, institutionSummary, pickedRegion, regionPicker } from '#modules/registry'
+import {
+  institutionSummaries,
+  institutionSummary,
+  pickedRegion,
+  regionPicker,
+} from '#modules/registry'
 import { FileComplaint } from '../actions/file_complaint.js'
 import { COMPLAINT_TYPES, TARGET_TYPES } from '../models/complaint.js'
 import { parentCases } from '../queries/cases.js'
@@ -22,11 +27,19 @@ export default class ParentComplaintsController {
   async create(ctx: HttpContext) {
     const user = ctx.auth.user as CurrentUser
     const orders = await ordersOfParent(user.id)
-    const [contracts, institutions] = await Promise.all([contractSummaries(orders.map((o) => o.contractId)), institutionSummaries(orders.map((o) => o.institutionId))])
+    const [contracts, institutions] = await Promise.all([
+      contractSummaries(orders.map((o) => o.contractId)),
+      institutionSummaries(orders.map((o) => o.institutionId)),
+    ])
     const preselected = orders.find((o) => o.id === idParam(ctx.request.input('order')))
-    const institution = await institutionSummary(idParam(ctx.request.input('institution')) || preselected?.institutionId || 0)
+    const institution = await institutionSummary(
+      idParam(ctx.request.input('institution')) || preselected?.institutionId || 0
+    )
     return ctx.view.render('complaints::parent/create', {
-      orders: orders.map((o) => ({ id: o.id, label: `${o.number} · ${institutions.get(o.institutionId)?.name ?? ''} · ${contracts.get(o.contractId)?.courseName ?? ''}` })),
+      orders: orders.map((o) => ({
+        id: o.id,
+        label: `${o.number} · ${institutions.get(o.institutionId)?.name ?? ''} · ${contracts.get(o.contractId)?.courseName ?? ''}`,
+      })),
       preselectedOrder: preselected?.id ?? null,
       institution: institution && !institution.removed ? institution : null,
       picker: regionPicker(null),
@@ -38,10 +51,15 @@ export default class ParentComplaintsController {
 
   async store(ctx: HttpContext) {
     const user = ctx.auth.user as CurrentUser
-    const input = await ctx.request.validateUsing(parentComplaintValidator, { messagesProvider: complaintMessages(ctx) })
+    const input = await ctx.request.validateUsing(parentComplaintValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
     const attachments = await readAttachments(ctx)
     const order = input.orderId ? await orderFacts(input.orderId) : null
-    const institutionId = input.targetType === 'institution' ? (input.institutionId ?? (order?.parentUserId === user.id ? order.institutionId : null)) : null
+    const institutionId =
+      input.targetType === 'institution'
+        ? (input.institutionId ?? (order?.parentUserId === user.id ? order.institutionId : null))
+        : null
     const { complaint } = await new FileComplaint().handle({
       ...input,
       channel: 'parent',

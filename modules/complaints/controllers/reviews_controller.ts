@@ -6,7 +6,13 @@ import { contractSummaries } from '#modules/catalog'
 import { institutionSummaries, institutionSummary } from '#modules/registry'
 import { HideReview, PostReview, ReplyToReview } from '../actions/reviews.js'
 import { isBureau } from '../policies/complaint_policy.js'
-import { institutionRating, institutionReviews, regionReviews, reviewableOrders, visibleReviews } from '../queries/reviews.js'
+import {
+  institutionRating,
+  institutionReviews,
+  regionReviews,
+  reviewableOrders,
+  visibleReviews,
+} from '../queries/reviews.js'
 import { complaintMessages, idParam } from '../services/http.js'
 import { hideValidator, reviewReplyValidator, reviewValidator } from '../validators/complaint.js'
 
@@ -18,7 +24,11 @@ export default class ReviewsController {
     if (!institution || institution.removed) throw new NotFoundException()
     const reviews = await visibleReviews(institution.id, ctx.request.input('page'))
     reviews.baseUrl(ctx.request.url())
-    return ctx.view.render('complaints::reviews/public', { institution, reviews, rating: await institutionRating(institution.id) })
+    return ctx.view.render('complaints::reviews/public', {
+      institution,
+      reviews,
+      rating: await institutionRating(institution.id),
+    })
   }
 
   async mine(ctx: HttpContext) {
@@ -33,7 +43,9 @@ export default class ReviewsController {
 
   async store(ctx: HttpContext) {
     const user = ctx.auth.user as CurrentUser
-    const { rating, body } = await ctx.request.validateUsing(reviewValidator, { messagesProvider: complaintMessages(ctx) })
+    const { rating, body } = await ctx.request.validateUsing(reviewValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
     await new PostReview().handle(user, idParam(ctx.params.id), rating, body)
     ctx.session.flash('success', ctx.i18n.t('complaints.reviews.posted'))
     return ctx.response.redirect().toRoute('parent_reviews.index')
@@ -44,13 +56,18 @@ export default class ReviewsController {
     if (user.orgType !== 'institution' || !user.orgId) throw new ForbiddenException()
     const reviews = await institutionReviews(user.orgId, ctx.request.input('page'))
     reviews.baseUrl(ctx.request.url())
-    return ctx.view.render('complaints::reviews/institution', { reviews, rating: await institutionRating(user.orgId) })
+    return ctx.view.render('complaints::reviews/institution', {
+      reviews,
+      rating: await institutionRating(user.orgId),
+    })
   }
 
   async reply(ctx: HttpContext) {
     const user = ctx.auth.user as CurrentUser
     if (user.orgType !== 'institution' || !user.orgId) throw new ForbiddenException()
-    const { reply } = await ctx.request.validateUsing(reviewReplyValidator, { messagesProvider: complaintMessages(ctx) })
+    const { reply } = await ctx.request.validateUsing(reviewReplyValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
     await new ReplyToReview().handle(user, idParam(ctx.params.id), reply)
     ctx.session.flash('success', ctx.i18n.t('complaints.reviews.replied'))
     return ctx.response.redirect().toRoute('institution_reviews.index')
@@ -63,13 +80,20 @@ export default class ReviewsController {
     const reviews = await regionReviews(user, hidden, ctx.request.input('page'))
     reviews.baseUrl(ctx.request.url()).queryString({ hidden: hidden ? '1' : undefined })
     const institutions = await institutionSummaries(reviews.all().map((r) => r.institutionId))
-    return ctx.view.render('complaints::reviews/bureau', { reviews, hidden, institutions, canHide: user.adminLevel !== 'subunit' })
+    return ctx.view.render('complaints::reviews/bureau', {
+      reviews,
+      hidden,
+      institutions,
+      canHide: user.adminLevel !== 'subunit',
+    })
   }
 
   async hide(ctx: HttpContext) {
     const user = ctx.auth.user as CurrentUser
     if (!isBureau(user) || user.adminLevel === 'subunit') throw new ForbiddenException()
-    const { reason } = await ctx.request.validateUsing(hideValidator, { messagesProvider: complaintMessages(ctx) })
+    const { reason } = await ctx.request.validateUsing(hideValidator, {
+      messagesProvider: complaintMessages(ctx),
+    })
     await new HideReview().handle(user, idParam(ctx.params.id), reason)
     ctx.session.flash('success', ctx.i18n.t('complaints.reviews.hidden'))
     return ctx.response.redirect().toRoute('bureau_reviews.index')

@@ -5,12 +5,20 @@ import ComplaintStep from './complaint_step.js'
 import ComplaintAttachment from './complaint_attachment.js'
 
 export const TARGET_TYPES = ['institution', 'school', 'teacher', 'other'] as const
-export const COMPLAINT_TYPES = ['unlicensed', 'enrolment', 'refund', 'service', 'safety', 'other'] as const
+export const COMPLAINT_TYPES = [
+  'unlicensed',
+  'enrolment',
+  'refund',
+  'service',
+  'safety',
+  'other',
+] as const
 export type TargetType = (typeof TARGET_TYPES)[number]
 export type ComplaintType = (typeof COMPLAINT_TYPES)[number]
 export type ComplaintKind = 'complaint' | 'tip_off'
 export type ComplaintStage = 'institution' | 'bureau'
-export type ComplaintStatus = 'with_institution' | 'responded' | 'submitted' | 'accepted' | 'replied' | 'closed' | 'withdrawn'
+export type ComplaintStatus =
+  'with_institution' | 'responded' | 'submitted' | 'accepted' | 'replied' | 'closed' | 'withdrawn'
 export type ComplaintOutcome = 'resolved' | 'unresolved' | 'not_accepted' | 'withdrawn'
 
 export default class Complaint extends BaseModel {

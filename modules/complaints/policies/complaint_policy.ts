@@ -21,7 +21,10 @@ export function isBureau(user: CurrentUser | undefined): user is CurrentUser {
 }
 
 export function bureauCanView(user: CurrentUser, c: Complaint): boolean {
-  return isBureau(user) && (inScope(c.statsRegion, user.regionCode) || inScope(c.handlerRegionCode, user.regionCode))
+  return (
+    isBureau(user) &&
+    (inScope(c.statsRegion, user.regionCode) || inScope(c.handlerRegionCode, user.regionCode))
+  )
 }
 
 /** The handling bureau itself (sub-units help inspect but do not decide). */
@@ -33,8 +36,16 @@ export function bureauCanAct(user: CurrentUser, c: Complaint): boolean {
   return c.stage === 'bureau' && isHandlingBureau(user, c)
 }
 
-export function institutionCanView(user: CurrentUser, c: Pick<Complaint, 'institutionId' | 'kind'>): boolean {
-  return user.orgType === 'institution' && user.orgId !== null && user.orgId === c.institutionId && c.kind === 'complaint'
+export function institutionCanView(
+  user: CurrentUser,
+  c: Pick<Complaint, 'institutionId' | 'kind'>
+): boolean {
+  return (
+    user.orgType === 'institution' &&
+    user.orgId !== null &&
+    user.orgId === c.institutionId &&
+    c.kind === 'complaint'
+  )
 }
 
 /** Trail steps that are the bureau's own working notes, never shown to the institution. */

@@ -30,30 +30,50 @@ export function bureauCases(user: CurrentUser, filters: CaseFilters, page: unkno
   const query = Complaint.query()
     .where((q) => {
       q.where((inner) => applyRegionScope(inner, user.regionCode)).orWhere((inner) =>
-        applyRegionScope(inner, user.regionCode, { province: 'handler_province_code', city: 'handler_city_code', county: 'handler_county_code' })
+        applyRegionScope(inner, user.regionCode, {
+          province: 'handler_province_code',
+          city: 'handler_city_code',
+          county: 'handler_county_code',
+        })
       )
     })
     .orderBy('dueOn', 'asc')
     .orderBy('id', 'desc')
-  if (filters.tab === 'todo') query.where('handlerRegionCode', user.regionCode ?? '').where('stage', 'bureau').whereIn('status', ['submitted', 'accepted'])
-  if (filters.tab === 'with_institution') query.where('stage', 'institution').whereIn('status', ['with_institution', 'responded'])
+  if (filters.tab === 'todo')
+    query
+      .where('handlerRegionCode', user.regionCode ?? '')
+      .where('stage', 'bureau')
+      .whereIn('status', ['submitted', 'accepted'])
+  if (filters.tab === 'with_institution')
+    query.where('stage', 'institution').whereIn('status', ['with_institution', 'responded'])
   if (filters.tab === 'open') query.whereIn('status', OPEN)
-  if (filters.tab === 'overdue') query.whereIn('status', ['with_institution', 'submitted', 'accepted']).where('dueOn', '<', todayIso())
+  if (filters.tab === 'overdue')
+    query
+      .whereIn('status', ['with_institution', 'submitted', 'accepted'])
+      .where('dueOn', '<', todayIso())
   if (filters.tab === 'closed') query.whereIn('status', ['closed', 'withdrawn'])
   if (filters.type) query.where('complaintType', filters.type)
-  if (filters.q) query.where((q) => q.where('number', filters.q!).orWhereILike('targetName', `%${filters.q}%`))
+  if (filters.q)
+    query.where((q) => q.where('number', filters.q!).orWhereILike('targetName', `%${filters.q}%`))
   return query.paginate(pageOf(page), PER_PAGE)
 }
 
 /** The complaints an institution answers or follows; tip-offs about it are never listed (see the policy). */
 export function institutionCases(institutionId: number, tab: 'todo' | 'all', page: unknown) {
-  const query = Complaint.query().where('institutionId', institutionId).where('kind', 'complaint').whereNot('status', 'withdrawn').orderBy('id', 'desc')
+  const query = Complaint.query()
+    .where('institutionId', institutionId)
+    .where('kind', 'complaint')
+    .whereNot('status', 'withdrawn')
+    .orderBy('id', 'desc')
   if (tab === 'todo') query.where('status', 'with_institution')
   return query.paginate(pageOf(page), PER_PAGE)
 }
 
 export function parentCases(userId: number, page: unknown) {
-  return Complaint.query().where('authorUserId', userId).orderBy('id', 'desc').paginate(pageOf(page), PER_PAGE)
+  return Complaint.query()
+    .where('authorUserId', userId)
+    .orderBy('id', 'desc')
+    .paginate(pageOf(page), PER_PAGE)
 }
 
 export async function findCase(id: unknown): Promise<Complaint | null> {
@@ -62,7 +82,9 @@ export async function findCase(id: unknown): Promise<Complaint | null> {
 }
 
 export function findByNumber(number: unknown): Promise<Complaint | null> {
-  return typeof number === 'string' && /^TS\d{16}$/.test(number) ? Complaint.findBy('number', number) : Promise.resolve(null)
+  return typeof number === 'string' && /^TS\d{16}$/.test(number)
+    ? Complaint.findBy('number', number)
+    : Promise.resolve(null)
 }
 
 /** The case with its trail (oldest first) and attachments, for every case page. */

@@ -32,8 +32,14 @@ interface CounterRow {
 
 function toCounter(row: any): CounterRow {
   const value = Number(row.value)
-  if (!Number.isSafeInteger(value)) throw new RangeError(`counter ${row.metric} is not a safe integer: ${row.value}`)
-  return { institutionId: Number(row.institution_id), regionCode: row.region_code, metric: row.metric, value }
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`counter ${row.metric} is not a safe integer: ${row.value}`)
+  return {
+    institutionId: Number(row.institution_id),
+    regionCode: row.region_code,
+    metric: row.metric,
+    value,
+  }
 }
 
 export interface ComplaintCounterOptions {
@@ -44,7 +50,9 @@ export interface ComplaintCounterOptions {
   institutionView?: boolean
 }
 
-export async function complaintCounters(options: ComplaintCounterOptions = {}): Promise<CounterRow[]> {
+export async function complaintCounters(
+  options: ComplaintCounterOptions = {}
+): Promise<CounterRow[]> {
   if (options.regionCodes?.length === 0 || options.institutionIds?.length === 0) return []
   const reviewRegion = 'coalesce(r.county_code, r.city_code, r.province_code)'
   const complaintsWhere: string[] = ['true']

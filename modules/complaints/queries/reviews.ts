@@ -11,16 +11,28 @@ export interface Rating {
 
 /** An institution's average rating over its visible reviews. */
 export async function institutionRating(institutionId: number): Promise<Rating> {
-  const row = await db.from('reviews').where('institution_id', institutionId).whereNull('hidden_at').select(db.raw('avg(rating)::float as average'), db.raw('count(*)::int as count')).first()
+  const row = await db
+    .from('reviews')
+    .where('institution_id', institutionId)
+    .whereNull('hidden_at')
+    .select(db.raw('avg(rating)::float as average'), db.raw('count(*)::int as count'))
+    .first()
   return { average: row?.count ? Math.round(row.average * 10) / 10 : null, count: row?.count ?? 0 }
 }
 
 export function visibleReviews(institutionId: number, page: unknown) {
-  return Review.query().where('institutionId', institutionId).whereNull('hiddenAt').orderBy('id', 'desc').paginate(pageOf(page), 20)
+  return Review.query()
+    .where('institutionId', institutionId)
+    .whereNull('hiddenAt')
+    .orderBy('id', 'desc')
+    .paginate(pageOf(page), 20)
 }
 
 export function institutionReviews(institutionId: number, page: unknown) {
-  return Review.query().where('institutionId', institutionId).orderBy('id', 'desc').paginate(pageOf(page), 20)
+  return Review.query()
+    .where('institutionId', institutionId)
+    .orderBy('id', 'desc')
+    .paginate(pageOf(page), 20)
 }
 
 export function regionReviews(user: CurrentUser, hidden: boolean, page: unknown) {
@@ -31,9 +43,16 @@ export function regionReviews(user: CurrentUser, hidden: boolean, page: unknown)
 }
 
 /** A parent's orders with a consumed class, each with its review if written. */
-export async function reviewableOrders(parentId: number): Promise<{ order: OrderFacts; review: Review | null }[]> {
+export async function reviewableOrders(
+  parentId: number
+): Promise<{ order: OrderFacts; review: Review | null }[]> {
   const orders = (await ordersOfParent(parentId, 100)).filter((o) => o.classesConsumed > 0)
-  const reviews = orders.length ? await Review.query().whereIn('orderId', orders.map((o) => o.id)) : []
+  const reviews = orders.length
+    ? await Review.query().whereIn(
+        'orderId',
+        orders.map((o) => o.id)
+      )
+    : []
   const byOrder = new Map(reviews.map((r) => [r.orderId, r]))
   return orders.map((order) => ({ order, review: byOrder.get(order.id) ?? null }))
 }

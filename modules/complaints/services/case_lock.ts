@@ -9,11 +9,19 @@ import Complaint, { type ComplaintStatus } from '../models/complaint.js'
  * at once (a bureau replying while the complainant withdraws) apply one
  * after the other and the second sees the first one's result.
  */
-export async function onCase(id: number, allowed: readonly ComplaintStatus[], work: (c: Complaint, trx: TransactionClientContract) => Promise<void>): Promise<Complaint> {
+export async function onCase(
+  id: number,
+  allowed: readonly ComplaintStatus[],
+  work: (c: Complaint, trx: TransactionClientContract) => Promise<void>
+): Promise<Complaint> {
   return db.transaction(async (trx) => {
-    const c = Number.isSafeInteger(id) && id > 0 ? await Complaint.query({ client: trx }).where('id', id).forUpdate().first() : null
+    const c =
+      Number.isSafeInteger(id) && id > 0
+        ? await Complaint.query({ client: trx }).where('id', id).forUpdate().first()
+        : null
     if (!c) throw new NotFoundException()
-    if (!allowed.includes(c.status)) throw new DomainError('complaints.errors.state', {}, { status: 409 })
+    if (!allowed.includes(c.status))
+      throw new DomainError('complaints.errors.state', {}, { status: 409 })
     await work(c, trx)
     await c.useTransaction(trx).save()
     return c

@@ -11,7 +11,11 @@ import { notifyComplainant } from './notify.js'
 | is texted directly at filing and never stored).
 */
 export function queueComplainantUpdate(trx: TransactionClientContract, c: Complaint, what: string) {
-  return publish(trx, 'complaints:complainant_update', { complaintId: c.id, what, regionCode: c.targetRegionCode })
+  return publish(trx, 'complaints:complainant_update', {
+    complaintId: c.id,
+    what,
+    regionCode: c.targetRegionCode,
+  })
 }
 
 let subscribed = false

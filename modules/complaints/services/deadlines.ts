@@ -8,12 +8,21 @@ import type Complaint from '../models/complaint.js'
 
 export type Phase = 'institution' | 'accept' | 'conclude' | 'answer'
 
-export function deadlinesFor(complaint: Pick<Complaint, 'kind' | 'complaintType' | 'handlerRegionCode'>): Promise<ComplaintDeadlines> {
-  return complaintDeadlines.resolve(toRegionCode(complaint.handlerRegionCode), { kind: complaint.kind, complaintType: complaint.complaintType })
+export function deadlinesFor(
+  complaint: Pick<Complaint, 'kind' | 'complaintType' | 'handlerRegionCode'>
+): Promise<ComplaintDeadlines> {
+  return complaintDeadlines.resolve(toRegionCode(complaint.handlerRegionCode), {
+    kind: complaint.kind,
+    complaintType: complaint.complaintType,
+  })
 }
 
 /** The due date of the phase a case enters today, by the rules of the region handling it. */
-export async function dueFor(complaint: Pick<Complaint, 'kind' | 'complaintType' | 'handlerRegionCode'>, phase: Phase, today = todayIso()): Promise<DateTime> {
+export async function dueFor(
+  complaint: Pick<Complaint, 'kind' | 'complaintType' | 'handlerRegionCode'>,
+  phase: Phase,
+  today = todayIso()
+): Promise<DateTime> {
   const d = await deadlinesFor(complaint)
   const days = {
     institution: d.institutionWorkingDays,

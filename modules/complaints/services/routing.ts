@@ -19,13 +19,26 @@ export function kindOf(type: ComplaintType): ComplaintKind {
   return TIP_OFF_TYPES.includes(type) ? 'tip_off' : 'complaint'
 }
 
-export function startsWithInstitution(targetType: TargetType, type: ComplaintType, institution: InstitutionSummary | null): boolean {
-  return targetType === 'institution' && !!institution && !institution.removed && SERVICE_TYPES.includes(type)
+export function startsWithInstitution(
+  targetType: TargetType,
+  type: ComplaintType,
+  institution: InstitutionSummary | null
+): boolean {
+  return (
+    targetType === 'institution' &&
+    !!institution &&
+    !institution.removed &&
+    SERVICE_TYPES.includes(type)
+  )
 }
 
 /** The bureau responsible for a target region, or for the institution when there is one. */
-export function responsibleBureau(targetRegion: string, institution: InstitutionSummary | null): string {
-  if (institution) return institution.delivery === 'online' ? institution.provinceCode : institution.regionCode
+export function responsibleBureau(
+  targetRegion: string,
+  institution: InstitutionSummary | null
+): string {
+  if (institution)
+    return institution.delivery === 'online' ? institution.provinceCode : institution.regionCode
   return targetRegion
 }
 
@@ -37,5 +50,10 @@ export function bureauAbove(region: string): string | null {
 
 /** A county-level region (one with no children): the level a complaint's target is picked at. */
 export function isLeafRegion(code: string | null | undefined): code is string {
-  return !!code && regionTree.has(code) && code !== COUNTRY_CODE && regionTree.children(code).length === 0
+  return (
+    !!code &&
+    regionTree.has(code) &&
+    code !== COUNTRY_CODE &&
+    regionTree.children(code).length === 0
+  )
 }

@@ -20,18 +20,46 @@ const complaintFields = {
   content: text(10, 2000),
 }
 
-export const publicComplaintValidator = vine.create({ ...complaintFields, code: vine.string().trim().regex(/^\d{6}$/) })
-export const parentComplaintValidator = vine.create({ ...complaintFields, orderId: vine.number().positive().withoutDecimals().optional() })
+export const publicComplaintValidator = vine.create({
+  ...complaintFields,
+  code: vine
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+})
+export const parentComplaintValidator = vine.create({
+  ...complaintFields,
+  orderId: vine.number().positive().withoutDecimals().optional(),
+})
 export const codeValidator = vine.create({ phone: mobilePhone() })
-export const trackValidator = vine.create({ number: vine.string().trim().regex(/^TS\d{16}$/), trackingCode: vine.string().trim().toUpperCase().regex(/^[A-Z0-9]{10}$/) })
+export const trackValidator = vine.create({
+  number: vine
+    .string()
+    .trim()
+    .regex(/^TS\d{16}$/),
+  trackingCode: vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{10}$/),
+})
 
 export const reasonValidator = vine.create({ reason: text(2, 1000) })
 export const responseValidator = vine.create({ response: text(5, 2000) })
 export const noteValidator = vine.create({ note: text(2, 2000) })
-export const replyValidator = vine.create({ reply: text(5, 2000), outcome: vine.enum(['resolved', 'unresolved'] as const) })
+export const replyValidator = vine.create({
+  reply: text(5, 2000),
+  outcome: vine.enum(['resolved', 'unresolved'] as const),
+})
 export const transferValidator = vine.create({ reason: text(2, 500) })
-export const rateValidator = vine.create({ rating: vine.number().range([1, 5]).withoutDecimals(), comment: vine.string().trim().maxLength(500).optional() })
+export const rateValidator = vine.create({
+  rating: vine.number().range([1, 5]).withoutDecimals(),
+  comment: vine.string().trim().maxLength(500).optional(),
+})
 
-export const reviewValidator = vine.create({ rating: vine.number().range([1, 5]).withoutDecimals(), body: text(5, 1000) })
+export const reviewValidator = vine.create({
+  rating: vine.number().range([1, 5]).withoutDecimals(),
+  body: text(5, 1000),
+})
 export const reviewReplyValidator = vine.create({ reply: text(2, 1000) })
 export const hideValidator = vine.create({ reason: text(2, 255) })

@@ -14,13 +14,24 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { publish } from '#kernel/shared/outbox'
 import { contractSummary, setContractStatus } from '#modules/catalog'
-import { type ChannelNotice, NoticeRejected, NoticeUnverified, type RawNotice, channelNamed } from '../channels/channel.js'
+import {
+  type ChannelNotice,
+  NoticeRejected,
+  NoticeUnverified,
+  type RawNotice,
+  channelNamed,
+} from '../channels/channel.js'
 import { type Posting, accounts, post } from '../ledger/ledger.js'
 import Order from '../models/order.js'
 import Payment from '../models/payment.js'
 import Consumption from '../models/consumption.js'
 import { settledStatus } from '../services/order_state.js'
-import { bodyBytes, countUnverified, isUnsafeBody, storableText } from '../services/machine_requests.js'
+import {
+  bodyBytes,
+  countUnverified,
+  isUnsafeBody,
+  storableText,
+} from '../services/machine_requests.js'
 import { returnPayment, sendReturn } from '../services/payment_returns.js'
 import { settleRefundNotice } from './settle_refund_notice.js'
 
@@ -32,7 +43,11 @@ type AfterCommit = (() => Promise<unknown>)[]
 export const CONTRACT_CHARGE_LOCK = 4201
 
 export class ApplyChannelNotice {
-  async handle(provider: string, raw: RawNotice, remoteIp: string | null = null): Promise<NoticeOutcome> {
+  async handle(
+    provider: string,
+    raw: RawNotice,
+    remoteIp: string | null = null
+  ): Promise<NoticeOutcome> {
     let notice: ChannelNotice | null = null
     const after: AfterCommit = []
     const record = (client: { table: TransactionClientContract['table'] }, result: NoticeOutcome) =>
@@ -52,31 +67,52 @@ export class ApplyChannelNotice {
       const channel = channelNamed(provider)
       notice = channel.parseNotice(raw)
       /* Verified, but not clean text: kept byte for byte, refused so the provider sees it. */
-      if (isUnsafeBody(raw.body, raw.bytes)) throw new NoticeRejected('body is not clean UTF-8 text')
+      if (isUnsafeBody(raw.body, raw.bytes))
+        throw new NoticeRejected('body is not clean UTF-8 text')
       const parsed = notice
       /* The notice is kept in the same transaction as what it did: one commit per callback. */
       result = await db.transaction(async (trx) => {
-        const outcome = parsed.kind === 'payment' ? await this.#payment(trx, provider, parsed, after) : await settleRefundNotice(trx, parsed, after)
+        const outcome =
+          parsed.kind === 'payment'
+            ? await this.#payment(trx, provider, parsed, after)
+            : await settleRefundNotice(trx, parsed, after)
         await record(trx, outcome)
         return outcome
       })
     } catch (error) {
-      const unknownProvider = error instanceof Error && error.message.startsWith('No payment channel')
+      const unknownProvider =
+        error instanceof Error && error.message.startsWith('No payment channel')
       if (!(error instanceof NoticeRejected) && !unknownProvider) throw error
       result = { outcome: 'rejected', reason: unknownProvider ? 'unknown provider' : error.message }
-      if (unknownProvider || error instanceof NoticeUnverified) await countUnverified('pay_notice', result.reason!, remoteIp)
+      if (unknownProvider || error instanceof NoticeUnverified)
+        await countUnverified('pay_notice', result.reason!, remoteIp)
       else await record(db, result)
     }
     for (const task of after) await task()
     return result
   }
 
-  async #payment(trx: TransactionClientContract, provider: string, notice: Extract<ChannelNotice, { kind: 'payment' }>, after: AfterCommit): Promise<NoticeOutcome> {
-    const payment = await Payment.query({ client: trx }).where('number', notice.paymentNumber).where('provider', provider).forUpdate().first()
+  async #payment(
+    trx: TransactionClientContract,
+    provider: string,
+    notice: Extract<ChannelNotice, { kind: 'payment' }>,
+    after: AfterCommit
+  ): Promise<NoticeOutcome> {
+    const payment = await Payment.query({ client: trx })
+      .where('number', notice.paymentNumber)
+      .where('provider', provider)
+      .forUpdate()
+      .first()
     if (!payment) return { outcome: 'rejected', reason: 'unknown payment' }
-    if (payment.amountFen !== notice.amountFen) return { outcome: 'rejected', reason: `amount ${notice.amountFen} does not match ${payment.amountFen}` }
+    if (payment.amountFen !== notice.amountFen)
+      return {
+        outcome: 'rejected',
+        reason: `amount ${notice.amountFen} does not match ${payment.amountFen}`,
+      }
     if (payment.status === 'succeeded' || payment.status === 'returned') {
-      return payment.providerTxnId === notice.providerTxnId ? { outcome: 'duplicate' } : { outcome: 'rejected', reason: 'payment already settled by another transaction' }
+      return payment.providerTxnId === notice.providerTxnId
+        ? { outcome: 'duplicate' }
+        : { outcome: 'rejected', reason: 'payment already settled by another transaction' }
     }
     if (notice.status !== 'succeeded') {
       payment.merge({ status: 'failed' })
@@ -85,15 +121,28 @@ export class ApplyChannelNotice {
     }
     const unlocked = await Order.findOrFail(payment.orderId, { client: trx })
     /* Taken before the order's row, in CreateOrder's order: a late payment and a new charge of the contract never interleave. */
-    if (unlocked.mode === 'prepaid') await trx.rawQuery('SELECT pg_advisory_xact_lock(?, ?)', [CONTRACT_CHARGE_LOCK, unlocked.contractId])
-    const order = await Order.query({ client: trx }).where('id', payment.orderId).forUpdate().firstOrFail()
-    const refused = payment.consumptionId ? await this.#classRefusal(trx, payment, order) : await this.#chargeRefusal(trx, order)
+    if (unlocked.mode === 'prepaid')
+      await trx.rawQuery('SELECT pg_advisory_xact_lock(?, ?)', [
+        CONTRACT_CHARGE_LOCK,
+        unlocked.contractId,
+      ])
+    const order = await Order.query({ client: trx })
+      .where('id', payment.orderId)
+      .forUpdate()
+      .firstOrFail()
+    const refused = payment.consumptionId
+      ? await this.#classRefusal(trx, payment, order)
+      : await this.#chargeRefusal(trx, order)
     if (refused) {
       const ret = await returnPayment(trx, payment, notice.providerTxnId, refused)
       after.push(() => sendReturn(ret))
       return { outcome: 'applied', reason: `returned to the payer: ${refused}` }
     }
-    payment.merge({ status: 'succeeded', providerTxnId: notice.providerTxnId, succeededAt: DateTime.now() })
+    payment.merge({
+      status: 'succeeded',
+      providerTxnId: notice.providerTxnId,
+      succeededAt: DateTime.now(),
+    })
     await payment.useTransaction(trx).save()
 
     /*
@@ -106,18 +155,48 @@ export class ApplyChannelNotice {
       /* Learn first, pay later: the class is taken, the money is the institution's. */
       order.paidFen += payment.amountFen
       /* Paying for the class is the parent's confirmation of it. */
-      await Consumption.query({ client: trx }).where('id', payment.consumptionId).update({ released_at: new Date(), status: 'confirmed', decided_at: new Date() })
+      await Consumption.query({ client: trx })
+        .where('id', payment.consumptionId)
+        .update({ released_at: new Date(), status: 'confirmed', decided_at: new Date() })
       order.status = settledStatus(order)
-      posting = { kind: 'pay_later', idempotencyKey: `payment:${payment.id}`, memo: `先学后付 ${order.number} 课次付款`, links: { orderId: order.id, paymentId: payment.id, consumptionId: payment.consumptionId }, from: accounts.channel(provider, payment.id), to: accounts.institution(order.institutionId), amountFen: payment.amountFen }
+      posting = {
+        kind: 'pay_later',
+        idempotencyKey: `payment:${payment.id}`,
+        memo: `先学后付 ${order.number} 课次付款`,
+        links: { orderId: order.id, paymentId: payment.id, consumptionId: payment.consumptionId },
+        from: accounts.channel(provider, payment.id),
+        to: accounts.institution(order.institutionId),
+        amountFen: payment.amountFen,
+      }
     } else {
       /* A lapsed order nothing replaced is revived by its late payment. */
-      order.merge({ paidFen: payment.amountFen, paidAt: DateTime.now(), status: 'paid', expiresAt: null, closedAt: null })
-      posting = { kind: 'payment', idempotencyKey: `payment:${payment.id}`, memo: `订单 ${order.number} 预收费入监管账户`, links: { orderId: order.id, paymentId: payment.id }, from: accounts.channel(provider, payment.id), to: accounts.supervised(order.institutionId), amountFen: payment.amountFen }
+      order.merge({
+        paidFen: payment.amountFen,
+        paidAt: DateTime.now(),
+        status: 'paid',
+        expiresAt: null,
+        closedAt: null,
+      })
+      posting = {
+        kind: 'payment',
+        idempotencyKey: `payment:${payment.id}`,
+        memo: `订单 ${order.number} 预收费入监管账户`,
+        links: { orderId: order.id, paymentId: payment.id },
+        from: accounts.channel(provider, payment.id),
+        to: accounts.supervised(order.institutionId),
+        amountFen: payment.amountFen,
+      }
     }
     await order.useTransaction(trx).save()
     await setContractStatus(order.contractId, 'active', trx)
     /* In the payment's transaction: a rolled-back payment announces nothing, a committed one cannot lose its event. */
-    await publish(trx, 'funds:order_paid', { orderId: order.id, contractId: order.contractId, institutionId: order.institutionId, regionCode: order.regionCode, amountFen: payment.amountFen })
+    await publish(trx, 'funds:order_paid', {
+      orderId: order.id,
+      contractId: order.contractId,
+      institutionId: order.institutionId,
+      regionCode: order.regionCode,
+      amountFen: payment.amountFen,
+    })
     await post(trx, posting)
     return { outcome: 'applied' }
   }
@@ -134,15 +213,25 @@ export class ApplyChannelNotice {
       .where('firstClass', '<=', order.lastClass)
       .whereRaw('first_class + class_count - 1 >= ?', [order.firstClass])
       .first()
-    if (covering) return `order lapsed; classes ${order.firstClass}–${order.lastClass} are covered by order ${covering.number}`
+    if (covering)
+      return `order lapsed; classes ${order.firstClass}–${order.lastClass} are covered by order ${covering.number}`
     const contract = await contractSummary(order.contractId)
-    if (!contract || contract.status === 'terminated' || contract.status === 'completed') return 'order lapsed and its contract is closed'
+    if (!contract || contract.status === 'terminated' || contract.status === 'completed')
+      return 'order lapsed and its contract is closed'
     return null
   }
 
   /** Why a class's payment ("learn first, pay later") must not be applied, or null. */
-  async #classRefusal(trx: TransactionClientContract, payment: Payment, order: Order): Promise<string | null> {
-    const consumption = await Consumption.query({ client: trx }).where('id', payment.consumptionId!).where('orderId', order.id).forUpdate().first()
+  async #classRefusal(
+    trx: TransactionClientContract,
+    payment: Payment,
+    order: Order
+  ): Promise<string | null> {
+    const consumption = await Consumption.query({ client: trx })
+      .where('id', payment.consumptionId!)
+      .where('orderId', order.id)
+      .forUpdate()
+      .first()
     if (order.mode !== 'pay_later' || !consumption) return 'no such class to pay'
     if (consumption.releasedAt) return `class ${consumption.classNo} is already paid`
     if (consumption.status === 'disputed') return `class ${consumption.classNo} is disputed`

@@ -22,13 +22,20 @@ export class ChangeSupervisedAccount {
     if (!bankName || !account || !escrowModel) return null
     const bank = await bankNamed(bankName, event.regionCode)
     return db.transaction(async (trx) => {
-      const open = await SupervisedAccount.query({ client: trx }).where('institutionId', event.institutionId).where('status', 'open').forUpdate().first()
+      const open = await SupervisedAccount.query({ client: trx })
+        .where('institutionId', event.institutionId)
+        .where('status', 'open')
+        .forUpdate()
+        .first()
       /*
        * Delivered again, twice at once, or late after a newer change: any
        * record this change already opened (open or since replaced) means it
        * was applied, so an older change never reopens a superseded account.
        */
-      const applied = await SupervisedAccount.query({ client: trx }).where('institutionId', event.institutionId).where('changeRequestId', event.changeRequestId).first()
+      const applied = await SupervisedAccount.query({ client: trx })
+        .where('institutionId', event.institutionId)
+        .where('changeRequestId', event.changeRequestId)
+        .first()
       if (!open || applied) return applied
       const now = DateTime.now()
       open.merge({ status: 'closed', closedAt: now })

@@ -29,16 +29,27 @@ export class AnswerClass {
   async confirm(parent: CurrentUser, consumptionId: number) {
     const { orderId } = await parentsClass(parent, consumptionId)
     await db.transaction(async (trx) => {
-      const order = await Order.query({ client: trx }).where('id', orderId).forUpdate().firstOrFail()
-      const consumption = await Consumption.query({ client: trx }).where('id', consumptionId).forUpdate().firstOrFail()
-      if (consumption.status !== 'pending' && consumption.status !== 'disputed') throw new DomainError('funds.classes.already_answered')
+      const order = await Order.query({ client: trx })
+        .where('id', orderId)
+        .forUpdate()
+        .firstOrFail()
+      const consumption = await Consumption.query({ client: trx })
+        .where('id', consumptionId)
+        .forUpdate()
+        .firstOrFail()
+      if (consumption.status !== 'pending' && consumption.status !== 'disputed')
+        throw new DomainError('funds.classes.already_answered')
       if (consumption.status === 'disputed') {
-        if (unconsumedClasses(order) < 1) throw new DomainError('funds.classes.refunded', { classNo: consumption.classNo })
+        if (unconsumedClasses(order) < 1)
+          throw new DomainError('funds.classes.refunded', { classNo: consumption.classNo })
         order.classesConsumed += 1
         order.status = settledStatus(order)
         await order.useTransaction(trx).save()
       }
-      await consumption.useTransaction(trx).merge({ status: 'confirmed', decidedAt: DateTime.now() }).save()
+      await consumption
+        .useTransaction(trx)
+        .merge({ status: 'confirmed', decidedAt: DateTime.now() })
+        .save()
     })
     await new ReleaseConfirmed().handle(orderId)
   }
@@ -46,10 +57,19 @@ export class AnswerClass {
   async dispute(parent: CurrentUser, consumptionId: number, reason: string) {
     const { orderId } = await parentsClass(parent, consumptionId)
     await db.transaction(async (trx) => {
-      const order = await Order.query({ client: trx }).where('id', orderId).forUpdate().firstOrFail()
-      const consumption = await Consumption.query({ client: trx }).where('id', consumptionId).forUpdate().firstOrFail()
+      const order = await Order.query({ client: trx })
+        .where('id', orderId)
+        .forUpdate()
+        .firstOrFail()
+      const consumption = await Consumption.query({ client: trx })
+        .where('id', consumptionId)
+        .forUpdate()
+        .firstOrFail()
       if (consumption.status !== 'pending') throw new DomainError('funds.classes.already_answered')
-      await consumption.useTransaction(trx).merge({ status: 'disputed', disputeReason: reason, decidedAt: DateTime.now() }).save()
+      await consumption
+        .useTransaction(trx)
+        .merge({ status: 'disputed', disputeReason: reason, decidedAt: DateTime.now() })
+        .save()
       /* A disputed class is not consumed: its fee stays held and may be refunded. */
       order.classesConsumed -= 1
       order.status = settledStatus(order)

@@ -10,7 +10,12 @@ import { closeAtChannel, closePendingPayments } from '../services/payment_closin
 export class ExpireOrders {
   async handle(now = new Date()): Promise<number> {
     const { expired, closed } = await db.transaction(async (trx) => {
-      const rows = await trx.from('orders').where('status', 'awaiting_payment').where('expires_at', '<', now).update({ status: 'cancelled', closed_at: now, updated_at: now }).returning('id')
+      const rows = await trx
+        .from('orders')
+        .where('status', 'awaiting_payment')
+        .where('expires_at', '<', now)
+        .update({ status: 'cancelled', closed_at: now, updated_at: now })
+        .returning('id')
       const ids = rows.map((row: { id: number }) => Number(row.id))
       return { expired: ids.length, closed: await closePendingPayments(trx, ids) }
     })

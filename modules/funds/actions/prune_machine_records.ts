@@ -14,7 +14,13 @@
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 
-export const MACHINE_RETENTION_DAYS = Object.freeze({ moneyNotices: 5 * 366, refusedNotices: 180, acceptedBankRequests: 5 * 366, refusedBankRequests: 180, unverifiedCounts: 90 })
+export const MACHINE_RETENTION_DAYS = Object.freeze({
+  moneyNotices: 5 * 366,
+  refusedNotices: 180,
+  acceptedBankRequests: 5 * 366,
+  refusedBankRequests: 180,
+  unverifiedCounts: 90,
+})
 
 const BATCH = 5000
 
@@ -24,19 +30,40 @@ export class PruneMachineRecords {
     const r = MACHINE_RETENTION_DAYS
     return {
       channelNotices:
-        (await this.#prune('channel_notices', 'id', `outcome IN ('applied', 'duplicate') AND received_at < ?`, [before(r.moneyNotices)])) +
-        (await this.#prune('channel_notices', 'id', `outcome = 'rejected' AND received_at < ?`, [before(r.refusedNotices)])),
+        (await this.#prune(
+          'channel_notices',
+          'id',
+          `outcome IN ('applied', 'duplicate') AND received_at < ?`,
+          [before(r.moneyNotices)]
+        )) +
+        (await this.#prune('channel_notices', 'id', `outcome = 'rejected' AND received_at < ?`, [
+          before(r.refusedNotices),
+        ])),
       bankApiRequests:
-        (await this.#prune('bank_api_requests', 'id', `outcome = 'accepted' AND received_at < ?`, [before(r.acceptedBankRequests)])) +
-        (await this.#prune('bank_api_requests', 'id', `outcome = 'rejected' AND received_at < ?`, [before(r.refusedBankRequests)])),
-      unverifiedCounts: await this.#prune('machine_request_counts', 'ctid', 'minute < ?', [before(r.unverifiedCounts)]),
+        (await this.#prune('bank_api_requests', 'id', `outcome = 'accepted' AND received_at < ?`, [
+          before(r.acceptedBankRequests),
+        ])) +
+        (await this.#prune('bank_api_requests', 'id', `outcome = 'rejected' AND received_at < ?`, [
+          before(r.refusedBankRequests),
+        ])),
+      unverifiedCounts: await this.#prune('machine_request_counts', 'ctid', 'minute < ?', [
+        before(r.unverifiedCounts),
+      ]),
     }
   }
 
-  async #prune(table: string, key: 'id' | 'ctid', where: string, bindings: unknown[]): Promise<number> {
+  async #prune(
+    table: string,
+    key: 'id' | 'ctid',
+    where: string,
+    bindings: unknown[]
+  ): Promise<number> {
     let deleted = 0
     for (;;) {
-      const result = await db.rawQuery(`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${where} LIMIT ${BATCH})`, bindings as any[])
+      const result = await db.rawQuery(
+        `DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${where} LIMIT ${BATCH})`,
+        bindings as any[]
+      )
       deleted += result.rowCount ?? 0
       if ((result.rowCount ?? 0) < BATCH) return deleted
     }

@@ -41,18 +41,39 @@ export interface RecordClassInput {
 
 export class RecordClass {
   /** `actor.id` is null when the institution's own system reports the class. */
-  async handle(actor: { id: number | null; orgId: number | null }, input: RecordClassInput, now = DateTime.now()): Promise<Consumption> {
+  async handle(
+    actor: { id: number | null; orgId: number | null },
+    input: RecordClassInput,
+    now = DateTime.now()
+  ): Promise<Consumption> {
     const contract = await contractSummary(input.contractId)
-    if (!contract || contract.institutionId !== actor.orgId) throw new DomainError('funds.classes.not_paid', { classNo: input.classNo })
+    if (!contract || contract.institutionId !== actor.orgId)
+      throw new DomainError('funds.classes.not_paid', { classNo: input.classNo })
     const institution = await institutionSummary(contract.institutionId)
     const region = toRegionCode(contract.regionCode)
     const policy = await attendancePolicy.resolve(region, {})
-    if (!institution || institution.removed || institution.listStatus === 'black' || (institution.listStatus === 'grey' && policy.freezeGreyListed)) throw new DomainError('funds.classes.institution_barred')
+    if (
+      !institution ||
+      institution.removed ||
+      institution.listStatus === 'black' ||
+      (institution.listStatus === 'grey' && policy.freezeGreyListed)
+    )
+      throw new DomainError('funds.classes.institution_barred')
     const slot = contract.classSlots[input.classNo - 1]
     if (!slot) throw new DomainError('funds.classes.not_in_timetable', { classNo: input.classNo })
-    if (input.heldOn && input.heldOn !== slot.date) throw new DomainError('funds.classes.wrong_date', { classNo: input.classNo, date: slot.date }, { field: 'heldOn' })
+    if (input.heldOn && input.heldOn !== slot.date)
+      throw new DomainError(
+        'funds.classes.wrong_date',
+        { classNo: input.classNo, date: slot.date },
+        { field: 'heldOn' }
+      )
     const startsAt = DateTime.fromISO(`${slot.date}T${slot.start}`, { zone: ZONE })
-    if (!startsAt.isValid || startsAt > now) throw new DomainError('funds.classes.not_started', { classNo: input.classNo, date: slot.date, time: slot.start })
+    if (!startsAt.isValid || startsAt > now)
+      throw new DomainError('funds.classes.not_started', {
+        classNo: input.classNo,
+        date: slot.date,
+        time: slot.start,
+      })
     const deadlines = await fundDeadlines.resolve(region, {})
     const today = now.setZone(ZONE).toISODate()!
 
@@ -66,13 +87,22 @@ export class RecordClass {
           .whereIn('status', ['paid', 'in_progress', 'refunding'])
           .forUpdate()
           .first()
-        if (!order || order.institutionId !== actor.orgId) throw new DomainError('funds.classes.not_paid', { classNo: input.classNo })
+        if (!order || order.institutionId !== actor.orgId)
+          throw new DomainError('funds.classes.not_paid', { classNo: input.classNo })
         /* Refunded classes are the last ones of the charge. */
-        if (input.classNo > order.lastClass - order.classesRefunded || unconsumedClasses(order) < 1) throw new DomainError('funds.classes.refunded', { classNo: input.classNo })
+        if (input.classNo > order.lastClass - order.classesRefunded || unconsumedClasses(order) < 1)
+          throw new DomainError('funds.classes.refunded', { classNo: input.classNo })
         /* In timetable order within the charge (under the order's lock, so two racing records cannot skip a class). */
         if (input.classNo > order.firstClass) {
-          const previous = await Consumption.query({ client: trx }).where('contractId', input.contractId).where('classNo', input.classNo - 1).first()
-          if (!previous) throw new DomainError('funds.classes.out_of_order', { classNo: input.classNo, previous: input.classNo - 1 })
+          const previous = await Consumption.query({ client: trx })
+            .where('contractId', input.contractId)
+            .where('classNo', input.classNo - 1)
+            .first()
+          if (!previous)
+            throw new DomainError('funds.classes.out_of_order', {
+              classNo: input.classNo,
+              previous: input.classNo - 1,
+            })
         }
         const created = await Consumption.create(
           {
@@ -84,7 +114,9 @@ export class RecordClass {
             slotStartsAt: startsAt,
             feeFen: order.pricePerClassFen,
             status: 'pending',
-            confirmDueOn: DateTime.fromISO(workingDeadline(today, deadlines.classConfirmWorkingDays)),
+            confirmDueOn: DateTime.fromISO(
+              workingDeadline(today, deadlines.classConfirmWorkingDays)
+            ),
             recordedBy: actor.id,
           },
           { client: trx }
@@ -95,7 +127,8 @@ export class RecordClass {
         return created
       })
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('funds.classes.already_recorded', { classNo: input.classNo })
+      if (isUniqueViolation(error))
+        throw new DomainError('funds.classes.already_recorded', { classNo: input.classNo })
       throw error
     }
     await tellParent(contract, institution, consumption, slot)
@@ -105,7 +138,12 @@ export class RecordClass {
 }
 
 /** The parent learns of every recorded class at once, with the page to dispute it; a failed text never undoes the record. */
-async function tellParent(contract: ContractSummary, institution: InstitutionSummary, consumption: Consumption, slot: { date: string; start: string }) {
+async function tellParent(
+  contract: ContractSummary,
+  institution: InstitutionSummary,
+  consumption: Consumption,
+  slot: { date: string; start: string }
+) {
   try {
     const body = i18nManager.locale('zh-CN').t('funds.classes.sms_recorded', {
       institution: institution.name,
@@ -130,7 +168,11 @@ async function tellParent(contract: ContractSummary, institution: InstitutionSum
  * absconding institution would drain its account. Beyond the province's
  * threshold that is an anomaly (one open per institution).
  */
-async function watchForBurst(institutionId: number, policy: { burstWindowDays: number; backfillAlertClasses: number }, now: DateTime) {
+async function watchForBurst(
+  institutionId: number,
+  policy: { burstWindowDays: number; backfillAlertClasses: number },
+  now: DateTime
+) {
   const since = now.minus({ days: policy.burstWindowDays })
   const row = await db
     .from('consumptions')
@@ -143,5 +185,16 @@ async function watchForBurst(institutionId: number, policy: { burstWindowDays: n
   const backfilled = Number(row?.backfilled ?? 0)
   if (backfilled <= policy.backfillAlertClasses) return
   const account = await supervisedAccountOf(institutionId)
-  await raiseAnomaly(account, 'attendance_burst', 'yellow', { backfilled, threshold: policy.backfillAlertClasses, windowDays: policy.burstWindowDays, since: since.toISO() }, `attendance_burst:${institutionId}`)
+  await raiseAnomaly(
+    account,
+    'attendance_burst',
+    'yellow',
+    {
+      backfilled,
+      threshold: policy.backfillAlertClasses,
+      windowDays: policy.burstWindowDays,
+      since: since.toISO(),
+    },
+    `attendance_burst:${institutionId}`
+  )
 }

@@ -35,10 +35,20 @@ import { notifyUrl } from './start_payment.js'
 import { isUniqueViolation } from '#kernel/shared/db_errors'
 import PaymentReturn from '../models/payment_return.js'
 import { sendReturn } from '../services/payment_returns.js'
-import { FIRST_RETRY_MINUTES, GIVE_UP_AFTER_FAILURES, RETRY_BATCH, nextSendAt } from '../services/retry.js'
+import {
+  FIRST_RETRY_MINUTES,
+  GIVE_UP_AFTER_FAILURES,
+  RETRY_BATCH,
+  nextSendAt,
+} from '../services/retry.js'
 
 export class RequestRefund {
-  async handle(parent: CurrentUser, orderId: number, input: { classes?: number; reason: string }, today = todayIso()): Promise<Refund> {
+  async handle(
+    parent: CurrentUser,
+    orderId: number,
+    input: { classes?: number; reason: string },
+    today = todayIso()
+  ): Promise<Refund> {
     let refund: Refund
     const owner = await Order.find(orderId)
     if (!owner || owner.parentUserId !== parent.id) throw new NotFoundException()
@@ -48,15 +58,23 @@ export class RequestRefund {
       refund = await db.transaction(async (trx) => {
         const order = await Order.query({ client: trx }).where('id', orderId).forUpdate().first()
         if (!order || order.parentUserId !== parent.id) throw new NotFoundException()
-        if (order.mode !== 'prepaid' || !['paid', 'in_progress'].includes(order.status)) throw new DomainError('funds.refunds.not_refundable')
-        const open = await Refund.query({ client: trx }).where('orderId', orderId).whereIn('status', ['requested', 'approved', 'refunding']).first()
+        if (order.mode !== 'prepaid' || !['paid', 'in_progress'].includes(order.status))
+          throw new DomainError('funds.refunds.not_refundable')
+        const open = await Refund.query({ client: trx })
+          .where('orderId', orderId)
+          .whereIn('status', ['requested', 'approved', 'refunding'])
+          .first()
         if (open) throw new DomainError('funds.refunds.already_open')
         const left = unconsumedClasses(order)
         const classes = input.classes ?? left
         if (left < 1) throw new DomainError('funds.refunds.nothing_left')
-        if (!Number.isInteger(classes) || classes < 1 || classes > left) throw new DomainError('funds.refunds.too_many', { left }, { field: 'classes' })
+        if (!Number.isInteger(classes) || classes < 1 || classes > left)
+          throw new DomainError('funds.refunds.too_many', { left }, { field: 'classes' })
         const deadlines = await fundDeadlines.resolve(toRegionCode(order.regionCode), {})
-        const started = await Consumption.query({ client: trx }).where('contractId', order.contractId).whereNot('status', 'disputed').first()
+        const started = await Consumption.query({ client: trx })
+          .where('contractId', order.contractId)
+          .whereNot('status', 'disputed')
+          .first()
         const created = await Refund.create(
           {
             number: businessNumber('R'),
@@ -67,7 +85,9 @@ export class RequestRefund {
             amountFen: classes * order.pricePerClassFen,
             reason: input.reason,
             status: 'requested',
-            answerDueOn: DateTime.fromISO(workingDeadline(today, deadlines.refundAnswerWorkingDays)),
+            answerDueOn: DateTime.fromISO(
+              workingDeadline(today, deadlines.refundAnswerWorkingDays)
+            ),
           },
           { client: trx }
         )
@@ -85,18 +105,52 @@ export class RequestRefund {
 }
 
 /** Moves the money under the order's lock: supervised → refunding, and tells the bank. */
-async function approve(trx: TransactionClientContract, account: SupervisedAccount, refund: Refund, by: 'institution' | 'deadline' | 'before_start' | 'bureau', actorId: number | null, note: string | null) {
-  const order = await Order.query({ client: trx }).where('id', refund.orderId).forUpdate().firstOrFail()
+async function approve(
+  trx: TransactionClientContract,
+  account: SupervisedAccount,
+  refund: Refund,
+  by: 'institution' | 'deadline' | 'before_start' | 'bureau',
+  actorId: number | null,
+  note: string | null
+) {
+  const order = await Order.query({ client: trx })
+    .where('id', refund.orderId)
+    .forUpdate()
+    .firstOrFail()
   const classes = Math.min(refund.classCount, unconsumedClasses(order))
   if (classes < 1) {
-    await refund.useTransaction(trx).merge({ status: 'declined', decisionReason: '所申请课时已全部消课，无可退费用', decidedAt: DateTime.now() }).save()
+    await refund
+      .useTransaction(trx)
+      .merge({
+        status: 'declined',
+        decisionReason: '所申请课时已全部消课，无可退费用',
+        decidedAt: DateTime.now(),
+      })
+      .save()
     return
   }
   const amountFen = classes * order.pricePerClassFen
-  refund.merge({ classCount: classes, amountFen, status: 'refunding', approvedBy: by, decidedBy: actorId, decidedAt: DateTime.now(), decisionReason: note })
+  refund.merge({
+    classCount: classes,
+    amountFen,
+    status: 'refunding',
+    approvedBy: by,
+    decidedBy: actorId,
+    decidedAt: DateTime.now(),
+    decisionReason: note,
+  })
   await refund.useTransaction(trx).save()
   const instruction = await BankInstruction.create(
-    { number: businessNumber('I'), bankId: account.bankId, supervisedAccountId: account.id, kind: 'refund', amountFen, orderId: order.id, refundId: refund.id, status: 'sent' },
+    {
+      number: businessNumber('I'),
+      bankId: account.bankId,
+      supervisedAccountId: account.id,
+      kind: 'refund',
+      amountFen,
+      orderId: order.id,
+      refundId: refund.id,
+      status: 'sent',
+    },
     { client: trx }
   )
   await post(trx, {
@@ -122,39 +176,71 @@ async function approve(trx: TransactionClientContract, account: SupervisedAccoun
  */
 export async function sendToChannel(refund: Refund): Promise<boolean> {
   const order = await Order.findOrFail(refund.orderId)
-  const payment = await Payment.query().where('orderId', order.id).whereNull('consumptionId').where('status', 'succeeded').firstOrFail()
+  const payment = await Payment.query()
+    .where('orderId', order.id)
+    .whereNull('consumptionId')
+    .where('status', 'succeeded')
+    .firstOrFail()
   let sent = true
   try {
-    await channelNamed(order.provider).refund({ paymentNumber: payment.number, refundNumber: refund.number, amountFen: refund.amountFen, notifyUrl: notifyUrl(order.provider) })
+    await channelNamed(order.provider).refund({
+      paymentNumber: payment.number,
+      refundNumber: refund.number,
+      amountFen: refund.amountFen,
+      notifyUrl: notifyUrl(order.provider),
+    })
   } catch (error) {
     /* The refund stays "refunding"; the retry sweep sends it again later. */
     sent = false
-    logger.warn({ refund: refund.number, reason: (error as Error).message }, 'refund not accepted by the channel yet')
+    logger.warn(
+      { refund: refund.number, reason: (error as Error).message },
+      'refund not accepted by the channel yet'
+    )
   }
   const attempts = (refund.sendAttempts ?? 0) + 1
-  await Refund.query().where('id', refund.id).update({ send_attempts: attempts, next_send_at: nextSendAt(attempts).toJSDate() })
+  await Refund.query()
+    .where('id', refund.id)
+    .update({ send_attempts: attempts, next_send_at: nextSendAt(attempts).toJSDate() })
   refund.sendAttempts = attempts
   return sent
 }
 
 async function institutionsRefund(actor: CurrentUser, refundId: number) {
   const refund = await Refund.find(refundId)
-  if (!refund || actor.orgType !== 'institution' || refund.institutionId !== actor.orgId) throw new NotFoundException()
+  if (!refund || actor.orgType !== 'institution' || refund.institutionId !== actor.orgId)
+    throw new NotFoundException()
   /* Least privilege: staff record attendance and answer customers; deciding where money goes is the owner's. */
   if (actor.role !== 'institution_owner') throw new ForbiddenException()
   return refund
 }
 
 export class DecideRefund {
-  async handle(actor: CurrentUser, refundId: number, input: { approve: boolean; reason: string | null }) {
+  async handle(
+    actor: CurrentUser,
+    refundId: number,
+    input: { approve: boolean; reason: string | null }
+  ) {
     const { institutionId } = await institutionsRefund(actor, refundId)
     const account = await supervisedAccountOf(institutionId)
-    if (!input.approve && !input.reason?.trim()) throw new DomainError('funds.refunds.reason_required', {}, { field: 'reason' })
+    if (!input.approve && !input.reason?.trim())
+      throw new DomainError('funds.refunds.reason_required', {}, { field: 'reason' })
     const refund = await db.transaction(async (trx) => {
-      const locked = await Refund.query({ client: trx }).where('id', refundId).forUpdate().firstOrFail()
+      const locked = await Refund.query({ client: trx })
+        .where('id', refundId)
+        .forUpdate()
+        .firstOrFail()
       if (locked.status !== 'requested') throw new DomainError('funds.refunds.already_decided')
       if (input.approve) await approve(trx, account, locked, 'institution', actor.id, input.reason)
-      else await locked.useTransaction(trx).merge({ status: 'declined', decisionReason: input.reason, decidedBy: actor.id, decidedAt: DateTime.now() }).save()
+      else
+        await locked
+          .useTransaction(trx)
+          .merge({
+            status: 'declined',
+            decisionReason: input.reason,
+            decidedBy: actor.id,
+            decidedAt: DateTime.now(),
+          })
+          .save()
       return locked
     })
     if (refund.status === 'refunding') await sendToChannel(refund)
@@ -165,9 +251,20 @@ export class DecideRefund {
 export class WithdrawRefund {
   async handle(parent: CurrentUser, refundId: number) {
     /* Another parent's refund, or none: the same 404 every owner check answers. */
-    const own = await db.from('refunds').where('id', refundId).where('parent_user_id', parent.id).select('id').first()
+    const own = await db
+      .from('refunds')
+      .where('id', refundId)
+      .where('parent_user_id', parent.id)
+      .select('id')
+      .first()
     if (!own) throw new NotFoundException()
-    const withdrawn = await db.from('refunds').where('id', refundId).where('parent_user_id', parent.id).where('status', 'requested').update({ status: 'withdrawn', decided_at: new Date(), updated_at: new Date() }).returning('id')
+    const withdrawn = await db
+      .from('refunds')
+      .where('id', refundId)
+      .where('parent_user_id', parent.id)
+      .where('status', 'requested')
+      .update({ status: 'withdrawn', decided_at: new Date(), updated_at: new Date() })
+      .returning('id')
     if (!withdrawn.length) throw new DomainError('funds.refunds.already_decided')
   }
 }
@@ -175,7 +272,10 @@ export class WithdrawRefund {
 /** Daily: requests the institution left unanswered past the deadline are approved; refunds the channel has not taken are sent again. */
 export class SettleOverdueRefunds {
   async handle(today = todayIso()): Promise<{ approved: number; resent: number }> {
-    const overdue = await Refund.query().where('status', 'requested').where('answerDueOn', '<', today).select('id', 'institutionId')
+    const overdue = await Refund.query()
+      .where('status', 'requested')
+      .where('answerDueOn', '<', today)
+      .select('id', 'institutionId')
     let approved = 0
     for (const { id, institutionId } of overdue) {
       const account = await supervisedAccountOf(institutionId)
@@ -202,10 +302,21 @@ export class SettleOverdueRefunds {
  */
 export class ResendStuckRefunds {
   async handle(now = DateTime.now()): Promise<number> {
-    const due = (q: any) => q.where((w: any) => w.whereNull('nextSendAt').orWhere('nextSendAt', '<=', now.toJSDate())).orderByRaw('next_send_at NULLS FIRST, id').limit(RETRY_BATCH)
-    const refunds = await due(Refund.query().where('status', 'refunding').where('decidedAt', '<', now.minus({ minutes: FIRST_RETRY_MINUTES }).toJSDate()))
+    const due = (q: any) =>
+      q
+        .where((w: any) => w.whereNull('nextSendAt').orWhere('nextSendAt', '<=', now.toJSDate()))
+        .orderByRaw('next_send_at NULLS FIRST, id')
+        .limit(RETRY_BATCH)
+    const refunds = await due(
+      Refund.query()
+        .where('status', 'refunding')
+        .where('decidedAt', '<', now.minus({ minutes: FIRST_RETRY_MINUTES }).toJSDate())
+    )
     const returns = await due(PaymentReturn.query().where('status', 'returning'))
-    const work = [...refunds.map((r: Refund) => () => sendToChannel(r)), ...returns.map((r: PaymentReturn) => () => sendReturn(r))].slice(0, RETRY_BATCH)
+    const work = [
+      ...refunds.map((r: Refund) => () => sendToChannel(r)),
+      ...returns.map((r: PaymentReturn) => () => sendReturn(r)),
+    ].slice(0, RETRY_BATCH)
     let sent = 0
     let failures = 0
     for (const send of work) {
@@ -228,9 +339,17 @@ export class ResendStuckRefunds {
  * has its own one-open-per-order index), so no unconsumed fee is left out.
  */
 export class BureauRefundAll {
-  async handle(actor: CurrentUser, institutionId: number, reason: string): Promise<{ refunds: number; amountFen: number }> {
+  async handle(
+    actor: CurrentUser,
+    institutionId: number,
+    reason: string
+  ): Promise<{ refunds: number; amountFen: number }> {
     const account = await supervisedAccountOf(institutionId)
-    const orders = await Order.query().where('institutionId', institutionId).where('mode', 'prepaid').whereIn('status', ['paid', 'in_progress', 'refunding']).select('id')
+    const orders = await Order.query()
+      .where('institutionId', institutionId)
+      .where('mode', 'prepaid')
+      .whereIn('status', ['paid', 'in_progress', 'refunding'])
+      .select('id')
     let refunds = 0
     let amountFen = 0
     for (const { id } of orders) {
@@ -239,12 +358,34 @@ export class BureauRefundAll {
         const classes = unconsumedClasses(order)
         if (classes < 1 || !['paid', 'in_progress', 'refunding'].includes(order.status)) return null
         /* A bureau refund still open for this order already covers it. */
-        if (await Refund.query({ client: trx }).where('orderId', id).where('approvedBy', 'bureau').whereIn('status', ['requested', 'approved', 'refunding']).first()) return null
-        const pending = await Refund.query({ client: trx }).where('orderId', id).where('status', 'requested').forUpdate().first()
+        if (
+          await Refund.query({ client: trx })
+            .where('orderId', id)
+            .where('approvedBy', 'bureau')
+            .whereIn('status', ['requested', 'approved', 'refunding'])
+            .first()
+        )
+          return null
+        const pending = await Refund.query({ client: trx })
+          .where('orderId', id)
+          .where('status', 'requested')
+          .forUpdate()
+          .first()
         const target =
           pending ??
           (await Refund.create(
-            { number: businessNumber('R'), orderId: id, parentUserId: order.parentUserId, institutionId, classCount: classes, amountFen: classes * order.pricePerClassFen, reason, status: 'requested', approvedBy: 'bureau', answerDueOn: DateTime.now() },
+            {
+              number: businessNumber('R'),
+              orderId: id,
+              parentUserId: order.parentUserId,
+              institutionId,
+              classCount: classes,
+              amountFen: classes * order.pricePerClassFen,
+              reason,
+              status: 'requested',
+              approvedBy: 'bureau',
+              answerDueOn: DateTime.now(),
+            },
             { client: trx }
           ))
         target.classCount = classes

@@ -29,26 +29,64 @@ export class ReleaseConfirmed {
     const contract = await contractSummary(order.contractId)
     const released: Consumption[] = []
     await db.transaction(async (trx) => {
-      const locked = await Order.query({ client: trx }).where('id', orderId).forUpdate().firstOrFail()
-      const confirmed = await Consumption.query({ client: trx }).where('orderId', orderId).whereIn('status', ['confirmed', 'auto_confirmed']).whereNull('releasedAt').orderBy('classNo').forUpdate()
+      const locked = await Order.query({ client: trx })
+        .where('id', orderId)
+        .forUpdate()
+        .firstOrFail()
+      const confirmed = await Consumption.query({ client: trx })
+        .where('orderId', orderId)
+        .whereIn('status', ['confirmed', 'auto_confirmed'])
+        .whereNull('releasedAt')
+        .orderBy('classNo')
+        .forUpdate()
       if (!confirmed.length) return
       const due = new Set(
         await releaseSchedule.resolve(toRegionCode(locked.regionCode), {
           today,
-          order: { id: locked.id, classCount: locked.classCount, lastClassDate: contract?.classDates[locked.lastClass - 1] ?? null },
-          confirmed: confirmed.map((c) => ({ id: c.id, classNo: c.classNo, heldOn: c.heldOn.toISODate()!, confirmedOn: (c.decidedAt ?? DateTime.now()).setZone('Asia/Shanghai').toISODate()!, feeFen: c.feeFen })),
+          order: {
+            id: locked.id,
+            classCount: locked.classCount,
+            lastClassDate: contract?.classDates[locked.lastClass - 1] ?? null,
+          },
+          confirmed: confirmed.map((c) => ({
+            id: c.id,
+            classNo: c.classNo,
+            heldOn: c.heldOn.toISODate()!,
+            confirmedOn: (c.decidedAt ?? DateTime.now()).setZone('Asia/Shanghai').toISODate()!,
+            feeFen: c.feeFen,
+          })),
         })
       )
       for (const consumption of confirmed.filter((c) => due.has(c.id))) {
         const instruction = await BankInstruction.create(
-          { number: businessNumber('I'), bankId: account.bankId, supervisedAccountId: account.id, kind: 'release', amountFen: consumption.feeFen, orderId, consumptionId: consumption.id, status: 'sent' },
+          {
+            number: businessNumber('I'),
+            bankId: account.bankId,
+            supervisedAccountId: account.id,
+            kind: 'release',
+            amountFen: consumption.feeFen,
+            orderId,
+            consumptionId: consumption.id,
+            status: 'sent',
+          },
           { client: trx }
         )
         /* A class whose release the bureau reversed is released afresh when confirmed again: its posting needs a key of its own. */
-        const reversals = Number((await trx.from('bank_instructions').where('consumption_id', consumption.id).where('status', 'reversed').count('* as n').first())?.n ?? 0)
+        const reversals = Number(
+          (
+            await trx
+              .from('bank_instructions')
+              .where('consumption_id', consumption.id)
+              .where('status', 'reversed')
+              .count('* as n')
+              .first()
+          )?.n ?? 0
+        )
         await post(trx, {
           kind: 'release',
-          idempotencyKey: reversals ? `release:${consumption.id}:after-reversal:${reversals}` : `release:${consumption.id}`,
+          idempotencyKey: reversals
+            ? `release:${consumption.id}:after-reversal:${reversals}`
+            : `release:${consumption.id}`,
           memo: `第 ${consumption.classNo} 课次消课，释放课时费`,
           links: { orderId, consumptionId: consumption.id, instructionId: instruction.id },
           from: accounts.supervised(locked.institutionId),
@@ -59,7 +97,13 @@ export class ReleaseConfirmed {
         await consumption.useTransaction(trx).merge({ releasedAt: DateTime.now() }).save()
         locked.releasedFen += consumption.feeFen
         released.push(consumption)
-        await publish(trx, 'funds:class_released', { orderId, consumptionId: consumption.id, institutionId: order.institutionId, regionCode: order.regionCode, feeFen: consumption.feeFen })
+        await publish(trx, 'funds:class_released', {
+          orderId,
+          consumptionId: consumption.id,
+          institutionId: order.institutionId,
+          regionCode: order.regionCode,
+          feeFen: consumption.feeFen,
+        })
       }
       locked.status = settledStatus(locked)
       if (locked.status === 'completed') locked.closedAt = DateTime.now()

@@ -26,7 +26,10 @@ export class ResolveInstruction {
   async reissue(actor: CurrentUser, instructionId: number, note: string): Promise<BankInstruction> {
     return db.transaction(async (trx) => {
       const old = await this.#rejected(trx, instructionId)
-      await old.useTransaction(trx).merge({ status: 'reissued', resolvedBy: actor.id, resolutionNote: note }).save()
+      await old
+        .useTransaction(trx)
+        .merge({ status: 'reissued', resolvedBy: actor.id, resolutionNote: note })
+        .save()
       return BankInstruction.create(
         {
           number: businessNumber(old.kind === 'transfer' ? 'T' : 'I'),
@@ -51,9 +54,13 @@ export class ResolveInstruction {
     return db.transaction(async (trx) => {
       const unlocked = await BankInstruction.findOrFail(instructionId, { client: trx })
       /* A transfer moves money between the institution's own accounts: there is nothing to reverse, only to re-issue. */
-      if (unlocked.kind !== 'release' || unlocked.orderId === null) throw new DomainError('funds.instructions.not_reversible')
+      if (unlocked.kind !== 'release' || unlocked.orderId === null)
+        throw new DomainError('funds.instructions.not_reversible')
       /* The order first, as every money movement of an order locks it first. */
-      const order = await Order.query({ client: trx }).where('id', unlocked.orderId).forUpdate().firstOrFail()
+      const order = await Order.query({ client: trx })
+        .where('id', unlocked.orderId)
+        .forUpdate()
+        .firstOrFail()
       const instruction = await this.#rejected(trx, instructionId)
       /*
        * A refund already went to the payment channel when it was approved;
@@ -62,27 +69,76 @@ export class ResolveInstruction {
        * refused refund instruction is re-issued, never reversed.
        */
       if (instruction.kind !== 'release') throw new DomainError('funds.instructions.not_reversible')
-      const consumption = await Consumption.query({ client: trx }).where('id', instruction.consumptionId!).forUpdate().firstOrFail()
-      await this.#post(trx, instruction, accounts.releasing(order.institutionId), accounts.supervised(order.institutionId), `撤回拨付指令 ${instruction.number}，课时费回到监管账户`)
-      await consumption.useTransaction(trx).merge({ status: 'disputed', releasedAt: null, disputeReason: `监管部门撤回拨付：${note}`.slice(0, 500), decidedAt: DateTime.now() }).save()
+      const consumption = await Consumption.query({ client: trx })
+        .where('id', instruction.consumptionId!)
+        .forUpdate()
+        .firstOrFail()
+      await this.#post(
+        trx,
+        instruction,
+        accounts.releasing(order.institutionId),
+        accounts.supervised(order.institutionId),
+        `撤回拨付指令 ${instruction.number}，课时费回到监管账户`
+      )
+      await consumption
+        .useTransaction(trx)
+        .merge({
+          status: 'disputed',
+          releasedAt: null,
+          disputeReason: `监管部门撤回拨付：${note}`.slice(0, 500),
+          decidedAt: DateTime.now(),
+        })
+        .save()
       order.releasedFen -= instruction.amountFen
       order.classesConsumed -= 1
       order.status = settledStatus(order)
       if (order.status !== 'completed' && order.status !== 'refunded') order.closedAt = null
       await order.useTransaction(trx).save()
-      await instruction.useTransaction(trx).merge({ status: 'reversed', resolvedBy: actor.id, resolutionNote: note }).save()
+      await instruction
+        .useTransaction(trx)
+        .merge({ status: 'reversed', resolvedBy: actor.id, resolutionNote: note })
+        .save()
       return instruction
     })
   }
 
   async #rejected(trx: TransactionClientContract, id: number): Promise<BankInstruction> {
-    const instruction = await BankInstruction.query({ client: trx }).where('id', id).forUpdate().first()
-    if (!instruction || instruction.status !== 'rejected') throw new DomainError('funds.instructions.not_rejected')
+    const instruction = await BankInstruction.query({ client: trx })
+      .where('id', id)
+      .forUpdate()
+      .first()
+    if (!instruction || instruction.status !== 'rejected')
+      throw new DomainError('funds.instructions.not_rejected')
     return instruction
   }
 
-  async #post(trx: TransactionClientContract, instruction: BankInstruction, from: AccountRef, to: AccountRef, memo: string) {
-    const original = await trx.from('ledger_transactions').where('instruction_id', instruction.id).orderBy('id').select('id').first()
-    await post(trx, { kind: 'reversal', idempotencyKey: `instruction:${instruction.id}:reversed`, memo, links: { orderId: instruction.orderId ?? undefined, consumptionId: instruction.consumptionId ?? undefined, refundId: instruction.refundId ?? undefined, instructionId: instruction.id, reversesId: original ? Number(original.id) : undefined }, from, to, amountFen: instruction.amountFen })
+  async #post(
+    trx: TransactionClientContract,
+    instruction: BankInstruction,
+    from: AccountRef,
+    to: AccountRef,
+    memo: string
+  ) {
+    const original = await trx
+      .from('ledger_transactions')
+      .where('instruction_id', instruction.id)
+      .orderBy('id')
+      .select('id')
+      .first()
+    await post(trx, {
+      kind: 'reversal',
+      idempotencyKey: `instruction:${instruction.id}:reversed`,
+      memo,
+      links: {
+        orderId: instruction.orderId ?? undefined,
+        consumptionId: instruction.consumptionId ?? undefined,
+        refundId: instruction.refundId ?? undefined,
+        instructionId: instruction.id,
+        reversesId: original ? Number(original.id) : undefined,
+      },
+      from,
+      to,
+      amountFen: instruction.amountFen,
+    })
   }
 }

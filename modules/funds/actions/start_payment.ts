@@ -24,7 +24,11 @@ import { supervisedAccountOf } from '../services/supervised_accounts.js'
 export const notifyUrl = (provider: string) => `${env.get('APP_URL')}/api/pay/notify/${provider}`
 
 export class StartPayment {
-  async handle(order: Order, subject: string, options: { consumptionId?: number } = {}): Promise<Payment> {
+  async handle(
+    order: Order,
+    subject: string,
+    options: { consumptionId?: number } = {}
+  ): Promise<Payment> {
     const account = await supervisedAccountOf(order.institutionId)
     const bank = await Bank.findOrFail(account.bankId)
     const payment = await this.#openPayment(order.id, options).catch(async (error) => {
@@ -42,7 +46,10 @@ export class StartPayment {
       notifyUrl: notifyUrl(order.provider),
       returnUrl: `${env.get('APP_URL')}/parent/orders/${order.id}`,
       /* "Learn first, pay later" money is the institution's at once; prepaid money goes to supervision. */
-      settleTo: order.mode === 'prepaid' ? { bankName: bank.name, accountNumber: account.accountNumber } : null,
+      settleTo:
+        order.mode === 'prepaid'
+          ? { bankName: bank.name, accountNumber: account.accountNumber }
+          : null,
     })
     await Payment.query().where('id', payment.id).whereNull('payUrl').update({ pay_url: payUrl })
     payment.payUrl = payUrl
@@ -50,21 +57,46 @@ export class StartPayment {
   }
 
   /** Under the order's row lock: the open payment if there is one, else a new one. */
-  async #openPayment(orderId: number, options: { consumptionId?: number }): Promise<Payment | null> {
+  async #openPayment(
+    orderId: number,
+    options: { consumptionId?: number }
+  ): Promise<Payment | null> {
     return db.transaction(async (trx) => {
-      const order = await Order.query({ client: trx }).where('id', orderId).forUpdate().firstOrFail()
+      const order = await Order.query({ client: trx })
+        .where('id', orderId)
+        .forUpdate()
+        .firstOrFail()
       let amountFen = order.amountFen
       if (options.consumptionId !== undefined) {
-        const consumption = await Consumption.query({ client: trx }).where('id', options.consumptionId).where('orderId', orderId).first()
-        if (order.mode !== 'pay_later' || !consumption || consumption.releasedAt || consumption.status === 'disputed') throw new DomainError('funds.classes.nothing_to_pay')
+        const consumption = await Consumption.query({ client: trx })
+          .where('id', options.consumptionId)
+          .where('orderId', orderId)
+          .first()
+        if (
+          order.mode !== 'pay_later' ||
+          !consumption ||
+          consumption.releasedAt ||
+          consumption.status === 'disputed'
+        )
+          throw new DomainError('funds.classes.nothing_to_pay')
         amountFen = consumption.feeFen
-      } else if (order.status !== 'awaiting_payment' || (order.expiresAt && order.expiresAt < DateTime.now())) {
+      } else if (
+        order.status !== 'awaiting_payment' ||
+        (order.expiresAt && order.expiresAt < DateTime.now())
+      ) {
         throw new DomainError('funds.orders.not_payable')
       }
       const pending = await this.#pending(trx, orderId, options.consumptionId)
       if (pending) return pending
       return Payment.create(
-        { number: businessNumber('P'), orderId, consumptionId: options.consumptionId ?? null, provider: order.provider, amountFen, status: 'pending' },
+        {
+          number: businessNumber('P'),
+          orderId,
+          consumptionId: options.consumptionId ?? null,
+          provider: order.provider,
+          amountFen,
+          status: 'pending',
+        },
         { client: trx }
       )
     })
@@ -74,7 +106,11 @@ export class StartPayment {
     return Payment.query({ client })
       .where('orderId', orderId)
       .where('status', 'pending')
-      .where((q) => (consumptionId !== undefined ? q.where('consumptionId', consumptionId) : q.whereNull('consumptionId')))
+      .where((q) =>
+        consumptionId !== undefined
+          ? q.where('consumptionId', consumptionId)
+          : q.whereNull('consumptionId')
+      )
       .first()
   }
 }

@@ -24,8 +24,16 @@ import { businessNumber } from '../services/numbers.js'
  * The institution's held-money row is locked first, so no release or refund
  * posts between this reading and the instruction.
  */
-async function heldInOldAccount(trx: TransactionClientContract, institutionId: number): Promise<number> {
-  const held = await trx.from('ledger_accounts').where('code', accounts.supervised(institutionId).code).forUpdate().select('balance_fen').first()
+async function heldInOldAccount(
+  trx: TransactionClientContract,
+  institutionId: number
+): Promise<number> {
+  const held = await trx
+    .from('ledger_accounts')
+    .where('code', accounts.supervised(institutionId).code)
+    .forUpdate()
+    .select('balance_fen')
+    .first()
   const unsettled = await trx
     .from('payments')
     .join('orders', 'orders.id', 'payments.order_id')
@@ -45,19 +53,45 @@ async function heldInOldAccount(trx: TransactionClientContract, institutionId: n
  * instruction is paid from the account that is open now, not the one read
  * before the lock.
  */
-export async function payFromOpenAccount(trx: TransactionClientContract, instruction: BankInstruction, institutionId: number): Promise<void> {
-  const open = await SupervisedAccount.query({ client: trx }).where('institutionId', institutionId).where('status', 'open').first()
+export async function payFromOpenAccount(
+  trx: TransactionClientContract,
+  instruction: BankInstruction,
+  institutionId: number
+): Promise<void> {
+  const open = await SupervisedAccount.query({ client: trx })
+    .where('institutionId', institutionId)
+    .where('status', 'open')
+    .first()
   if (!open || open.id === instruction.supervisedAccountId) return
-  await instruction.useTransaction(trx).merge({ supervisedAccountId: open.id, bankId: open.bankId }).save()
+  await instruction
+    .useTransaction(trx)
+    .merge({ supervisedAccountId: open.id, bankId: open.bankId })
+    .save()
 }
 
 /** The transfer that opens a new account record, sent to the old account's bank with the change (once per new record). */
-export async function sendOpeningTransfer(trx: TransactionClientContract, from: SupervisedAccount, to: SupervisedAccount): Promise<BankInstruction | null> {
+export async function sendOpeningTransfer(
+  trx: TransactionClientContract,
+  from: SupervisedAccount,
+  to: SupervisedAccount
+): Promise<BankInstruction | null> {
   /* An escrow-model change keeps the bank account: nothing moves. */
   if (from.bankId === to.bankId && from.accountNumber === to.accountNumber) return null
   const amountFen = await heldInOldAccount(trx, from.institutionId)
   if (amountFen <= 0) return null
-  return BankInstruction.create({ number: businessNumber('T'), bankId: from.bankId, supervisedAccountId: from.id, targetAccountId: to.id, kind: 'transfer', amountFen, orderId: null, status: 'sent' }, { client: trx })
+  return BankInstruction.create(
+    {
+      number: businessNumber('T'),
+      bankId: from.bankId,
+      supervisedAccountId: from.id,
+      targetAccountId: to.id,
+      kind: 'transfer',
+      amountFen,
+      orderId: null,
+      status: 'sent',
+    },
+    { client: trx }
+  )
 }
 
 /**
@@ -65,16 +99,32 @@ export async function sendOpeningTransfer(trx: TransactionClientContract, from: 
  * students' money in the wrong place: it is forwarded to the open record by
  * a transfer of its own, once per movement.
  */
-export async function forwardStrayCredit(trx: TransactionClientContract, closed: SupervisedAccount, movement: BankMovement): Promise<BankInstruction | null> {
-  const open = await SupervisedAccount.query({ client: trx }).where('institutionId', closed.institutionId).where('status', 'open').first()
+export async function forwardStrayCredit(
+  trx: TransactionClientContract,
+  closed: SupervisedAccount,
+  movement: BankMovement
+): Promise<BankInstruction | null> {
+  const open = await SupervisedAccount.query({ client: trx })
+    .where('institutionId', closed.institutionId)
+    .where('status', 'open')
+    .first()
   if (!open) return null
   const inserted = await trx.rawQuery(
     `INSERT INTO bank_instructions (number, bank_id, supervised_account_id, target_account_id, kind, amount_fen, status, forwards_movement_id, created_at)
      VALUES (?, ?, ?, ?, 'transfer', ?, 'sent', ?, now())
      ON CONFLICT (forwards_movement_id) WHERE forwards_movement_id IS NOT NULL AND reissues_id IS NULL DO NOTHING RETURNING id`,
-    [businessNumber('T'), closed.bankId, closed.id, open.id, movement.amountFen, movement.id] as any[]
+    [
+      businessNumber('T'),
+      closed.bankId,
+      closed.id,
+      open.id,
+      movement.amountFen,
+      movement.id,
+    ] as any[]
   )
-  return inserted.rows.length ? BankInstruction.findOrFail(inserted.rows[0].id, { client: trx }) : null
+  return inserted.rows.length
+    ? BankInstruction.findOrFail(inserted.rows[0].id, { client: trx })
+    : null
 }
 
 /**
@@ -82,10 +132,25 @@ export async function forwardStrayCredit(trx: TransactionClientContract, closed:
  * (before or after the source bank reports its debit). Returns the transfer
  * confirmed, or null when the credit names none of this account's.
  */
-export async function confirmTransferArrival(trx: TransactionClientContract, account: SupervisedAccount, movement: BankMovement): Promise<BankInstruction | null> {
+export async function confirmTransferArrival(
+  trx: TransactionClientContract,
+  account: SupervisedAccount,
+  movement: BankMovement
+): Promise<BankInstruction | null> {
   if (!movement.reference) return null
-  const transfer = await BankInstruction.query({ client: trx }).where('number', movement.reference).where('kind', 'transfer').where('targetAccountId', account.id).whereNull('creditedMovementId').forUpdate().first()
-  if (!transfer || transfer.amountFen !== movement.amountFen || !['sent', 'executed'].includes(transfer.status)) return null
+  const transfer = await BankInstruction.query({ client: trx })
+    .where('number', movement.reference)
+    .where('kind', 'transfer')
+    .where('targetAccountId', account.id)
+    .whereNull('creditedMovementId')
+    .forUpdate()
+    .first()
+  if (
+    !transfer ||
+    transfer.amountFen !== movement.amountFen ||
+    !['sent', 'executed'].includes(transfer.status)
+  )
+    return null
   await transfer.useTransaction(trx).merge({ creditedMovementId: movement.id }).save()
   return transfer
 }
@@ -95,14 +160,25 @@ export async function confirmTransferArrival(trx: TransactionClientContract, acc
  * institution's records: left the old account and not yet in the new (less
  * than the ledger says), or in the new while the old still shows it (more).
  */
-export async function transferAdjustmentFen(client: { from: TransactionClientContract['from'] }, institutionId: number): Promise<number> {
+export async function transferAdjustmentFen(
+  client: { from: TransactionClientContract['from'] },
+  institutionId: number
+): Promise<number> {
   const transfers = await client
     .from('bank_instructions')
-    .join('supervised_accounts', 'supervised_accounts.id', 'bank_instructions.supervised_account_id')
+    .join(
+      'supervised_accounts',
+      'supervised_accounts.id',
+      'bank_instructions.supervised_account_id'
+    )
     .where('supervised_accounts.institution_id', institutionId)
     .where('bank_instructions.kind', 'transfer')
     .whereIn('bank_instructions.status', ['sent', 'executed', 'rejected'])
-    .select('bank_instructions.status', 'bank_instructions.amount_fen', 'bank_instructions.credited_movement_id')
+    .select(
+      'bank_instructions.status',
+      'bank_instructions.amount_fen',
+      'bank_instructions.credited_movement_id'
+    )
   let adjustment = 0
   for (const t of transfers) {
     const left = t.status === 'executed'

@@ -30,7 +30,8 @@ export interface BenchRefund {
 }
 
 function guard() {
-  if (!env.get('BENCH_ROUTES')) throw new Error('Benchmark fixtures exist only when BENCH_ROUTES is set')
+  if (!env.get('BENCH_ROUTES'))
+    throw new Error('Benchmark fixtures exist only when BENCH_ROUTES is set')
 }
 
 /** Latest order of each prepaid contract that is paid and not finished; `fresh` ones have no class taken. */
@@ -55,7 +56,17 @@ async function baseOrders(limit: number, fresh: boolean, exclude: number[]): Pro
 export async function pendingPaymentsForBench(count: number): Promise<BenchPayment[]> {
   guard()
   const fresh = await baseOrders(count, true, [])
-  const base = fresh.length >= count ? fresh : [...fresh, ...(await baseOrders(count - fresh.length, false, fresh.map((o) => o.contract_id)))]
+  const base =
+    fresh.length >= count
+      ? fresh
+      : [
+          ...fresh,
+          ...(await baseOrders(
+            count - fresh.length,
+            false,
+            fresh.map((o) => o.contract_id)
+          )),
+        ]
   if (!base.length) throw new Error('No paid prepaid order to copy: seed the database first')
   const tag = Date.now().toString(36).toUpperCase()
   const perContract = Math.ceil(count / base.length)
@@ -92,7 +103,10 @@ export async function pendingPaymentsForBench(count: number): Promise<BenchPayme
   const payments: BenchPayment[] = []
   await db.transaction(async (trx) => {
     for (let i = 0; i < orders.length; i += 1000) {
-      const inserted = await trx.table('orders').multiInsert(orders.slice(i, i + 1000)).returning(['id', 'number', 'amount_fen'])
+      const inserted = await trx
+        .table('orders')
+        .multiInsert(orders.slice(i, i + 1000))
+        .returning(['id', 'number', 'amount_fen'])
       const rows = inserted.map((o: any) => ({
         number: `PB${String(o.number).slice(2)}`,
         order_id: o.id,
@@ -104,7 +118,13 @@ export async function pendingPaymentsForBench(count: number): Promise<BenchPayme
         updated_at: new Date(),
       }))
       await trx.table('payments').multiInsert(rows)
-      payments.push(...rows.map((r: any) => ({ orderId: Number(r.order_id), paymentNumber: r.number, amountFen: Number(r.amount_fen) })))
+      payments.push(
+        ...rows.map((r: any) => ({
+          orderId: Number(r.order_id),
+          paymentNumber: r.number,
+          amountFen: Number(r.amount_fen),
+        }))
+      )
     }
   })
   return payments
@@ -121,5 +141,10 @@ export async function requestRefundForBench(orderId: number): Promise<BenchRefun
   /* RequestRefund only reads the parent's id: the benchmark acts as the order's own parent. */
   const parent = { id: order.parentUserId } as unknown as CurrentUser
   const refund = await new RequestRefund().handle(parent, orderId, { reason: '压测：退费' })
-  return { orderId, refundNumber: refund.number, amountFen: refund.amountFen, status: refund.status }
+  return {
+    orderId,
+    refundNumber: refund.number,
+    amountFen: refund.amountFen,
+    status: refund.status,
+  }
 }

@@ -22,8 +22,23 @@ export interface RefundRequest {
 }
 
 export type ChannelNotice =
-  | { kind: 'payment'; noticeId: string; paymentNumber: string; providerTxnId: string; amountFen: number; status: 'succeeded' | 'failed' }
-  | { kind: 'refund'; noticeId: string; paymentNumber: string; refundNumber: string; amountFen: number; status: 'succeeded' | 'failed'; reason?: string }
+  | {
+      kind: 'payment'
+      noticeId: string
+      paymentNumber: string
+      providerTxnId: string
+      amountFen: number
+      status: 'succeeded' | 'failed'
+    }
+  | {
+      kind: 'refund'
+      noticeId: string
+      paymentNumber: string
+      refundNumber: string
+      amountFen: number
+      status: 'succeeded' | 'failed'
+      reason?: string
+    }
 
 export interface RawNotice {
   headers: Record<string, string | string[] | undefined>

@@ -3,7 +3,15 @@
 | sandbox/server.ts): the same shape a real provider's SDK has — signed
 | requests out, signed asynchronous callbacks in.
 */
-import { type ChannelNotice, NoticeRejected, NoticeUnverified, type PaymentChannel, type PaymentRequest, type RawNotice, type RefundRequest } from './channel.js'
+import {
+  type ChannelNotice,
+  NoticeRejected,
+  NoticeUnverified,
+  type PaymentChannel,
+  type PaymentRequest,
+  type RawNotice,
+  type RefundRequest,
+} from './channel.js'
 import { checkSignature, signPayload, unixSeconds } from './signing.js'
 
 export interface SandboxSettings {
@@ -45,7 +53,8 @@ export class SandboxChannel implements PaymentChannel {
       signal: AbortSignal.timeout(10_000),
     })
     const answer = await response.json().catch(() => ({}))
-    if (!response.ok) throw new Error(`Sandbox channel refused ${path}: ${answer.error ?? response.status}`)
+    if (!response.ok)
+      throw new Error(`Sandbox channel refused ${path}: ${answer.error ?? response.status}`)
     return answer
   }
 
@@ -56,13 +65,20 @@ export class SandboxChannel implements PaymentChannel {
       subject: request.subject,
       notify_url: request.notifyUrl,
       return_url: request.returnUrl,
-      settle_to: request.settleTo ? { bank_name: request.settleTo.bankName, account_number: request.settleTo.accountNumber } : null,
+      settle_to: request.settleTo
+        ? { bank_name: request.settleTo.bankName, account_number: request.settleTo.accountNumber }
+        : null,
     })
     return { payUrl: String(answer.pay_url) }
   }
 
   async refund(request: RefundRequest) {
-    await this.#call('/v1/refunds', { out_trade_no: request.paymentNumber, out_refund_no: request.refundNumber, amount_fen: request.amountFen, notify_url: request.notifyUrl })
+    await this.#call('/v1/refunds', {
+      out_trade_no: request.paymentNumber,
+      out_refund_no: request.refundNumber,
+      amount_fen: request.amountFen,
+      notify_url: request.notifyUrl,
+    })
   }
 
   async close(paymentNumber: string): Promise<'closed' | 'already_paid'> {
@@ -71,7 +87,11 @@ export class SandboxChannel implements PaymentChannel {
   }
 
   parseNotice(raw: RawNotice): ChannelNotice {
-    const check = checkSignature(this.settings.secret, { timestamp: header(raw, 'x-sandbox-timestamp'), signature: header(raw, 'x-sandbox-signature'), body: raw.body })
+    const check = checkSignature(this.settings.secret, {
+      timestamp: header(raw, 'x-sandbox-timestamp'),
+      signature: header(raw, 'x-sandbox-signature'),
+      body: raw.body,
+    })
     if (check !== 'ok') throw new NoticeUnverified(`signature ${check}`)
     let notice: any
     try {
@@ -80,15 +100,26 @@ export class SandboxChannel implements PaymentChannel {
       throw new NoticeRejected('body is not JSON')
     }
     const amountFen = Number(notice.amount_fen)
-    if (!Number.isSafeInteger(amountFen) || amountFen <= 0) throw new NoticeRejected('amount is not a positive whole number of fen')
-    if (typeof notice.notice_id !== 'string' || typeof notice.out_trade_no !== 'string') throw new NoticeRejected('notice id or payment number missing')
+    if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+      throw new NoticeRejected('amount is not a positive whole number of fen')
+    if (typeof notice.notice_id !== 'string' || typeof notice.out_trade_no !== 'string')
+      throw new NoticeRejected('notice id or payment number missing')
     switch (notice.event) {
       case 'payment.succeeded':
-        if (typeof notice.transaction_id !== 'string') throw new NoticeRejected('transaction id missing')
-        return { kind: 'payment', noticeId: notice.notice_id, paymentNumber: notice.out_trade_no, providerTxnId: notice.transaction_id, amountFen, status: 'succeeded' }
+        if (typeof notice.transaction_id !== 'string')
+          throw new NoticeRejected('transaction id missing')
+        return {
+          kind: 'payment',
+          noticeId: notice.notice_id,
+          paymentNumber: notice.out_trade_no,
+          providerTxnId: notice.transaction_id,
+          amountFen,
+          status: 'succeeded',
+        }
       case 'refund.succeeded':
       case 'refund.failed':
-        if (typeof notice.out_refund_no !== 'string') throw new NoticeRejected('refund number missing')
+        if (typeof notice.out_refund_no !== 'string')
+          throw new NoticeRejected('refund number missing')
         return {
           kind: 'refund',
           noticeId: notice.notice_id,

@@ -10,7 +10,9 @@ export function sandboxSettings(): SandboxSettings {
   return {
     url: env.get('PAYMENT_SANDBOX_URL') ?? 'http://127.0.0.1:3340',
     merchantId: SANDBOX_MERCHANT,
-    secret: env.get('PAYMENT_SANDBOX_SECRET') ?? createHmac('sha256', env.get('APP_KEY').release()).update('payment-sandbox').digest('hex'),
+    secret:
+      env.get('PAYMENT_SANDBOX_SECRET') ??
+      createHmac('sha256', env.get('APP_KEY').release()).update('payment-sandbox').digest('hex'),
   }
 }
 

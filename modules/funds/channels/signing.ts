@@ -13,13 +13,18 @@ export function signPayload(secret: string, timestamp: string, body: string): st
 
 export type SignatureCheck = 'ok' | 'missing' | 'bad_signature' | 'stale'
 
-export function checkSignature(secret: string, input: { timestamp?: string | null; signature?: string | null; body: string }, now = Date.now()): SignatureCheck {
+export function checkSignature(
+  secret: string,
+  input: { timestamp?: string | null; signature?: string | null; body: string },
+  now = Date.now()
+): SignatureCheck {
   if (!input.timestamp || !input.signature) return 'missing'
   const expected = Buffer.from(signPayload(secret, input.timestamp, input.body), 'hex')
   const given = Buffer.from(input.signature, 'hex')
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'bad_signature'
   const seconds = Number(input.timestamp)
-  if (!Number.isFinite(seconds) || Math.abs(now / 1000 - seconds) > SIGNATURE_WINDOW_SECONDS) return 'stale'
+  if (!Number.isFinite(seconds) || Math.abs(now / 1000 - seconds) > SIGNATURE_WINDOW_SECONDS)
+    return 'stale'
   return 'ok'
 }
 

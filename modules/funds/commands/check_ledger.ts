@@ -17,13 +17,21 @@ export default class CheckLedgerCommand extends BaseCommand {
     const { ledgerProblems, isClean } = await import('../ledger/invariants.js')
     const started = Date.now()
     const problems = await ledgerProblems()
-    const [{ entries, transactions }] = (await db.rawQuery('SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM ledger_transactions) AS transactions')).rows
+    const [{ entries, transactions }] = (
+      await db.rawQuery(
+        'SELECT (SELECT count(*) FROM ledger_entries) AS entries, (SELECT count(*) FROM ledger_transactions) AS transactions'
+      )
+    ).rows
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     if (isClean(problems)) {
-      this.logger.success(`Ledger balanced: ${transactions} transactions, ${entries} entries checked in ${seconds} s`)
+      this.logger.success(
+        `Ledger balanced: ${transactions} transactions, ${entries} entries checked in ${seconds} s`
+      )
       return
     }
-    this.logger.error(`Ledger problems found (checked in ${seconds} s):\n${JSON.stringify(problems, null, 2)}`)
+    this.logger.error(
+      `Ledger problems found (checked in ${seconds} s):\n${JSON.stringify(problems, null, 2)}`
+    )
     this.exitCode = 1
   }
 }

@@ -17,14 +17,27 @@ function json(body: string, bytes?: Buffer): any {
   }
 }
 
-const badBody = (ctx: HttpContext) => ctx.response.status(400).send({ error: 'body is not valid JSON text' })
+const badBody = (ctx: HttpContext) =>
+  ctx.response.status(400).send({ error: 'body is not valid JSON text' })
 
 /** Machine endpoints: payment channel callbacks and the supervising banks' API (signed, no cookies). */
 export default class ApiController {
   async notice(ctx: HttpContext) {
-    const result = await new ApplyChannelNotice().handle(String(ctx.params.provider), { headers: ctx.request.headers(), body: ctx.request.raw() ?? '', bytes: rawBodyBytes(ctx.request) }, ctx.request.ip())
+    const result = await new ApplyChannelNotice().handle(
+      String(ctx.params.provider),
+      {
+        headers: ctx.request.headers(),
+        body: ctx.request.raw() ?? '',
+        bytes: rawBodyBytes(ctx.request),
+      },
+      ctx.request.ip()
+    )
     /* A provider retries until it gets 2xx: a rejected notice is answered 400 so it is never taken as accepted. */
-    return ctx.response.status(result.outcome === 'rejected' ? 400 : 200).send({ code: result.outcome === 'rejected' ? 'FAIL' : 'SUCCESS', outcome: result.outcome, message: result.reason ?? null })
+    return ctx.response.status(result.outcome === 'rejected' ? 400 : 200).send({
+      code: result.outcome === 'rejected' ? 'FAIL' : 'SUCCESS',
+      outcome: result.outcome,
+      message: result.reason ?? null,
+    })
   }
 
   async #bank(ctx: HttpContext) {
@@ -42,9 +55,21 @@ export default class ApiController {
   async instructions(ctx: HttpContext) {
     const auth = await this.#bank(ctx)
     if (!auth) return
-    const pending = await BankInstruction.query().where('bankId', auth.bank.id).where('status', 'sent').orderBy('id').limit(200)
-    const ids = new Set(pending.flatMap((i) => [i.supervisedAccountId, i.targetAccountId ?? i.supervisedAccountId]))
-    const accounts = new Map((await SupervisedAccount.query().whereIn('id', [...ids]).preload('bank')).map((a) => [a.id, a]))
+    const pending = await BankInstruction.query()
+      .where('bankId', auth.bank.id)
+      .where('status', 'sent')
+      .orderBy('id')
+      .limit(200)
+    const ids = new Set(
+      pending.flatMap((i) => [i.supervisedAccountId, i.targetAccountId ?? i.supervisedAccountId])
+    )
+    const accounts = new Map(
+      (
+        await SupervisedAccount.query()
+          .whereIn('id', [...ids])
+          .preload('bank')
+      ).map((a) => [a.id, a])
+    )
     return {
       instructions: pending.map((i) => ({
         number: i.number,
@@ -52,7 +77,14 @@ export default class ApiController {
         account_number: accounts.get(i.supervisedAccountId)?.accountNumber,
         amount_fen: i.amountFen,
         /* A transfer names where the money goes; the receiving bank's credit must carry the instruction number as its reference. */
-        ...(i.targetAccountId ? { to: { bank_name: accounts.get(i.targetAccountId)?.bank.name, account_number: accounts.get(i.targetAccountId)?.accountNumber } } : {}),
+        ...(i.targetAccountId
+          ? {
+              to: {
+                bank_name: accounts.get(i.targetAccountId)?.bank.name,
+                account_number: accounts.get(i.targetAccountId)?.accountNumber,
+              },
+            }
+          : {}),
         created_at: i.createdAt.toISO(),
       })),
     }
@@ -66,7 +98,9 @@ export default class ApiController {
     const reason = String(body?.reason ?? '').trim()
     if (!reason) return ctx.response.status(422).send({ error: 'reason is required' })
     const done = await new RejectInstruction().handle(auth.bank, String(ctx.params.number), reason)
-    return done ? { outcome: 'rejected' } : ctx.response.status(404).send({ error: 'no such pending instruction for this bank' })
+    return done
+      ? { outcome: 'rejected' }
+      : ctx.response.status(404).send({ error: 'no such pending instruction for this bank' })
   }
 
   async movements(ctx: HttpContext) {
@@ -75,7 +109,8 @@ export default class ApiController {
     const body = json(auth.body, rawBodyBytes(ctx.request))
     if (body === undefined) return badBody(ctx)
     const movements = body?.movements
-    if (!Array.isArray(movements)) return ctx.response.status(422).send({ error: 'movements must be an array' })
+    if (!Array.isArray(movements))
+      return ctx.response.status(422).send({ error: 'movements must be an array' })
     return { results: await new RecordBankMovements().handle(auth.bank, movements) }
   }
 }

@@ -12,7 +12,10 @@ import { newBankSecret } from '../services/supervised_accounts.js'
 
 async function ownBank(ctx: HttpContext): Promise<Bank> {
   const user = ctx.auth.getUserOrFail()
-  const bank = user.role === 'bank_operator' && user.orgType === 'bank' && user.orgId ? await Bank.find(user.orgId) : null
+  const bank =
+    user.role === 'bank_operator' && user.orgType === 'bank' && user.orgId
+      ? await Bank.find(user.orgId)
+      : null
   if (!bank) throw new ForbiddenException()
   return bank
 }
@@ -21,27 +24,60 @@ async function ownBank(ctx: HttpContext): Promise<Bank> {
 export default class BankPortalController {
   async accounts(ctx: HttpContext) {
     const bank = await ownBank(ctx)
-    const accounts = await SupervisedAccount.query().where('bankId', bank.id).orderBy('id').paginate(pageOf(ctx.request.input('page')), 20)
+    const accounts = await SupervisedAccount.query()
+      .where('bankId', bank.id)
+      .orderBy('id')
+      .paginate(pageOf(ctx.request.input('page')), 20)
     accounts.baseUrl(ctx.request.url())
-    return ctx.view.render('funds::bank/accounts', { bank, accounts, names: await institutionSummaries(accounts.all().map((a) => a.institutionId)) })
+    return ctx.view.render('funds::bank/accounts', {
+      bank,
+      accounts,
+      names: await institutionSummaries(accounts.all().map((a) => a.institutionId)),
+    })
   }
 
   async instructions(ctx: HttpContext) {
     const bank = await ownBank(ctx)
-    const status = ['sent', 'executed', 'rejected'].includes(ctx.request.input('status')) ? ctx.request.input('status') : 'sent'
-    const instructions = await BankInstruction.query().where('bankId', bank.id).where('status', status).orderBy('id', 'desc').paginate(pageOf(ctx.request.input('page')), 50)
+    const status = ['sent', 'executed', 'rejected'].includes(ctx.request.input('status'))
+      ? ctx.request.input('status')
+      : 'sent'
+    const instructions = await BankInstruction.query()
+      .where('bankId', bank.id)
+      .where('status', status)
+      .orderBy('id', 'desc')
+      .paginate(pageOf(ctx.request.input('page')), 50)
     instructions.baseUrl(ctx.request.url())
     instructions.queryString({ status })
-    const ids = new Set(instructions.all().flatMap((i) => (i.targetAccountId ? [i.supervisedAccountId, i.targetAccountId] : [i.supervisedAccountId])))
-    const accounts = new Map((await SupervisedAccount.query().whereIn('id', [...ids]).preload('bank')).map((a) => [a.id, a]))
+    const ids = new Set(
+      instructions
+        .all()
+        .flatMap((i) =>
+          i.targetAccountId ? [i.supervisedAccountId, i.targetAccountId] : [i.supervisedAccountId]
+        )
+    )
+    const accounts = new Map(
+      (
+        await SupervisedAccount.query()
+          .whereIn('id', [...ids])
+          .preload('bank')
+      ).map((a) => [a.id, a])
+    )
     return ctx.view.render('funds::bank/instructions', { bank, instructions, accounts, status })
   }
 
   async anomalies(ctx: HttpContext) {
     const bank = await ownBank(ctx)
-    const anomalies = await FundAnomaly.query().where('bankId', bank.id).where('status', 'open').orderBy('detectedAt', 'desc').paginate(pageOf(ctx.request.input('page')), 20)
+    const anomalies = await FundAnomaly.query()
+      .where('bankId', bank.id)
+      .where('status', 'open')
+      .orderBy('detectedAt', 'desc')
+      .paginate(pageOf(ctx.request.input('page')), 20)
     anomalies.baseUrl(ctx.request.url())
-    return ctx.view.render('funds::bank/anomalies', { bank, anomalies, names: await institutionSummaries(anomalies.all().map((a) => a.institutionId)) })
+    return ctx.view.render('funds::bank/anomalies', {
+      bank,
+      anomalies,
+      names: await institutionSummaries(anomalies.all().map((a) => a.institutionId)),
+    })
   }
 
   async credentials(ctx: HttpContext) {
@@ -52,11 +88,22 @@ export default class BankPortalController {
   async rotate(ctx: HttpContext) {
     const bank = await ownBank(ctx)
     const user = ctx.auth.getUserOrFail()
-    await new ConfirmPassword().handle(user, String(ctx.request.input('password') ?? ''), requestMeta(ctx), 'funds.bank_secret_rotated')
+    await new ConfirmPassword().handle(
+      user,
+      String(ctx.request.input('password') ?? ''),
+      requestMeta(ctx),
+      'funds.bank_secret_rotated'
+    )
     const fresh = newBankSecret()
     bank.merge({ apiSecretCipher: fresh.cipher, secretRotatedAt: DateTime.now() })
     await bank.save()
-    await recordAudit({ action: 'funds.bank_secret_rotated', actor: user, subjectType: 'bank', subjectId: bank.id, regionCode: bank.regionCode })
+    await recordAudit({
+      action: 'funds.bank_secret_rotated',
+      actor: user,
+      subjectType: 'bank',
+      subjectId: bank.id,
+      regionCode: bank.regionCode,
+    })
     ctx.response.header('cache-control', 'no-store')
     return ctx.view.render('funds::bank/credentials', { bank, secret: fresh.secret })
   }

@@ -27,31 +27,74 @@ export default class ParentOrdersController {
   async index(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     /* Opened from a contract: its charges, and the button for the next one. */
-    const asked = ctx.request.input('contract') ? await contractSummary(idParam(ctx.request.input('contract'))) : null
+    const asked = ctx.request.input('contract')
+      ? await contractSummary(idParam(ctx.request.input('contract')))
+      : null
     const contract = asked && asked.parentUserId === user.id ? asked : null
-    const orders = await ordersOf({ parentUserId: user.id, contractId: contract?.id }, ctx.request.input('page'))
+    const orders = await ordersOf(
+      { parentUserId: user.id, contractId: contract?.id },
+      ctx.request.input('page')
+    )
     orders.baseUrl(ctx.request.url())
     orders.queryString({ contract: contract?.id })
     const contracts = await contractSummaries(orders.all().map((o) => o.contractId))
-    const charged = contract ? orders.all().filter((o) => o.status !== 'cancelled').reduce((n, o) => n + o.classCount, 0) : 0
+    const charged = contract
+      ? orders
+          .all()
+          .filter((o) => o.status !== 'cancelled')
+          .reduce((n, o) => n + o.classCount, 0)
+      : 0
     const payLater = orders.all().some((o) => o.mode === 'pay_later' && o.status !== 'cancelled')
     /* A renewal is offered only when few enough classes are left unconsumed (national: 20). */
-    const left = orders.all().filter((o) => o.mode === 'prepaid' && o.paidFen > 0 && o.status !== 'cancelled').reduce((n, o) => n + unconsumedClasses(o), 0)
-    const limit = contract ? (await chargeLimits.resolve(toRegionCode(contract.regionCode), { kind: contract.kind, delivery: contract.delivery })).renewWhenClassesLeft : 0
+    const left = orders
+      .all()
+      .filter((o) => o.mode === 'prepaid' && o.paidFen > 0 && o.status !== 'cancelled')
+      .reduce((n, o) => n + unconsumedClasses(o), 0)
+    const limit = contract
+      ? (
+          await chargeLimits.resolve(toRegionCode(contract.regionCode), {
+            kind: contract.kind,
+            delivery: contract.delivery,
+          })
+        ).renewWhenClassesLeft
+      : 0
     const renewalWait = contract && left > limit ? { left, limit } : null
-    return ctx.view.render('funds::parent/index', { orders, contracts, contract, renewalWait, canCharge: !!contract && !payLater && !renewalWait && ['signed', 'active'].includes(contract.status) && charged < contract.classCount, canPayLater: !!contract && contract.payAfterClassOffered && charged === 0 && ['signed', 'active'].includes(contract.status), institutions: await institutionSummaries(orders.all().map((o) => o.institutionId)) })
+    return ctx.view.render('funds::parent/index', {
+      orders,
+      contracts,
+      contract,
+      renewalWait,
+      canCharge:
+        !!contract &&
+        !payLater &&
+        !renewalWait &&
+        ['signed', 'active'].includes(contract.status) &&
+        charged < contract.classCount,
+      canPayLater:
+        !!contract &&
+        contract.payAfterClassOffered &&
+        charged === 0 &&
+        ['signed', 'active'].includes(contract.status),
+      institutions: await institutionSummaries(orders.all().map((o) => o.institutionId)),
+    })
   }
 
   async show(ctx: HttpContext) {
     const order = await ownOrder(ctx)
-    return ctx.view.render('funds::parent/show', { order, contract: await contractSummary(order.contractId), ...(await orderStatement(order)), refundable: unconsumedClasses(order) })
+    return ctx.view.render('funds::parent/show', {
+      order,
+      contract: await contractSummary(order.contractId),
+      ...(await orderStatement(order)),
+      refundable: unconsumedClasses(order),
+    })
   }
 
   /** The status box, polled while the parent waits for the channel's callback. */
   async status(ctx: HttpContext) {
     const order = await ownOrder(ctx)
     /* Paid (or closed) while the parent watched: reload, so the totals and movements show the payment too. */
-    if (ctx.request.header('hx-request') && order.status !== 'awaiting_payment') ctx.response.header('HX-Refresh', 'true')
+    if (ctx.request.header('hx-request') && order.status !== 'awaiting_payment')
+      ctx.response.header('HX-Refresh', 'true')
     return ctx.view.render('funds::parent/_status', { order })
   }
 
@@ -75,7 +118,14 @@ export default class ParentOrdersController {
   }
 
   async #toCashier(ctx: HttpContext, order: Order, courseName: string) {
-    const payment = await new StartPayment().handle(order, ctx.i18n.t('funds.orders.subject', { course: courseName, from: order.firstClass, to: order.lastClass }))
+    const payment = await new StartPayment().handle(
+      order,
+      ctx.i18n.t('funds.orders.subject', {
+        course: courseName,
+        from: order.firstClass,
+        to: order.lastClass,
+      })
+    )
     return ctx.response.redirect(payment.payUrl!)
   }
 
@@ -85,9 +135,17 @@ export default class ParentOrdersController {
     const consumption = await Consumption.find(idParam(ctx.params.id))
     const order = consumption ? await Order.find(consumption.orderId) : null
     if (!consumption || !order || order.parentUserId !== user.id) throw new NotFoundException()
-    if (order.mode !== 'pay_later' || consumption.releasedAt || consumption.status === 'disputed') throw new DomainError('funds.classes.nothing_to_pay')
+    if (order.mode !== 'pay_later' || consumption.releasedAt || consumption.status === 'disputed')
+      throw new DomainError('funds.classes.nothing_to_pay')
     const contract = await contractSummary(order.contractId)
-    const payment = await new StartPayment().handle(order, ctx.i18n.t('funds.orders.class_subject', { course: contract?.courseName ?? order.number, n: consumption.classNo }), { consumptionId: consumption.id })
+    const payment = await new StartPayment().handle(
+      order,
+      ctx.i18n.t('funds.orders.class_subject', {
+        course: contract?.courseName ?? order.number,
+        n: consumption.classNo,
+      }),
+      { consumptionId: consumption.id }
+    )
     return ctx.response.redirect(payment.payUrl!)
   }
 
@@ -98,7 +156,9 @@ export default class ParentOrdersController {
   }
 
   async disputeClass(ctx: HttpContext) {
-    const { reason } = await ctx.request.validateUsing(disputeValidator, { messagesProvider: fundsMessages(ctx) })
+    const { reason } = await ctx.request.validateUsing(disputeValidator, {
+      messagesProvider: fundsMessages(ctx),
+    })
     await new AnswerClass().dispute(ctx.auth.getUserOrFail(), idParam(ctx.params.id), reason)
     ctx.session.flash('success', ctx.i18n.t('funds.classes.disputed'))
     return ctx.response.redirect().back()
@@ -106,9 +166,17 @@ export default class ParentOrdersController {
 
   async requestRefund(ctx: HttpContext) {
     const order = await ownOrder(ctx)
-    const input = await ctx.request.validateUsing(refundValidator, { messagesProvider: fundsMessages(ctx) })
+    const input = await ctx.request.validateUsing(refundValidator, {
+      messagesProvider: fundsMessages(ctx),
+    })
     const refund = await new RequestRefund().handle(ctx.auth.getUserOrFail(), order.id, input)
-    ctx.session.flash('success', ctx.i18n.t(refund.status === 'refunding' ? 'funds.refunds.sent_at_once' : 'funds.refunds.requested', { yuan: (refund.amountFen / 100).toFixed(2), due: refund.answerDueOn.toISODate() }))
+    ctx.session.flash(
+      'success',
+      ctx.i18n.t(
+        refund.status === 'refunding' ? 'funds.refunds.sent_at_once' : 'funds.refunds.requested',
+        { yuan: (refund.amountFen / 100).toFixed(2), due: refund.answerDueOn.toISODate() }
+      )
+    )
     return ctx.response.redirect().toRoute('parent_orders.show', { id: order.id })
   }
 

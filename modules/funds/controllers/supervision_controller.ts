@@ -2,9 +2,20 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
 import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
-import { type CurrentUser, applyRegionScope, inScope, recordAudit, regionTree } from '#modules/identity'
+import {
+  type CurrentUser,
+  applyRegionScope,
+  inScope,
+  recordAudit,
+  regionTree,
+} from '#modules/identity'
 import { contractSummary } from '#modules/catalog'
-import { institutionSummaries, institutionSummary, isBureau, isResponsibleBureau } from '#modules/registry'
+import {
+  institutionSummaries,
+  institutionSummary,
+  isBureau,
+  isResponsibleBureau,
+} from '#modules/registry'
 import { formatYuan } from '#kernel/shared/money'
 import { BureauRefundAll } from '../actions/refunds.js'
 import { positionOf } from '../actions/reconcile.js'
@@ -28,49 +39,113 @@ export default class SupervisionController {
   async index(ctx: HttpContext) {
     const user = bureau(ctx)
     const asked = String(ctx.request.input('region') ?? '')
-    const scope = asked && regionTree.has(asked) && inScope(asked, user.regionCode) ? asked : user.regionCode
+    const scope =
+      asked && regionTree.has(asked) && inScope(asked, user.regionCode) ? asked : user.regionCode
     const region = regionTree.get(scope)
     const leaf = region?.level === 3
     const summary = await supervisionByRegion(scope)
-    const institutions = leaf || ctx.request.input('institutions') ? await supervisionByInstitution(scope, pageOf(ctx.request.input('page'))) : null
+    const institutions =
+      leaf || ctx.request.input('institutions')
+        ? await supervisionByInstitution(scope, pageOf(ctx.request.input('page')))
+        : null
     institutions?.baseUrl(ctx.request.url())
     institutions?.queryString({ region: scope, institutions: leaf ? undefined : 1 })
-    const names = institutions ? await institutionSummaries(institutions.all().map((r: any) => r.institution_id)) : new Map()
-    const trail = scope === user.regionCode ? [] : regionTree.ancestors(scope).filter((r) => inScope(r.code, user.regionCode))
-    return ctx.view.render('funds::manage/index', { scope, region, summary, institutions, names, trail, leaf, openAnomalies: summary.total.openAnomalies })
+    const names = institutions
+      ? await institutionSummaries(institutions.all().map((r: any) => r.institution_id))
+      : new Map()
+    const trail =
+      scope === user.regionCode
+        ? []
+        : regionTree.ancestors(scope).filter((r) => inScope(r.code, user.regionCode))
+    return ctx.view.render('funds::manage/index', {
+      scope,
+      region,
+      summary,
+      institutions,
+      names,
+      trail,
+      leaf,
+      openAnomalies: summary.total.openAnomalies,
+    })
   }
 
   async institution(ctx: HttpContext) {
     const user = bureau(ctx)
     const institution = await institutionSummary(idParam(ctx.params.id))
-    if (!institution || !inScope(institution.regionCode, user.regionCode)) throw new NotFoundException()
+    if (!institution || !inScope(institution.regionCode, user.regionCode))
+      throw new NotFoundException()
     const account = await SupervisedAccount.findBy('institutionId', institution.id)
     const position = account ? await positionOf(account) : null
     const orders = await regionOrders(user, ctx.request.input('page'), institution.id)
     orders.baseUrl(ctx.request.url())
-    const anomalies = await FundAnomaly.query().where('institutionId', institution.id).orderBy('detectedAt', 'desc').limit(50)
-    const rejected = account ? await BankInstruction.query().where('supervisedAccountId', account.id).where('status', 'rejected').orderBy('id').limit(100) : []
-    return ctx.view.render('funds::manage/institution', { institution, account, position, orders, anomalies, rejected, canRefundAll: isResponsibleBureau(user, institution) })
+    const anomalies = await FundAnomaly.query()
+      .where('institutionId', institution.id)
+      .orderBy('detectedAt', 'desc')
+      .limit(50)
+    const rejected = account
+      ? await BankInstruction.query()
+          .where('supervisedAccountId', account.id)
+          .where('status', 'rejected')
+          .orderBy('id')
+          .limit(100)
+      : []
+    return ctx.view.render('funds::manage/institution', {
+      institution,
+      account,
+      position,
+      orders,
+      anomalies,
+      rejected,
+      canRefundAll: isResponsibleBureau(user, institution),
+    })
   }
 
   async order(ctx: HttpContext) {
     const user = bureau(ctx)
     const order = await findOrder(ctx.params.id)
     if (!inScope(order.regionCode, user.regionCode)) throw new NotFoundException()
-    await recordAudit({ action: 'funds.order_viewed', actor: user, subjectType: 'order', subjectId: order.id, regionCode: order.regionCode, summary: ctx.request.url() })
-    return ctx.view.render('funds::manage/order', { order, contract: await contractSummary(order.contractId), institution: await institutionSummary(order.institutionId), ...(await orderStatement(order)) })
+    await recordAudit({
+      action: 'funds.order_viewed',
+      actor: user,
+      subjectType: 'order',
+      subjectId: order.id,
+      regionCode: order.regionCode,
+      summary: ctx.request.url(),
+    })
+    return ctx.view.render('funds::manage/order', {
+      order,
+      contract: await contractSummary(order.contractId),
+      institution: await institutionSummary(order.institutionId),
+      ...(await orderStatement(order)),
+    })
   }
 
   /** The responsible bureau refunds every unconsumed fee of an institution that stopped abnormally. */
   async refundAll(ctx: HttpContext) {
     const user = bureau(ctx)
     const institution = await institutionSummary(idParam(ctx.params.id))
-    if (!institution || !inScope(institution.regionCode, user.regionCode)) throw new NotFoundException()
+    if (!institution || !inScope(institution.regionCode, user.regionCode))
+      throw new NotFoundException()
     if (!isResponsibleBureau(user, institution)) throw new ForbiddenException()
-    const { reason } = await ctx.request.validateUsing(bureauRefundValidator, { messagesProvider: fundsMessages(ctx) })
+    const { reason } = await ctx.request.validateUsing(bureauRefundValidator, {
+      messagesProvider: fundsMessages(ctx),
+    })
     const result = await new BureauRefundAll().handle(user, institution.id, reason)
-    await recordAudit({ action: 'funds.bureau_refund_all', actor: user, subjectType: 'institution', subjectId: institution.id, regionCode: institution.regionCode, summary: `${result.refunds} refunds, ${result.amountFen} fen: ${reason}` })
-    ctx.session.flash('success', ctx.i18n.t('funds.supervision.refund_all_done', { count: result.refunds, yuan: formatYuan(result.amountFen) }))
+    await recordAudit({
+      action: 'funds.bureau_refund_all',
+      actor: user,
+      subjectType: 'institution',
+      subjectId: institution.id,
+      regionCode: institution.regionCode,
+      summary: `${result.refunds} refunds, ${result.amountFen} fen: ${reason}`,
+    })
+    ctx.session.flash(
+      'success',
+      ctx.i18n.t('funds.supervision.refund_all_done', {
+        count: result.refunds,
+        yuan: formatYuan(result.amountFen),
+      })
+    )
     return ctx.response.redirect().toRoute('funds_supervision.institution', { id: institution.id })
   }
 
@@ -78,24 +153,52 @@ export default class SupervisionController {
   async resolveInstruction(ctx: HttpContext) {
     const user = bureau(ctx)
     const instruction = await BankInstruction.find(idParam(ctx.params.id))
-    const institution = instruction ? await institutionSummary((await SupervisedAccount.findOrFail(instruction.supervisedAccountId)).institutionId) : null
-    if (!instruction || !institution || !inScope(institution.regionCode, user.regionCode)) throw new NotFoundException()
+    const institution = instruction
+      ? await institutionSummary(
+          (await SupervisedAccount.findOrFail(instruction.supervisedAccountId)).institutionId
+        )
+      : null
+    if (!instruction || !institution || !inScope(institution.regionCode, user.regionCode))
+      throw new NotFoundException()
     if (!isResponsibleBureau(user, institution)) throw new ForbiddenException()
-    const { note } = await ctx.request.validateUsing(closeAnomalyValidator, { messagesProvider: fundsMessages(ctx) })
+    const { note } = await ctx.request.validateUsing(closeAnomalyValidator, {
+      messagesProvider: fundsMessages(ctx),
+    })
     const reverse = ctx.params.decision === 'reverse'
-    const result = reverse ? await new ResolveInstruction().reverse(user, instruction.id, note) : await new ResolveInstruction().reissue(user, instruction.id, note)
-    await recordAudit({ action: reverse ? 'funds.instruction_reversed' : 'funds.instruction_reissued', actor: user, subjectType: 'bank_instruction', subjectId: instruction.id, regionCode: institution.regionCode, summary: `${instruction.number} → ${result.number}: ${note}` })
-    ctx.session.flash('success', ctx.i18n.t(reverse ? 'funds.instructions.reversed' : 'funds.instructions.reissued', { number: result.number }))
+    const result = reverse
+      ? await new ResolveInstruction().reverse(user, instruction.id, note)
+      : await new ResolveInstruction().reissue(user, instruction.id, note)
+    await recordAudit({
+      action: reverse ? 'funds.instruction_reversed' : 'funds.instruction_reissued',
+      actor: user,
+      subjectType: 'bank_instruction',
+      subjectId: instruction.id,
+      regionCode: institution.regionCode,
+      summary: `${instruction.number} → ${result.number}: ${note}`,
+    })
+    ctx.session.flash(
+      'success',
+      ctx.i18n.t(reverse ? 'funds.instructions.reversed' : 'funds.instructions.reissued', {
+        number: result.number,
+      })
+    )
     return ctx.response.redirect().toRoute('funds_supervision.institution', { id: institution.id })
   }
 
   async anomalies(ctx: HttpContext) {
     const user = bureau(ctx)
     const status = ctx.request.input('status') === 'closed' ? 'closed' : 'open'
-    const anomalies = await applyRegionScope(FundAnomaly.query(), user.regionCode).where('status', status).orderBy('detectedAt', 'desc').paginate(pageOf(ctx.request.input('page')), 20)
+    const anomalies = await applyRegionScope(FundAnomaly.query(), user.regionCode)
+      .where('status', status)
+      .orderBy('detectedAt', 'desc')
+      .paginate(pageOf(ctx.request.input('page')), 20)
     anomalies.baseUrl(ctx.request.url())
     anomalies.queryString({ status })
-    return ctx.view.render('funds::manage/anomalies', { anomalies, status, names: await institutionSummaries(anomalies.all().map((a) => a.institutionId)) })
+    return ctx.view.render('funds::manage/anomalies', {
+      anomalies,
+      status,
+      names: await institutionSummaries(anomalies.all().map((a) => a.institutionId)),
+    })
   }
 
   async closeAnomaly(ctx: HttpContext) {
@@ -104,11 +207,25 @@ export default class SupervisionController {
     if (!anomaly || !inScope(anomaly.regionCode, user.regionCode)) throw new NotFoundException()
     /* Least privilege: a red warning (money may have left supervision) is decided by a bureau, not a sub-unit (街道教育办). */
     if (anomaly.severity === 'red' && user.adminLevel === 'subunit') throw new ForbiddenException()
-    const { note } = await ctx.request.validateUsing(closeAnomalyValidator, { messagesProvider: fundsMessages(ctx) })
+    const { note } = await ctx.request.validateUsing(closeAnomalyValidator, {
+      messagesProvider: fundsMessages(ctx),
+    })
     if (anomaly.status === 'open') {
-      anomaly.merge({ status: 'closed', closedAt: DateTime.now(), closedBy: user.id, closeNote: note })
+      anomaly.merge({
+        status: 'closed',
+        closedAt: DateTime.now(),
+        closedBy: user.id,
+        closeNote: note,
+      })
       await anomaly.save()
-      await recordAudit({ action: 'funds.anomaly_closed', actor: user, subjectType: 'fund_anomaly', subjectId: anomaly.id, regionCode: anomaly.regionCode, summary: note })
+      await recordAudit({
+        action: 'funds.anomaly_closed',
+        actor: user,
+        subjectType: 'fund_anomaly',
+        subjectId: anomaly.id,
+        regionCode: anomaly.regionCode,
+        summary: note,
+      })
     }
     ctx.session.flash('success', ctx.i18n.t('funds.anomalies.closed_done'))
     return ctx.response.redirect().back()

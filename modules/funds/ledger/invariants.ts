@@ -15,12 +15,16 @@ export interface LedgerProblems {
 }
 
 export async function ledgerProblems(): Promise<LedgerProblems> {
-  const unbalanced = await db.rawQuery(`SELECT transaction_id AS id, sum(amount_fen) AS sum FROM ledger_entries GROUP BY transaction_id HAVING sum(amount_fen) <> 0 OR count(*) < 2 LIMIT 100`)
+  const unbalanced = await db.rawQuery(
+    `SELECT transaction_id AS id, sum(amount_fen) AS sum FROM ledger_entries GROUP BY transaction_id HAVING sum(amount_fen) <> 0 OR count(*) < 2 LIMIT 100`
+  )
   const drifted = await db.rawQuery(`
     SELECT a.code, a.balance_fen AS balance, coalesce(e.total, 0) AS entries
     FROM ledger_accounts a LEFT JOIN (SELECT account_id, sum(amount_fen) AS total FROM ledger_entries GROUP BY account_id) e ON e.account_id = a.id
     WHERE a.balance_fen <> coalesce(e.total, 0) LIMIT 100`)
-  const overdrawn = await db.rawQuery(`SELECT code, balance_fen AS balance FROM ledger_accounts WHERE non_negative AND balance_fen < 0 LIMIT 100`)
+  const overdrawn = await db.rawQuery(
+    `SELECT code, balance_fen AS balance FROM ledger_accounts WHERE non_negative AND balance_fen < 0 LIMIT 100`
+  )
   /* An order's cached totals must equal what its ledger transactions say. */
   const orders = await db.rawQuery(`
     WITH moved AS (
@@ -42,8 +46,13 @@ export async function ledgerProblems(): Promise<LedgerProblems> {
     WHERE o.paid_fen <> coalesce(m.paid, 0) OR o.released_fen <> coalesce(m.released, 0) OR o.refunded_fen <> coalesce(m.refunded, 0)
        OR o.refunding_fen + o.refunded_fen <> coalesce(m.refund_started, 0)
     LIMIT 100`)
-  const total = await db.rawQuery(`SELECT coalesce(sum(amount_fen), 0) AS total FROM ledger_entries`)
-  const num = (rows: any[], ...keys: string[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, keys.includes(k) ? Number(v) : v])))
+  const total = await db.rawQuery(
+    `SELECT coalesce(sum(amount_fen), 0) AS total FROM ledger_entries`
+  )
+  const num = (rows: any[], ...keys: string[]) =>
+    rows.map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, keys.includes(k) ? Number(v) : v]))
+    )
   return {
     unbalancedTransactions: num(unbalanced.rows, 'id', 'sum') as any,
     driftedAccounts: num(drifted.rows, 'balance', 'entries') as any,
@@ -54,5 +63,11 @@ export async function ledgerProblems(): Promise<LedgerProblems> {
 }
 
 export function isClean(p: LedgerProblems): boolean {
-  return !p.unbalancedTransactions.length && !p.driftedAccounts.length && !p.overdrawnAccounts.length && !p.ordersOffTheBooks.length && p.total === 0
+  return (
+    !p.unbalancedTransactions.length &&
+    !p.driftedAccounts.length &&
+    !p.overdrawnAccounts.length &&
+    !p.ordersOffTheBooks.length &&
+    p.total === 0
+  )
 }

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export type InstructionKind = 'release' | 'refund' | 'transfer'
-export type InstructionStatus = 'sent' | 'executed' | 'rejected' | 'reissued' | 'reversed' | 'cancelled'
+export type InstructionStatus =
+  'sent' | 'executed' | 'rejected' | 'reissued' | 'reversed' | 'cancelled'
 
 /** What the platform tells a bank to pay out of a supervised account: a class fee, a refund, or (a transfer) the students' money moving to the institution's new supervised account. */
 export default class BankInstruction extends BaseModel {

@@ -1,7 +1,16 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type AnomalyKind = 'balance_mismatch' | 'unmatched_debit' | 'under_covered' | 'payment_not_settled' | 'instruction_rejected' | 'attendance_burst' | 'refund_failed_executed' | 'transfer_overdue' | 'payment_return_failed'
+export type AnomalyKind =
+  | 'balance_mismatch'
+  | 'unmatched_debit'
+  | 'under_covered'
+  | 'payment_not_settled'
+  | 'instruction_rejected'
+  | 'attendance_burst'
+  | 'refund_failed_executed'
+  | 'transfer_overdue'
+  | 'payment_return_failed'
 
 export default class FundAnomaly extends BaseModel {
   static table = 'fund_anomalies'

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type OrderStatus = 'awaiting_payment' | 'paid' | 'in_progress' | 'completed' | 'refunding' | 'refunded' | 'cancelled'
+export type OrderStatus =
+  'awaiting_payment' | 'paid' | 'in_progress' | 'completed' | 'refunding' | 'refunded' | 'cancelled'
 export type OrderMode = 'prepaid' | 'pay_later'
 
 export default class Order extends BaseModel {
@@ -43,6 +44,8 @@ export default class Order extends BaseModel {
 
   /** Prepaid money still held for the student: paid, not released, not refunded or being refunded. */
   get heldFen(): number {
-    return this.mode === 'prepaid' ? this.paidFen - this.releasedFen - this.refundingFen - this.refundedFen : 0
+    return this.mode === 'prepaid'
+      ? this.paidFen - this.releasedFen - this.refundingFen - this.refundedFen
+      : 0
   }
 }

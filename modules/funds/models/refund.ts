@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-export type RefundStatus = 'requested' | 'approved' | 'declined' | 'refunding' | 'refunded' | 'failed' | 'withdrawn'
+export type RefundStatus =
+  'requested' | 'approved' | 'declined' | 'refunding' | 'refunded' | 'failed' | 'withdrawn'
 export type RefundApproval = 'institution' | 'deadline' | 'before_start' | 'bureau'
 
 export default class Refund extends BaseModel {

@@ -51,11 +51,19 @@ function filter(options: FundsCounterOptions, alias: string): { sql: string; bin
 
 function toCounter(row: any): CounterRow {
   const value = Number(row.value)
-  if (!Number.isSafeInteger(value)) throw new RangeError(`counter ${row.metric} is not a safe integer: ${row.value}`)
-  return { institutionId: Number(row.institution_id), regionCode: row.region_code, metric: row.metric, value }
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`counter ${row.metric} is not a safe integer: ${row.value}`)
+  return {
+    institutionId: Number(row.institution_id),
+    regionCode: row.region_code,
+    metric: row.metric,
+    value,
+  }
 }
 
-export async function fundsInstitutionCounters(options: FundsCounterOptions = {}): Promise<CounterRow[]> {
+export async function fundsInstitutionCounters(
+  options: FundsCounterOptions = {}
+): Promise<CounterRow[]> {
   if (options.institutionIds?.length === 0 || options.regionCodes?.length === 0) return []
   const orders = filter(options, 'o')
   const accounts = filter(options, 'a')
@@ -108,7 +116,9 @@ export async function fundsInstitutionCounters(options: FundsCounterOptions = {}
       anomalies.bindings
     ),
   ])
-  return [orderRows, refundRows, accountRows, anomalyRows].flatMap((result) => result.rows.map(toCounter))
+  return [orderRows, refundRows, accountRows, anomalyRows].flatMap((result) =>
+    result.rows.map(toCounter)
+  )
 }
 
 /**

@@ -40,6 +40,10 @@ export async function orderFacts(id: number): Promise<OrderFacts | null> {
 
 /** A parent's orders, newest first (at most `limit`), for pickers such as a complaint's related order. */
 export async function ordersOfParent(parentUserId: number, limit = 50): Promise<OrderFacts[]> {
-  const rows = await Order.query().where('parentUserId', parentUserId).whereNot('status', 'cancelled').orderBy('id', 'desc').limit(limit)
+  const rows = await Order.query()
+    .where('parentUserId', parentUserId)
+    .whereNot('status', 'cancelled')
+    .orderBy('id', 'desc')
+    .limit(limit)
   return rows.map(factsOf)
 }

@@ -15,7 +15,11 @@ export async function findOrder(id: unknown): Promise<Order> {
   return order
 }
 
-export function ordersOf(where: { parentUserId?: number; institutionId?: number; contractId?: number }, page: unknown, status?: string) {
+export function ordersOf(
+  where: { parentUserId?: number; institutionId?: number; contractId?: number },
+  page: unknown,
+  status?: string
+) {
   const query = Order.query().orderBy('createdAt', 'desc')
   if (where.parentUserId) query.where('parentUserId', where.parentUserId)
   if (where.institutionId) query.where('institutionId', where.institutionId)
@@ -37,12 +41,25 @@ export async function orderStatement(order: Order) {
     Refund.query().where('orderId', order.id).orderBy('createdAt', 'desc'),
     db
       .from('ledger_transactions as t')
-      .join('ledger_entries as e', (j) => j.on('e.transaction_id', 't.id').andOnVal('e.amount_fen', '>', 0))
+      .join('ledger_entries as e', (j) =>
+        j.on('e.transaction_id', 't.id').andOnVal('e.amount_fen', '>', 0)
+      )
       .join('ledger_accounts as a', 'a.id', 'e.account_id')
       .where('t.order_id', order.id)
       .orderBy('t.id')
-      .select('t.id', 't.kind', 't.memo', 'e.amount_fen', 'a.kind as to_kind', db.raw(`to_char(t.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as at`)),
-    db.from('payments').where('order_id', order.id).orderBy('id').select('number', 'amount_fen', 'status', 'provider', 'succeeded_at', 'consumption_id'),
+      .select(
+        't.id',
+        't.kind',
+        't.memo',
+        'e.amount_fen',
+        'a.kind as to_kind',
+        db.raw(`to_char(t.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') as at`)
+      ),
+    db
+      .from('payments')
+      .where('order_id', order.id)
+      .orderBy('id')
+      .select('number', 'amount_fen', 'status', 'provider', 'succeeded_at', 'consumption_id'),
   ])
   return { classes, refunds, movements, payments, openRefund: refunds.find((r) => r.open) ?? null }
 }

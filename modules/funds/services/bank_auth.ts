@@ -21,8 +21,24 @@ export async function authenticateBank(ctx: HttpContext): Promise<{ bank: Bank; 
   const { request } = ctx
   const body = request.raw() ?? ''
   const header = (name: string) => request.header(name) ?? null
-  const record = (bankId: number | null, outcome: 'accepted' | 'rejected', reason: string | null, nonce: string | null) =>
-    db.table('bank_api_requests').insert({ bank_id: bankId, nonce: nonce ? storableText(nonce, 64) : null, method: request.method(), path: storableText(request.url(true), 255), outcome, reason, body: storableText(body), body_bytes: bodyBytes(body, rawBodyBytes(request)), remote_ip: request.ip(), received_at: new Date() })
+  const record = (
+    bankId: number | null,
+    outcome: 'accepted' | 'rejected',
+    reason: string | null,
+    nonce: string | null
+  ) =>
+    db.table('bank_api_requests').insert({
+      bank_id: bankId,
+      nonce: nonce ? storableText(nonce, 64) : null,
+      method: request.method(),
+      path: storableText(request.url(true), 255),
+      outcome,
+      reason,
+      body: storableText(body),
+      body_bytes: bodyBytes(body, rawBodyBytes(request)),
+      remote_ip: request.ip(),
+      received_at: new Date(),
+    })
   /* Counted per bank (a bounded set) and reason; the answer names the reason only. */
   const refuse = async (reason: string, bankId?: number): Promise<never> => {
     await countUnverified('bank_api', bankId ? `${reason} (bank ${bankId})` : reason, request.ip())
@@ -33,7 +49,11 @@ export async function authenticateBank(ctx: HttpContext): Promise<{ bank: Bank; 
   if (!bank) return refuse('unknown key')
   const nonce = header('x-bank-nonce')
   if (!nonce || nonce.length < 16 || nonce.length > 64) return refuse('nonce missing', bank.id)
-  const check = checkSignature(bankSecret(bank), { timestamp: header('x-bank-timestamp'), signature: header('x-bank-signature'), body: bankCanonical(nonce, request.method(), request.url(true), body) })
+  const check = checkSignature(bankSecret(bank), {
+    timestamp: header('x-bank-timestamp'),
+    signature: header('x-bank-signature'),
+    body: bankCanonical(nonce, request.method(), request.url(true), body),
+  })
   if (check !== 'ok') return refuse(`signature ${check}`, bank.id)
   try {
     await record(bank.id, 'accepted', null, nonce)

@@ -7,5 +7,6 @@ export async function syncContractStatus(contractId: number) {
   if (!orders.length || orders.some((o) => !['completed', 'refunded'].includes(o.status))) return
   if (orders.some((o) => o.classesRefunded > 0)) return setContractStatus(contractId, 'terminated')
   const contract = await contractSummary(contractId)
-  if (contract && orders.reduce((n, o) => n + o.classCount, 0) >= contract.classCount) return setContractStatus(contractId, 'completed')
+  if (contract && orders.reduce((n, o) => n + o.classCount, 0) >= contract.classCount)
+    return setContractStatus(contractId, 'completed')
 }

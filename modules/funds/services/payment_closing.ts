@@ -15,9 +15,17 @@ export interface ClosedPayment {
 }
 
 /** Inside the caller's transaction: the orders' pending payments become `closed`. */
-export async function closePendingPayments(trx: TransactionClientContract, orderIds: number[]): Promise<ClosedPayment[]> {
+export async function closePendingPayments(
+  trx: TransactionClientContract,
+  orderIds: number[]
+): Promise<ClosedPayment[]> {
   if (!orderIds.length) return []
-  return trx.from('payments').whereIn('order_id', orderIds).where('status', 'pending').update({ status: 'closed', updated_at: new Date() }).returning(['number', 'provider'])
+  return trx
+    .from('payments')
+    .whereIn('order_id', orderIds)
+    .where('status', 'pending')
+    .update({ status: 'closed', updated_at: new Date() })
+    .returning(['number', 'provider'])
 }
 
 /** After commit: tells each channel. A channel that cannot be reached is logged; its late callback is still handled safely. */
@@ -25,9 +33,16 @@ export async function closeAtChannel(payments: ClosedPayment[]): Promise<void> {
   for (const payment of payments) {
     try {
       const outcome = await channelNamed(payment.provider).close(payment.number)
-      if (outcome === 'already_paid') logger.info({ payment: payment.number }, 'payment was paid before it could be closed; its callback decides')
+      if (outcome === 'already_paid')
+        logger.info(
+          { payment: payment.number },
+          'payment was paid before it could be closed; its callback decides'
+        )
     } catch (error) {
-      logger.warn({ payment: payment.number, reason: (error as Error).message }, 'payment not closed at the channel')
+      logger.warn(
+        { payment: payment.number, reason: (error as Error).message },
+        'payment not closed at the channel'
+      )
     }
   }
 }

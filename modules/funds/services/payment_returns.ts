@@ -17,11 +17,26 @@ import { nextSendAt } from './retry.js'
 import { notifyUrl } from '../actions/start_payment.js'
 
 /** Inside the callback's transaction: the payment is marked returned and its return recorded. */
-export async function returnPayment(trx: TransactionClientContract, payment: Payment, providerTxnId: string, reason: string): Promise<PaymentReturn> {
+export async function returnPayment(
+  trx: TransactionClientContract,
+  payment: Payment,
+  providerTxnId: string,
+  reason: string
+): Promise<PaymentReturn> {
   payment.merge({ status: 'returned', providerTxnId, succeededAt: DateTime.now() })
   await payment.useTransaction(trx).save()
   return PaymentReturn.create(
-    { number: businessNumber('B'), paymentId: payment.id, orderId: payment.orderId, provider: payment.provider, amountFen: payment.amountFen, reason: reason.slice(0, 255), status: 'returning', sendAttempts: 0, nextSendAt: DateTime.now() },
+    {
+      number: businessNumber('B'),
+      paymentId: payment.id,
+      orderId: payment.orderId,
+      provider: payment.provider,
+      amountFen: payment.amountFen,
+      reason: reason.slice(0, 255),
+      status: 'returning',
+      sendAttempts: 0,
+      nextSendAt: DateTime.now(),
+    },
     { client: trx }
   )
 }
@@ -31,12 +46,27 @@ export async function sendReturn(ret: PaymentReturn): Promise<boolean> {
   const payment = await Payment.findOrFail(ret.paymentId)
   let sent = true
   try {
-    await channelNamed(ret.provider).refund({ paymentNumber: payment.number, refundNumber: ret.number, amountFen: ret.amountFen, notifyUrl: notifyUrl(ret.provider) })
+    await channelNamed(ret.provider).refund({
+      paymentNumber: payment.number,
+      refundNumber: ret.number,
+      amountFen: ret.amountFen,
+      notifyUrl: notifyUrl(ret.provider),
+    })
   } catch (error) {
     sent = false
-    logger.warn({ return: ret.number, reason: (error as Error).message }, 'payment return not accepted by the channel yet')
+    logger.warn(
+      { return: ret.number, reason: (error as Error).message },
+      'payment return not accepted by the channel yet'
+    )
   }
   const attempts = ret.sendAttempts + 1
-  await PaymentReturn.query().where('id', ret.id).where('status', 'returning').update({ send_attempts: attempts, next_send_at: nextSendAt(attempts).toJSDate(), updated_at: new Date() })
+  await PaymentReturn.query()
+    .where('id', ret.id)
+    .where('status', 'returning')
+    .update({
+      send_attempts: attempts,
+      next_send_at: nextSendAt(attempts).toJSDate(),
+      updated_at: new Date(),
+    })
   return sent
 }

@@ -18,7 +18,11 @@ import SupervisedAccount from '../models/supervised_account.js'
 
 export function newBankSecret(): { key: string; secret: string; cipher: string } {
   const secret = randomBytes(32).toString('base64url')
-  return { key: `bk_${randomBytes(12).toString('hex')}`, secret, cipher: encryption.encrypt(secret) }
+  return {
+    key: `bk_${randomBytes(12).toString('hex')}`,
+    secret,
+    cipher: encryption.encrypt(secret),
+  }
 }
 
 export function bankSecret(bank: Bank): string {
@@ -31,12 +35,20 @@ export function bankSecret(bank: Bank): string {
 export async function bankNamed(name: string, regionCode: string): Promise<Bank> {
   const existing = await Bank.findBy('name', name)
   if (existing) return existing
-  if (!(await isSupervisingBank(name))) throw new DomainError('funds.banks.not_registered', { name })
+  if (!(await isSupervisingBank(name)))
+    throw new DomainError('funds.banks.not_registered', { name })
   const credentials = newBankSecret()
   /* Two first orders (or a change and an order) at once: the unique name decides, both get the one row. */
   await db
     .table('banks')
-    .insert({ name, region_code: regionCode, api_key: credentials.key, api_secret_cipher: credentials.cipher, secret_rotated_at: new Date(), created_at: new Date() })
+    .insert({
+      name,
+      region_code: regionCode,
+      api_key: credentials.key,
+      api_secret_cipher: credentials.cipher,
+      secret_rotated_at: new Date(),
+      created_at: new Date(),
+    })
     .onConflict('name')
     .ignore()
   return Bank.findByOrFail('name', name)
@@ -44,10 +56,14 @@ export async function bankNamed(name: string, regionCode: string): Promise<Bank>
 
 /** The institution's open supervised account, opened from its filing the first time money is involved. */
 export async function supervisedAccountOf(institutionId: number): Promise<SupervisedAccount> {
-  const existing = await SupervisedAccount.query().where('institutionId', institutionId).where('status', 'open').first()
+  const existing = await SupervisedAccount.query()
+    .where('institutionId', institutionId)
+    .where('status', 'open')
+    .first()
   if (existing) return existing
   const party = await contractParty(institutionId)
-  if (!party?.supervisingBank || !party.supervisedAccount || !party.escrowModel) throw new DomainError('funds.orders.no_supervised_account')
+  if (!party?.supervisingBank || !party.supervisedAccount || !party.escrowModel)
+    throw new DomainError('funds.orders.no_supervised_account')
   const bank = await bankNamed(party.supervisingBank, party.regionCode)
   return SupervisedAccount.firstOrCreate(
     { institutionId, status: 'open' },

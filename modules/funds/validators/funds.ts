@@ -18,7 +18,11 @@ export const attendanceValidator = vine.create({
   course: vine.number().withoutDecimals().positive(),
   classNo: vine.number().withoutDecimals().min(1).max(1000),
   heldOn: vine.date({ formats: ['YYYY-MM-DD'] }),
-  contracts: vine.array(vine.number().withoutDecimals().positive()).minLength(1).maxLength(500).distinct(),
+  contracts: vine
+    .array(vine.number().withoutDecimals().positive())
+    .minLength(1)
+    .maxLength(500)
+    .distinct(),
 })
 
 export const bureauRefundValidator = vine.create({

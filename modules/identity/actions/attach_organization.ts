@@ -15,8 +15,13 @@ export async function attachOrganization(
   if (user.orgId && (user.orgType !== orgType || user.orgId !== orgId)) {
     throw new Error(`Account ${userId} already acts for ${user.orgType} ${user.orgId}`)
   }
-  const roles = { institution: ['institution_owner', 'institution_staff'], bank: ['bank_operator'], school: ['school_operator'] }
-  if (!roles[orgType].includes(user.role)) throw new Error(`A ${user.role} account cannot act for a ${orgType}`)
+  const roles = {
+    institution: ['institution_owner', 'institution_staff'],
+    bank: ['bank_operator'],
+    school: ['school_operator'],
+  }
+  if (!roles[orgType].includes(user.role))
+    throw new Error(`A ${user.role} account cannot act for a ${orgType}`)
   user.orgType = orgType
   user.orgId = orgId
   if (trx) user.useTransaction(trx)

@@ -21,14 +21,29 @@ export class ChangeAccountStatus {
         .update({ revokedAt: DateTime.now().toSQL() })
     })
     await endAllSessions(account.id)
-    await recordAudit({ action: 'account.disabled', actor, subjectType: 'user', subjectId: account.id, regionCode: account.regionCode, summary: reason, meta })
+    await recordAudit({
+      action: 'account.disabled',
+      actor,
+      subjectType: 'user',
+      subjectId: account.id,
+      regionCode: account.regionCode,
+      summary: reason,
+      meta,
+    })
   }
 
   async enable(actor: CurrentUser, account: User, meta: RequestMeta) {
     account.status = account.password ? 'active' : 'pending'
     account.disabledReason = null
     await account.save()
-    await recordAudit({ action: 'account.enabled', actor, subjectType: 'user', subjectId: account.id, regionCode: account.regionCode, meta })
+    await recordAudit({
+      action: 'account.enabled',
+      actor,
+      subjectType: 'user',
+      subjectId: account.id,
+      regionCode: account.regionCode,
+      meta,
+    })
   }
 
   /** Forgets the password, signs the account out everywhere and texts a new one-time link. */
@@ -39,6 +54,13 @@ export class ChangeAccountStatus {
     await account.save()
     await endAllSessions(account.id)
     await new IssuePasswordLink().handle(account, actor.id, 'reset')
-    await recordAudit({ action: 'account.password_reset', actor, subjectType: 'user', subjectId: account.id, regionCode: account.regionCode, meta })
+    await recordAudit({
+      action: 'account.password_reset',
+      actor,
+      subjectType: 'user',
+      subjectId: account.id,
+      regionCode: account.regionCode,
+      meta,
+    })
   }
 }

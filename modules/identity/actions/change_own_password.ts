@@ -24,7 +24,12 @@ export interface ChangeOwnPasswordInput {
 export class ChangeOwnPassword {
   async handle(actor: CurrentUser, input: ChangeOwnPasswordInput) {
     const user = await User.findOrFail(actor.id)
-    const limit = { key: `password_change:${user.id}`, requests: 5, duration: '15 mins', blockDuration: '15 mins' }
+    const limit = {
+      key: `password_change:${user.id}`,
+      requests: 5,
+      duration: '15 mins',
+      blockDuration: '15 mins',
+    }
     try {
       await guardedAttempt([limit], [limit.key], async () => {
         if (!user.password || !(await hash.verify(user.password, input.currentPassword))) {
@@ -34,12 +39,23 @@ export class ChangeOwnPassword {
     } catch (error) {
       if (!(error instanceof Throttled)) throw error
       const minutes = Math.max(1, Math.ceil(error.availableIn / 60))
-      throw new DomainError('identity.sign_in.locked', { minutes }, { status: 429, field: 'currentPassword' })
+      throw new DomainError(
+        'identity.sign_in.locked',
+        { minutes },
+        { status: 429, field: 'currentPassword' }
+      )
     }
     user.password = await hash.make(input.newPassword)
     user.passwordSetAt = DateTime.now()
     await user.save()
     await endAllSessions(user.id, input.sessionId)
-    await recordAudit({ action: 'account.password_changed', actor, subjectType: 'user', subjectId: user.id, regionCode: user.regionCode, meta: input.meta })
+    await recordAudit({
+      action: 'account.password_changed',
+      actor,
+      subjectType: 'user',
+      subjectId: user.id,
+      regionCode: user.regionCode,
+      meta: input.meta,
+    })
   }
 }

@@ -8,7 +8,8 @@ import type { CodePurpose } from './send_verification_code.js'
 
 const MAX_ATTEMPTS = 5
 
-type Outcome = { ok: true } | { ok: false; reason: 'expired' } | { ok: false; reason: 'wrong'; left: number }
+type Outcome =
+  { ok: true } | { ok: false; reason: 'expired' } | { ok: false; reason: 'wrong'; left: number }
 
 /**
  * Consumes the latest unexpired code for a phone if it matches. Five wrong

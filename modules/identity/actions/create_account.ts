@@ -27,7 +27,12 @@ export interface CreateAccountInput {
 export class CreateAccount {
   async handle(actor: CurrentUser, input: CreateAccountInput, meta: RequestMeta): Promise<User> {
     const kind = findKind(actor, input.role, input.adminLevel)
-    if (!kind) throw new DomainError('identity.accounts.kind_not_allowed', {}, { status: 403, field: 'kind' })
+    if (!kind)
+      throw new DomainError(
+        'identity.accounts.kind_not_allowed',
+        {},
+        { status: 403, field: 'kind' }
+      )
     if (!kind.regions.some((r) => r.code === input.regionCode)) {
       throw new DomainError('identity.accounts.region_not_allowed', {}, { field: 'regionCode' })
     }

@@ -15,8 +15,13 @@ export const LINK_TTL_HOURS = 48
  * until the link is used, nobody can sign in to the account.
  */
 export class IssuePasswordLink {
-  async handle(user: User, issuedById: number | null, reason: 'new_account' | 'reset'): Promise<void> {
-    if (!user.phoneCipher) throw new Error(`Account ${user.id} has no phone number to send a link to`)
+  async handle(
+    user: User,
+    issuedById: number | null,
+    reason: 'new_account' | 'reset'
+  ): Promise<void> {
+    if (!user.phoneCipher)
+      throw new Error(`Account ${user.id} has no phone number to send a link to`)
     const token = newLinkToken()
     await db.transaction(async (trx) => {
       await AccountToken.query({ client: trx })

@@ -19,7 +19,9 @@ export interface PruneResult {
  */
 export class PruneAuditLog {
   async handle(now: DateTime = DateTime.now()): Promise<PruneResult> {
-    const retention: Record<string, number> = { '': await auditRetentionDays.resolve(COUNTRY_CODE, {}) }
+    const retention: Record<string, number> = {
+      '': await auditRetentionDays.resolve(COUNTRY_CODE, {}),
+    }
     for (const province of regionTree.children(COUNTRY_CODE)) {
       retention[province.code] = await auditRetentionDays.resolve(province.code as RegionCode, {})
     }

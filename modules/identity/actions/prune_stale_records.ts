@@ -22,7 +22,10 @@ export const RETENTION = {
 
 const BATCH = 5000
 
-export type PruneCounts = Record<'notifications' | 'verificationCodes' | 'accountTokens' | 'rateLimits' | 'devOutbox', number>
+export type PruneCounts = Record<
+  'notifications' | 'verificationCodes' | 'accountTokens' | 'rateLimits' | 'devOutbox',
+  number
+>
 
 /** Deletes, in small batches so the tables stay writable, every row past its retention above. */
 export class PruneStaleRecords {
@@ -30,17 +33,35 @@ export class PruneStaleRecords {
     const before = (duration: object) => now.minus(duration).toSQL()!
     const tokensCutoff = before({ days: RETENTION.accountTokensDays })
     return {
-      notifications: await batched('notifications', 'id', 'created_at < ?', [before({ days: RETENTION.notificationsDays })]),
-      verificationCodes: await batched('verification_codes', 'id', 'expires_at < ?', [before({ days: RETENTION.verificationCodesDays })]),
-      accountTokens: await batched('account_tokens', 'id', 'GREATEST(expires_at, COALESCE(used_at, expires_at), COALESCE(revoked_at, expires_at)) < ?', [tokensCutoff]),
+      notifications: await batched('notifications', 'id', 'created_at < ?', [
+        before({ days: RETENTION.notificationsDays }),
+      ]),
+      verificationCodes: await batched('verification_codes', 'id', 'expires_at < ?', [
+        before({ days: RETENTION.verificationCodesDays }),
+      ]),
+      accountTokens: await batched(
+        'account_tokens',
+        'id',
+        'GREATEST(expires_at, COALESCE(used_at, expires_at), COALESCE(revoked_at, expires_at)) < ?',
+        [tokensCutoff]
+      ),
       /* The limiter stores expiry as epoch milliseconds. */
-      rateLimits: await batched('rate_limits', 'key', 'expire < ?', [now.minus({ hours: RETENTION.rateLimitsHours }).toMillis()]),
-      devOutbox: await batched('dev_sms_outbox', 'id', 'created_at < ?', [before({ days: RETENTION.devOutboxDays })]),
+      rateLimits: await batched('rate_limits', 'key', 'expire < ?', [
+        now.minus({ hours: RETENTION.rateLimitsHours }).toMillis(),
+      ]),
+      devOutbox: await batched('dev_sms_outbox', 'id', 'created_at < ?', [
+        before({ days: RETENTION.devOutboxDays }),
+      ]),
     }
   }
 }
 
-async function batched(table: string, key: string, condition: string, bindings: unknown[]): Promise<number> {
+async function batched(
+  table: string,
+  key: string,
+  condition: string,
+  bindings: unknown[]
+): Promise<number> {
   let deleted = 0
   for (;;) {
     const result = await db.rawQuery(

@@ -48,7 +48,13 @@ export class RegisterParent {
       throw error
     }
     const current = new CurrentUser(user)
-    await recordAudit({ action: 'account.registered', actor: current, subjectType: 'user', subjectId: user.id, meta: input.meta })
+    await recordAudit({
+      action: 'account.registered',
+      actor: current,
+      subjectType: 'user',
+      subjectId: user.id,
+      meta: input.meta,
+    })
     return current
   }
 }

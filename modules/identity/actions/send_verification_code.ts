@@ -33,7 +33,11 @@ function codeLimits(index: string, ip: string): Limit[] {
     { key: `code_min:${index}`, requests: 1, duration: '1 min' },
     { key: `code_day:${index}`, requests: 10, duration: '24 hours' },
     { key: `code_ip:${ip}`, requests: 30, duration: '1 hour' },
-    { key: 'code_all', requests: env.get('SMS_HOURLY_CAP') ?? DEFAULT_HOURLY_CAP, duration: '1 hour' },
+    {
+      key: 'code_all',
+      requests: env.get('SMS_HOURLY_CAP') ?? DEFAULT_HOURLY_CAP,
+      duration: '1 hour',
+    },
   ]
 }
 
@@ -52,7 +56,11 @@ export class SendVerificationCode {
       await consumeAll(codeLimits(index, meta.ip ?? 'unknown'))
     } catch (error) {
       if (!(error instanceof Throttled)) throw error
-      throw new DomainError('identity.code.too_often', { seconds: error.availableIn }, { status: 429, field: 'phone' })
+      throw new DomainError(
+        'identity.code.too_often',
+        { seconds: error.availableIn },
+        { status: 429, field: 'phone' }
+      )
     }
 
     if (purpose === 'register' && (await isPhoneRegistered(normalized))) {

@@ -30,8 +30,12 @@ export class SetPasswordWithLink {
       if (!record || record.usedAt || record.revokedAt || record.expiresAt < DateTime.now()) {
         throw new DomainError('identity.password_link.invalid', {}, { status: 410 })
       }
-      const account = await User.query({ client: trx }).where('id', record.userId).forUpdate().firstOrFail()
-      if (account.status === 'disabled') throw new DomainError('identity.sign_in.disabled', {}, { status: 403 })
+      const account = await User.query({ client: trx })
+        .where('id', record.userId)
+        .forUpdate()
+        .firstOrFail()
+      if (account.status === 'disabled')
+        throw new DomainError('identity.sign_in.disabled', {}, { status: 403 })
 
       record.usedAt = DateTime.now()
       await record.useTransaction(trx).save()
@@ -42,7 +46,14 @@ export class SetPasswordWithLink {
       return account
     })
     const current = new CurrentUser(user)
-    await recordAudit({ action: 'account.password_set', actor: current, subjectType: 'user', subjectId: user.id, regionCode: user.regionCode, meta })
+    await recordAudit({
+      action: 'account.password_set',
+      actor: current,
+      subjectType: 'user',
+      subjectId: user.id,
+      regionCode: user.regionCode,
+      meta,
+    })
     return current
   }
 }

@@ -27,7 +27,12 @@ export interface SignInInput {
 function signInLimits(account: string, ip: string): Limit[] {
   return [
     { key: `sign_in:${account}:${ip}`, requests: 5, duration: '15 mins', blockDuration: '15 mins' },
-    { key: `sign_in_account:${account}`, requests: 20, duration: '1 hour', blockDuration: '1 hour' },
+    {
+      key: `sign_in_account:${account}`,
+      requests: 20,
+      duration: '1 hour',
+      blockDuration: '1 hour',
+    },
     { key: `sign_in_ip:${ip}`, requests: 100, duration: '1 hour', blockDuration: '1 hour' },
   ]
 }
@@ -44,14 +49,31 @@ export class SignIn {
     let user: User
     try {
       /* A success restarts the account's counters; the address keeps its other failures. */
-      user = await guardedAttempt(limits, [limits[0].key, limits[1].key], () => this.#verify(found, password, meta))
+      user = await guardedAttempt(limits, [limits[0].key, limits[1].key], () =>
+        this.#verify(found, password, meta)
+      )
     } catch (error) {
       if (!(error instanceof Throttled)) throw error
-      await recordAudit({ action: 'auth.sign_in_locked', actorLabel: 'anonymous', meta, summary: 'too many failed sign-ins' })
-      throw new DomainError('identity.sign_in.locked', { minutes: Math.max(1, Math.ceil(error.availableIn / 60)) }, { status: 429 })
+      await recordAudit({
+        action: 'auth.sign_in_locked',
+        actorLabel: 'anonymous',
+        meta,
+        summary: 'too many failed sign-ins',
+      })
+      throw new DomainError(
+        'identity.sign_in.locked',
+        { minutes: Math.max(1, Math.ceil(error.availableIn / 60)) },
+        { status: 429 }
+      )
     }
     if (user.status === 'disabled') {
-      await recordAudit({ action: 'auth.sign_in_refused', actor: user, regionCode: user.regionCode, meta, summary: 'account disabled' })
+      await recordAudit({
+        action: 'auth.sign_in_refused',
+        actor: user,
+        regionCode: user.regionCode,
+        meta,
+        summary: 'account disabled',
+      })
       throw new DomainError('identity.sign_in.disabled')
     }
 
@@ -60,13 +82,22 @@ export class SignIn {
     if (hash.needsReHash(user.password!)) user.password = await hash.make(password)
     await user.save()
     const current = new CurrentUser(user)
-    await recordAudit({ action: 'auth.signed_in', actor: current, subjectType: 'user', subjectId: user.id, regionCode: user.regionCode, meta })
+    await recordAudit({
+      action: 'auth.signed_in',
+      actor: current,
+      subjectType: 'user',
+      subjectId: user.id,
+      regionCode: user.regionCode,
+      meta,
+    })
     return current
   }
 
   async #verify(user: User | null, password: string, meta: RequestMeta) {
     /* Hash even when there is no such account, so timing does not tell either. */
-    const ok = user?.password ? await hash.verify(user.password, password) : (await hash.make(password), false)
+    const ok = user?.password
+      ? await hash.verify(user.password, password)
+      : (await hash.make(password), false)
     if (!user || !ok || user.status === 'pending') {
       await recordAudit({
         action: 'auth.sign_in_failed',

@@ -23,8 +23,26 @@ import { benchPhone, personName, type Sex } from './names.js'
 export { benchPhone, givenName, personName, surnameOf, type Sex } from './names.js'
 
 const USER_COLUMNS = [
-  'id', 'role', 'admin_level', 'region_code', 'province_code', 'city_code', 'county_code', 'unit_name', 'org_type', 'org_id',
-  'username', 'phone_cipher', 'phone_index', 'phone_masked', 'display_name', 'password', 'status', 'password_set_at', 'created_at', 'updated_at',
+  'id',
+  'role',
+  'admin_level',
+  'region_code',
+  'province_code',
+  'city_code',
+  'county_code',
+  'unit_name',
+  'org_type',
+  'org_id',
+  'username',
+  'phone_cipher',
+  'phone_index',
+  'phone_masked',
+  'display_name',
+  'password',
+  'status',
+  'password_set_at',
+  'created_at',
+  'updated_at',
 ] as const
 
 export interface IdentityPlan {
@@ -64,7 +82,8 @@ export function bureauUnitName(regionCode: string): string {
   return `${own.level === 3 && city ? city.name : ''}${own.name}教育局`
 }
 
-const ago = (now: number, rng: Rng, maxDays: number) => new Date(now - rng.int(1, maxDays * 86_400) * 1000)
+const ago = (now: number, rng: Rng, maxDays: number) =>
+  new Date(now - rng.int(1, maxDays * 86_400) * 1000)
 
 async function nextUserId(session: BulkSession): Promise<number> {
   const [row] = await session.query<{ id: string | null }>('SELECT max(id) AS id FROM users')
@@ -75,7 +94,10 @@ function userRow(values: Partial<Record<(typeof USER_COLUMNS)[number], CopyValue
   return USER_COLUMNS.map((c) => values[c] ?? null)
 }
 
-export async function generateIdentity(session: BulkSession, plan: IdentityPlan): Promise<GeneratedIdentity> {
+export async function generateIdentity(
+  session: BulkSession,
+  plan: IdentityPlan
+): Promise<GeneratedIdentity> {
   const passwordHash = await hash.make(plan.password)
   const now = Date.parse(plan.now)
   const rng = new Rng(plan.seed ^ 0x1d)
@@ -92,12 +114,30 @@ export async function generateIdentity(session: BulkSession, plan: IdentityPlan)
       const lineage = lineageOf(code)
       const adminLevel = LEVEL_FOR_REGION_DEPTH[region.level]
       const username = `admin_${code}`
-      if (region.level < 2 || !bureauAccounts.some((a) => a.adminLevel === adminLevel && a.regionCode.slice(0, 2) === code.slice(0, 2))) bureauAccounts.push({ username, regionCode: code, adminLevel })
+      if (
+        region.level < 2 ||
+        !bureauAccounts.some(
+          (a) => a.adminLevel === adminLevel && a.regionCode.slice(0, 2) === code.slice(0, 2)
+        )
+      )
+        bureauAccounts.push({ username, regionCode: code, adminLevel })
       const created = ago(now, rng, 900)
       batch.push({
-        id, role: 'admin', admin_level: adminLevel, region_code: code, province_code: lineage.provinceCode, city_code: lineage.cityCode, county_code: lineage.countyCode,
-        unit_name: bureauUnitName(code), username, display_name: personName(rng, rng.chance(0.5) ? 'female' : 'male'),
-        password: passwordHash, status: 'active', password_set_at: created, created_at: created, updated_at: created,
+        id,
+        role: 'admin',
+        admin_level: adminLevel,
+        region_code: code,
+        province_code: lineage.provinceCode,
+        city_code: lineage.cityCode,
+        county_code: lineage.countyCode,
+        unit_name: bureauUnitName(code),
+        username,
+        display_name: personName(rng, rng.chance(0.5) ? 'female' : 'male'),
+        password: passwordHash,
+        status: 'active',
+        password_set_at: created,
+        created_at: created,
+        updated_at: created,
       })
       id++
     }
@@ -111,8 +151,18 @@ export async function generateIdentity(session: BulkSession, plan: IdentityPlan)
         }
         const created = ago(now, rng, 700)
         batch.push({
-          id, role: 'parent', region_code: leaf.regionCode, province_code: lineage.provinceCode, city_code: lineage.cityCode, county_code: lineage.countyCode,
-          display_name: benchParent(id).displayName, password: passwordHash, status: 'active', password_set_at: created, created_at: created, updated_at: created,
+          id,
+          role: 'parent',
+          region_code: leaf.regionCode,
+          province_code: lineage.provinceCode,
+          city_code: lineage.cityCode,
+          county_code: lineage.countyCode,
+          display_name: benchParent(id).displayName,
+          password: passwordHash,
+          status: 'active',
+          password_set_at: created,
+          created_at: created,
+          updated_at: created,
         })
       }
     }
@@ -121,27 +171,88 @@ export async function generateIdentity(session: BulkSession, plan: IdentityPlan)
 
   let users = 0
   await session.withoutIndexes(['users'], async () => {
-    users = await session.copy('users', USER_COLUMNS, prefetched(batches(), (batch) => session.seal('phone', batch.map((u) => benchPhone(u.id as number))), withPhones))
+    users = await session.copy(
+      'users',
+      USER_COLUMNS,
+      prefetched(
+        batches(),
+        (batch) =>
+          session.seal(
+            'phone',
+            batch.map((u) => benchPhone(u.id as number))
+          ),
+        withPhones
+      )
+    )
   })
   await session.syncSequence('users')
   return { users, parents, bureauAccounts }
 }
 
-function* withPhones(batch: Partial<Record<(typeof USER_COLUMNS)[number], CopyValue>>[], sealed: SealedBatch): Generator<CopyValue[]> {
-  for (const [i, user] of batch.entries()) yield userRow({ ...user, phone_cipher: sealed.ciphers[i], phone_index: sealed.indexes[i], phone_masked: sealed.masked[i] })
+function* withPhones(
+  batch: Partial<Record<(typeof USER_COLUMNS)[number], CopyValue>>[],
+  sealed: SealedBatch
+): Generator<CopyValue[]> {
+  for (const [i, user] of batch.entries())
+    yield userRow({
+      ...user,
+      phone_cipher: sealed.ciphers[i],
+      phone_index: sealed.indexes[i],
+      phone_masked: sealed.masked[i],
+    })
 }
 
 /** Owner accounts of generated institutions (one each), linked to their institution. */
-export async function generateInstitutionAccounts(session: BulkSession, input: { institutions: { id: number; name: string; regionCode: string }[]; password: string; now: string; seed: number }): Promise<{ users: number }> {
-  return organizationAccounts(session, input.password, input.now, input.seed, 'institution_owner', 'institution', input.institutions)
+export async function generateInstitutionAccounts(
+  session: BulkSession,
+  input: {
+    institutions: { id: number; name: string; regionCode: string }[]
+    password: string
+    now: string
+    seed: number
+  }
+): Promise<{ users: number }> {
+  return organizationAccounts(
+    session,
+    input.password,
+    input.now,
+    input.seed,
+    'institution_owner',
+    'institution',
+    input.institutions
+  )
 }
 
 /** One operator account per generated bank, for the bank terminal. */
-export async function generateBankOperators(session: BulkSession, input: { banks: { id: number; name: string; regionCode: string }[]; password: string; now: string; seed: number }): Promise<{ users: number }> {
-  return organizationAccounts(session, input.password, input.now, input.seed, 'bank_operator', 'bank', input.banks)
+export async function generateBankOperators(
+  session: BulkSession,
+  input: {
+    banks: { id: number; name: string; regionCode: string }[]
+    password: string
+    now: string
+    seed: number
+  }
+): Promise<{ users: number }> {
+  return organizationAccounts(
+    session,
+    input.password,
+    input.now,
+    input.seed,
+    'bank_operator',
+    'bank',
+    input.banks
+  )
 }
 
-async function organizationAccounts(session: BulkSession, password: string, nowIso: string, seed: number, role: 'institution_owner' | 'bank_operator', orgType: 'institution' | 'bank', orgs: { id: number; name: string; regionCode: string }[]) {
+async function organizationAccounts(
+  session: BulkSession,
+  password: string,
+  nowIso: string,
+  seed: number,
+  role: 'institution_owner' | 'bank_operator',
+  orgType: 'institution' | 'bank',
+  orgs: { id: number; name: string; regionCode: string }[]
+) {
   const passwordHash = await hash.make(password)
   const now = Date.parse(nowIso)
   const rng = new Rng(seed ^ (role === 'bank_operator' ? 0xb4 : 0x1a))
@@ -153,12 +264,27 @@ async function organizationAccounts(session: BulkSession, password: string, nowI
       const lineage = lineageOf(org.regionCode)
       const created = ago(now, rng, 700)
       return {
-        id: firstId + i, role, region_code: org.regionCode, province_code: lineage.provinceCode, city_code: lineage.cityCode, county_code: lineage.countyCode,
-        unit_name: org.name.slice(0, 128), org_type: orgType, org_id: org.id, display_name: personName(rng, rng.chance(0.5) ? 'female' : 'male'),
-        password: passwordHash, status: 'active', password_set_at: created, created_at: created, updated_at: created,
+        id: firstId + i,
+        role,
+        region_code: org.regionCode,
+        province_code: lineage.provinceCode,
+        city_code: lineage.cityCode,
+        county_code: lineage.countyCode,
+        unit_name: org.name.slice(0, 128),
+        org_type: orgType,
+        org_id: org.id,
+        display_name: personName(rng, rng.chance(0.5) ? 'female' : 'male'),
+        password: passwordHash,
+        status: 'active',
+        password_set_at: created,
+        created_at: created,
+        updated_at: created,
       }
     })
-    const sealed = await session.seal('phone', accounts.map((a) => benchPhone(a.id)))
+    const sealed = await session.seal(
+      'phone',
+      accounts.map((a) => benchPhone(a.id))
+    )
     users = await session.copy('users', USER_COLUMNS, withPhones(accounts, sealed))
   })
   await session.syncSequence('users')
@@ -167,5 +293,7 @@ async function organizationAccounts(session: BulkSession, password: string, nowI
 
 /** Empties this module's tables (`bench:seed --force`); the modules that depend on it are emptied first. */
 export async function wipeIdentity(session: BulkSession) {
-  await session.exec('TRUNCATE users, account_tokens, verification_codes, notifications, audit_events RESTART IDENTITY CASCADE')
+  await session.exec(
+    'TRUNCATE users, account_tokens, verification_codes, notifications, audit_events RESTART IDENTITY CASCADE'
+  )
 }

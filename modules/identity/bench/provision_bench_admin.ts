@@ -24,7 +24,8 @@ export interface BenchAdminInput {
 
 export class ProvisionBenchAdmin {
   async handle(input: BenchAdminInput): Promise<{ id: number; signIn: string }> {
-    if (!env.get('BENCH_ROUTES')) throw new Error('Benchmark accounts exist only when BENCH_ROUTES is set')
+    if (!env.get('BENCH_ROUTES'))
+      throw new Error('Benchmark accounts exist only when BENCH_ROUTES is set')
     const lineage = lineageOf(input.regionCode)
     const phone = sealPhone(input.phone)
     const user = await User.updateOrCreate(

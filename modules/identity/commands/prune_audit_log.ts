@@ -3,7 +3,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 export default class PruneAuditLogCommand extends BaseCommand {
   static commandName = 'audit:prune'
-  static description = 'Remove audit events past their province retention period (runs daily on its own)'
+  static description =
+    'Remove audit events past their province retention period (runs daily on its own)'
   static options: CommandOptions = { startApp: true }
 
   @flags.boolean({ description: 'Queue the job for a worker instead of running it here' })

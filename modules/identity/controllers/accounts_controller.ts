@@ -8,7 +8,11 @@ import { ListAccounts } from '../queries/list_accounts.js'
 import { creatableKinds } from '../services/account_rules.js'
 import { requestMeta } from '../services/audit_log.js'
 import { regionTree } from '../services/region_tree.js'
-import { accountFiltersValidator, createAccountValidator, disableAccountValidator } from '../validators/account.js'
+import {
+  accountFiltersValidator,
+  createAccountValidator,
+  disableAccountValidator,
+} from '../validators/account.js'
 
 /** Management terminal: accounts of the level below (2018 manual, 区县下属单位维护). */
 export default class AccountsController {
@@ -36,15 +40,25 @@ export default class AccountsController {
     await bouncer.with(AccountPolicy).authorize('create')
     const { kind, ...input } = await request.validateUsing(createAccountValidator)
     const [role, adminLevel] = kind.split(':')
-    const account = await new CreateAccount().handle(auth.getUserOrFail(), { ...input, role, adminLevel: adminLevel ?? null }, requestMeta(ctx))
-    session.flash('success', ctx.i18n.t('identity.accounts.created', { phone: account.phoneMasked }))
+    const account = await new CreateAccount().handle(
+      auth.getUserOrFail(),
+      { ...input, role, adminLevel: adminLevel ?? null },
+      requestMeta(ctx)
+    )
+    session.flash(
+      'success',
+      ctx.i18n.t('identity.accounts.created', { phone: account.phoneMasked })
+    )
     return response.redirect().toRoute('accounts.show', { id: account.id })
   }
 
   async show({ bouncer, params, view }: HttpContext) {
     const account = await findAccount(params.id)
     await bouncer.with(AccountPolicy).authorize('show', account)
-    return view.render('identity::accounts/show', { account, regionName: regionTree.fullName(account.regionCode ?? '') })
+    return view.render('identity::accounts/show', {
+      account,
+      regionName: regionTree.fullName(account.regionCode ?? ''),
+    })
   }
 
   async revealPhone(ctx: HttpContext) {
@@ -79,7 +93,10 @@ export default class AccountsController {
     const account = await findAccount(params.id)
     await bouncer.with(AccountPolicy).authorize('update', account)
     await new ChangeAccountStatus().reset(auth.getUserOrFail(), account, requestMeta(ctx))
-    session.flash('success', ctx.i18n.t('identity.accounts.reset_done', { phone: account.phoneMasked }))
+    session.flash(
+      'success',
+      ctx.i18n.t('identity.accounts.reset_done', { phone: account.phoneMasked })
+    )
     return response.redirect().toRoute('accounts.show', { id: account.id })
   }
 }

@@ -13,7 +13,10 @@ export default class AuditEventsController {
       from: filters.from ? DateTime.fromJSDate(filters.from).toISODate() : null,
       to: filters.to ? DateTime.fromJSDate(filters.to).toISODate() : null,
     }
-    const events = await new ListAuditEvents().handle(auth.getUserOrFail(), { ...query, page: filters.page })
+    const events = await new ListAuditEvents().handle(auth.getUserOrFail(), {
+      ...query,
+      page: filters.page,
+    })
     events.baseUrl(request.url())
     events.queryString(query)
     return view.render('identity::audit_events/index', { events, filters: query })

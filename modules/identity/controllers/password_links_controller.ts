@@ -11,7 +11,10 @@ export default class PasswordLinksController {
       response.status(410)
       return view.render('identity::password_links/invalid')
     }
-    return view.render('identity::password_links/show', { token: params.token, name: link.displayName })
+    return view.render('identity::password_links/show', {
+      token: params.token,
+      name: link.displayName,
+    })
   }
 
   async store(ctx: HttpContext) {

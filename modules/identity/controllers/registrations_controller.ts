@@ -41,7 +41,12 @@ export default class RegistrationsController {
     if (!phone) return response.redirect().toRoute('registrations.create')
     const input = await request.validateUsing(registerValidator)
     const role = session.get(AS_KEY) === 'institution' ? 'institution_owner' : 'parent'
-    const user = await new RegisterParent().handle({ ...input, role, phone, meta: requestMeta(ctx) })
+    const user = await new RegisterParent().handle({
+      ...input,
+      role,
+      phone,
+      meta: requestMeta(ctx),
+    })
     session.forget(PHONE_KEY)
     session.forget(AS_KEY)
     await auth.use('web').login(user)

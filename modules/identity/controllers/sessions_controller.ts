@@ -25,7 +25,14 @@ export default class SessionsController {
     const user = auth.user
     await auth.use('web').logout()
     if (user) {
-      await recordAudit({ action: 'auth.signed_out', actor: user, subjectType: 'user', subjectId: user.id, regionCode: user.regionCode, meta: requestMeta(ctx) })
+      await recordAudit({
+        action: 'auth.signed_out',
+        actor: user,
+        subjectType: 'user',
+        subjectId: user.id,
+        regionCode: user.regionCode,
+        meta: requestMeta(ctx),
+      })
     }
     session.flash('success', ctx.i18n.t('identity.sign_in.signed_out'))
     return response.redirect('/')

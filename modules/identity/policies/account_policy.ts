@@ -8,7 +8,9 @@ import { canManageAccount, canManageAccounts, creatableKinds } from '../services
 | outside their scope gets 404, so its existence is not revealed.
 */
 const denyRecord = (user: CurrentUser) =>
-  canManageAccounts(user) ? AuthorizationResponse.deny('Not found', 404) : AuthorizationResponse.deny('Forbidden', 403)
+  canManageAccounts(user)
+    ? AuthorizationResponse.deny('Not found', 404)
+    : AuthorizationResponse.deny('Forbidden', 403)
 
 export default class AccountPolicy extends BasePolicy {
   index(user: CurrentUser) {

@@ -14,17 +14,29 @@ export interface AccountFilters {
 /** Bureau, school and bank accounts in the admin's region, below the admin's level. */
 export class ListAccounts {
   async handle(actor: CurrentUser, filters: AccountFilters) {
-    const query = User.query().whereIn('role', ['admin', 'school_operator', 'bank_operator']).whereNot('id', actor.id)
+    const query = User.query()
+      .whereIn('role', ['admin', 'school_operator', 'bank_operator'])
+      .whereNot('id', actor.id)
     applyRegionScope(query, actor.regionCode)
     if (actor.adminLevel !== 'ministry') {
       /* Peers at the admin's own level are not theirs to manage. */
-      query.whereNot((q) => q.where('role', 'admin').where('regionCode', actor.regionCode!).whereNot('adminLevel', 'subunit'))
+      query.whereNot((q) =>
+        q
+          .where('role', 'admin')
+          .where('regionCode', actor.regionCode!)
+          .whereNot('adminLevel', 'subunit')
+      )
     }
     if (filters.role) query.where('role', filters.role)
     if (filters.status) query.where('status', filters.status)
     if (filters.q) {
       const like = `%${filters.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
-      query.where((q) => q.whereILike('unitName', like).orWhereILike('displayName', like).orWhereILike('username', like))
+      query.where((q) =>
+        q
+          .whereILike('unitName', like)
+          .orWhereILike('displayName', like)
+          .orWhereILike('username', like)
+      )
     }
     return query
       .orderBy('regionCode', 'asc')

@@ -22,9 +22,14 @@ export class ListAuditEvents {
     if (filters.action) query.where('action', filters.action)
     if (filters.actorId) query.where('actorId', filters.actorId)
     const from = filters.from ? DateTime.fromISO(filters.from, { zone: 'Asia/Shanghai' }) : null
-    const to = filters.to ? DateTime.fromISO(filters.to, { zone: 'Asia/Shanghai' }).plus({ days: 1 }) : null
+    const to = filters.to
+      ? DateTime.fromISO(filters.to, { zone: 'Asia/Shanghai' }).plus({ days: 1 })
+      : null
     if (from?.isValid) query.where('occurredAt', '>=', from.toSQL()!)
     if (to?.isValid) query.where('occurredAt', '<', to.toSQL()!)
-    return query.orderBy('occurredAt', 'desc').orderBy('id', 'desc').paginate(Math.max(1, filters.page ?? 1), 50)
+    return query
+      .orderBy('occurredAt', 'desc')
+      .orderBy('id', 'desc')
+      .paginate(Math.max(1, filters.page ?? 1), 50)
   }
 }

@@ -20,7 +20,12 @@ export interface AccountKind {
 const MANAGING_LEVELS: AdminLevel[] = ['ministry', 'province', 'city', 'county']
 
 export function canManageAccounts(user: CurrentUser): boolean {
-  return user.role === 'admin' && !!user.adminLevel && MANAGING_LEVELS.includes(user.adminLevel) && !!user.regionCode
+  return (
+    user.role === 'admin' &&
+    !!user.adminLevel &&
+    MANAGING_LEVELS.includes(user.adminLevel) &&
+    !!user.regionCode
+  )
 }
 
 export function creatableKinds(user: CurrentUser): AccountKind[] {
@@ -46,10 +51,18 @@ export function creatableKinds(user: CurrentUser): AccountKind[] {
 }
 
 export function findKind(user: CurrentUser, role: string, adminLevel: string | null | undefined) {
-  return creatableKinds(user).find((k) => k.role === role && (k.adminLevel ?? null) === (adminLevel ?? null))
+  return creatableKinds(user).find(
+    (k) => k.role === role && (k.adminLevel ?? null) === (adminLevel ?? null)
+  )
 }
 
-const DEPTH: Record<AdminLevel, number> = { ministry: 0, province: 1, city: 2, county: 3, subunit: 4 }
+const DEPTH: Record<AdminLevel, number> = {
+  ministry: 0,
+  province: 1,
+  city: 2,
+  county: 3,
+  subunit: 4,
+}
 
 /**
  * May the admin see and manage this account? It must be a bureau, school

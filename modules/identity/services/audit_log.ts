@@ -39,21 +39,28 @@ export function requestMeta(ctx: HttpContext): RequestMeta {
  */
 export async function recordAudit(entry: AuditEntry, client?: TransactionClientContract) {
   const lineage = entry.regionCode ? lineageOf(entry.regionCode) : null
-  await AuditEvent.create({
-    occurredAt: DateTime.now(),
-    action: entry.action,
-    actorId: entry.actor?.id ?? null,
-    actorRole: entry.actor?.role ?? null,
-    actorLabel: entry.actorLabel ?? (entry.actor ? [entry.actor.unitName, entry.actor.displayName].filter(Boolean).join(' ') : null),
-    subjectType: entry.subjectType ?? null,
-    subjectId: entry.subjectId === undefined ? null : String(entry.subjectId),
-    summary: entry.summary ?? null,
-    regionCode: lineage?.regionCode ?? null,
-    provinceCode: lineage?.provinceCode ?? null,
-    cityCode: lineage?.cityCode ?? null,
-    countyCode: lineage?.countyCode ?? null,
-    ip: entry.meta?.ip ?? null,
-    userAgent: entry.meta?.userAgent ?? null,
-    details: entry.details ?? null,
-  }, client ? { client } : undefined)
+  await AuditEvent.create(
+    {
+      occurredAt: DateTime.now(),
+      action: entry.action,
+      actorId: entry.actor?.id ?? null,
+      actorRole: entry.actor?.role ?? null,
+      actorLabel:
+        entry.actorLabel ??
+        (entry.actor
+          ? [entry.actor.unitName, entry.actor.displayName].filter(Boolean).join(' ')
+          : null),
+      subjectType: entry.subjectType ?? null,
+      subjectId: entry.subjectId === undefined ? null : String(entry.subjectId),
+      summary: entry.summary ?? null,
+      regionCode: lineage?.regionCode ?? null,
+      provinceCode: lineage?.provinceCode ?? null,
+      cityCode: lineage?.cityCode ?? null,
+      countyCode: lineage?.countyCode ?? null,
+      ip: entry.meta?.ip ?? null,
+      userAgent: entry.meta?.userAgent ?? null,
+      details: entry.details ?? null,
+    },
+    client ? { client } : undefined
+  )
 }

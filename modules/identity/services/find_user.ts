@@ -1,5 +1,10 @@
 import User from '../models/user.js'
-import { blindIndex, isMainlandMobile, normalizePhone, phoneIndex } from '#kernel/shared/personal_data'
+import {
+  blindIndex,
+  isMainlandMobile,
+  normalizePhone,
+  phoneIndex,
+} from '#kernel/shared/personal_data'
 
 /** Finds an account by the phone number or username a person typed to sign in. */
 export async function findBySignInName(identifier: string): Promise<User | null> {

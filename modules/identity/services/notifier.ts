@@ -33,7 +33,12 @@ const channels: Record<string, NotificationChannel> = {
   outbox: {
     async deliverSms(message, record) {
       if (app.inProduction) return
-      await DevSms.create({ notificationId: record.id, recipientMasked: record.recipientMasked, subject: message.subject, body: message.body })
+      await DevSms.create({
+        notificationId: record.id,
+        recipientMasked: record.recipientMasked,
+        subject: message.subject,
+        body: message.body,
+      })
     },
   },
 }

@@ -21,7 +21,11 @@ export interface ScopeColumns {
   county: string
 }
 
-const DEFAULT_COLUMNS: ScopeColumns = { province: 'province_code', city: 'city_code', county: 'county_code' }
+const DEFAULT_COLUMNS: ScopeColumns = {
+  province: 'province_code',
+  city: 'city_code',
+  county: 'county_code',
+}
 
 export function lineageOf(regionCode: string): RegionLineage {
   const region = regionTree.get(regionCode)
@@ -35,7 +39,10 @@ export function lineageOf(regionCode: string): RegionLineage {
 }
 
 /** Is the record's region inside the scope? Unknown regions are never inside. */
-export function inScope(recordRegion: string | null | undefined, scopeRegion: string | null | undefined): boolean {
+export function inScope(
+  recordRegion: string | null | undefined,
+  scopeRegion: string | null | undefined
+): boolean {
   if (!recordRegion || !scopeRegion) return false
   return regionTree.isWithin(recordRegion, scopeRegion)
 }

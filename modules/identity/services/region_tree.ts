@@ -41,20 +41,52 @@ export class RegionTree {
   readonly #children = new Map<string, Region[]>()
 
   constructor(raw: RawNode[]) {
-    this.#add({ code: COUNTRY_CODE, name: '全国', level: 0, parentCode: null, provinceCode: null, cityCode: null, countyCode: null })
+    this.#add({
+      code: COUNTRY_CODE,
+      name: '全国',
+      level: 0,
+      parentCode: null,
+      provinceCode: null,
+      cityCode: null,
+      countyCode: null,
+    })
     for (const p of raw) {
       const province = `${p.code}0000` as RegionCode
-      this.#add({ code: province, name: p.name, level: 1, parentCode: COUNTRY_CODE, provinceCode: province, cityCode: null, countyCode: null })
+      this.#add({
+        code: province,
+        name: p.name,
+        level: 1,
+        parentCode: COUNTRY_CODE,
+        provinceCode: province,
+        cityCode: null,
+        countyCode: null,
+      })
       for (const c of p.children ?? []) {
         const standIn = STAND_IN.test(c.name)
         const city = standIn ? null : (`${c.code}00` as RegionCode)
         if (city) {
-          this.#add({ code: city, name: c.name, level: 2, parentCode: province, provinceCode: province, cityCode: city, countyCode: null })
+          this.#add({
+            code: city,
+            name: c.name,
+            level: 2,
+            parentCode: province,
+            provinceCode: province,
+            cityCode: city,
+            countyCode: null,
+          })
         }
         for (const a of c.children ?? []) {
           if (a.code.length !== 6 || isDevelopmentZone(a.code)) continue
           const county = a.code as RegionCode
-          this.#add({ code: county, name: a.name, level: 3, parentCode: city ?? province, provinceCode: province, cityCode: city, countyCode: county })
+          this.#add({
+            code: county,
+            name: a.name,
+            level: 3,
+            parentCode: city ?? province,
+            provinceCode: province,
+            cityCode: city,
+            countyCode: county,
+          })
         }
       }
     }

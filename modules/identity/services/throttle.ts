@@ -16,7 +16,11 @@ export class Throttled extends Error {
 }
 
 const store = (limit: Limit) =>
-  limiter.use({ requests: limit.requests, duration: limit.duration, blockDuration: limit.blockDuration })
+  limiter.use({
+    requests: limit.requests,
+    duration: limit.duration,
+    blockDuration: limit.blockDuration,
+  })
 
 /**
  * Takes one request from every limit before anything else happens. The
@@ -29,7 +33,8 @@ export async function consumeAll(limits: Limit[]): Promise<void> {
     try {
       await store(limit).consume(limit.key)
     } catch (error) {
-      if (error instanceof errors.E_TOO_MANY_REQUESTS) throw new Throttled(error.response.availableIn)
+      if (error instanceof errors.E_TOO_MANY_REQUESTS)
+        throw new Throttled(error.response.availableIn)
       throw error
     }
   }
@@ -41,7 +46,11 @@ export async function consumeAll(limits: Limit[]): Promise<void> {
  * failure: its point is given back, and the counters in `forgetOnSuccess`
  * start again (the person proved they know the secret).
  */
-export async function guardedAttempt<T>(limits: Limit[], forgetOnSuccess: string[], attempt: () => Promise<T>): Promise<T> {
+export async function guardedAttempt<T>(
+  limits: Limit[],
+  forgetOnSuccess: string[],
+  attempt: () => Promise<T>
+): Promise<T> {
   await consumeAll(limits)
   const result = await attempt()
   for (const limit of limits) {

@@ -15,7 +15,9 @@ export class CurrentUserProvider implements SessionUserProviderContract<CurrentU
     return { getId: () => user.id, getOriginal: () => user }
   }
 
-  async findById(identifier: string | number | BigInt): Promise<SessionGuardUser<CurrentUser> | null> {
+  async findById(
+    identifier: string | number | BigInt
+  ): Promise<SessionGuardUser<CurrentUser> | null> {
     const row = await User.find(Number(identifier))
     if (!row || row.status !== 'active') return null
     return this.createUserForGuard(new CurrentUser(row))

@@ -3,8 +3,14 @@ import { mobilePhone } from './registration.js'
 
 export const createAccountValidator = vine.create({
   /* "admin:county", "school_operator", "bank_operator", "admin:subunit" … */
-  kind: vine.string().trim().regex(/^(admin:(province|city|county|subunit)|school_operator|bank_operator)$/),
-  regionCode: vine.string().trim().regex(/^\d{6}$/),
+  kind: vine
+    .string()
+    .trim()
+    .regex(/^(admin:(province|city|county|subunit)|school_operator|bank_operator)$/),
+  regionCode: vine
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
   unitName: vine.string().trim().minLength(2).maxLength(128),
   displayName: vine.string().trim().minLength(2).maxLength(32),
   phone: mobilePhone(),

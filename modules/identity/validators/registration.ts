@@ -14,6 +14,9 @@ export const requestCodeValidator = vine.create({
 
 export const registerValidator = vine.create({
   displayName: vine.string().trim().minLength(2).maxLength(32),
-  code: vine.string().trim().regex(/^\d{6}$/),
+  code: vine
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
   password: newPassword(),
 })

@@ -33,7 +33,11 @@ export interface AddStaffInput {
  * is in the audit log.
  */
 export class AddStaff {
-  async handle(actor: CurrentUser, institution: Institution, input: AddStaffInput): Promise<{ staff: Staff; result: CheckResult }> {
+  async handle(
+    actor: CurrentUser,
+    institution: Institution,
+    input: AddStaffInput
+  ): Promise<{ staff: Staff; result: CheckResult }> {
     assertMayCheckStaff(institution)
     await consumeAdmissionCheck(actor.id, institution.id)
     const sealed = sealIdNumber(input.idNumber)
@@ -76,9 +80,21 @@ export class AddStaff {
         },
         { client: trx }
       )
-      await trx.table('staff_checks').insert({ staff_id: row.id, result, trigger: 'hire', checked_at: now.toSQL() })
+      await trx
+        .table('staff_checks')
+        .insert({ staff_id: row.id, result, trigger: 'hire', checked_at: now.toSQL() })
       /* The check and its audit entry commit together: no look-up goes unrecorded. */
-      await recordAudit({ action: 'registry.staff_checked', actor, subjectType: 'staff', subjectId: row.id, regionCode: institution.regionCode, summary: `${row.idNumberMasked} ${result}` }, trx)
+      await recordAudit(
+        {
+          action: 'registry.staff_checked',
+          actor,
+          subjectType: 'staff',
+          subjectId: row.id,
+          regionCode: institution.regionCode,
+          summary: `${row.idNumberMasked} ${result}`,
+        },
+        trx
+      )
       return row
     })
     return { staff, result }

@@ -20,9 +20,14 @@ export interface ContestInput {
 export class ContestCreditCode {
   async handle(actor: CurrentUser, input: ContestInput) {
     const code = input.creditCode.trim().toUpperCase()
-    const holder = await Institution.query().where('creditCode', code).whereNull('removedAt').first()
-    if (!holder || (actor.orgType === 'institution' && actor.orgId === holder.id)) throw new DomainError('registry.contests.not_taken')
-    if (holder.filingStatus === 'approved') throw new DomainError('registry.contests.approved_holder')
+    const holder = await Institution.query()
+      .where('creditCode', code)
+      .whereNull('removedAt')
+      .first()
+    if (!holder || (actor.orgType === 'institution' && actor.orgId === holder.id))
+      throw new DomainError('registry.contests.not_taken')
+    if (holder.filingStatus === 'approved')
+      throw new DomainError('registry.contests.approved_holder')
     try {
       return await db.transaction(async (trx) => {
         const contest = await CreditCodeContest.create(
@@ -38,7 +43,17 @@ export class ContestCreditCode {
           },
           { client: trx }
         )
-        await recordAudit({ action: 'registry.credit_code_contested', actor, subjectType: 'institution', subjectId: holder.id, regionCode: holder.regionCode, summary: code }, trx)
+        await recordAudit(
+          {
+            action: 'registry.credit_code_contested',
+            actor,
+            subjectType: 'institution',
+            subjectId: holder.id,
+            regionCode: holder.regionCode,
+            summary: code,
+          },
+          trx
+        )
         return contest
       })
     } catch (error) {

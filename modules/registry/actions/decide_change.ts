@@ -23,27 +23,46 @@ const text = (v: unknown) => (typeof v === 'string' ? v : null)
 export class DecideChange {
   async approve(actor: CurrentUser, requestId: number, comment: string | null) {
     await db.transaction(async (trx) => {
-      const request = await ChangeRequest.query({ client: trx }).where('id', requestId).forUpdate().firstOrFail()
+      const request = await ChangeRequest.query({ client: trx })
+        .where('id', requestId)
+        .forUpdate()
+        .firstOrFail()
       if (request.status !== 'pending') throw new DomainError('registry.changes.already_decided')
-      const institution = await Institution.query({ client: trx }).where('id', request.institutionId).forUpdate().firstOrFail()
+      const institution = await Institution.query({ client: trx })
+        .where('id', request.institutionId)
+        .forUpdate()
+        .firstOrFail()
 
-      const operations = await FilingSection.query({ client: trx }).where('institutionId', institution.id).where('section', 'operations').first()
+      const operations = await FilingSection.query({ client: trx })
+        .where('institutionId', institution.id)
+        .where('section', 'operations')
+        .first()
       const supervisionBefore = { ...(operations?.data ?? {}) }
       for (const [key, { to, sealed }] of Object.entries(request.changes)) {
         const sectionName = sectionOfKey(key)
         if (!sectionName) continue
-        const section = await FilingSection.query({ client: trx }).where('institutionId', institution.id).where('section', sectionName).forUpdate().first()
+        const section = await FilingSection.query({ client: trx })
+          .where('institutionId', institution.id)
+          .where('section', sectionName)
+          .forUpdate()
+          .first()
         if (section) {
           section.data = { ...section.data, [key]: to }
           if (sealed) section.sealed = { ...section.sealed, [key]: sealed }
           await section.useTransaction(trx).save()
         }
       }
-      if (Array.isArray(request.changes.categories?.to)) institution.categories = request.changes.categories.to as string[]
+      if (Array.isArray(request.changes.categories?.to))
+        institution.categories = request.changes.categories.to as string[]
       await publishSupervisionChange(trx, institution, request, supervisionBefore)
       const name = request.changes.name
       if (name) {
-        await trx.table('institution_names').insert({ institution_id: institution.id, name: name.from, used_from: institution.approvedAt?.toISODate() ?? null, used_until: DateTime.now().toISODate() })
+        await trx.table('institution_names').insert({
+          institution_id: institution.id,
+          name: name.from,
+          used_from: institution.approvedAt?.toISODate() ?? null,
+          used_until: DateTime.now().toISODate(),
+        })
         await publishNotice(
           {
             kind: 'name_change',
@@ -61,23 +80,54 @@ export class DecideChange {
         legalRepName: text(request.changes.legalRepName?.to) ?? institution.legalRepName,
         address: text(request.changes.address?.to) ?? institution.address,
         licenceNumber: text(request.changes.licenceNumber?.to) ?? institution.licenceNumber,
-        licenceValidTo: text(request.changes.licenceValidTo?.to) ? DateTime.fromISO(text(request.changes.licenceValidTo?.to)!) : institution.licenceValidTo,
+        licenceValidTo: text(request.changes.licenceValidTo?.to)
+          ? DateTime.fromISO(text(request.changes.licenceValidTo?.to)!)
+          : institution.licenceValidTo,
       })
       await institution.useTransaction(trx).save()
-      request.merge({ status: 'approved', decidedById: actor.id, decisionComment: comment, decidedAt: DateTime.now() })
+      request.merge({
+        status: 'approved',
+        decidedById: actor.id,
+        decisionComment: comment,
+        decidedAt: DateTime.now(),
+      })
       await request.useTransaction(trx).save()
       await new RecomputeListStatus().handle(request.institutionId, actor.id, trx)
-      await recordAudit({ action: 'registry.change_approved', actor, subjectType: 'change_request', subjectId: requestId }, trx)
+      await recordAudit(
+        {
+          action: 'registry.change_approved',
+          actor,
+          subjectType: 'change_request',
+          subjectId: requestId,
+        },
+        trx
+      )
     })
   }
 
   async reject(actor: CurrentUser, requestId: number, comment: string) {
     await db.transaction(async (trx) => {
-      const request = await ChangeRequest.query({ client: trx }).where('id', requestId).forUpdate().firstOrFail()
+      const request = await ChangeRequest.query({ client: trx })
+        .where('id', requestId)
+        .forUpdate()
+        .firstOrFail()
       if (request.status !== 'pending') throw new DomainError('registry.changes.already_decided')
-      request.merge({ status: 'rejected', decidedById: actor.id, decisionComment: comment, decidedAt: DateTime.now() })
+      request.merge({
+        status: 'rejected',
+        decidedById: actor.id,
+        decisionComment: comment,
+        decidedAt: DateTime.now(),
+      })
       await request.useTransaction(trx).save()
-      await recordAudit({ action: 'registry.change_rejected', actor, subjectType: 'change_request', subjectId: requestId }, trx)
+      await recordAudit(
+        {
+          action: 'registry.change_rejected',
+          actor,
+          subjectType: 'change_request',
+          subjectId: requestId,
+        },
+        trx
+      )
     })
   }
 }

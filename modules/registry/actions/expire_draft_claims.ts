@@ -18,17 +18,32 @@ export class ExpireDraftClaims {
       .where('filingStatus', 'draft')
       .whereNotNull('creditCode')
       .where('createdAt', '<', cutoff.toJSDate())
-      .whereNotExists((q) => q.from('filing_reviews').whereColumn('filing_reviews.institution_id', 'institutions.id'))
+      .whereNotExists((q) =>
+        q.from('filing_reviews').whereColumn('filing_reviews.institution_id', 'institutions.id')
+      )
       .select('id')
     let released = 0
     for (const { id } of due) {
       await db.transaction(async (trx) => {
-        const draft = await Institution.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
+        const draft = await Institution.query({ client: trx })
+          .where('id', id)
+          .forUpdate()
+          .firstOrFail()
         /* Submitted or released meanwhile: nothing to do. */
         if (draft.filingStatus !== 'draft' || !draft.creditCode) return
         const code = draft.creditCode
         await releaseCreditCode(trx, draft)
-        await recordAudit({ action: 'registry.draft_claim_expired', actorLabel: '系统', subjectType: 'institution', subjectId: draft.id, regionCode: draft.regionCode, summary: code }, trx)
+        await recordAudit(
+          {
+            action: 'registry.draft_claim_expired',
+            actorLabel: '系统',
+            subjectType: 'institution',
+            subjectId: draft.id,
+            regionCode: draft.regionCode,
+            summary: code,
+          },
+          trx
+        )
         released++
       })
     }

@@ -40,7 +40,16 @@ export class PlanInspection {
         },
         { client: trx }
       )
-      await recordAudit({ action: 'registry.inspection_planned', actor, subjectType: 'inspection', subjectId: inspection.id, regionCode: institution.regionCode }, trx)
+      await recordAudit(
+        {
+          action: 'registry.inspection_planned',
+          actor,
+          subjectType: 'inspection',
+          subjectId: inspection.id,
+          regionCode: institution.regionCode,
+        },
+        trx
+      )
       return inspection
     })
   }
@@ -49,10 +58,15 @@ export class PlanInspection {
 export class RecordFindings {
   async handle(actor: CurrentUser, inspection: Inspection, findings: FindingInput[]) {
     const today = DateTime.now().setZone('Asia/Shanghai').toISODate()!
-    if (findings.some((f) => f.deadline < today)) throw new DomainError('registry.inspections.deadline_past', {}, { field: 'findings' })
+    if (findings.some((f) => f.deadline < today))
+      throw new DomainError('registry.inspections.deadline_past', {}, { field: 'findings' })
     await db.transaction(async (trx) => {
-      const locked = await Inspection.query({ client: trx }).where('id', inspection.id).forUpdate().firstOrFail()
-      if (locked.status !== 'planned') throw new DomainError('registry.inspections.already_recorded')
+      const locked = await Inspection.query({ client: trx })
+        .where('id', inspection.id)
+        .forUpdate()
+        .firstOrFail()
+      if (locked.status !== 'planned')
+        throw new DomainError('registry.inspections.already_recorded')
       for (const f of findings) {
         await Finding.create(
           {
@@ -73,20 +87,49 @@ export class RecordFindings {
       locked.status = 'recorded'
       locked.recordedAt = DateTime.now()
       await locked.useTransaction(trx).save()
-      await recordAudit({ action: 'registry.findings_recorded', actor, subjectType: 'inspection', subjectId: inspection.id, summary: `${findings.length} findings` }, trx)
+      await recordAudit(
+        {
+          action: 'registry.findings_recorded',
+          actor,
+          subjectType: 'inspection',
+          subjectId: inspection.id,
+          summary: `${findings.length} findings`,
+        },
+        trx
+      )
       await new RecomputeListStatus().handle(inspection.institutionId, actor.id, trx)
     })
   }
 }
 
 export class ReportRectification {
-  async handle(actor: CurrentUser, finding: Finding, report: string, evidence?: MultipartFile | null) {
+  async handle(
+    actor: CurrentUser,
+    finding: Finding,
+    report: string,
+    evidence?: MultipartFile | null
+  ) {
     if (finding.status === 'closed') throw new DomainError('registry.rectifications.closed')
-    const document = evidence ? await storeDocument(evidence, finding.institutionId, 'rectification', actor.id) : null
-    finding.merge({ status: 'reported', rectificationReport: report.trim(), reportDocumentId: document?.id ?? finding.reportDocumentId, reportedAt: DateTime.now() })
+    const document = evidence
+      ? await storeDocument(evidence, finding.institutionId, 'rectification', actor.id)
+      : null
+    finding.merge({
+      status: 'reported',
+      rectificationReport: report.trim(),
+      reportDocumentId: document?.id ?? finding.reportDocumentId,
+      reportedAt: DateTime.now(),
+    })
     await db.transaction(async (trx) => {
       await finding.useTransaction(trx).save()
-      await recordAudit({ action: 'registry.rectification_reported', actor, subjectType: 'finding', subjectId: finding.id }, trx)
+      await recordAudit(
+        {
+          action: 'registry.rectification_reported',
+          actor,
+          subjectType: 'finding',
+          subjectId: finding.id,
+        },
+        trx
+      )
     })
   }
 }
@@ -95,10 +138,23 @@ export class AcceptRectification {
   /** 验收通过，销号. */
   async accept(actor: CurrentUser, finding: Finding, opinion: string) {
     if (finding.status !== 'reported') throw new DomainError('registry.inspections.not_reported')
-    finding.merge({ status: 'closed', acceptanceOpinion: opinion.trim(), acceptedById: actor.id, closedAt: DateTime.now() })
+    finding.merge({
+      status: 'closed',
+      acceptanceOpinion: opinion.trim(),
+      acceptedById: actor.id,
+      closedAt: DateTime.now(),
+    })
     await db.transaction(async (trx) => {
       await finding.useTransaction(trx).save()
-      await recordAudit({ action: 'registry.rectification_accepted', actor, subjectType: 'finding', subjectId: finding.id }, trx)
+      await recordAudit(
+        {
+          action: 'registry.rectification_accepted',
+          actor,
+          subjectType: 'finding',
+          subjectId: finding.id,
+        },
+        trx
+      )
       await new RecomputeListStatus().handle(finding.institutionId, actor.id, trx)
     })
   }
@@ -106,10 +162,22 @@ export class AcceptRectification {
   /** 验收不通过: the finding opens again, optionally with a new deadline. */
   async reject(actor: CurrentUser, finding: Finding, opinion: string, deadline?: string | null) {
     if (finding.status !== 'reported') throw new DomainError('registry.inspections.not_reported')
-    finding.merge({ status: 'open', acceptanceOpinion: opinion.trim(), deadline: deadline ? DateTime.fromISO(deadline) : finding.deadline })
+    finding.merge({
+      status: 'open',
+      acceptanceOpinion: opinion.trim(),
+      deadline: deadline ? DateTime.fromISO(deadline) : finding.deadline,
+    })
     await db.transaction(async (trx) => {
       await finding.useTransaction(trx).save()
-      await recordAudit({ action: 'registry.rectification_rejected', actor, subjectType: 'finding', subjectId: finding.id }, trx)
+      await recordAudit(
+        {
+          action: 'registry.rectification_rejected',
+          actor,
+          subjectType: 'finding',
+          subjectId: finding.id,
+        },
+        trx
+      )
       await new RecomputeListStatus().handle(finding.institutionId, actor.id, trx)
     })
   }

@@ -11,7 +11,16 @@ export class LeaveStaff {
     /* The departure, its audit entry and the lifted black-list reason commit together. */
     await db.transaction(async (trx) => {
       await staff.useTransaction(trx).save()
-      await recordAudit({ action: 'registry.staff_left', actor, subjectType: 'staff', subjectId: staff.id, regionCode }, trx)
+      await recordAudit(
+        {
+          action: 'registry.staff_left',
+          actor,
+          subjectType: 'staff',
+          subjectId: staff.id,
+          regionCode,
+        },
+        trx
+      )
       await new RecomputeListStatus().handle(staff.institutionId, null, trx)
     })
   }

@@ -14,16 +14,32 @@ import { RecomputeListStatus } from './recompute_list_status.js'
 | react to commit together or not at all (issue 13, item 16). The row is
 | locked first, so two bureaus acting at once apply one after the other.
 */
-const lockedRow = (trx: TransactionClientContract, institution: Institution) => Institution.query({ client: trx }).where('id', institution.id).forUpdate().firstOrFail()
+const lockedRow = (trx: TransactionClientContract, institution: Institution) =>
+  Institution.query({ client: trx }).where('id', institution.id).forUpdate().firstOrFail()
 
 /** A bureau sets the list status itself, with a written reason; it holds until cleared. */
 export class OverrideListStatus {
-  async set(actor: CurrentUser, institution: Institution, status: 'white' | 'grey' | 'black', reason: string) {
+  async set(
+    actor: CurrentUser,
+    institution: Institution,
+    status: 'white' | 'grey' | 'black',
+    reason: string
+  ) {
     return db.transaction(async (trx) => {
       const row = await lockedRow(trx, institution)
       row.merge({ listOverride: status, listOverrideReason: reason.trim() })
       await row.useTransaction(trx).save()
-      await recordAudit({ action: 'registry.list_overridden', actor, subjectType: 'institution', subjectId: row.id, regionCode: row.regionCode, summary: `${status}: ${reason}` }, trx)
+      await recordAudit(
+        {
+          action: 'registry.list_overridden',
+          actor,
+          subjectType: 'institution',
+          subjectId: row.id,
+          regionCode: row.regionCode,
+          summary: `${status}: ${reason}`,
+        },
+        trx
+      )
       return new RecomputeListStatus().handle(row.id, actor.id, trx)
     })
   }
@@ -33,7 +49,16 @@ export class OverrideListStatus {
       const row = await lockedRow(trx, institution)
       row.merge({ listOverride: null, listOverrideReason: null })
       await row.useTransaction(trx).save()
-      await recordAudit({ action: 'registry.list_override_cleared', actor, subjectType: 'institution', subjectId: row.id, regionCode: row.regionCode }, trx)
+      await recordAudit(
+        {
+          action: 'registry.list_override_cleared',
+          actor,
+          subjectType: 'institution',
+          subjectId: row.id,
+          regionCode: row.regionCode,
+        },
+        trx
+      )
       return new RecomputeListStatus().handle(row.id, actor.id, trx)
     })
   }
@@ -64,8 +89,22 @@ export class RemoveInstitution {
           trx
         )
       }
-      await recordAudit({ action: 'registry.institution_removed', actor, subjectType: 'institution', subjectId: row.id, regionCode: row.regionCode, summary: reason }, trx)
-      await publish(trx, 'registry:institution_removed', { institutionId: row.id, regionCode: row.regionCode, reason })
+      await recordAudit(
+        {
+          action: 'registry.institution_removed',
+          actor,
+          subjectType: 'institution',
+          subjectId: row.id,
+          regionCode: row.regionCode,
+          summary: reason,
+        },
+        trx
+      )
+      await publish(trx, 'registry:institution_removed', {
+        institutionId: row.id,
+        regionCode: row.regionCode,
+        reason,
+      })
     })
   }
 
@@ -75,9 +114,21 @@ export class RemoveInstitution {
       if (!row.removedAt) throw new DomainError('registry.removal.not_removed')
       row.merge({ removedAt: null, removalReason: null, removedById: null })
       await row.useTransaction(trx).save()
-      await recordAudit({ action: 'registry.institution_restored', actor, subjectType: 'institution', subjectId: row.id, regionCode: row.regionCode }, trx)
+      await recordAudit(
+        {
+          action: 'registry.institution_restored',
+          actor,
+          subjectType: 'institution',
+          subjectId: row.id,
+          regionCode: row.regionCode,
+        },
+        trx
+      )
       await new RecomputeListStatus().handle(row.id, actor.id, trx)
-      await publish(trx, 'registry:institution_restored', { institutionId: row.id, regionCode: row.regionCode })
+      await publish(trx, 'registry:institution_restored', {
+        institutionId: row.id,
+        regionCode: row.regionCode,
+      })
     })
   }
 }

@@ -17,8 +17,12 @@ export interface ProhibitedPersonInput {
 export class AddProhibitedPerson {
   async handle(actor: CurrentUser, input: ProhibitedPersonInput): Promise<ProhibitedPerson> {
     const sealed = sealIdNumber(input.idNumber)
-    const existing = await ProhibitedPerson.query().where('idNumberIndex', sealed.index).whereNull('revokedAt').first()
-    if (existing) throw new DomainError('registry.prohibited.already_listed', {}, { field: 'idNumber' })
+    const existing = await ProhibitedPerson.query()
+      .where('idNumberIndex', sealed.index)
+      .whereNull('revokedAt')
+      .first()
+    if (existing)
+      throw new DomainError('registry.prohibited.already_listed', {}, { field: 'idNumber' })
     /* The entry and its audit commit together; the re-check of hired staff follows the commit. */
     const person = await db.transaction(async (trx) => {
       const created = await ProhibitedPerson.create(
@@ -34,7 +38,17 @@ export class AddProhibitedPerson {
         },
         { client: trx }
       )
-      await recordAudit({ action: 'registry.prohibited_added', actor, subjectType: 'prohibited_person', subjectId: created.id, regionCode: actor.regionCode, summary: `${created.idNumberMasked} ${created.reason}` }, trx)
+      await recordAudit(
+        {
+          action: 'registry.prohibited_added',
+          actor,
+          subjectType: 'prohibited_person',
+          subjectId: created.id,
+          regionCode: actor.regionCode,
+          summary: `${created.idNumberMasked} ${created.reason}`,
+        },
+        trx
+      )
       return created
     })
     await new RecheckStaff().handle(sealed.index)
@@ -49,7 +63,17 @@ export class RevokeProhibitedPerson {
     person.revokedAt = DateTime.now()
     await db.transaction(async (trx) => {
       await person.useTransaction(trx).save()
-      await recordAudit({ action: 'registry.prohibited_revoked', actor, subjectType: 'prohibited_person', subjectId: person.id, regionCode: actor.regionCode, summary: reason }, trx)
+      await recordAudit(
+        {
+          action: 'registry.prohibited_revoked',
+          actor,
+          subjectType: 'prohibited_person',
+          subjectId: person.id,
+          regionCode: actor.regionCode,
+          summary: reason,
+        },
+        trx
+      )
     })
     await new RecheckStaff().handle(person.idNumberIndex)
   }

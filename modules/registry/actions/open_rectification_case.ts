@@ -35,7 +35,11 @@ export async function openRectificationCase(
 ): Promise<{ inspectionId: number; findingId: number }> {
   const write = async (trx: TransactionClientContract) => {
     const institution = await Institution.findOrFail(input.institutionId, { client: trx })
-    const lineage = { provinceCode: institution.provinceCode, cityCode: institution.cityCode, countyCode: institution.countyCode }
+    const lineage = {
+      provinceCode: institution.provinceCode,
+      cityCode: institution.cityCode,
+      countyCode: institution.countyCode,
+    }
     const inspection = await Inspection.create(
       {
         institutionId: institution.id,
@@ -62,7 +66,17 @@ export async function openRectificationCase(
       },
       { client: trx }
     )
-    await recordAudit({ action: 'registry.rectification_opened', actor, subjectType: 'finding', subjectId: finding.id, regionCode: institution.regionCode, summary: input.purpose }, trx)
+    await recordAudit(
+      {
+        action: 'registry.rectification_opened',
+        actor,
+        subjectType: 'finding',
+        subjectId: finding.id,
+        regionCode: institution.regionCode,
+        summary: input.purpose,
+      },
+      trx
+    )
     await new RecomputeListStatus().handle(input.institutionId, actor.id, trx)
     return { inspectionId: inspection.id, findingId: finding.id }
   }

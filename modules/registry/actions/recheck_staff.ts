@@ -22,22 +22,32 @@ export class RecheckStaff {
     const affected = new Set<number>()
     const now = DateTime.now().toSQL()!
     for (;;) {
-      const rows: { id: number; institution_id: number; banned: boolean; check_result: string }[] = (
-        await db.rawQuery(
-          `SELECT s.id, s.institution_id, s.check_result,
+      const rows: { id: number; institution_id: number; banned: boolean; check_result: string }[] =
+        (
+          await db.rawQuery(
+            `SELECT s.id, s.institution_id, s.check_result,
                   EXISTS (SELECT 1 FROM prohibited_persons p WHERE p.id_number_index = s.id_number_index AND p.revoked_at IS NULL) AS banned
              FROM staff s
             WHERE s.status = 'hired' AND s.id > ? ${onlyIndex ? 'AND s.id_number_index = ?' : ''}
             ORDER BY s.id LIMIT ${BATCH}`,
-          onlyIndex ? [lastId, onlyIndex] : [lastId]
-        )
-      ).rows
+            onlyIndex ? [lastId, onlyIndex] : [lastId]
+          )
+        ).rows
       if (!rows.length) break
       await db.transaction(async (trx) => {
         for (const row of rows) {
-          const result = row.banned ? 'prohibited' : row.check_result === 'prohibited' ? 'passed' : row.check_result
-          await trx.from('staff').where('id', row.id).update({ check_result: result, checked_at: now, updated_at: now })
-          await trx.table('staff_checks').insert({ staff_id: row.id, result, trigger: 'recheck', checked_at: now })
+          const result = row.banned
+            ? 'prohibited'
+            : row.check_result === 'prohibited'
+              ? 'passed'
+              : row.check_result
+          await trx
+            .from('staff')
+            .where('id', row.id)
+            .update({ check_result: result, checked_at: now, updated_at: now })
+          await trx
+            .table('staff_checks')
+            .insert({ staff_id: row.id, result, trigger: 'recheck', checked_at: now })
           if (result !== row.check_result) affected.add(row.institution_id)
         }
       })

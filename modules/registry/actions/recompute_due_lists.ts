@@ -19,7 +19,8 @@ export class RecomputeDueLists {
     )
     let changed = 0
     for (const { id } of rows) {
-      const before = (await db.from('institutions').where('id', id).select('list_status').first())?.list_status
+      const before = (await db.from('institutions').where('id', id).select('list_status').first())
+        ?.list_status
       const after = await new RecomputeListStatus().handle(id)
       if (before !== after) changed++
     }

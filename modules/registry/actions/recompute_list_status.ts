@@ -12,16 +12,30 @@ import { classifyList } from '../extension_points.js'
 import type { ListFacts } from '../services/list_rules.js'
 import { publishNotice } from '../services/notices.js'
 
-export async function listFactsOf(institution: Institution, today = todayIso(), client?: TransactionClientContract): Promise<ListFacts> {
-  const open = await Finding.query({ client }).where('institutionId', institution.id).whereIn('status', ['open', 'reported'])
-  const banned = await Staff.query({ client }).where('institutionId', institution.id).where('status', 'hired').where('checkResult', 'prohibited').count('* as n')
+export async function listFactsOf(
+  institution: Institution,
+  today = todayIso(),
+  client?: TransactionClientContract
+): Promise<ListFacts> {
+  const open = await Finding.query({ client })
+    .where('institutionId', institution.id)
+    .whereIn('status', ['open', 'reported'])
+  const banned = await Staff.query({ client })
+    .where('institutionId', institution.id)
+    .where('status', 'hired')
+    .where('checkResult', 'prohibited')
+    .count('* as n')
   return {
     today,
     filingApproved: institution.filingStatus === 'approved',
     removed: !!institution.removedAt,
     qualificationType: institution.qualificationType,
     licenceValidTo: institution.licenceValidTo?.toISODate() ?? null,
-    openFindings: open.map((f) => ({ item: f.item, severity: f.severity, deadline: f.deadline.toISODate()! })),
+    openFindings: open.map((f) => ({
+      item: f.item,
+      severity: f.severity,
+      deadline: f.deadline.toISODate()!,
+    })),
     bannedStaffHired: Number(banned[0].$extras.n),
   }
 }
@@ -35,9 +49,16 @@ export async function listFactsOf(institution: Institution, today = todayIso(), 
  */
 export class RecomputeListStatus {
   /** `client`: the caller's transaction (a batch import), committed by the caller. */
-  async handle(institutionId: number, changedById: number | null = null, client?: TransactionClientContract): Promise<ListStatus> {
+  async handle(
+    institutionId: number,
+    changedById: number | null = null,
+    client?: TransactionClientContract
+  ): Promise<ListStatus> {
     const recompute = async (trx: TransactionClientContract): Promise<ListStatus> => {
-      const institution = await Institution.query({ client: trx }).where('id', institutionId).forUpdate().firstOrFail()
+      const institution = await Institution.query({ client: trx })
+        .where('id', institutionId)
+        .forUpdate()
+        .firstOrFail()
       const facts = await listFactsOf(institution, todayIso(), trx)
       const ruled = await classifyList.resolve(toRegionCode(institution.regionCode), facts)
       const status: ListStatus = institution.listOverride ?? ruled.status
@@ -45,7 +66,8 @@ export class RecomputeListStatus {
         ? [{ code: 'override', data: { reason: institution.listOverrideReason ?? '' } }]
         : ruled.reasons
       const from = institution.listStatus
-      const changed = from !== status || JSON.stringify(institution.listReasons) !== JSON.stringify(reasons)
+      const changed =
+        from !== status || JSON.stringify(institution.listReasons) !== JSON.stringify(reasons)
       if (!changed) return status
 
       institution.listStatus = status
@@ -54,7 +76,15 @@ export class RecomputeListStatus {
       await institution.useTransaction(trx).save()
       if (from !== status) {
         await ListChange.create(
-          { institutionId, fromStatus: from, toStatus: status, reasons, source: institution.listOverride ? 'override' : 'rules', changedById, changedAt: DateTime.now() },
+          {
+            institutionId,
+            fromStatus: from,
+            toStatus: status,
+            reasons,
+            source: institution.listOverride ? 'override' : 'rules',
+            changedById,
+            changedAt: DateTime.now(),
+          },
           { client: trx }
         )
         if (status === 'black' && institution.isPublic) {
@@ -70,7 +100,12 @@ export class RecomputeListStatus {
             trx
           )
         }
-        await publish(trx, 'registry:list_changed', { institutionId, regionCode: institution.regionCode, from, to: status })
+        await publish(trx, 'registry:list_changed', {
+          institutionId,
+          regionCode: institution.regionCode,
+          from,
+          to: status,
+        })
       }
       return status
     }

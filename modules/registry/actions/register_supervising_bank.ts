@@ -18,11 +18,26 @@ export class RegisterSupervisingBank {
   async handle(actor: CurrentUser | null, input: RegisterBankInput) {
     const name = input.name.trim().replace(/\s+/g, '')
     const regionCode = lineageOf(input.regionCode).regionCode
-    if (actor && (!actor.regionCode || !inScope(regionCode, actor.regionCode))) throw new DomainError('registry.banks.out_of_region', {}, { status: 403 })
+    if (actor && (!actor.regionCode || !inScope(regionCode, actor.regionCode)))
+      throw new DomainError('registry.banks.out_of_region', {}, { status: 403 })
     try {
       return await db.transaction(async (trx) => {
-        const bank = await SupervisingBank.create({ name, regionCode, registeredById: actor?.id ?? null }, { client: trx })
-        if (actor) await recordAudit({ action: 'registry.bank_registered', actor, subjectType: 'supervising_bank', subjectId: bank.id, regionCode, summary: name }, trx)
+        const bank = await SupervisingBank.create(
+          { name, regionCode, registeredById: actor?.id ?? null },
+          { client: trx }
+        )
+        if (actor)
+          await recordAudit(
+            {
+              action: 'registry.bank_registered',
+              actor,
+              subjectType: 'supervising_bank',
+              subjectId: bank.id,
+              regionCode,
+              summary: name,
+            },
+            trx
+          )
         return bank
       })
     } catch (error) {

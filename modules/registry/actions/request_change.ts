@@ -10,7 +10,13 @@ import FilingSection from '../models/filing_section.js'
 import { accountFiledByAnother } from '../services/supervised_account_owner.js'
 import { SUPERVISION_KEYS, supervisionFacts } from '../services/supervision_change.js'
 
-export const CHANGEABLE = ['name', 'legalRepName', 'address', 'licenceNumber', 'licenceValidTo'] as const
+export const CHANGEABLE = [
+  'name',
+  'legalRepName',
+  'address',
+  'licenceNumber',
+  'licenceValidTo',
+] as const
 export type ChangeableFact = (typeof CHANGEABLE)[number]
 
 export function currentFacts(institution: Institution): Record<ChangeableFact, string | null> {
@@ -31,7 +37,13 @@ export function currentFacts(institution: Institution): Record<ChangeableFact, s
  * save turns an edit of a key fact into a request (`file`).
  */
 export class RequestChange {
-  async handle(actor: CurrentUser, institution: Institution, proposed: Partial<Record<ChangeableFact, string>>, reason: string, evidence?: MultipartFile | null) {
+  async handle(
+    actor: CurrentUser,
+    institution: Institution,
+    proposed: Partial<Record<ChangeableFact, string>>,
+    reason: string,
+    evidence?: MultipartFile | null
+  ) {
     const facts = currentFacts(institution)
     const changes: KeyFactChanges = {}
     for (const key of CHANGEABLE) {
@@ -39,23 +51,60 @@ export class RequestChange {
       if (to && to !== facts[key]) changes[key] = { from: facts[key], to }
     }
     this.#assertRequestable(institution, changes)
-    const document = evidence ? await storeDocument(evidence, institution.id, 'change_evidence', actor.id) : null
+    const document = evidence
+      ? await storeDocument(evidence, institution.id, 'change_evidence', actor.id)
+      : null
     return this.file(actor, institution, changes, reason, document?.id ?? null)
   }
 
   /** Files a request for changes already worked out (and validated) by the caller. */
-  async file(actor: CurrentUser, institution: Institution, changes: KeyFactChanges, reason: string, documentId: number | null = null) {
+  async file(
+    actor: CurrentUser,
+    institution: Institution,
+    changes: KeyFactChanges,
+    reason: string,
+    documentId: number | null = null
+  ) {
     this.#assertRequestable(institution, changes)
     try {
       return await db.transaction(async (trx) => {
         /* Refused at once rather than at approval: an account another institution filed is never theirs to move into. */
         if (SUPERVISION_KEYS.some((k) => k in changes)) {
-          const operations = await FilingSection.query({ client: trx }).where('institutionId', institution.id).where('section', 'operations').first()
-          const after = { ...(operations?.data ?? {}), ...Object.fromEntries(SUPERVISION_KEYS.filter((k) => changes[k]).map((k) => [k, changes[k]!.to])) }
-          if (await accountFiledByAnother(trx, institution.id, supervisionFacts(after))) throw new DomainError('registry.changes.account_taken')
+          const operations = await FilingSection.query({ client: trx })
+            .where('institutionId', institution.id)
+            .where('section', 'operations')
+            .first()
+          const after = {
+            ...(operations?.data ?? {}),
+            ...Object.fromEntries(
+              SUPERVISION_KEYS.filter((k) => changes[k]).map((k) => [k, changes[k]!.to])
+            ),
+          }
+          if (await accountFiledByAnother(trx, institution.id, supervisionFacts(after)))
+            throw new DomainError('registry.changes.account_taken')
         }
-        const request = await ChangeRequest.create({ institutionId: institution.id, changes, reason: reason.trim(), documentId, status: 'pending', requestedById: actor.id }, { client: trx })
-        await recordAudit({ action: 'registry.change_requested', actor, subjectType: 'institution', subjectId: institution.id, regionCode: institution.regionCode, summary: Object.keys(changes).join(',') }, trx)
+        const request = await ChangeRequest.create(
+          {
+            institutionId: institution.id,
+            changes,
+            reason: reason.trim(),
+            documentId,
+            status: 'pending',
+            requestedById: actor.id,
+          },
+          { client: trx }
+        )
+        await recordAudit(
+          {
+            action: 'registry.change_requested',
+            actor,
+            subjectType: 'institution',
+            subjectId: institution.id,
+            regionCode: institution.regionCode,
+            summary: Object.keys(changes).join(','),
+          },
+          trx
+        )
         return request
       })
     } catch (error) {
@@ -65,7 +114,8 @@ export class RequestChange {
   }
 
   #assertRequestable(institution: Institution, changes: KeyFactChanges) {
-    if (institution.filingStatus !== 'approved' || institution.removedAt) throw new DomainError('registry.changes.not_approved')
+    if (institution.filingStatus !== 'approved' || institution.removedAt)
+      throw new DomainError('registry.changes.not_approved')
     if (!Object.keys(changes).length) throw new DomainError('registry.changes.nothing_changed')
   }
 }

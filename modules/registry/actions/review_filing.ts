@@ -9,7 +9,9 @@ import { type Section } from '../filing/fields.js'
 import { loadFiling } from '../services/filing.js'
 import { RecomputeListStatus } from './recompute_list_status.js'
 
-export type ReviewDecision = { decision: 'approved'; comment?: string | null } | { decision: 'returned'; reasons: Partial<Record<Section, string>>; comment?: string | null }
+export type ReviewDecision =
+  | { decision: 'approved'; comment?: string | null }
+  | { decision: 'returned'; reasons: Partial<Record<Section, string>>; comment?: string | null }
 
 /**
  * The bureau approves a filing (the institution becomes public, its list
@@ -23,9 +25,17 @@ export class ReviewFiling {
       throw new DomainError('registry.review.reason_required')
     }
     await db.transaction(async (trx) => {
-      const institution = await Institution.query({ client: trx }).where('id', institutionId).forUpdate().firstOrFail()
-      if (institution.filingStatus !== 'submitted') throw new DomainError('registry.review.not_submitted')
-      const pending = await FilingReview.query({ client: trx }).where('institutionId', institutionId).whereNull('decision').orderBy('id', 'desc').firstOrFail()
+      const institution = await Institution.query({ client: trx })
+        .where('id', institutionId)
+        .forUpdate()
+        .firstOrFail()
+      if (institution.filingStatus !== 'submitted')
+        throw new DomainError('registry.review.not_submitted')
+      const pending = await FilingReview.query({ client: trx })
+        .where('institutionId', institutionId)
+        .whereNull('decision')
+        .orderBy('id', 'desc')
+        .firstOrFail()
 
       pending.decision = review.decision
       pending.reasons = review.decision === 'returned' ? cleanReasons(review.reasons) : {}
@@ -45,15 +55,30 @@ export class ReviewFiling {
 
       if (review.decision === 'approved') {
         await new RecomputeListStatus().handle(institutionId, actor.id, trx)
-        await publish(trx, 'registry:filing_approved', { institutionId, regionCode: institution.regionCode })
+        await publish(trx, 'registry:filing_approved', {
+          institutionId,
+          regionCode: institution.regionCode,
+        })
       }
-      await recordAudit({ action: `registry.filing_${review.decision}`, actor, subjectType: 'institution', subjectId: institutionId }, trx)
+      await recordAudit(
+        {
+          action: `registry.filing_${review.decision}`,
+          actor,
+          subjectType: 'institution',
+          subjectId: institutionId,
+        },
+        trx
+      )
     })
   }
 }
 
 function cleanReasons(reasons: Partial<Record<Section, string>>) {
-  return Object.fromEntries(Object.entries(reasons).filter(([, v]) => v && v.trim()).map(([k, v]) => [k, v!.trim()]))
+  return Object.fromEntries(
+    Object.entries(reasons)
+      .filter(([, v]) => v && v.trim())
+      .map(([k, v]) => [k, v!.trim()])
+  )
 }
 
 /** Copies the filed facts the public sees into the institution's columns. */

@@ -12,7 +12,12 @@ import { documentPaths, extraFieldsFor, loadFiling } from '../services/filing.js
 import { sectionSchema } from '../services/filing_schema.js'
 import { sealPersonalFields } from '../services/personal_fields.js'
 import { pinKeyFacts } from '../services/key_facts.js'
-import { CreditCodeTaken, assertCreditCodeFree, claimCreditCode, isCreditCodeRace } from '../services/credit_code_claims.js'
+import {
+  CreditCodeTaken,
+  assertCreditCodeFree,
+  claimCreditCode,
+  isCreditCodeRace,
+} from '../services/credit_code_claims.js'
 import { RequestChange } from './request_change.js'
 
 export interface SaveSectionInput {
@@ -33,7 +38,8 @@ export type SaveSectionResult = {
   proposed?: string[]
 }
 
-const getPath = (obj: any, path: string[]) => path.reduce((o, k) => (o == null ? undefined : o[k]), obj)
+const getPath = (obj: any, path: string[]) =>
+  path.reduce((o, k) => (o == null ? undefined : o[k]), obj)
 function setPath(obj: any, path: string[], value: unknown) {
   let target = obj
   for (const key of path.slice(0, -1)) target = target[key] ??= {}
@@ -51,7 +57,8 @@ export class SaveFilingSection {
   async handle(input: SaveSectionInput): Promise<SaveSectionResult> {
     const { actor, section, messages } = input
     let institution = input.institution
-    if (institution && institution.filingStatus === 'submitted') throw new DomainError('registry.filing.locked_in_review')
+    if (institution && institution.filingStatus === 'submitted')
+      throw new DomainError('registry.filing.locked_in_review')
 
     const state = await loadFiling(institution)
     const existing = state.sections[section]
@@ -69,14 +76,21 @@ export class SaveFilingSection {
     }
 
     const values = { ...state.values, ...raw }
-    const extra = await extraFieldsFor(section, values.regionCode ?? institution?.regionCode, values.delivery ?? institution?.delivery)
+    const extra = await extraFieldsFor(
+      section,
+      values.regionCode ?? institution?.regionCode,
+      values.delivery ?? institution?.delivery
+    )
     if (extra.length && (typeof raw.extra !== 'object' || raw.extra === null)) raw.extra = {}
     let data: FilingValues | null = null
     try {
-      data = await vine.create(sectionSchema(FIELDS[section], values, extra)).validate(raw, { messagesProvider: messages })
+      data = await vine
+        .create(sectionSchema(FIELDS[section], values, extra))
+        .validate(raw, { messagesProvider: messages })
     } catch (error) {
       if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
-      for (const m of error.messages as { field: string; message: string }[]) (errors[m.field] ??= []).push(m.message)
+      for (const m of error.messages as { field: string; message: string }[])
+        (errors[m.field] ??= []).push(m.message)
     }
     const valid = data !== null && Object.keys(errors).length === 0
 
@@ -86,9 +100,17 @@ export class SaveFilingSection {
         institution = await this.#createInstitution(actor, data!)
       } catch (error) {
         if (!(error instanceof CreditCodeTaken)) throw error
-        return { institution: null, errors: { creditCode: [input.translate('registry.filing.credit_code_taken')] } }
+        return {
+          institution: null,
+          errors: { creditCode: [input.translate('registry.filing.credit_code_taken')] },
+        }
       }
-    } else if (section === 'basic' && valid && !approved && data!.creditCode !== institution.creditCode) {
+    } else if (
+      section === 'basic' &&
+      valid &&
+      !approved &&
+      data!.creditCode !== institution.creditCode
+    ) {
       try {
         await claimCreditCode(institution, data!.creditCode)
       } catch (error) {
@@ -104,7 +126,14 @@ export class SaveFilingSection {
       const pinned = pinKeyFacts(section, draft, existing?.data ?? {}, existing?.sealed ?? {})
       draft = pinned.data
       if (valid && Object.keys(pinned.changes).length) {
-        proposed = await this.#propose(actor, institution, pinned.changes, changeReason, errors, input.translate)
+        proposed = await this.#propose(
+          actor,
+          institution,
+          pinned.changes,
+          changeReason,
+          errors,
+          input.translate
+        )
       }
     }
 
@@ -112,15 +141,37 @@ export class SaveFilingSection {
     const saved = institution
     /* The part, the public columns it feeds and its audit entry commit together. */
     await db.transaction(async (trx) => {
-      await FilingSection.updateOrCreate({ institutionId: saved.id, section }, { data: stored, sealed, complete: valid, skipped: false }, { client: trx })
-      if (saved.filingStatus === 'approved') await this.#refreshPublicColumns(saved, section, stored, trx)
-      await recordAudit({ action: 'registry.filing_saved', actor, subjectType: 'institution', subjectId: saved.id, regionCode: saved.regionCode, summary: section }, trx)
+      await FilingSection.updateOrCreate(
+        { institutionId: saved.id, section },
+        { data: stored, sealed, complete: valid, skipped: false },
+        { client: trx }
+      )
+      if (saved.filingStatus === 'approved')
+        await this.#refreshPublicColumns(saved, section, stored, trx)
+      await recordAudit(
+        {
+          action: 'registry.filing_saved',
+          actor,
+          subjectType: 'institution',
+          subjectId: saved.id,
+          regionCode: saved.regionCode,
+          summary: section,
+        },
+        trx
+      )
     })
     return { institution, errors, proposed }
   }
 
   /* An edited key fact becomes a change request; without a reason, or with one already pending, the form says so. */
-  async #propose(actor: CurrentUser, institution: Institution, changes: Record<string, any>, reason: string, errors: Record<string, string[]>, translate: (key: string) => string) {
+  async #propose(
+    actor: CurrentUser,
+    institution: Institution,
+    changes: Record<string, any>,
+    reason: string,
+    errors: Record<string, string[]>,
+    translate: (key: string) => string
+  ) {
     if (reason.length < 2) {
       errors.changeReason = [translate('registry.filing.change_reason_required')]
       return undefined
@@ -135,9 +186,17 @@ export class SaveFilingSection {
     }
   }
 
-  async #attachDocuments(section: Section, raw: FilingValues, input: SaveSectionInput, institution: Institution | null, errors: Record<string, string[]>) {
+  async #attachDocuments(
+    section: Section,
+    raw: FilingValues,
+    input: SaveSectionInput,
+    institution: Institution | null,
+    errors: Record<string, string[]>
+  ) {
     const paths = documentPaths(section, raw)
-    const claimed = paths.map((p) => Number(getPath(raw, p.path))).filter((n) => Number.isSafeInteger(n) && n > 0)
+    const claimed = paths
+      .map((p) => Number(getPath(raw, p.path)))
+      .filter((n) => Number.isSafeInteger(n) && n > 0)
     const owned = institution ? await ownedDocumentIds(institution.id, claimed) : new Set<number>()
     for (const { path } of paths) {
       const current = Number(getPath(raw, path))
@@ -198,7 +257,12 @@ export class SaveFilingSection {
     }
   }
 
-  async #refreshPublicColumns(institution: Institution, section: Section, data: FilingValues, trx: TransactionClientContract) {
+  async #refreshPublicColumns(
+    institution: Institution,
+    section: Section,
+    data: FilingValues,
+    trx: TransactionClientContract
+  ) {
     if (section === 'operations') {
       institution.categories = data.categories ?? institution.categories
       institution.serviceChannels = data.serviceChannels ?? institution.serviceChannels

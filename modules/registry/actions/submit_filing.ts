@@ -13,18 +13,40 @@ import { supervisionFacts } from '../services/supervision_change.js'
 export class SubmitFiling {
   async handle(actor: CurrentUser, institutionId: number) {
     await db.transaction(async (trx) => {
-      const institution = await Institution.query({ client: trx }).where('id', institutionId).forUpdate().firstOrFail()
-      if (!['draft', 'returned'].includes(institution.filingStatus)) throw new DomainError('registry.filing.not_submittable')
+      const institution = await Institution.query({ client: trx })
+        .where('id', institutionId)
+        .forUpdate()
+        .firstOrFail()
+      if (!['draft', 'returned'].includes(institution.filingStatus))
+        throw new DomainError('registry.filing.not_submittable')
       const state = await loadFiling(institution)
       const missing = firstIncomplete(state)
       if (missing) throw new DomainError('registry.filing.incomplete', { section: missing })
-      if (await accountFiledByAnother(trx, institutionId, supervisionFacts(state.sections.operations?.data ?? {}))) throw new DomainError('registry.filing.account_taken')
+      if (
+        await accountFiledByAnother(
+          trx,
+          institutionId,
+          supervisionFacts(state.sections.operations?.data ?? {})
+        )
+      )
+        throw new DomainError('registry.filing.account_taken')
 
       const snapshot = Object.fromEntries(SECTIONS.map((s) => [s, state.sections[s]?.data ?? {}]))
-      await FilingReview.create({ institutionId, snapshot, submittedAt: DateTime.now(), submittedById: actor.id }, { client: trx })
+      await FilingReview.create(
+        { institutionId, snapshot, submittedAt: DateTime.now(), submittedById: actor.id },
+        { client: trx }
+      )
       institution.filingStatus = 'submitted'
       await institution.useTransaction(trx).save()
-      await recordAudit({ action: 'registry.filing_submitted', actor, subjectType: 'institution', subjectId: institutionId }, trx)
+      await recordAudit(
+        {
+          action: 'registry.filing_submitted',
+          actor,
+          subjectType: 'institution',
+          subjectId: institutionId,
+        },
+        trx
+      )
     })
   }
 }

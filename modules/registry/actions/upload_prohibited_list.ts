@@ -15,10 +15,28 @@ export class UploadProhibitedList {
     /* The batch and its audit entry commit together. */
     return db.transaction(async (trx) => {
       const batch = await ImportBatch.create(
-        { kind: 'prohibited_persons', uploadedById: actor.id, regionCode: actor.regionCode!, fileName, fileSha256: sha256, storageKey, status: 'validating' },
+        {
+          kind: 'prohibited_persons',
+          uploadedById: actor.id,
+          regionCode: actor.regionCode!,
+          fileName,
+          fileSha256: sha256,
+          storageKey,
+          status: 'validating',
+        },
         { client: trx }
       )
-      await recordAudit({ action: 'registry.prohibited_uploaded', actor, subjectType: 'import_batch', subjectId: batch.id, regionCode: actor.regionCode, summary: batch.fileName }, trx)
+      await recordAudit(
+        {
+          action: 'registry.prohibited_uploaded',
+          actor,
+          subjectType: 'import_batch',
+          subjectId: batch.id,
+          regionCode: actor.regionCode,
+          summary: batch.fileName,
+        },
+        trx
+      )
       return batch
     })
   }

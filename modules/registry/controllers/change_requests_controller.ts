@@ -10,7 +10,9 @@ import InstitutionPolicy from '../policies/institution_policy.js'
 export default class ChangeRequestsController {
   async index(ctx: HttpContext) {
     const institution = await currentInstitution(ctx.auth.getUserOrFail())
-    const requests = institution ? await ChangeRequest.query().where('institutionId', institution.id).orderBy('id', 'desc') : []
+    const requests = institution
+      ? await ChangeRequest.query().where('institutionId', institution.id).orderBy('id', 'desc')
+      : []
     return ctx.view.render('registry::changes/index', {
       institution,
       requests,
@@ -24,8 +26,15 @@ export default class ChangeRequestsController {
     const institution = await currentInstitution(ctx.auth.getUserOrFail())
     if (!institution) throw new DomainError('registry.changes.not_approved', {}, { status: 404 })
     await ctx.bouncer.with(InstitutionPolicy).authorize('administer', institution)
-    const { reason, evidence, ...proposed } = await ctx.request.validateUsing(changeRequestValidator)
-    await new RequestChange().handle(ctx.auth.getUserOrFail(), institution, proposed, reason, evidence)
+    const { reason, evidence, ...proposed } =
+      await ctx.request.validateUsing(changeRequestValidator)
+    await new RequestChange().handle(
+      ctx.auth.getUserOrFail(),
+      institution,
+      proposed,
+      reason,
+      evidence
+    )
     ctx.session.flash('success', ctx.i18n.t('registry.changes.requested'))
     return ctx.response.redirect().toRoute('changes.index')
   }

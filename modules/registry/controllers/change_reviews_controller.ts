@@ -17,7 +17,9 @@ async function requestAndInstitution(ctx: HttpContext) {
 export default class ChangeReviewsController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(InstitutionPolicy).authorize('index')
-    return ctx.view.render('registry::change_reviews/index', { items: await pendingChanges(ctx.auth.getUserOrFail()) })
+    return ctx.view.render('registry::change_reviews/index', {
+      items: await pendingChanges(ctx.auth.getUserOrFail()),
+    })
   }
 
   async approve(ctx: HttpContext) {

@@ -14,7 +14,9 @@ function assertFiler(ctx: HttpContext) {
 
 async function contestForDecision(ctx: HttpContext) {
   const contest = await CreditCodeContest.findOrFail(Number(ctx.params.id) || 0)
-  await ctx.bouncer.with(InstitutionPolicy).authorize('decide', await Institution.findOrFail(contest.institutionId))
+  await ctx.bouncer
+    .with(InstitutionPolicy)
+    .authorize('decide', await Institution.findOrFail(contest.institutionId))
   return contest
 }
 
@@ -35,13 +37,20 @@ export default class CreditCodeContestsController {
 
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(InstitutionPolicy).authorize('index')
-    return ctx.view.render('registry::contests/index', { items: await pendingContests(ctx.auth.getUserOrFail()) })
+    return ctx.view.render('registry::contests/index', {
+      items: await pendingContests(ctx.auth.getUserOrFail()),
+    })
   }
 
   async uphold(ctx: HttpContext) {
     const contest = await contestForDecision(ctx)
     const { comment } = await ctx.request.validateUsing(contestDecisionValidator)
-    await new DecideCreditCodeContest().handle(ctx.auth.getUserOrFail(), contest.id, 'upheld', comment ?? null)
+    await new DecideCreditCodeContest().handle(
+      ctx.auth.getUserOrFail(),
+      contest.id,
+      'upheld',
+      comment ?? null
+    )
     ctx.session.flash('success', ctx.i18n.t('registry.contests.upheld'))
     return ctx.response.redirect().toRoute('credit_code_contests.index')
   }
@@ -49,7 +58,12 @@ export default class CreditCodeContestsController {
   async dismiss(ctx: HttpContext) {
     const contest = await contestForDecision(ctx)
     const { comment } = await ctx.request.validateUsing(contestDecisionValidator)
-    await new DecideCreditCodeContest().handle(ctx.auth.getUserOrFail(), contest.id, 'dismissed', comment ?? null)
+    await new DecideCreditCodeContest().handle(
+      ctx.auth.getUserOrFail(),
+      contest.id,
+      'dismissed',
+      comment ?? null
+    )
     ctx.session.flash('success', ctx.i18n.t('registry.contests.dismissed'))
     return ctx.response.redirect().toRoute('credit_code_contests.index')
   }

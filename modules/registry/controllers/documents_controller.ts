@@ -15,7 +15,12 @@ async function findDocument(id: unknown) {
 }
 
 function send(ctx: HttpContext, document: RegistryDocument, bytes: Buffer) {
-  return sendPrivateFile(ctx.response, { bytes, mimeType: document.mimeType, fileName: document.originalName, disposition: 'inline' })
+  return sendPrivateFile(ctx.response, {
+    bytes,
+    mimeType: document.mimeType,
+    fileName: document.originalName,
+    disposition: 'inline',
+  })
 }
 
 export default class DocumentsController {
@@ -23,7 +28,9 @@ export default class DocumentsController {
     const document = await findDocument(ctx.params.id)
     const institution = await Institution.findOrFail(document.institutionId)
     /* Staff papers are the owner's to open; the rest of the filing any account of the institution may read. */
-    await ctx.bouncer.with(InstitutionPolicy).authorize(PERSONAL_KINDS.has(document.kind) ? 'administer' : 'own', institution)
+    await ctx.bouncer
+      .with(InstitutionPolicy)
+      .authorize(PERSONAL_KINDS.has(document.kind) ? 'administer' : 'own', institution)
     return send(ctx, document, await readDocument(document))
   }
 

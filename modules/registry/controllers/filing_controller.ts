@@ -27,7 +27,8 @@ async function mayAdminister(ctx: HttpContext, institution: Institution | null):
 }
 
 function sectionParam(value: string): Section {
-  if (!(SECTIONS as readonly string[]).includes(value)) throw new DomainError('registry.filing.unknown_section', {}, { status: 404 })
+  if (!(SECTIONS as readonly string[]).includes(value))
+    throw new DomainError('registry.filing.unknown_section', {}, { status: 404 })
   return value as Section
 }
 
@@ -35,7 +36,10 @@ function sectionParam(value: string): Section {
 export default class FilingController {
   async overview(ctx: HttpContext) {
     const institution = await currentInstitution(ctx.auth.getUserOrFail())
-    return ctx.view.render('registry::filing/overview', { ...(await filingPageData(institution, null)), mayAdminister: await mayAdminister(ctx, institution) })
+    return ctx.view.render('registry::filing/overview', {
+      ...(await filingPageData(institution, null)),
+      mayAdminister: await mayAdminister(ctx, institution),
+    })
   }
 
   async edit(ctx: HttpContext) {
@@ -43,9 +47,17 @@ export default class FilingController {
     const section = sectionParam(params.section)
     const institution = await currentInstitution(auth.getUserOrFail())
     const allowed = await mayAdminister(ctx, institution)
-    if (!institution && section !== 'basic') return view.render('registry::filing/overview', { ...(await filingPageData(null, null)), mayAdminister: allowed })
+    if (!institution && section !== 'basic')
+      return view.render('registry::filing/overview', {
+        ...(await filingPageData(null, null)),
+        mayAdminister: allowed,
+      })
     const data = await filingPageData(institution, section)
-    return view.render('registry::filing/edit', { ...data, mayAdminister: allowed, extraRows: Number(request.input('rows', 0)) })
+    return view.render('registry::filing/edit', {
+      ...data,
+      mayAdminister: allowed,
+      extraRows: Number(request.input('rows', 0)),
+    })
   }
 
   async update(ctx: HttpContext) {
@@ -60,7 +72,11 @@ export default class FilingController {
     const institution = await currentInstitution(user)
     await authorizeFiling(ctx, institution)
     const intent = String(request.input('_intent', 'next'))
-    const rowEdit = intent.startsWith('add:') ? addRow(fields, intent) : intent.startsWith('remove:') ? removeRow(fields, intent) : null
+    const rowEdit = intent.startsWith('add:')
+      ? addRow(fields, intent)
+      : intent.startsWith('remove:')
+        ? removeRow(fields, intent)
+        : null
 
     const result = await new SaveFilingSection().handle({
       actor: user,
@@ -83,10 +99,15 @@ export default class FilingController {
       session.flash('error', i18n.t('registry.filing.saved_with_errors'))
       return response.redirect().toRoute('filing.edit', { section })
     }
-    session.flash('success', i18n.t(result.proposed ? 'registry.filing.change_requested' : 'registry.filing.saved'))
+    session.flash(
+      'success',
+      i18n.t(result.proposed ? 'registry.filing.change_requested' : 'registry.filing.saved')
+    )
     if (intent === 'stay') return response.redirect().toRoute('filing.edit', { section })
     const next = await this.#nextSection(section, result.institution)
-    return next ? response.redirect().toRoute('filing.edit', { section: next }) : response.redirect().toRoute('filing.confirm')
+    return next
+      ? response.redirect().toRoute('filing.edit', { section: next })
+      : response.redirect().toRoute('filing.confirm')
   }
 
   async skipAcademic(ctx: HttpContext) {
@@ -101,7 +122,10 @@ export default class FilingController {
 
   async confirm(ctx: HttpContext) {
     const institution = await currentInstitution(ctx.auth.getUserOrFail())
-    return ctx.view.render('registry::filing/confirm', { ...(await filingPageData(institution, null)), mayAdminister: await mayAdminister(ctx, institution) })
+    return ctx.view.render('registry::filing/confirm', {
+      ...(await filingPageData(institution, null)),
+      mayAdminister: await mayAdminister(ctx, institution),
+    })
   }
 
   async submit(ctx: HttpContext) {

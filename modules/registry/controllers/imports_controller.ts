@@ -16,22 +16,36 @@ function importer(ctx: HttpContext) {
 
 async function ownBatch(ctx: HttpContext) {
   const user = importer(ctx)
-  return ImportBatch.query().where('id', Number(ctx.params.id) || 0).where('kind', 'institutions').where('uploadedById', user.id).firstOrFail()
+  return ImportBatch.query()
+    .where('id', Number(ctx.params.id) || 0)
+    .where('kind', 'institutions')
+    .where('uploadedById', user.id)
+    .firstOrFail()
 }
 
 /** Management terminal: batch import of institutions from the Excel template (2018 manual). */
 export default class ImportsController {
   async index(ctx: HttpContext) {
     const user = importer(ctx)
-    const batches = await ImportBatch.query().where('kind', 'institutions').where('uploadedById', user.id).orderBy('id', 'desc').limit(20)
+    const batches = await ImportBatch.query()
+      .where('kind', 'institutions')
+      .where('uploadedById', user.id)
+      .orderBy('id', 'desc')
+      .limit(20)
     return ctx.view.render('registry::imports/index', { batches })
   }
 
   async template(ctx: HttpContext) {
     importer(ctx)
     const bytes = await buildImportTemplate((key) => ctx.i18n.t(key))
-    ctx.response.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    ctx.response.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('校外培训机构批量导入模板.xlsx')}`)
+    ctx.response.header(
+      'content-type',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    )
+    ctx.response.header(
+      'content-disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent('校外培训机构批量导入模板.xlsx')}`
+    )
     return ctx.response.send(bytes)
   }
 
@@ -39,7 +53,13 @@ export default class ImportsController {
     const user = importer(ctx)
     const { file } = await ctx.request.validateUsing(spreadsheetValidator)
     const { batch, earlier } = await new UploadImport().handle(user, file)
-    if (earlier) ctx.session.flash('success', ctx.i18n.t('registry.imports.seen_before', { date: earlier.createdAt.setZone('Asia/Shanghai').toFormat('yyyy-MM-dd HH:mm') }))
+    if (earlier)
+      ctx.session.flash(
+        'success',
+        ctx.i18n.t('registry.imports.seen_before', {
+          date: earlier.createdAt.setZone('Asia/Shanghai').toFormat('yyyy-MM-dd HH:mm'),
+        })
+      )
     await ValidateImportJob.dispatch({ batchId: batch.id })
     return ctx.response.redirect().toRoute('imports.show', { id: batch.id })
   }
@@ -47,7 +67,10 @@ export default class ImportsController {
   /** The batch page; htmx polls it for the progress fragment while work is under way. */
   async show(ctx: HttpContext) {
     const batch = await ownBatch(ctx)
-    const view = ctx.request.header('hx-request') === 'true' ? 'registry::imports/_progress' : 'registry::imports/show'
+    const view =
+      ctx.request.header('hx-request') === 'true'
+        ? 'registry::imports/_progress'
+        : 'registry::imports/show'
     return ctx.view.render(view, { batch })
   }
 

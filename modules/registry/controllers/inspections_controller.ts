@@ -8,7 +8,11 @@ import InstitutionPolicy from '../policies/institution_policy.js'
 import { ledger, ledgerCounts } from '../queries/admin_queries.js'
 import { findInstitution } from '../queries/current_institution.js'
 import { FINDING_ITEMS } from '../services/list_rules.js'
-import { acceptanceValidator, findingsValidator, inspectionPlanValidator } from '../validators/registry.js'
+import {
+  acceptanceValidator,
+  findingsValidator,
+  inspectionPlanValidator,
+} from '../validators/registry.js'
 
 const STATUSES = ['open', 'reported', 'closed', 'overdue'] as const
 
@@ -17,16 +21,31 @@ export default class InspectionsController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(InstitutionPolicy).authorize('index')
     const user = ctx.auth.getUserOrFail()
-    const status = (STATUSES as readonly string[]).includes(ctx.request.input('status')) ? ctx.request.input('status') : undefined
-    const { findings, institutions, today } = await ledger(user, { status, page: Number(ctx.request.input('page', 1)) || 1 })
+    const status = (STATUSES as readonly string[]).includes(ctx.request.input('status'))
+      ? ctx.request.input('status')
+      : undefined
+    const { findings, institutions, today } = await ledger(user, {
+      status,
+      page: Number(ctx.request.input('page', 1)) || 1,
+    })
     findings.baseUrl(ctx.request.url())
     findings.queryString({ status })
     const plannedQuery = Inspection.query().where('status', 'planned')
     applyRegionScope(plannedQuery, user.regionCode)
     const planned = await plannedQuery.orderBy('plannedOn').orderBy('id').limit(50)
-    const plannedInstitutions = await Institution.query().whereIn('id', planned.map((p) => p.institutionId))
+    const plannedInstitutions = await Institution.query().whereIn(
+      'id',
+      planned.map((p) => p.institutionId)
+    )
     for (const i of plannedInstitutions) institutions.set(i.id, i)
-    return ctx.view.render('registry::inspections/index', { findings, institutions, today, status, counts: await ledgerCounts(user), planned })
+    return ctx.view.render('registry::inspections/index', {
+      findings,
+      institutions,
+      today,
+      status,
+      counts: await ledgerCounts(user),
+      planned,
+    })
   }
 
   async create(ctx: HttpContext) {
@@ -36,10 +55,16 @@ export default class InspectionsController {
   }
 
   async store(ctx: HttpContext) {
-    const { institutionId, plannedOn, purpose } = await ctx.request.validateUsing(inspectionPlanValidator)
+    const { institutionId, plannedOn, purpose } =
+      await ctx.request.validateUsing(inspectionPlanValidator)
     const institution = await findInstitution(institutionId)
     await ctx.bouncer.with(InstitutionPolicy).authorize('inspect', institution)
-    const inspection = await new PlanInspection().handle(ctx.auth.getUserOrFail(), institution, plannedOn, purpose)
+    const inspection = await new PlanInspection().handle(
+      ctx.auth.getUserOrFail(),
+      institution,
+      plannedOn,
+      purpose
+    )
     ctx.session.flash('success', ctx.i18n.t('registry.inspections.planned'))
     return ctx.response.redirect().toRoute('inspections.show', { id: inspection.id })
   }

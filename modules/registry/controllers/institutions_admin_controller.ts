@@ -22,7 +22,9 @@ export default class InstitutionsAdminController {
     const filters = {
       q: typeof qs.q === 'string' ? qs.q.trim().slice(0, 64) : undefined,
       list: ['none', 'white', 'grey', 'black'].includes(qs.list) ? qs.list : undefined,
-      filing: ['draft', 'submitted', 'returned', 'approved'].includes(qs.filing) ? qs.filing : undefined,
+      filing: ['draft', 'submitted', 'returned', 'approved'].includes(qs.filing)
+        ? qs.filing
+        : undefined,
       removed: qs.removed === '1',
       region,
       page: Number(qs.page) || 1,
@@ -30,7 +32,11 @@ export default class InstitutionsAdminController {
     const institutions = await listInstitutions(user, filters)
     institutions.baseUrl(ctx.request.url())
     institutions.queryString({ ...qs, page: undefined })
-    return ctx.view.render('registry::institutions_admin/index', { institutions, filters, picker: regionPicker(region, user.regionCode ?? undefined) })
+    return ctx.view.render('registry::institutions_admin/index', {
+      institutions,
+      filters,
+      picker: regionPicker(region, user.regionCode ?? undefined),
+    })
   }
 
   async show(ctx: HttpContext) {
@@ -39,10 +45,14 @@ export default class InstitutionsAdminController {
     const policy = ctx.bouncer.with(InstitutionPolicy)
     return ctx.view.render('registry::institutions_admin/show', {
       institution,
-      history: await ListChange.query().where('institutionId', institution.id).orderBy('id', 'desc'),
+      history: await ListChange.query()
+        .where('institutionId', institution.id)
+        .orderBy('id', 'desc'),
       findings: await Finding.query().where('institutionId', institution.id).orderBy('id', 'desc'),
       staff: await Staff.query().where('institutionId', institution.id).orderBy('id'),
-      changes: await ChangeRequest.query().where('institutionId', institution.id).orderBy('id', 'desc'),
+      changes: await ChangeRequest.query()
+        .where('institutionId', institution.id)
+        .orderBy('id', 'desc'),
       canDecide: await policy.allows('decide', institution),
       canInspect: await policy.allows('inspect', institution),
     })
@@ -89,7 +99,10 @@ export default class InstitutionsAdminController {
   async revealStaffId(ctx: HttpContext) {
     const institution = await findInstitution(ctx.params.id)
     await ctx.bouncer.with(InstitutionPolicy).authorize('show', institution)
-    const staff = await Staff.query().where('id', Number(ctx.params.staffId) || 0).where('institutionId', institution.id).firstOrFail()
+    const staff = await Staff.query()
+      .where('id', Number(ctx.params.staffId) || 0)
+      .where('institutionId', institution.id)
+      .firstOrFail()
     await recordAudit({
       action: 'pii.viewed',
       actor: ctx.auth.getUserOrFail(),
@@ -99,6 +112,8 @@ export default class InstitutionsAdminController {
       summary: `ID number of staff ${staff.id} (${staff.idNumberMasked})`,
       meta: requestMeta(ctx),
     })
-    return ctx.response.send(`<span id="staff-id-${staff.id}">${unseal(staff.idNumberCipher)}</span>`)
+    return ctx.response.send(
+      `<span id="staff-id-${staff.id}">${unseal(staff.idNumberCipher)}</span>`
+    )
   }
 }

@@ -7,7 +7,11 @@ export default class PlateController {
   async show(ctx: HttpContext) {
     const institution = await currentInstitution(ctx.auth.getUserOrFail())
     const available = !!institution?.isPublic
-    return ctx.view.render('registry::plate/show', { institution, available, url: available ? verificationUrl(institution!) : null })
+    return ctx.view.render('registry::plate/show', {
+      institution,
+      available,
+      url: available ? verificationUrl(institution!) : null,
+    })
   }
 
   async download(ctx: HttpContext) {
@@ -18,7 +22,10 @@ export default class PlateController {
     const bytes = format === 'pdf' ? await platePdf(institution) : await platePng(institution)
     ctx.response.header('content-type', format === 'pdf' ? 'application/pdf' : 'image/png')
     const disposition = ctx.request.input('inline') ? 'inline' : 'attachment'
-    ctx.response.header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(`${institution.name}-合规码牌.${format}`)}`)
+    ctx.response.header(
+      'content-disposition',
+      `${disposition}; filename*=UTF-8''${encodeURIComponent(`${institution.name}-合规码牌.${format}`)}`
+    )
     return ctx.response.send(bytes)
   }
 }

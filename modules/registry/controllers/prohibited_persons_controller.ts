@@ -1,6 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { applyRegionScope } from '#modules/identity'
-import { AddProhibitedPerson, RevokeProhibitedPerson } from '../actions/manage_prohibited_persons.js'
+import {
+  AddProhibitedPerson,
+  RevokeProhibitedPerson,
+} from '../actions/manage_prohibited_persons.js'
 import { UploadProhibitedList } from '../actions/upload_prohibited_list.js'
 import ImportProhibitedPersonsJob from '../jobs/import_prohibited_persons_job.js'
 import ImportBatch from '../models/import_batch.js'
@@ -27,12 +30,20 @@ export default class ProhibitedPersonsController {
     const people = await ProhibitedPerson.query()
       .whereNull('revokedAt')
       .whereIn('regionCode', (q) => {
-        applyRegionScope(q.from('regions').select('code'), user.regionCode, { province: 'province_code', city: 'city_code', county: 'code' })
+        applyRegionScope(q.from('regions').select('code'), user.regionCode, {
+          province: 'province_code',
+          city: 'city_code',
+          county: 'code',
+        })
       })
       .orderBy('id', 'desc')
       .paginate(Number(ctx.request.input('page', 1)) || 1, 30)
     people.baseUrl(ctx.request.url())
-    const imports = await ImportBatch.query().where('kind', 'prohibited_persons').where('uploadedById', user.id).orderBy('id', 'desc').limit(5)
+    const imports = await ImportBatch.query()
+      .where('kind', 'prohibited_persons')
+      .where('uploadedById', user.id)
+      .orderBy('id', 'desc')
+      .limit(5)
     return ctx.view.render('registry::prohibited/index', { people, imports })
   }
 

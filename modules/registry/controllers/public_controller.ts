@@ -23,8 +23,16 @@ export default class PublicController {
     const results = await searchInstitutions(filters)
     results.baseUrl(ctx.request.url())
     results.queryString({ ...qs, page: undefined })
-    const view = ctx.request.header('hx-request') === 'true' && ctx.request.header('hx-target') === 'results' ? 'registry::public/_results' : 'registry::public/search'
-    return ctx.view.render(view, { results, filters, picker: regionPicker(region), categories: CATEGORIES })
+    const view =
+      ctx.request.header('hx-request') === 'true' && ctx.request.header('hx-target') === 'results'
+        ? 'registry::public/_results'
+        : 'registry::public/search'
+    return ctx.view.render(view, {
+      results,
+      filters,
+      picker: regionPicker(region),
+      categories: CATEGORIES,
+    })
   }
 
   async show(ctx: HttpContext) {
@@ -52,10 +60,18 @@ export default class PublicController {
     const status = ctx.params.status
     if (!(LISTS as readonly string[]).includes(status)) return ctx.response.notFound()
     const region = pickedRegion(ctx.request.qs(), 'region')
-    const results = await searchInstitutions({ list: status, region, page: Number(ctx.request.input('page', 1)) || 1 })
+    const results = await searchInstitutions({
+      list: status,
+      region,
+      page: Number(ctx.request.input('page', 1)) || 1,
+    })
     results.baseUrl(ctx.request.url())
     results.queryString({ ...ctx.request.qs(), page: undefined })
-    return ctx.view.render('registry::public/list', { status, results, picker: regionPicker(region) })
+    return ctx.view.render('registry::public/list', {
+      status,
+      results,
+      picker: regionPicker(region),
+    })
   }
 
   async notices(ctx: HttpContext) {
@@ -77,7 +93,8 @@ export default class PublicController {
   /** htmx: the region pickers again, one level further down. */
   async regionPicker(ctx: HttpContext) {
     const qs = ctx.request.qs()
-    const name = typeof qs.name === 'string' && /^[a-zA-Z_]{1,32}$/.test(qs.name) ? qs.name : 'region'
+    const name =
+      typeof qs.name === 'string' && /^[a-zA-Z_]{1,32}$/.test(qs.name) ? qs.name : 'region'
     return ctx.view.render('registry::partials/region_picker_fragment', {
       picker: regionPicker(pickedRegion(qs, name)),
       name,

@@ -10,14 +10,24 @@ export default class RectificationsController {
   async index(ctx: HttpContext) {
     const institution = await currentInstitution(ctx.auth.getUserOrFail())
     const findings = institution
-      ? await Finding.query().where('institutionId', institution.id).orderByRaw(`CASE status WHEN 'open' THEN 0 WHEN 'reported' THEN 1 ELSE 2 END`).orderBy('deadline')
+      ? await Finding.query()
+          .where('institutionId', institution.id)
+          .orderByRaw(`CASE status WHEN 'open' THEN 0 WHEN 'reported' THEN 1 ELSE 2 END`)
+          .orderBy('deadline')
       : []
-    return ctx.view.render('registry::rectifications/index', { institution, findings, today: new Date().toISOString().slice(0, 10) })
+    return ctx.view.render('registry::rectifications/index', {
+      institution,
+      findings,
+      today: new Date().toISOString().slice(0, 10),
+    })
   }
 
   async report(ctx: HttpContext) {
     const institution = await currentInstitution(ctx.auth.getUserOrFail())
-    const finding = await Finding.query().where('id', Number(ctx.params.id) || 0).where('institutionId', institution?.id ?? 0).firstOrFail()
+    const finding = await Finding.query()
+      .where('id', Number(ctx.params.id) || 0)
+      .where('institutionId', institution?.id ?? 0)
+      .firstOrFail()
     /* A rectification report is a statement to the bureau: the owner's. */
     await ctx.bouncer.with(InstitutionPolicy).authorize('administer', institution!)
     const { report, evidence } = await ctx.request.validateUsing(rectificationReportValidator)

@@ -21,7 +21,9 @@ export default class ReviewsController {
   async show(ctx: HttpContext) {
     const institution = await findInstitution(ctx.params.id)
     await ctx.bouncer.with(InstitutionPolicy).authorize('show', institution)
-    const reviews = await FilingReview.query().where('institutionId', institution.id).orderBy('id', 'desc')
+    const reviews = await FilingReview.query()
+      .where('institutionId', institution.id)
+      .orderBy('id', 'desc')
     const pending = reviews.find((r) => !r.decision) ?? null
     return ctx.view.render('registry::reviews/show', {
       institution,
@@ -36,8 +38,13 @@ export default class ReviewsController {
   async approve(ctx: HttpContext) {
     const institution = await findInstitution(ctx.params.id)
     await ctx.bouncer.with(InstitutionPolicy).authorize('decide', institution)
-    const comment = ctx.request.input('comment') ? (await ctx.request.validateUsing(decisionCommentValidator)).comment : null
-    await new ReviewFiling().handle(ctx.auth.getUserOrFail(), institution.id, { decision: 'approved', comment })
+    const comment = ctx.request.input('comment')
+      ? (await ctx.request.validateUsing(decisionCommentValidator)).comment
+      : null
+    await new ReviewFiling().handle(ctx.auth.getUserOrFail(), institution.id, {
+      decision: 'approved',
+      comment,
+    })
     ctx.session.flash('success', ctx.i18n.t('registry.review.approved'))
     return ctx.response.redirect().toRoute('reviews.index')
   }
@@ -46,7 +53,11 @@ export default class ReviewsController {
     const institution = await findInstitution(ctx.params.id)
     await ctx.bouncer.with(InstitutionPolicy).authorize('decide', institution)
     const { reasons, comment } = await ctx.request.validateUsing(reviewReturnValidator)
-    await new ReviewFiling().handle(ctx.auth.getUserOrFail(), institution.id, { decision: 'returned', reasons: reasons ?? {}, comment })
+    await new ReviewFiling().handle(ctx.auth.getUserOrFail(), institution.id, {
+      decision: 'returned',
+      reasons: reasons ?? {},
+      comment,
+    })
     ctx.session.flash('success', ctx.i18n.t('registry.review.returned'))
     return ctx.response.redirect().toRoute('reviews.index')
   }

@@ -23,10 +23,19 @@ export default class StaffController {
   async index(ctx: HttpContext) {
     const institution = await currentInstitution(ctx.auth.getUserOrFail())
     const staff = institution
-      ? await Staff.query().where('institutionId', institution.id).orderByRaw(`CASE status WHEN 'hired' THEN 0 WHEN 'blocked' THEN 1 ELSE 2 END`).orderBy('id', 'desc')
+      ? await Staff.query()
+          .where('institutionId', institution.id)
+          .orderByRaw(`CASE status WHEN 'hired' THEN 0 WHEN 'blocked' THEN 1 ELSE 2 END`)
+          .orderBy('id', 'desc')
       : []
-    const canManage = !!institution && (await ctx.bouncer.with(InstitutionPolicy).allows('administer', institution))
-    return ctx.view.render('registry::staff/index', { institution, staff, canManage, canHire: canManage && institution!.isPublic })
+    const canManage =
+      !!institution && (await ctx.bouncer.with(InstitutionPolicy).allows('administer', institution))
+    return ctx.view.render('registry::staff/index', {
+      institution,
+      staff,
+      canManage,
+      canHire: canManage && institution!.isPublic,
+    })
   }
 
   async create(ctx: HttpContext) {
@@ -60,7 +69,10 @@ export default class StaffController {
 
   async leave(ctx: HttpContext) {
     const institution = await ownInstitution(ctx)
-    const staff = await Staff.query().where('id', Number(ctx.params.id) || 0).where('institutionId', institution.id).firstOrFail()
+    const staff = await Staff.query()
+      .where('id', Number(ctx.params.id) || 0)
+      .where('institutionId', institution.id)
+      .firstOrFail()
     await new LeaveStaff().handle(ctx.auth.getUserOrFail(), staff, institution.regionCode)
     ctx.session.flash('success', ctx.i18n.t('registry.staff.left'))
     return ctx.response.redirect().toRoute('staff.index')

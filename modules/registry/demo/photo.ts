@@ -13,7 +13,15 @@ export async function demoPhoto(institutionId: number, name: string): Promise<nu
   <rect x="40" y="196" width="160" height="124" rx="70" fill="hsl(${hue} 35% 70%)"/>
   <text x="120" y="142" text-anchor="middle" font-size="64" font-family="${CJK_FONT_FAMILY}" fill="#ffffff">${[...name][0]}</text>
 </svg>`
-  const png = new Resvg(svg, { font: { fontFiles: [CJK_FONTS.regular], loadSystemFonts: false, defaultFontFamily: CJK_FONT_FAMILY } }).render().asPng()
+  const png = new Resvg(svg, {
+    font: {
+      fontFiles: [CJK_FONTS.regular],
+      loadSystemFonts: false,
+      defaultFontFamily: CJK_FONT_FAMILY,
+    },
+  })
+    .render()
+    .asPng()
   const key = `registry/${institutionId}/staff_photo/${randomUUID()}.png`
   await drive.use().put(key, png)
   const document = await RegistryDocument.create({

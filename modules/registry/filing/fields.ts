@@ -53,7 +53,7 @@ export interface FieldDef {
   /** Rows needed when `minRows` applies (default 1). */
   minCount?: number
   /** Literal label (plugin fields); otherwise registry.fields.<name>. */
-  label?: string | { 'zh-CN': string; en?: string }
+  label?: string | { 'zh-CN': string; 'en'?: string }
   /** Shown only when this returns true (e.g. online-only fields). */
   shown?: (values: FilingValues) => boolean
 }
@@ -62,7 +62,18 @@ export interface FieldDef {
 export type FilingValues = Record<string, any>
 
 export const CATEGORIES = ['academic', 'sports', 'arts', 'science_tech', 'other'] as const
-export const SUBJECTS = ['chinese', 'maths', 'english', 'physics', 'chemistry', 'biology', 'politics', 'history', 'geography', 'other'] as const
+export const SUBJECTS = [
+  'chinese',
+  'maths',
+  'english',
+  'physics',
+  'chemistry',
+  'biology',
+  'politics',
+  'history',
+  'geography',
+  'other',
+] as const
 export const STAGES = ['preschool', 'primary', 'junior', 'senior'] as const
 export const DOCUMENT_KINDS = [
   'licence',
@@ -83,24 +94,65 @@ export const DOCUMENT_KINDS = [
 const online = (v: FilingValues) => v.delivery === 'online'
 const offline = (v: FilingValues) => v.delivery !== 'online'
 const licensed = (v: FilingValues) => v.qualificationType !== 'unlicensed'
-const academic = (v: FilingValues) => Array.isArray(v.categories) && v.categories.includes('academic')
+const academic = (v: FilingValues) =>
+  Array.isArray(v.categories) && v.categories.includes('academic')
 
 export const FIELDS: Record<Section, FieldDef[]> = {
   basic: [
     { name: 'name', type: 'text', required: true, key: true, importable: true, maxLength: 128 },
     { name: 'creditCode', type: 'credit_code', required: true, importable: true },
-    { name: 'nature', type: 'select', options: ['for_profit', 'non_profit'], required: true, importable: true },
-    { name: 'delivery', type: 'select', options: ['offline', 'online'], required: true, importable: true },
+    {
+      name: 'nature',
+      type: 'select',
+      options: ['for_profit', 'non_profit'],
+      required: true,
+      importable: true,
+    },
+    {
+      name: 'delivery',
+      type: 'select',
+      options: ['offline', 'online'],
+      required: true,
+      importable: true,
+    },
     { name: 'regionCode', type: 'county', required: true, key: true, importable: true },
     { name: 'address', type: 'text', required: true, key: true, importable: true, maxLength: 255 },
-    { name: 'legalRepName', type: 'text', required: true, key: true, importable: true, maxLength: 64 },
+    {
+      name: 'legalRepName',
+      type: 'text',
+      required: true,
+      key: true,
+      importable: true,
+      maxLength: 64,
+    },
     /* Who answers for the institution is a key fact: swapping the person behind the name needs the bureau too (review finding). */
-    { name: 'legalRepIdNumber', type: 'id_number', required: true, personal: true, key: true, importable: true },
+    {
+      name: 'legalRepIdNumber',
+      type: 'id_number',
+      required: true,
+      personal: true,
+      key: true,
+      importable: true,
+    },
     { name: 'contactName', type: 'text', required: true, importable: true, maxLength: 64 },
     { name: 'contactPhone', type: 'phone', required: true, personal: true, importable: true },
     { name: 'email', type: 'text', maxLength: 128, importable: true },
-    { name: 'website', type: 'text', required: online, shown: online, maxLength: 255, importable: true },
-    { name: 'icpNumber', type: 'text', required: online, shown: online, maxLength: 64, importable: true },
+    {
+      name: 'website',
+      type: 'text',
+      required: online,
+      shown: online,
+      maxLength: 255,
+      importable: true,
+    },
+    {
+      name: 'icpNumber',
+      type: 'text',
+      required: online,
+      shown: online,
+      maxLength: 64,
+      importable: true,
+    },
   ],
   qualifications: [
     {
@@ -110,10 +162,38 @@ export const FIELDS: Record<Section, FieldDef[]> = {
       required: true,
       importable: true,
     },
-    { name: 'licenceNumber', type: 'text', required: licensed, shown: licensed, key: true, importable: true, maxLength: 64 },
-    { name: 'licenceAuthority', type: 'text', required: licensed, shown: licensed, importable: true, maxLength: 128 },
-    { name: 'licenceValidFrom', type: 'date', required: licensed, shown: licensed, importable: true },
-    { name: 'licenceValidTo', type: 'date', required: licensed, shown: licensed, key: true, importable: true },
+    {
+      name: 'licenceNumber',
+      type: 'text',
+      required: licensed,
+      shown: licensed,
+      key: true,
+      importable: true,
+      maxLength: 64,
+    },
+    {
+      name: 'licenceAuthority',
+      type: 'text',
+      required: licensed,
+      shown: licensed,
+      importable: true,
+      maxLength: 128,
+    },
+    {
+      name: 'licenceValidFrom',
+      type: 'date',
+      required: licensed,
+      shown: licensed,
+      importable: true,
+    },
+    {
+      name: 'licenceValidTo',
+      type: 'date',
+      required: licensed,
+      shown: licensed,
+      key: true,
+      importable: true,
+    },
     { name: 'licenceDocument', type: 'document', required: licensed, shown: licensed },
     {
       name: 'legalEntityType',
@@ -144,19 +224,79 @@ export const FIELDS: Record<Section, FieldDef[]> = {
         { name: 'hygieneDocument', type: 'document', required: true },
       ],
     },
-    { name: 'platformName', type: 'text', required: online, shown: online, maxLength: 128, importable: true },
+    {
+      name: 'platformName',
+      type: 'text',
+      required: online,
+      shown: online,
+      maxLength: 128,
+      importable: true,
+    },
     /* Adding a category (academic above all) changes what the bureau approved. */
-    { name: 'categories', type: 'checkboxes', options: CATEGORIES, required: true, key: true, importable: true },
+    {
+      name: 'categories',
+      type: 'checkboxes',
+      options: CATEGORIES,
+      required: true,
+      key: true,
+      importable: true,
+    },
     /* What "other" means is a category in substance: it changes with review like the categories. */
-    { name: 'otherCategory', type: 'text', required: (v) => Array.isArray(v.categories) && v.categories.includes('other'), key: true, maxLength: 128, importable: true },
-    { name: 'partyOrganization', type: 'select', options: ['established', 'preparing', 'none'], required: true, importable: true },
+    {
+      name: 'otherCategory',
+      type: 'text',
+      required: (v) => Array.isArray(v.categories) && v.categories.includes('other'),
+      key: true,
+      maxLength: 128,
+      importable: true,
+    },
+    {
+      name: 'partyOrganization',
+      type: 'select',
+      options: ['established', 'preparing', 'none'],
+      required: true,
+      importable: true,
+    },
     { name: 'partyDescription', type: 'textarea', maxLength: 1000, importable: true },
-    { name: 'materialsPolicy', type: 'textarea', required: true, maxLength: 2000, importable: true },
+    {
+      name: 'materialsPolicy',
+      type: 'textarea',
+      required: true,
+      maxLength: 2000,
+      importable: true,
+    },
     /* Where parents' prepaid fees go: key facts, or a direct edit would misdirect the money (review finding 2). */
-    { name: 'supervisingBank', type: 'bank', required: true, key: true, maxLength: 128, importable: true },
-    { name: 'supervisedAccount', type: 'text', required: true, key: true, maxLength: 40, importable: true },
-    { name: 'escrowModel', type: 'select', options: ['bank_custody', 'risk_deposit'], required: true, key: true, importable: true },
-    { name: 'paymentChannels', type: 'checkboxes', options: ['wechat', 'alipay', 'bank_card', 'unionpay'], required: true, importable: true },
+    {
+      name: 'supervisingBank',
+      type: 'bank',
+      required: true,
+      key: true,
+      maxLength: 128,
+      importable: true,
+    },
+    {
+      name: 'supervisedAccount',
+      type: 'text',
+      required: true,
+      key: true,
+      maxLength: 40,
+      importable: true,
+    },
+    {
+      name: 'escrowModel',
+      type: 'select',
+      options: ['bank_custody', 'risk_deposit'],
+      required: true,
+      key: true,
+      importable: true,
+    },
+    {
+      name: 'paymentChannels',
+      type: 'checkboxes',
+      options: ['wechat', 'alipay', 'bank_card', 'unionpay'],
+      required: true,
+      importable: true,
+    },
     {
       name: 'serviceChannels',
       type: 'rows',
@@ -164,7 +304,12 @@ export const FIELDS: Record<Section, FieldDef[]> = {
       minRows: () => true,
       minCount: 2,
       rows: [
-        { name: 'kind', type: 'select', options: ['phone', 'email', 'wechat', 'website', 'app'], required: true },
+        {
+          name: 'kind',
+          type: 'select',
+          options: ['phone', 'email', 'wechat', 'website', 'app'],
+          required: true,
+        },
         { name: 'value', type: 'text', required: true, maxLength: 128 },
         { name: 'location', type: 'text', required: true, maxLength: 255 },
       ],
@@ -185,7 +330,14 @@ export const FIELDS: Record<Section, FieldDef[]> = {
     { name: 'totalAreaSqm', type: 'number', required: offline, shown: offline, importable: true },
     { name: 'classroomCount', type: 'number', required: offline, shown: offline, importable: true },
     { name: 'maxStudents', type: 'number', required: true, importable: true },
-    { name: 'safetyFacilities', type: 'textarea', required: offline, shown: offline, maxLength: 2000, importable: true },
+    {
+      name: 'safetyFacilities',
+      type: 'textarea',
+      required: offline,
+      shown: offline,
+      maxLength: 2000,
+      importable: true,
+    },
     { name: 'courseSummary', type: 'textarea', required: true, maxLength: 2000, importable: true },
   ],
 }

@@ -21,15 +21,30 @@ export function importColumns(label: (key: string) => string): ImportColumn[] {
   const columns: ImportColumn[] = []
   for (const section of SECTIONS_IMPORTED) {
     for (const def of FIELDS[section]) {
-      if (def.importable) columns.push({ header: label(`registry.fields.${def.name}`), section, field: def.name, def })
+      if (def.importable)
+        columns.push({
+          header: label(`registry.fields.${def.name}`),
+          section,
+          field: def.name,
+          def,
+        })
     }
   }
   const venue = FIELDS.operations.find((f) => f.name === 'venues')!
   for (const sub of ['address', 'areaSqm', 'tenure', 'leaseEndsOn']) {
     const def = venue.rows!.find((r) => r.name === sub)!
-    columns.push({ header: `${label('registry.fields.venues')}-${label(`registry.fields.${sub}`)}`, section: 'operations', field: sub, def, row: { field: 'venues', index: 0, sub } })
+    columns.push({
+      header: `${label('registry.fields.venues')}-${label(`registry.fields.${sub}`)}`,
+      section: 'operations',
+      field: sub,
+      def,
+      row: { field: 'venues', index: 0, sub },
+    })
   }
-  for (const [index, kind] of [[0, 'phone'], [1, 'email']] as const) {
+  for (const [index, kind] of [
+    [0, 'phone'],
+    [1, 'email'],
+  ] as const) {
     columns.push({
       header: `${label('registry.fields.serviceChannels')}${index + 1}`,
       section: 'operations',

@@ -4,7 +4,10 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 /* Text facts (name, address) carry strings; filed facts carry what the filing holds (categories, venue rows). */
 export type FactValue = string | string[] | Record<string, unknown>[] | null
 /* A personal key fact (the legal representative's ID number) carries masked values and the new value sealed, never the number in clear. */
-export type KeyFactChanges = Record<string, { from: FactValue; to: FactValue; sealed?: { cipher: string; index: string } }>
+export type KeyFactChanges = Record<
+  string,
+  { from: FactValue; to: FactValue; sealed?: { cipher: string; index: string } }
+>
 
 export default class ChangeRequest extends BaseModel {
   static table = 'change_requests'

@@ -6,7 +6,10 @@ export default class FilingReview extends BaseModel {
 
   @column({ isPrimary: true }) declare id: number
   @column() declare institutionId: number
-  @column({ prepare: (v) => JSON.stringify(v) }) declare snapshot: Record<string, Record<string, any>>
+  @column({ prepare: (v) => JSON.stringify(v) }) declare snapshot: Record<
+    string,
+    Record<string, any>
+  >
   @column.dateTime() declare submittedAt: DateTime
   @column() declare submittedById: number | null
   @column() declare decision: 'approved' | 'returned' | null

@@ -9,7 +9,10 @@ export default class FilingSection extends BaseModel {
   @column() declare institutionId: number
   @column() declare section: Section
   @column({ prepare: (v) => JSON.stringify(v ?? {}) }) declare data: Record<string, any>
-  @column({ prepare: (v) => JSON.stringify(v ?? {}) }) declare sealed: Record<string, { cipher: string; index: string }>
+  @column({ prepare: (v) => JSON.stringify(v ?? {}) }) declare sealed: Record<
+    string,
+    { cipher: string; index: string }
+  >
   @column() declare complete: boolean
   @column() declare skipped: boolean
   @column.dateTime({ autoCreate: true, autoUpdate: true }) declare updatedAt: DateTime

@@ -28,7 +28,11 @@ export default class Institution extends BaseModel {
   @column() declare qualificationType: string | null
   @column() declare licenceNumber: string | null
   @column.date() declare licenceValidTo: DateTime | null
-  @column({ prepare: (v) => JSON.stringify(v ?? []) }) declare serviceChannels: { kind: string; value: string; location: string }[]
+  @column({ prepare: (v) => JSON.stringify(v ?? []) }) declare serviceChannels: {
+    kind: string
+    value: string
+    location: string
+  }[]
   @column() declare filingStatus: FilingStatus
   @column.dateTime() declare approvedAt: DateTime | null
   @column() declare listStatus: ListStatus

@@ -9,7 +9,8 @@ export default class ProhibitedPerson extends BaseModel {
   @column({ serializeAs: null }) declare idNumberCipher: string
   @column({ serializeAs: null }) declare idNumberIndex: string
   @column() declare idNumberMasked: string
-  @column() declare reason: 'sexual_offence' | 'violence' | 'drugs' | 'other_crime' | 'professional_ban'
+  @column() declare reason:
+    'sexual_offence' | 'violence' | 'drugs' | 'other_crime' | 'professional_ban'
   @column() declare source: string | null
   @column() declare regionCode: string
   @column() declare addedById: number | null

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export type StaffStatus = 'hired' | 'blocked' | 'left'
-export type CheckResult = 'passed' | 'prohibited' | 'serving_teacher' | 'no_qualification' | 'missing_documents'
+export type CheckResult =
+  'passed' | 'prohibited' | 'serving_teacher' | 'no_qualification' | 'missing_documents'
 
 export default class Staff extends BaseModel {
   static table = 'staff'

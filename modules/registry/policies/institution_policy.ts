@@ -1,11 +1,20 @@
 import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
 import type { CurrentUser } from '#modules/identity'
 import type Institution from '../models/institution.js'
-import { canInspect, canSee, isBureau, isInstitutionOwner, isResponsibleBureau, ownsInstitution } from '../services/authority.js'
+import {
+  canInspect,
+  canSee,
+  isBureau,
+  isInstitutionOwner,
+  isResponsibleBureau,
+  ownsInstitution,
+} from '../services/authority.js'
 
 /* Outside the bureau's region an institution answers 404, as if it did not exist. */
 const hidden = (user: CurrentUser) =>
-  isBureau(user) ? AuthorizationResponse.deny('Not found', 404) : AuthorizationResponse.deny('Forbidden', 403)
+  isBureau(user)
+    ? AuthorizationResponse.deny('Not found', 404)
+    : AuthorizationResponse.deny('Forbidden', 403)
 
 export default class InstitutionPolicy extends BasePolicy {
   index(user: CurrentUser) {
@@ -41,12 +50,16 @@ export default class InstitutionPolicy extends BasePolicy {
    */
   administer(user: CurrentUser, institution: Institution) {
     if (!ownsInstitution(user, institution.id)) return AuthorizationResponse.deny('Not found', 404)
-    return isInstitutionOwner(user) || AuthorizationResponse.deny('Forbidden', 403).t('registry.authority.owner_only')
+    return (
+      isInstitutionOwner(user) ||
+      AuthorizationResponse.deny('Forbidden', 403).t('registry.authority.owner_only')
+    )
   }
 
   /** The first part of a filing creates the institution: only an owner account that acts for none yet. */
   startFiling(user: CurrentUser) {
-    if (!isInstitutionOwner(user)) return AuthorizationResponse.deny('Forbidden', 403).t('registry.authority.owner_only')
+    if (!isInstitutionOwner(user))
+      return AuthorizationResponse.deny('Forbidden', 403).t('registry.authority.owner_only')
     return !user.orgId || AuthorizationResponse.deny('Not found', 404)
   }
 }

@@ -14,5 +14,8 @@ export async function floorRows(): Promise<Institution[]> {
   }
   const start = 1 + Math.floor(Math.random() * Math.max(1, highestId - 19))
   const ids = Array.from({ length: 20 }, (_, i) => start + i)
-  return Institution.query().select('id', 'name', 'region_code', 'list_status').whereIn('id', ids).orderBy('id')
+  return Institution.query()
+    .select('id', 'name', 'region_code', 'list_status')
+    .whereIn('id', ids)
+    .orderBy('id')
 }

@@ -56,9 +56,13 @@ export async function contractParty(institutionId: number): Promise<ContractPart
     platformName: text(values.platformName),
     supervisingBank: text(values.supervisingBank),
     supervisedAccount: text(values.supervisedAccount),
-    escrowModel: ['bank_custody', 'risk_deposit'].includes(values.escrowModel) ? values.escrowModel : null,
+    escrowModel: ['bank_custody', 'risk_deposit'].includes(values.escrowModel)
+      ? values.escrowModel
+      : null,
     paymentChannels: Array.isArray(values.paymentChannels) ? values.paymentChannels : [],
     serviceChannels: [...institution.serviceChannels],
-    venues: (Array.isArray(values.venues) ? values.venues : []).map((v: any) => text(v?.address)).filter((a: string | null): a is string => !!a),
+    venues: (Array.isArray(values.venues) ? values.venues : [])
+      .map((v: any) => text(v?.address))
+      .filter((a: string | null): a is string => !!a),
   }
 }

@@ -11,7 +11,22 @@ export async function pendingContests(user: CurrentUser) {
     .where('delivery', scope.delivery)
     .where(scope.column === 'region_code' ? 'regionCode' : 'provinceCode', scope.value)
     .select('id')
-  const contests = await CreditCodeContest.query().where('status', 'pending').whereIn('institutionId', holders).orderBy('createdAt', 'asc').orderBy('id', 'asc').limit(200)
-  const institutions = new Map((await Institution.query().whereIn('id', contests.map((c) => c.institutionId))).map((i) => [i.id, i]))
-  return contests.map((contest) => ({ contest, institution: institutions.get(contest.institutionId)! }))
+  const contests = await CreditCodeContest.query()
+    .where('status', 'pending')
+    .whereIn('institutionId', holders)
+    .orderBy('createdAt', 'asc')
+    .orderBy('id', 'asc')
+    .limit(200)
+  const institutions = new Map(
+    (
+      await Institution.query().whereIn(
+        'id',
+        contests.map((c) => c.institutionId)
+      )
+    ).map((i) => [i.id, i])
+  )
+  return contests.map((contest) => ({
+    contest,
+    institution: institutions.get(contest.institutionId)!,
+  }))
 }

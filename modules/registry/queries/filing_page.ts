@@ -2,7 +2,14 @@ import type { PluginField } from '#plugin_sdk'
 import FilingReview from '../models/filing_review.js'
 import RegistryDocument from '../models/document.js'
 import type Institution from '../models/institution.js'
-import { FIELDS, type FieldDef, SECTIONS, type Section, isShown, isSkippable } from '../filing/fields.js'
+import {
+  FIELDS,
+  type FieldDef,
+  SECTIONS,
+  type Section,
+  isShown,
+  isSkippable,
+} from '../filing/fields.js'
 import { extraFieldsFor, extraLabelsFor, isSectionDone, loadFiling } from '../services/filing.js'
 import { supervisingBanks } from './supervising_banks.js'
 
@@ -18,9 +25,16 @@ export interface SectionStatus {
 export async function filingPageData(institution: Institution | null, section: Section | null) {
   const state = await loadFiling(institution)
   const lastReview = institution
-    ? await FilingReview.query().where('institutionId', institution.id).whereNotNull('decision').orderBy('id', 'desc').first()
+    ? await FilingReview.query()
+        .where('institutionId', institution.id)
+        .whereNotNull('decision')
+        .orderBy('id', 'desc')
+        .first()
     : null
-  const reasons = lastReview?.decision === 'returned' && institution?.filingStatus !== 'approved' ? lastReview.reasons : {}
+  const reasons =
+    lastReview?.decision === 'returned' && institution?.filingStatus !== 'approved'
+      ? lastReview.reasons
+      : {}
   const statuses: SectionStatus[] = SECTIONS.map((s) => ({
     section: s,
     done: isSectionDone(state, s),
@@ -34,12 +48,18 @@ export async function filingPageData(institution: Institution | null, section: S
   let values: Record<string, any> = {}
   if (section) {
     fields = FIELDS[section].filter((f) => isShown(f, state.values))
-    extra = await extraFieldsFor(section, state.values.regionCode ?? institution?.regionCode, state.values.delivery ?? institution?.delivery)
+    extra = await extraFieldsFor(
+      section,
+      state.values.regionCode ?? institution?.regionCode,
+      state.values.delivery ?? institution?.delivery
+    )
     values = state.sections[section]?.data ?? {}
   }
   const docIds = collectDocumentIds(values)
   const documents = docIds.length
-    ? Object.fromEntries((await RegistryDocument.query().whereIn('id', docIds)).map((d) => [d.id, d]))
+    ? Object.fromEntries(
+        (await RegistryDocument.query().whereIn('id', docIds)).map((d) => [d.id, d])
+      )
     : {}
 
   return {
@@ -50,7 +70,10 @@ export async function filingPageData(institution: Institution | null, section: S
     values,
     allValues: state.values,
     sectionData: Object.fromEntries(SECTIONS.map((s) => [s, state.sections[s]?.data ?? {}])),
-    extraLabels: await extraLabelsFor(state.values.regionCode ?? institution?.regionCode, state.values.delivery ?? institution?.delivery),
+    extraLabels: await extraLabelsFor(
+      state.values.regionCode ?? institution?.regionCode,
+      state.values.delivery ?? institution?.delivery
+    ),
     fields,
     extra,
     documents,
@@ -72,7 +95,10 @@ function collectDocumentIds(values: Record<string, any>): number[] {
   }
   for (const [key, value] of Object.entries(values)) {
     if (key.endsWith('Document') && Number.isSafeInteger(value)) ids.push(value as number)
-    if (Array.isArray(value)) for (const row of value) for (const [k, v] of Object.entries(row ?? {})) if (k.endsWith('Document') && Number.isSafeInteger(v)) ids.push(v as number)
+    if (Array.isArray(value))
+      for (const row of value)
+        for (const [k, v] of Object.entries(row ?? {}))
+          if (k.endsWith('Document') && Number.isSafeInteger(v)) ids.push(v as number)
   }
   void visit
   return ids

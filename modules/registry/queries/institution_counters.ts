@@ -51,8 +51,14 @@ function filter(options: CounterOptions, alias = 'i'): { sql: string; bindings: 
 
 function toCounter(row: any): CounterRow {
   const value = Number(row.value)
-  if (!Number.isSafeInteger(value)) throw new RangeError(`counter ${row.metric} is not a safe integer: ${row.value}`)
-  return { institutionId: Number(row.institution_id), regionCode: row.region_code, metric: row.metric, value }
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`counter ${row.metric} is not a safe integer: ${row.value}`)
+  return {
+    institutionId: Number(row.institution_id),
+    regionCode: row.region_code,
+    metric: row.metric,
+    value,
+  }
 }
 
 export async function institutionCounters(options: CounterOptions = {}): Promise<CounterRow[]> {

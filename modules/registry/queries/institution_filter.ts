@@ -17,16 +17,28 @@ interface WhereInCapable {
  * sub-select the registry owns, so no other module reads its tables and a
  * list change is seen at once.
  */
-export function whereInstitution<Q extends WhereInCapable>(query: Q, column: string, filter: InstitutionFilter): Q {
+export function whereInstitution<Q extends WhereInCapable>(
+  query: Q,
+  column: string,
+  filter: InstitutionFilter
+): Q {
   const institutions = db.from('institutions').select('id')
   if (filter.region) applyRegionScope(institutions, filter.region)
-  if (filter.sellable) institutions.where('filing_status', 'approved').where('list_status', 'white').whereNull('removed_at')
+  if (filter.sellable)
+    institutions
+      .where('filing_status', 'approved')
+      .where('list_status', 'white')
+      .whereNull('removed_at')
   query.whereIn(column, institutions)
   return query
 }
 
 /** May the institution sell now: filed, white-listed and not removed. */
-export function isSellable(summary: { filed: boolean; listStatus: string; removed: boolean }): boolean {
+export function isSellable(summary: {
+  filed: boolean
+  listStatus: string
+  removed: boolean
+}): boolean {
   return summary.filed && summary.listStatus === 'white' && !summary.removed
 }
 

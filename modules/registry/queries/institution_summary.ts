@@ -40,19 +40,26 @@ export async function institutionSummary(id: number): Promise<InstitutionSummary
   return row ? summarize(row) : null
 }
 
-export async function institutionSummaries(ids: number[]): Promise<Map<number, InstitutionSummary>> {
+export async function institutionSummaries(
+  ids: number[]
+): Promise<Map<number, InstitutionSummary>> {
   if (!ids.length) return new Map()
   const rows = await Institution.query().whereIn('id', [...new Set(ids)])
   return new Map(rows.map((r) => [r.id, summarize(r)]))
 }
 
 /** Registered institutions whose name contains the words, in a region and below: for pickers in other modules (a complaint's target). */
-export async function findInstitutionsByName(q: string, region: string | null, limit = 10): Promise<InstitutionSummary[]> {
+export async function findInstitutionsByName(
+  q: string,
+  region: string | null,
+  limit = 10
+): Promise<InstitutionSummary[]> {
   const terms = q.trim().split(/\s+/).filter(Boolean).slice(0, 5)
   if (!terms.length) return []
   const query = Institution.query().whereNull('removedAt')
   if (region) applyRegionScope(query, region)
-  for (const term of terms) query.whereILike('name', `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+  for (const term of terms)
+    query.whereILike('name', `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
   const rows = await query.orderBy('id').limit(Math.min(limit, 50))
   return rows.map(summarize)
 }

@@ -37,12 +37,22 @@ export interface FoundInstitution {
  */
 export async function searchInstitutions(filters: SearchFilters) {
   const page = Math.max(1, Math.min(filters.page ?? 1, 500))
-  const normalized = { q: filters.q?.trim() || null, region: filters.region || null, list: filters.list || null, category: filters.category || null }
-  const found = await publicCached(`registry:search:${JSON.stringify([normalized, page])}`, () => findInstitutions(normalized, page))
+  const normalized = {
+    q: filters.q?.trim() || null,
+    region: filters.region || null,
+    list: filters.list || null,
+    category: filters.category || null,
+  }
+  const found = await publicCached(`registry:search:${JSON.stringify([normalized, page])}`, () =>
+    findInstitutions(normalized, page)
+  )
   return new SimplePaginator(found.total, PER_PAGE, page, ...found.rows)
 }
 
-async function findInstitutions(filters: SearchFilters, page: number): Promise<{ total: number; rows: FoundInstitution[] }> {
+async function findInstitutions(
+  filters: SearchFilters,
+  page: number
+): Promise<{ total: number; rows: FoundInstitution[] }> {
   const query = db
     .from('institutions')
     .select('id', 'name', 'region_code', 'list_status', 'delivery', 'categories')
@@ -65,22 +75,64 @@ async function findInstitutions(filters: SearchFilters, page: number): Promise<{
     })
     query.orderByRaw('similarity(name, ?) DESC', [q])
   }
-  const rows = await query.orderBy('id', 'desc').limit(PER_PAGE).offset((page - 1) * PER_PAGE)
+  const rows = await query
+    .orderBy('id', 'desc')
+    .limit(PER_PAGE)
+    .offset((page - 1) * PER_PAGE)
   /* Past the last page the window has no row to carry the total. */
-  const total = rows.length ? Number(rows[0].total_matches) : page > 1 ? Number((await query.clone().clearSelect().clearOrder().clearLimit().clearOffset().count('* as n'))[0].n) : 0
+  const total = rows.length
+    ? Number(rows[0].total_matches)
+    : page > 1
+      ? Number(
+          (
+            await query
+              .clone()
+              .clearSelect()
+              .clearOrder()
+              .clearLimit()
+              .clearOffset()
+              .count('* as n')
+          )[0].n
+        )
+      : 0
   return {
     total,
-    rows: rows.map((r) => ({ id: Number(r.id), name: r.name, regionCode: r.region_code, listStatus: r.list_status, delivery: r.delivery, categories: r.categories })),
+    rows: rows.map((r) => ({
+      id: Number(r.id),
+      name: r.name,
+      regionCode: r.region_code,
+      listStatus: r.list_status,
+      delivery: r.delivery,
+      categories: r.categories,
+    })),
   }
 }
 
 export async function publicInstitution(id: number) {
-  const institution = await Institution.query().where('id', id).where('filingStatus', 'approved').first()
+  const institution = await Institution.query()
+    .where('id', id)
+    .where('filingStatus', 'approved')
+    .first()
   if (!institution) return null
-  const teachers = await Staff.query().where('institutionId', id).where('status', 'hired').where('role', 'teaching').where('checkResult', 'passed').orderBy('id')
-  const history = await ListChange.query().where('institutionId', id).orderBy('changedAt', 'desc').orderBy('id', 'desc').limit(20)
-  const notices = await PublicNotice.query().where('institutionId', id).orderBy('publishedAt', 'desc').limit(10)
-  const formerNames = await db.from('institution_names').where('institution_id', id).orderBy('used_until', 'desc')
+  const teachers = await Staff.query()
+    .where('institutionId', id)
+    .where('status', 'hired')
+    .where('role', 'teaching')
+    .where('checkResult', 'passed')
+    .orderBy('id')
+  const history = await ListChange.query()
+    .where('institutionId', id)
+    .orderBy('changedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(20)
+  const notices = await PublicNotice.query()
+    .where('institutionId', id)
+    .orderBy('publishedAt', 'desc')
+    .limit(10)
+  const formerNames = await db
+    .from('institution_names')
+    .where('institution_id', id)
+    .orderBy('used_until', 'desc')
   return { institution, teachers, history, notices, formerNames }
 }
 

@@ -11,7 +11,10 @@ export interface AdmissionFacts {
 
 /* The order matters: the most serious reason is the one reported. */
 export async function admissionCheck(facts: AdmissionFacts): Promise<CheckResult> {
-  const banned = await ProhibitedPerson.query().where('idNumberIndex', facts.idNumberIndex).whereNull('revokedAt').first()
+  const banned = await ProhibitedPerson.query()
+    .where('idNumberIndex', facts.idNumberIndex)
+    .whereNull('revokedAt')
+    .first()
   if (banned) return 'prohibited'
   if (!facts.declaresNotServingTeacher) return 'serving_teacher'
   if (!facts.hasDocuments) return 'missing_documents'

@@ -26,7 +26,11 @@ export async function consumeAdmissionCheck(actorId: number, institutionId: numb
     await perDay.consume(`admission_account:${actorId}`)
   } catch (error) {
     if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) {
-      throw new DomainError('registry.staff.too_many_checks', { limit: ADMISSION_CHECKS_PER_DAY }, { status: 429 })
+      throw new DomainError(
+        'registry.staff.too_many_checks',
+        { limit: ADMISSION_CHECKS_PER_DAY },
+        { status: 429 }
+      )
     }
     throw error
   }

@@ -15,17 +15,28 @@ export function canSee(user: CurrentUser, institution: Pick<Institution, 'region
 }
 
 /** The bureau responsible for the institution: its county (offline) or its province (online). */
-export function isResponsibleBureau(user: CurrentUser, institution: Pick<Institution, 'regionCode' | 'provinceCode' | 'delivery'>): boolean {
+export function isResponsibleBureau(
+  user: CurrentUser,
+  institution: Pick<Institution, 'regionCode' | 'provinceCode' | 'delivery'>
+): boolean {
   if (user.role !== 'admin' || user.adminLevel === 'subunit' || !user.regionCode) return false
-  if (institution.delivery === 'online') return user.adminLevel === 'province' && user.regionCode === institution.provinceCode
+  if (institution.delivery === 'online')
+    return user.adminLevel === 'province' && user.regionCode === institution.provinceCode
   const leaf = regionTree.get(institution.regionCode)
   return !!leaf && user.regionCode === leaf.code
 }
 
 /** Inspections are planned and recorded by the responsible bureau and its sub-units. */
-export function canInspect(user: CurrentUser, institution: Pick<Institution, 'regionCode' | 'provinceCode' | 'delivery'>): boolean {
+export function canInspect(
+  user: CurrentUser,
+  institution: Pick<Institution, 'regionCode' | 'provinceCode' | 'delivery'>
+): boolean {
   if (isResponsibleBureau(user, institution)) return true
-  return user.role === 'admin' && user.adminLevel === 'subunit' && user.regionCode === institution.regionCode
+  return (
+    user.role === 'admin' &&
+    user.adminLevel === 'subunit' &&
+    user.regionCode === institution.regionCode
+  )
 }
 
 /** Any account acting for the institution, its owner or its staff. */
@@ -39,10 +50,16 @@ export function isInstitutionOwner(user: CurrentUser): boolean {
 }
 
 /** Which filings a bureau reviews: offline ones of its county, online ones of its province. */
-export function reviewScope(user: CurrentUser): { delivery: 'offline' | 'online'; column: 'region_code' | 'province_code'; value: string } | null {
+export function reviewScope(user: CurrentUser): {
+  delivery: 'offline' | 'online'
+  column: 'region_code' | 'province_code'
+  value: string
+} | null {
   if (user.role !== 'admin' || user.adminLevel === 'subunit' || !user.regionCode) return null
-  if (user.adminLevel === 'province') return { delivery: 'online', column: 'province_code', value: user.regionCode }
+  if (user.adminLevel === 'province')
+    return { delivery: 'online', column: 'province_code', value: user.regionCode }
   const region = regionTree.get(user.regionCode)
-  if (region && regionTree.children(region.code).length === 0) return { delivery: 'offline', column: 'region_code', value: user.regionCode }
+  if (region && regionTree.children(region.code).length === 0)
+    return { delivery: 'offline', column: 'region_code', value: user.regionCode }
   return null
 }

@@ -21,15 +21,26 @@ export class CreditCodeTaken extends Error {
 }
 
 export function isCreditCodeRace(error: unknown): boolean {
-  return isUniqueViolation(error) && (error as { constraint?: string }).constraint === CREDIT_CODE_INDEX
+  return (
+    isUniqueViolation(error) && (error as { constraint?: string }).constraint === CREDIT_CODE_INDEX
+  )
 }
 
 /** Throws CreditCodeTaken when another live institution holds `code`, or a contest released it from this one. */
 export async function assertCreditCodeFree(code: string, institutionId: number | null) {
-  const holder = await db.from('institutions').where('credit_code', code).whereNull('removed_at').select('id').first()
+  const holder = await db
+    .from('institutions')
+    .where('credit_code', code)
+    .whereNull('removed_at')
+    .select('id')
+    .first()
   if (holder && Number(holder.id) !== institutionId) throw new CreditCodeTaken()
   if (institutionId === null) return
-  const barred = await db.from('credit_code_contests').where({ credit_code: code, institution_id: institutionId, status: 'upheld' }).select('id').first()
+  const barred = await db
+    .from('credit_code_contests')
+    .where({ credit_code: code, institution_id: institutionId, status: 'upheld' })
+    .select('id')
+    .first()
   if (barred) throw new CreditCodeTaken()
 }
 

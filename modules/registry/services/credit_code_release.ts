@@ -10,7 +10,11 @@ import type Institution from '../models/institution.js'
 export async function releaseCreditCode(trx: TransactionClientContract, institution: Institution) {
   institution.creditCode = null
   await institution.useTransaction(trx).save()
-  const basic = await FilingSection.query({ client: trx }).where('institutionId', institution.id).where('section', 'basic').forUpdate().first()
+  const basic = await FilingSection.query({ client: trx })
+    .where('institutionId', institution.id)
+    .where('section', 'basic')
+    .forUpdate()
+    .first()
   if (basic) {
     const { creditCode: _released, ...rest } = basic.data
     basic.merge({ data: rest, complete: false })

@@ -12,12 +12,20 @@ import RegistryDocument from '../models/document.js'
 export const MAX_BYTES = 10 * 1024 * 1024
 
 export class DocumentRejected extends Error {
-  constructor(readonly messageKey: 'registry.documents.too_large' | 'registry.documents.wrong_type' | 'registry.documents.failed') {
+  constructor(
+    readonly messageKey:
+      'registry.documents.too_large' | 'registry.documents.wrong_type' | 'registry.documents.failed'
+  ) {
     super(messageKey)
   }
 }
 
-export async function storeDocument(file: MultipartFile, institutionId: number, kind: string, uploadedById: number | null) {
+export async function storeDocument(
+  file: MultipartFile,
+  institutionId: number,
+  kind: string,
+  uploadedById: number | null
+) {
   const upload = await checkUpload(file, { maxBytes: MAX_BYTES, types: ['pdf', 'jpg', 'png'] })
   if ('problem' in upload) throw new DocumentRejected(`registry.documents.${upload.problem}`)
 
@@ -42,6 +50,9 @@ export async function readDocument(document: RegistryDocument): Promise<Buffer> 
 /** Keeps only document ids that belong to the institution (a form cannot point at another's papers). */
 export async function ownedDocumentIds(institutionId: number, ids: number[]): Promise<Set<number>> {
   if (!ids.length) return new Set()
-  const rows = await RegistryDocument.query().where('institutionId', institutionId).whereIn('id', ids).select('id')
+  const rows = await RegistryDocument.query()
+    .where('institutionId', institutionId)
+    .whereIn('id', ids)
+    .select('id')
   return new Set(rows.map((r) => r.id))
 }

@@ -9,8 +9,14 @@ export function describeFact(key: string, value: unknown, t: (key: string) => st
   }
   if (Array.isArray(value)) {
     if (!value.length) return '—'
-    if (key === 'categories') return value.map((v) => t(`registry.options.categories.${v}`)).join('、')
-    if (key === 'venues') return value.map((v: any) => [v?.address, v?.areaSqm ? `${v.areaSqm}㎡` : null].filter(Boolean).join(' ')).join('；')
+    if (key === 'categories')
+      return value.map((v) => t(`registry.options.categories.${v}`)).join('、')
+    if (key === 'venues')
+      return value
+        .map((v: any) =>
+          [v?.address, v?.areaSqm ? `${v.areaSqm}㎡` : null].filter(Boolean).join(' ')
+        )
+        .join('；')
     return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('、')
   }
   return JSON.stringify(value)

@@ -14,11 +14,13 @@ import { type FieldDef, type FilingValues, isRequired, isShown } from '../filing
 import { isSupervisingBank } from '../queries/supervising_banks.js'
 
 const residentId = vine.createRule((value, _, field) => {
-  if (typeof value === 'string' && !isValidResidentId(value)) field.report('身份证号码无效', 'idNumber', field)
+  if (typeof value === 'string' && !isValidResidentId(value))
+    field.report('身份证号码无效', 'idNumber', field)
 })
 
 const creditCode = vine.createRule((value, _, field) => {
-  if (typeof value === 'string' && !isValidCreditCode(value)) field.report('统一社会信用代码无效', 'creditCode', field)
+  if (typeof value === 'string' && !isValidCreditCode(value))
+    field.report('统一社会信用代码无效', 'creditCode', field)
 })
 
 /* Offline institutions belong to a county-level unit (or a city without counties, such as Dongguan). */
@@ -32,7 +34,8 @@ const countyLevel = vine.createRule((value, _, field) => {
 /* Only a bank of the bureaus' register may be filed: typed names made phantom banks (review finding 2). */
 const registeredBank = vine.createRule(
   async (value, _, field) => {
-    if (typeof value === 'string' && !(await isSupervisingBank(value))) field.report('请从登记的监管银行中选择', 'supervisingBank', field)
+    if (typeof value === 'string' && !(await isSupervisingBank(value)))
+      field.report('请从登记的监管银行中选择', 'supervisingBank', field)
   },
   { isAsync: true }
 )
@@ -40,9 +43,15 @@ const registeredBank = vine.createRule(
 function scalar(def: FieldDef): any {
   switch (def.type) {
     case 'text':
-      return vine.string().trim().maxLength(def.maxLength ?? 255)
+      return vine
+        .string()
+        .trim()
+        .maxLength(def.maxLength ?? 255)
     case 'textarea':
-      return vine.string().trim().maxLength(def.maxLength ?? 2000)
+      return vine
+        .string()
+        .trim()
+        .maxLength(def.maxLength ?? 2000)
     case 'date':
       return vine.date({ formats: ['YYYY-MM-DD'] }).transform(localIsoDate)
     case 'number':
@@ -64,7 +73,11 @@ function scalar(def: FieldDef): any {
     case 'county':
       return vine.string().trim().use(countyLevel())
     case 'bank':
-      return vine.string().trim().maxLength(def.maxLength ?? 128).use(registeredBank())
+      return vine
+        .string()
+        .trim()
+        .maxLength(def.maxLength ?? 128)
+        .use(registeredBank())
     case 'document':
       return vine.number().positive().withoutDecimals()
     case 'rows':
@@ -80,7 +93,8 @@ function fieldSchema(def: FieldDef, values: FilingValues): any {
 
 function rowFieldSchema(def: FieldDef): any {
   const base = scalar(def)
-  if (def.requiredWhen) return base.optional().requiredWhen(def.requiredWhen[0], '=', def.requiredWhen[1])
+  if (def.requiredWhen)
+    return base.optional().requiredWhen(def.requiredWhen[0], '=', def.requiredWhen[1])
   return def.required === true ? base : base.optional()
 }
 
@@ -103,7 +117,10 @@ export function pluginFieldSchema(field: PluginField): any {
       base = vine.enum((field.options ?? []).map((o) => o.value))
       break
     default:
-      base = vine.string().trim().maxLength(field.maxLength ?? 255)
+      base = vine
+        .string()
+        .trim()
+        .maxLength(field.maxLength ?? 255)
   }
   return field.required ? base : base.optional()
 }

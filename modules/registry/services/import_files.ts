@@ -12,11 +12,17 @@ import ImportBatch from '../models/import_batch.js'
 import { type SheetRow, readSheet } from './spreadsheet.js'
 import { SpreadsheetRefused } from './zip_guard.js'
 
-export async function storeImportFile(file: MultipartFile): Promise<{ storageKey: string; sha256: string; fileName: string }> {
+export async function storeImportFile(
+  file: MultipartFile
+): Promise<{ storageKey: string; sha256: string; fileName: string }> {
   const bytes = await readFile(file.tmpPath!)
   const storageKey = `imports/${randomUUID()}.${file.extname === 'csv' ? 'csv' : 'xlsx'}`
   await drive.use().put(storageKey, bytes)
-  return { storageKey, sha256: createHash('sha256').update(bytes).digest('hex'), fileName: file.clientName.slice(0, 255) }
+  return {
+    storageKey,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    fileName: file.clientName.slice(0, 255),
+  }
 }
 
 export async function readImportFile(batch: ImportBatch, headerRow = 1): Promise<SheetRow[]> {
@@ -28,7 +34,9 @@ export async function readImportFile(batch: ImportBatch, headerRow = 1): Promise
 export function importFailure(error: unknown): string {
   const i18n = i18nManager.locale('zh-CN')
   if (error instanceof SpreadsheetRefused) return i18n.t(error.messageKey, error.params)
-  return i18n.t('registry.imports.unreadable', { reason: String((error as Error)?.message ?? error) }).slice(0, 1000)
+  return i18n
+    .t('registry.imports.unreadable', { reason: String((error as Error)?.message ?? error) })
+    .slice(0, 1000)
 }
 
 /**
@@ -36,7 +44,11 @@ export function importFailure(error: unknown): string {
  * marked failed with the reason, so it never stays "checking" for ever.
  * Only a batch still in one of `whileIn` is touched.
  */
-export async function markImportFailed(batchId: number, whileIn: ImportBatch['status'][], error: unknown) {
+export async function markImportFailed(
+  batchId: number,
+  whileIn: ImportBatch['status'][],
+  error: unknown
+) {
   await ImportBatch.query()
     .where('id', batchId)
     .whereIn('status', whileIn)

@@ -15,7 +15,8 @@ import type Institution from '../models/institution.js'
 | through a reviewed change request and the bank is told), or that names
 | an account another institution filed.
 */
-export type OwnershipProblem = 'other_region' | 'self_filed_draft' | 'self_filed' | 'supervision_key_fact' | 'account_taken'
+export type OwnershipProblem =
+  'other_region' | 'self_filed_draft' | 'self_filed' | 'supervision_key_fact' | 'account_taken'
 
 export function importOwnershipProblem(
   existing: Pick<Institution, 'regionCode' | 'source' | 'filingStatus'>,
@@ -27,8 +28,10 @@ export function importOwnershipProblem(
   | the code may be disputed through the bureau (never silently taken over),
   | after approval its facts change only through a reviewed change request.
   */
-  if (existing.source === 'self') return existing.filingStatus === 'approved' ? 'self_filed' : 'self_filed_draft'
+  if (existing.source === 'self')
+    return existing.filingStatus === 'approved' ? 'self_filed' : 'self_filed_draft'
   return null
 }
 
-export const ownershipMessageKey = (problem: OwnershipProblem) => `registry.imports.ownership.${problem}`
+export const ownershipMessageKey = (problem: OwnershipProblem) =>
+  `registry.imports.ownership.${problem}`

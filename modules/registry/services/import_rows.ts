@@ -13,7 +13,9 @@ import { sectionSchema } from './filing_schema.js'
 const withoutDocuments = (defs: FieldDef[]): FieldDef[] =>
   defs
     .filter((d) => d.type !== 'document')
-    .map((d) => (d.type === 'rows' ? { ...d, rows: d.rows!.filter((r) => r.type !== 'document') } : d))
+    .map((d) =>
+      d.type === 'rows' ? { ...d, rows: d.rows!.filter((r) => r.type !== 'document') } : d
+    )
 
 function parseCell(def: FieldDef, text: string, label: (key: string) => string): unknown {
   if (text === '') return undefined
@@ -25,7 +27,10 @@ function parseCell(def: FieldDef, text: string, label: (key: string) => string):
     return text
       .split(/[、,，;；\s]+/)
       .filter(Boolean)
-      .map((part) => def.options?.find((o) => label(`registry.options.${def.name}.${o}`) === part) ?? part)
+      .map(
+        (part) =>
+          def.options?.find((o) => label(`registry.options.${def.name}.${o}`) === part) ?? part
+      )
   }
   if (def.type === 'number') return Number(text)
   return text
@@ -53,9 +58,13 @@ export async function parseImportRow(
       const rows: FilingValues[] = (section[column.row.field] ??= [])
       const target = (rows[column.row.index] ??= {})
       if (column.row.field === 'serviceChannels') {
-        if (value !== undefined) Object.assign(target, { kind: column.row.sub, value, location: '机构官网首页“联系我们”' })
+        if (value !== undefined)
+          Object.assign(target, { kind: column.row.sub, value, location: '机构官网首页“联系我们”' })
       } else if (value !== undefined) target[column.row.sub] = value
-      headerOf.set(`${column.row.field}.${column.row.index}.${column.row.field === 'serviceChannels' ? 'value' : column.row.sub}`, column.header)
+      headerOf.set(
+        `${column.row.field}.${column.row.index}.${column.row.field === 'serviceChannels' ? 'value' : column.row.sub}`,
+        column.header
+      )
     } else {
       if (value !== undefined) section[column.field] = value
       headerOf.set(column.field, column.header)
@@ -63,7 +72,8 @@ export async function parseImportRow(
   }
   for (const section of Object.values(raw)) {
     for (const key of ['venues', 'serviceChannels']) {
-      if (Array.isArray(section?.[key])) section[key] = section[key].filter((r: FilingValues) => r && Object.keys(r).length)
+      if (Array.isArray(section?.[key]))
+        section[key] = section[key].filter((r: FilingValues) => r && Object.keys(r).length)
     }
   }
 
@@ -72,7 +82,9 @@ export async function parseImportRow(
   const sections: Partial<Record<Section, FilingValues>> = {}
   for (const section of Object.keys(raw) as Section[]) {
     try {
-      sections[section] = await vine.create(sectionSchema(withoutDocuments(FIELDS[section]), all, [])).validate(raw[section]!, { messagesProvider: messages })
+      sections[section] = await vine
+        .create(sectionSchema(withoutDocuments(FIELDS[section]), all, []))
+        .validate(raw[section]!, { messagesProvider: messages })
     } catch (error) {
       if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
       for (const m of error.messages as { field: string; message: string }[]) {
@@ -82,5 +94,12 @@ export async function parseImportRow(
     }
   }
   if (errors.length) return { parsed: null, errors }
-  return { parsed: { sections, creditCode: sections.basic!.creditCode, regionCode: sections.basic!.regionCode }, errors }
+  return {
+    parsed: {
+      sections,
+      creditCode: sections.basic!.creditCode,
+      regionCode: sections.basic!.regionCode,
+    },
+    errors,
+  }
 }

@@ -11,10 +11,17 @@ export async function buildImportTemplate(label: (key: string) => string): Promi
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '全国校外教育培训监管与服务综合平台'
   const sheet = workbook.addWorksheet('机构信息')
-  sheet.addRow(columns.map((c) => (isRequired(c.def.required, { delivery: 'offline', qualificationType: 'offline_licence' }) ? `*${c.header}` : c.header)))
+  sheet.addRow(
+    columns.map((c) =>
+      isRequired(c.def.required, { delivery: 'offline', qualificationType: 'offline_licence' })
+        ? `*${c.header}`
+        : c.header
+    )
+  )
   sheet.addRow(
     columns.map((c) => {
-      if (c.def.options) return `填写：${c.def.options.map((o) => label(`registry.options.${c.def.name}.${o}`)).join(' / ')}`
+      if (c.def.options)
+        return `填写：${c.def.options.map((o) => label(`registry.options.${c.def.name}.${o}`)).join(' / ')}`
       switch (c.def.type) {
         case 'date':
           return '格式：2026-09-01'
@@ -36,7 +43,11 @@ export async function buildImportTemplate(label: (key: string) => string): Promi
     if (c.def.type === 'select' && c.def.options) {
       const list = c.def.options.map((o) => label(`registry.options.${c.def.name}.${o}`))
       for (let r = 3; r <= 2000; r++) {
-        sheet.getCell(r, i + 1).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${list.join(',')}"`] }
+        sheet.getCell(r, i + 1).dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${list.join(',')}"`],
+        }
       }
     }
   })

@@ -17,7 +17,8 @@ export function keyFieldsOf(section: Section): string[] {
 }
 
 export function sectionOfKey(key: string): Section | null {
-  for (const [section, defs] of Object.entries(FIELDS)) if (defs.some((d) => d.name === key && d.key)) return section as Section
+  for (const [section, defs] of Object.entries(FIELDS))
+    if (defs.some((d) => d.name === key && d.key)) return section as Section
   return null
 }
 
@@ -47,7 +48,12 @@ export function sameFact(a: unknown, b: unknown): boolean {
  * and proposed sealed; left out of the part, the sealed value on file is
  * kept (sealPersonalFields).
  */
-export function pinKeyFacts(section: Section, proposed: FilingValues, approved: FilingValues, sealed: SealedFields = {}): { data: FilingValues; changes: KeyFactChanges } {
+export function pinKeyFacts(
+  section: Section,
+  proposed: FilingValues,
+  approved: FilingValues,
+  sealed: SealedFields = {}
+): { data: FilingValues; changes: KeyFactChanges } {
   const data: FilingValues = { ...proposed }
   const changes: KeyFactChanges = {}
   for (const def of FIELDS[section].filter((f) => f.key)) {
@@ -56,11 +62,17 @@ export function pinKeyFacts(section: Section, proposed: FilingValues, approved: 
     if (def.personal) {
       const typed = typeof proposed[key] === 'string' ? proposed[key].trim() : ''
       const next = typed ? sealIdNumber(typed) : null
-      if (next && next.index !== sealed[key]?.index) changes[key] = { from: before, to: next.masked, sealed: { cipher: next.cipher, index: next.index } }
+      if (next && next.index !== sealed[key]?.index)
+        changes[key] = {
+          from: before,
+          to: next.masked,
+          sealed: { cipher: next.cipher, index: next.index },
+        }
       delete data[key]
       continue
     }
-    if (!NEVER_BY_REQUEST.has(key) && key in proposed && !sameFact(proposed[key], before)) changes[key] = { from: before, to: proposed[key] ?? null }
+    if (!NEVER_BY_REQUEST.has(key) && key in proposed && !sameFact(proposed[key], before))
+      changes[key] = { from: before, to: proposed[key] ?? null }
     if (key in approved) data[key] = approved[key]
     else delete data[key]
   }

@@ -6,7 +6,13 @@
 import type { ListReason, ListStatus } from '../models/institution.js'
 
 /** Finding items that put an institution on the black list at once. */
-export const BLACK_ITEMS = ['unlicensed', 'safety_hazard', 'licence_misuse', 'unapproved_materials', 'banned_staff'] as const
+export const BLACK_ITEMS = [
+  'unlicensed',
+  'safety_hazard',
+  'licence_misuse',
+  'unapproved_materials',
+  'banned_staff',
+] as const
 
 export const FINDING_ITEMS = [
   ...BLACK_ITEMS,
@@ -47,13 +53,17 @@ export interface Classification {
 export function classifyByNationalRules(facts: ListFacts): Classification {
   const black: ListReason[] = []
   for (const finding of facts.openFindings) {
-    if ((BLACK_ITEMS as readonly string[]).includes(finding.item) && (finding.severity === 'serious' || finding.item === 'unlicensed')) {
+    if (
+      (BLACK_ITEMS as readonly string[]).includes(finding.item) &&
+      (finding.severity === 'serious' || finding.item === 'unlicensed')
+    ) {
       black.push({ code: `finding.${finding.item}` })
     } else if (finding.deadline < facts.today) {
       black.push({ code: 'deadline_missed', data: { deadline: finding.deadline } })
     }
   }
-  if (facts.bannedStaffHired > 0) black.push({ code: 'banned_staff', data: { count: facts.bannedStaffHired } })
+  if (facts.bannedStaffHired > 0)
+    black.push({ code: 'banned_staff', data: { count: facts.bannedStaffHired } })
   if (facts.filingApproved) {
     if (facts.qualificationType === 'unlicensed') black.push({ code: 'unlicensed' })
     else if (facts.licenceValidTo && facts.licenceValidTo < facts.today) {
@@ -63,7 +73,10 @@ export function classifyByNationalRules(facts: ListFacts): Classification {
   if (black.length) return { status: 'black', reasons: dedupe(black) }
   if (!facts.filingApproved) return { status: 'none', reasons: [] }
 
-  const rectifying = facts.openFindings.map((f) => ({ code: 'rectifying', data: { item: f.item, deadline: f.deadline } }))
+  const rectifying = facts.openFindings.map((f) => ({
+    code: 'rectifying',
+    data: { item: f.item, deadline: f.deadline },
+  }))
   if (rectifying.length) return { status: 'grey', reasons: rectifying }
   return { status: 'white', reasons: [{ code: 'compliant' }] }
 }

@@ -8,7 +8,12 @@ export type SealedFields = Record<string, { cipher: string; index: string }>
  * `sealed`, encrypted, and leaves only their masked form in the data. A
  * value left blank keeps what was on file.
  */
-export function sealPersonalFields(section: Section, data: FilingValues, sealed: SealedFields, previous: FilingValues = {}): FilingValues {
+export function sealPersonalFields(
+  section: Section,
+  data: FilingValues,
+  sealed: SealedFields,
+  previous: FilingValues = {}
+): FilingValues {
   const out = { ...data }
   for (const def of FIELDS[section].filter((f) => f.personal)) {
     const value = out[def.name]

@@ -16,7 +16,10 @@ import { regionTree } from '#modules/identity'
 import type Institution from '../models/institution.js'
 
 export function verificationUrl(institution: Pick<Institution, 'id'>): string {
-  return new URL(signedUrlFor('public.verify', { id: institution.id }, { purpose: 'plate' }), env.get('APP_URL')).toString()
+  return new URL(
+    signedUrlFor('public.verify', { id: institution.id }, { purpose: 'plate' }),
+    env.get('APP_URL')
+  ).toString()
 }
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`)
@@ -58,7 +61,11 @@ export async function plateSvg(institution: Institution): Promise<string> {
 
 export async function platePng(institution: Institution): Promise<Buffer> {
   const resvg = new Resvg(await plateSvg(institution), {
-    font: { fontFiles: [CJK_FONTS.regular, CJK_FONTS.bold], loadSystemFonts: false, defaultFontFamily: CJK_FONT_FAMILY },
+    font: {
+      fontFiles: [CJK_FONTS.regular, CJK_FONTS.bold],
+      loadSystemFonts: false,
+      defaultFontFamily: CJK_FONT_FAMILY,
+    },
     fitTo: { mode: 'width', value: 1600 },
   })
   return Buffer.from(resvg.render().asPng())
@@ -77,4 +84,3 @@ export async function platePdf(institution: Institution): Promise<Buffer> {
   page.drawImage(image, { x: (419.53 - w) / 2, y: (595.28 - h) / 2, width: w, height: h })
   return Buffer.from(await pdf.save())
 }
-

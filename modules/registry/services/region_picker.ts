@@ -17,20 +17,26 @@ export interface RegionPicker {
   selected: string | null
 }
 
-const options = (code: string): PickerOption[] => regionTree.children(code).map((r) => ({ code: r.code, name: r.name }))
+const options = (code: string): PickerOption[] =>
+  regionTree.children(code).map((r) => ({ code: r.code, name: r.name }))
 
 /**
  * The province → city → county choice for a region code. Where a province
  * has counties directly (municipalities), the city level is skipped.
  */
-export function regionPicker(code: string | null | undefined, within: string = COUNTRY_CODE): RegionPicker {
+export function regionPicker(
+  code: string | null | undefined,
+  within: string = COUNTRY_CODE
+): RegionPicker {
   const chain = code && regionTree.isWithin(code, within) ? regionTree.ancestors(code) : []
   const province = chain.find((r) => r.level === 1)?.code ?? null
   const city = chain.find((r) => r.level === 2)?.code ?? null
   const county = chain.find((r) => r.level === 3)?.code ?? null
   const provinceChildren = province ? options(province) : []
   const provinceHasCities = provinceChildren.some((c) => regionTree.get(c.code)!.level === 2)
-  const cities = provinceHasCities ? provinceChildren.filter((c) => regionTree.get(c.code)!.level === 2) : []
+  const cities = provinceHasCities
+    ? provinceChildren.filter((c) => regionTree.get(c.code)!.level === 2)
+    : []
   const directCounties = provinceChildren.filter((c) => regionTree.get(c.code)!.level === 3)
   const counties = city ? options(city) : directCounties
   return {

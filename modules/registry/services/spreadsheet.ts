@@ -28,9 +28,14 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim()
 }
 
-export async function readSheet(bytes: Buffer, format: 'xlsx' | 'csv', headerRow = 1): Promise<SheetRow[]> {
+export async function readSheet(
+  bytes: Buffer,
+  format: 'xlsx' | 'csv',
+  headerRow = 1
+): Promise<SheetRow[]> {
   const workbook = new ExcelJS.Workbook()
-  if (format === 'csv') await workbook.csv.read(Readable.from(bytes.toString('utf8').replace(/^\uFEFF/, '')))
+  if (format === 'csv')
+    await workbook.csv.read(Readable.from(bytes.toString('utf8').replace(/^\uFEFF/, '')))
   else {
     assertSafeZip(bytes)
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)

@@ -11,14 +11,22 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { SupervisionFacts } from '../events.js'
 
-export async function accountFiledByAnother(trx: TransactionClientContract, institutionId: number | null, facts: SupervisionFacts): Promise<boolean> {
+export async function accountFiledByAnother(
+  trx: TransactionClientContract,
+  institutionId: number | null,
+  facts: SupervisionFacts
+): Promise<boolean> {
   if (!facts.bank || !facts.account) return false
-  await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`supervised-account:${facts.bank}|${facts.account}`])
+  await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [
+    `supervised-account:${facts.bank}|${facts.account}`,
+  ])
   const other = await trx
     .from('filing_sections')
     .join('institutions', 'institutions.id', 'filing_sections.institution_id')
     .where('filing_sections.section', 'operations')
-    .whereRaw(`regexp_replace(filing_sections.data->>'supervisedAccount', '\\s', '', 'g') = ?`, [facts.account])
+    .whereRaw(`regexp_replace(filing_sections.data->>'supervisedAccount', '\\s', '', 'g') = ?`, [
+      facts.account,
+    ])
     .whereRaw(`filing_sections.data->>'supervisingBank' = ?`, [facts.bank])
     .whereNull('institutions.removed_at')
     .whereNot('institutions.filing_status', 'draft')

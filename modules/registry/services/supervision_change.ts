@@ -14,7 +14,10 @@ export function supervisionFacts(values: FilingValues): SupervisionFacts {
   return {
     bank: text(values.supervisingBank),
     account: text(values.supervisedAccount)?.replace(/\s+/g, '') ?? null,
-    escrowModel: values.escrowModel === 'bank_custody' || values.escrowModel === 'risk_deposit' ? values.escrowModel : null,
+    escrowModel:
+      values.escrowModel === 'bank_custody' || values.escrowModel === 'risk_deposit'
+        ? values.escrowModel
+        : null,
   }
 }
 
@@ -23,12 +26,18 @@ export function supervisionFacts(values: FilingValues): SupervisionFacts {
  * escrow model), the event is written in the approving transaction: the
  * fund module closes the old account record and opens the new one.
  */
-export async function publishSupervisionChange(trx: TransactionClientContract, institution: Institution, request: ChangeRequest, before: FilingValues) {
+export async function publishSupervisionChange(
+  trx: TransactionClientContract,
+  institution: Institution,
+  request: ChangeRequest,
+  before: FilingValues
+) {
   if (!SUPERVISION_KEYS.some((k) => k in request.changes)) return
   const after: FilingValues = { ...before }
   for (const key of SUPERVISION_KEYS) if (request.changes[key]) after[key] = request.changes[key].to
   /* Approving a move into another institution's account would send these parents' money there. */
-  if (await accountFiledByAnother(trx, institution.id, supervisionFacts(after))) throw new DomainError('registry.changes.account_taken')
+  if (await accountFiledByAnother(trx, institution.id, supervisionFacts(after)))
+    throw new DomainError('registry.changes.account_taken')
   await publish(trx, 'registry:supervision_changed', {
     institutionId: institution.id,
     regionCode: institution.regionCode,

@@ -55,18 +55,21 @@ function centralDirectory(bytes: Buffer): Entry[] {
   const count = bytes.readUInt16LE(end + 10)
   const offset = bytes.readUInt32LE(end + 16)
   /* ZIP64 markers: no spreadsheet under the upload limit needs them. */
-  if (count === 0xffff || offset === 0xffffffff || count > MAX_ENTRIES) throw new SpreadsheetRefused('damaged')
+  if (count === 0xffff || offset === 0xffffffff || count > MAX_ENTRIES)
+    throw new SpreadsheetRefused('damaged')
   const entries: Entry[] = []
   let at = offset
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) throw new SpreadsheetRefused('damaged')
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL)
+      throw new SpreadsheetRefused('damaged')
     entries.push({
       method: bytes.readUInt16LE(at + 10),
       compressed: bytes.readUInt32LE(at + 20),
       uncompressed: bytes.readUInt32LE(at + 24),
       localOffset: bytes.readUInt32LE(at + 42),
     })
-    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32)
+    at +=
+      46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32)
   }
   return entries
 }
@@ -74,9 +77,14 @@ function centralDirectory(bytes: Buffer): Entry[] {
 /** Refusals from the declared sizes alone: nothing is inflated. */
 function checkDeclared(entries: Entry[]) {
   const total = entries.reduce((sum, e) => sum + e.uncompressed, 0)
-  if (total > MAX_UNCOMPRESSED_BYTES) throw new SpreadsheetRefused('too_large', { megabytes: Math.round(total / 1024 / 1024), limit: MAX_UNCOMPRESSED_BYTES / 1024 / 1024 })
+  if (total > MAX_UNCOMPRESSED_BYTES)
+    throw new SpreadsheetRefused('too_large', {
+      megabytes: Math.round(total / 1024 / 1024),
+      limit: MAX_UNCOMPRESSED_BYTES / 1024 / 1024,
+    })
   for (const e of entries) {
-    if (e.uncompressed > RATIO_FLOOR_BYTES && e.uncompressed > e.compressed * MAX_RATIO) throw new SpreadsheetRefused('ratio', { limit: MAX_RATIO })
+    if (e.uncompressed > RATIO_FLOOR_BYTES && e.uncompressed > e.compressed * MAX_RATIO)
+      throw new SpreadsheetRefused('ratio', { limit: MAX_RATIO })
   }
 }
 
@@ -84,7 +92,8 @@ function checkDeclared(entries: Entry[]) {
 function checkActual(bytes: Buffer, entries: Entry[]) {
   for (const e of entries) {
     const at = e.localOffset
-    if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL) throw new SpreadsheetRefused('damaged')
+    if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL)
+      throw new SpreadsheetRefused('damaged')
     const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28)
     if (start + e.compressed > bytes.length) throw new SpreadsheetRefused('damaged')
     const data = bytes.subarray(start, start + e.compressed)

@@ -4,7 +4,8 @@ import { localIsoDate } from '#kernel/shared/dates'
 import { FINDING_ITEMS } from '../services/list_rules.js'
 
 const residentId = vine.createRule((value, _, field) => {
-  if (typeof value === 'string' && !isValidResidentId(value)) field.report('身份证号码无效', 'idNumber', field)
+  if (typeof value === 'string' && !isValidResidentId(value))
+    field.report('身份证号码无效', 'idNumber', field)
 })
 
 export const idNumber = () => vine.string().trim().toUpperCase().use(residentId())
@@ -91,12 +92,14 @@ export const spreadsheetValidator = vine.create({
 })
 
 export const reviewReturnValidator = vine.create({
-  reasons: vine.object({
-    basic: vine.string().trim().maxLength(1000).optional(),
-    qualifications: vine.string().trim().maxLength(1000).optional(),
-    operations: vine.string().trim().maxLength(1000).optional(),
-    academic: vine.string().trim().maxLength(1000).optional(),
-    conditions: vine.string().trim().maxLength(1000).optional(),
-  }).optional(),
+  reasons: vine
+    .object({
+      basic: vine.string().trim().maxLength(1000).optional(),
+      qualifications: vine.string().trim().maxLength(1000).optional(),
+      operations: vine.string().trim().maxLength(1000).optional(),
+      academic: vine.string().trim().maxLength(1000).optional(),
+      conditions: vine.string().trim().maxLength(1000).optional(),
+    })
+    .optional(),
   comment: vine.string().trim().maxLength(1000).optional(),
 })

@@ -2,7 +2,10 @@ import vine from '@vinejs/vine'
 
 export const supervisingBankValidator = vine.create({
   name: vine.string().trim().minLength(4).maxLength(128),
-  regionCode: vine.string().trim().regex(/^\d{6}$/),
+  regionCode: vine
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
 })
 
 export const creditCodeContestValidator = vine.create({

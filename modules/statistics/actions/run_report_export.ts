@@ -20,7 +20,14 @@ export class RunReportExport {
       })
       const key = `reports/${record.ownerUserId}/${randomUUID()}.xlsx`
       await drive.use().put(key, report.bytes)
-      record.merge({ status: 'done', progress: report.rows, total: report.rows, fileName: report.fileName, storageKey: key, finishedAt: DateTime.now() })
+      record.merge({
+        status: 'done',
+        progress: report.rows,
+        total: report.rows,
+        fileName: report.fileName,
+        storageKey: key,
+        finishedAt: DateTime.now(),
+      })
       await record.save()
     } catch (error) {
       await this.#fail(record, error instanceof Error ? error.message : String(error))

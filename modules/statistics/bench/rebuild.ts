@@ -8,5 +8,7 @@ export function rebuildStatistics(): Promise<RefreshResult> {
 
 /** Empties the statistics tables before a forced regeneration. */
 export async function wipeStatistics(session: BulkSession) {
-  await session.exec('TRUNCATE stat_rollups, stat_dirty_regions, stat_refreshes, report_exports RESTART IDENTITY CASCADE')
+  await session.exec(
+    'TRUNCATE stat_rollups, stat_dirty_regions, stat_refreshes, report_exports RESTART IDENTITY CASCADE'
+  )
 }

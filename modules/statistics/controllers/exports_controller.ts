@@ -12,7 +12,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** An export is its owner's alone: anyone else, however senior, is told it does not exist. */
 async function ownExport(ctx: HttpContext, user: Bureau) {
-  const record = await ReportExport.query().where('id', Number(ctx.params.id) || 0).where('ownerUserId', user.id).first()
+  const record = await ReportExport.query()
+    .where('id', Number(ctx.params.id) || 0)
+    .where('ownerUserId', user.id)
+    .first()
   if (!record) throw new NotFoundException()
   return record
 }
@@ -26,14 +29,22 @@ export default class ExportsController {
     const table = parseTableKey(input.table)
     if (!table) throw new NotFoundException()
     const started = await new StartReportExport().handle(user, { scope, table })
-    if (started.kind === 'file') return sendPrivateFile(ctx.response, { bytes: started.file.bytes, mimeType: XLSX, fileName: started.file.fileName })
+    if (started.kind === 'file')
+      return sendPrivateFile(ctx.response, {
+        bytes: started.file.bytes,
+        mimeType: XLSX,
+        fileName: started.file.fileName,
+      })
     return ctx.response.redirect().toRoute('report_exports.show', { id: started.exportId })
   }
 
   /** The export's page; htmx polls it every second for the progress fragment until the file is ready. */
   async show(ctx: HttpContext) {
     const record = await ownExport(ctx, bureauOf(ctx))
-    const view = ctx.request.header('hx-request') === 'true' ? 'statistics::reports/_export_progress' : 'statistics::reports/export'
+    const view =
+      ctx.request.header('hx-request') === 'true'
+        ? 'statistics::reports/_export_progress'
+        : 'statistics::reports/export'
     return ctx.view.render(view, { record })
   }
 
@@ -41,6 +52,10 @@ export default class ExportsController {
     const record = await ownExport(ctx, bureauOf(ctx))
     if (record.status !== 'done' || !record.storageKey) throw new NotFoundException()
     const bytes = Buffer.from(await drive.use().getBytes(record.storageKey))
-    return sendPrivateFile(ctx.response, { bytes, mimeType: XLSX, fileName: record.fileName ?? 'report.xlsx' })
+    return sendPrivateFile(ctx.response, {
+      bytes,
+      mimeType: XLSX,
+      fileName: record.fileName ?? 'report.xlsx',
+    })
   }
 }

@@ -10,22 +10,56 @@ import { buildInstitutionReport, institutionStatistics } from '../services/repor
 export default class InstitutionStatisticsController {
   async index(ctx: HttpContext) {
     const institutionId = ownInstitutionOf(ctx)
-    const [institution, metrics] = await Promise.all([institutionSummary(institutionId), ownFigures(institutionId)])
+    const [institution, metrics] = await Promise.all([
+      institutionSummary(institutionId),
+      ownFigures(institutionId),
+    ])
     const stats = institutionStatistics(metrics)
     const chart = {
       type: 'bar',
       stacked: false,
       money: true,
-      categories: [ctx.i18n.t('reports.columns.collected'), ctx.i18n.t('reports.columns.released'), ctx.i18n.t('reports.columns.held'), ctx.i18n.t('reports.columns.refunded')],
-      series: [{ name: ctx.i18n.t('reports.institution.money'), data: [metrics['fees.collected'] ?? 0, metrics['fees.released'] ?? 0, metrics['fees.held'] ?? 0, metrics['fees.refunded'] ?? 0] }],
+      categories: [
+        ctx.i18n.t('reports.columns.collected'),
+        ctx.i18n.t('reports.columns.released'),
+        ctx.i18n.t('reports.columns.held'),
+        ctx.i18n.t('reports.columns.refunded'),
+      ],
+      series: [
+        {
+          name: ctx.i18n.t('reports.institution.money'),
+          data: [
+            metrics['fees.collected'] ?? 0,
+            metrics['fees.released'] ?? 0,
+            metrics['fees.held'] ?? 0,
+            metrics['fees.refunded'] ?? 0,
+          ],
+        },
+      ],
     }
-    return ctx.view.render('statistics::reports/institution', { institution, stats, chart, fmt: formatFigure, hasMoney: (metrics['fees.collected'] ?? 0) > 0 })
+    return ctx.view.render('statistics::reports/institution', {
+      institution,
+      stats,
+      chart,
+      fmt: formatFigure,
+      hasMoney: (metrics['fees.collected'] ?? 0) > 0,
+    })
   }
 
   async export(ctx: HttpContext) {
     const institutionId = ownInstitutionOf(ctx)
-    const [institution, metrics] = await Promise.all([institutionSummary(institutionId), ownFigures(institutionId)])
-    const file = await buildInstitutionReport(institution?.name ?? String(institutionId), institutionStatistics(metrics))
-    return sendPrivateFile(ctx.response, { bytes: file.bytes, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: file.fileName })
+    const [institution, metrics] = await Promise.all([
+      institutionSummary(institutionId),
+      ownFigures(institutionId),
+    ])
+    const file = await buildInstitutionReport(
+      institution?.name ?? String(institutionId),
+      institutionStatistics(metrics)
+    )
+    return sendPrivateFile(ctx.response, {
+      bytes: file.bytes,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName: file.fileName,
+    })
   }
 }

@@ -30,7 +30,11 @@ export default class PluginReportsController {
     const { found, region } = this.#find(ctx)
     const { rows } = await runReport(found, region)
     const bytes = await reportWorkbook(found.report, rows)
-    return sendPrivateFile(ctx.response, { bytes, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: `${textIn(found.report.title, 'zh-CN')}.xlsx` })
+    return sendPrivateFile(ctx.response, {
+      bytes,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName: `${textIn(found.report.title, 'zh-CN')}.xlsx`,
+    })
   }
 
   #find(ctx: HttpContext) {

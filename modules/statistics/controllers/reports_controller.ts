@@ -3,7 +3,13 @@ import { inScope, regionTree } from '#modules/identity'
 import { bureauOf, scopeOf } from '../services/report_access.js'
 import { institutionFigures, regionFigures, type FigureRow } from '../queries/dashboard.js'
 import { breakdownChart, sectionChart } from '../queries/dashboard_charts.js'
-import { BREAKDOWNS, COLUMNS, SECTIONS, formatFigure, type Column } from '../queries/dashboard_tables.js'
+import {
+  BREAKDOWNS,
+  COLUMNS,
+  SECTIONS,
+  formatFigure,
+  type Column,
+} from '../queries/dashboard_tables.js'
 import { DateTime } from 'luxon'
 import { ZONE } from '#kernel/shared/dates'
 import { reportsFor } from '#kernel/plugins/reports'
@@ -12,7 +18,8 @@ import { textIn } from '#plugin_sdk'
 
 const PER_PAGE = 50
 
-const pick = (section: keyof typeof COLUMNS, key: string) => COLUMNS[section].find((c) => c.key === key)!
+const pick = (section: keyof typeof COLUMNS, key: string) =>
+  COLUMNS[section].find((c) => c.key === key)!
 
 /** The figures at the top of the page, the ones a director asks about first. */
 const HEADLINE: Column[] = [
@@ -40,14 +47,30 @@ export default class ReportsController {
     const figures = await regionFigures(scope)
     const leaf = figures.level === 3
     const listInstitutions = leaf || !!ctx.request.input('institutions')
-    const institutions = listInstitutions ? await institutionFigures(scope, Number(ctx.request.input('page')) || 1, PER_PAGE) : null
+    const institutions = listInstitutions
+      ? await institutionFigures(scope, Number(ctx.request.input('page')) || 1, PER_PAGE)
+      : null
     const t = (key: string, data?: Record<string, unknown>) => ctx.i18n.t(key, data as never)
     const unattached = t('reports.unattached')
-    const label = (row: FigureRow) => (row.kind === 'direct' ? t('reports.direct_row', { region: row.name }) : row.kind === 'institution' && !row.institutionId ? unattached : row.name)
+    const label = (row: FigureRow) =>
+      row.kind === 'direct'
+        ? t('reports.direct_row', { region: row.name })
+        : row.kind === 'institution' && !row.institutionId
+          ? unattached
+          : row.name
     const chartRows = leaf ? (institutions?.rows ?? []) : figures.children
-    const charts = Object.fromEntries(SECTIONS.map((s) => [s, sectionChart(s, chartRows, t, label)]))
-    const pies = Object.fromEntries(Object.keys(BREAKDOWNS).map((b) => [b, breakdownChart(b as keyof typeof BREAKDOWNS, figures.total, t)]))
-    const trail = regionTree.ancestors(scope).filter((r) => r.code !== scope && inScope(r.code, user.regionCode))
+    const charts = Object.fromEntries(
+      SECTIONS.map((s) => [s, sectionChart(s, chartRows, t, label)])
+    )
+    const pies = Object.fromEntries(
+      Object.keys(BREAKDOWNS).map((b) => [
+        b,
+        breakdownChart(b as keyof typeof BREAKDOWNS, figures.total, t),
+      ])
+    )
+    const trail = regionTree
+      .ancestors(scope)
+      .filter((r) => r.code !== scope && inScope(r.code, user.regionCode))
     return ctx.view.render('statistics::reports/index', {
       scope,
       figures,
@@ -63,8 +86,15 @@ export default class ReportsController {
       headline: HEADLINE,
       fmt: formatFigure,
       regionLabel: (code: string) => regionTree.fullName(code),
-      customReports: reportsFor(toRegionCode(user.regionCode)).map((r) => ({ pluginId: r.pluginId, id: r.report.id, title: textIn(r.report.title, ctx.i18n.locale), description: r.report.description ? textIn(r.report.description, ctx.i18n.locale) : null })),
-      refreshedText: figures.refreshedAt ? DateTime.fromJSDate(figures.refreshedAt).setZone(ZONE).toFormat('yyyy-MM-dd HH:mm') : null,
+      customReports: reportsFor(toRegionCode(user.regionCode)).map((r) => ({
+        pluginId: r.pluginId,
+        id: r.report.id,
+        title: textIn(r.report.title, ctx.i18n.locale),
+        description: r.report.description ? textIn(r.report.description, ctx.i18n.locale) : null,
+      })),
+      refreshedText: figures.refreshedAt
+        ? DateTime.fromJSDate(figures.refreshedAt).setZone(ZONE).toFormat('yyyy-MM-dd HH:mm')
+        : null,
     })
   }
 }

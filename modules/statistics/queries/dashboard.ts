@@ -46,13 +46,24 @@ export async function regionFigures(scope: string): Promise<RegionFigures> {
   const region = regionTree.get(scope)!
   const rows = await db
     .from('stat_rollups')
-    .where((q) => q.where('parent_code', scope).orWhere((own) => own.where('level', region.level).where('region_code', scope)))
+    .where((q) =>
+      q
+        .where('parent_code', scope)
+        .orWhere((own) => own.where('level', region.level).where('region_code', scope))
+    )
     /* A county's children are its institutions, listed page by page (institutionFigures): its totals need none of their rows. */
     .if(region.level >= 3, (q) => q.whereNot('level', 4))
     .select('level', 'region_code', 'institution_id', 'metric', 'value', 'refreshed_at')
   const total: Metrics = {}
   const children = new Map<string, FigureRow>()
-  const direct: FigureRow = { regionCode: scope, institutionId: 0, kind: 'direct', name: region.name, drill: null, metrics: {} }
+  const direct: FigureRow = {
+    regionCode: scope,
+    institutionId: 0,
+    kind: 'direct',
+    name: region.name,
+    drill: null,
+    metrics: {},
+  }
   let refreshedAt: Date | null = null
   for (const row of rows) {
     const value = toNumber(row.value)
@@ -64,7 +75,14 @@ export async function regionFigures(scope: string): Promise<RegionFigures> {
     } else {
       let child = children.get(row.region_code)
       if (!child) {
-        child = { regionCode: row.region_code, institutionId: 0, kind: 'region', name: regionName(row.region_code), drill: row.region_code, metrics: {} }
+        child = {
+          regionCode: row.region_code,
+          institutionId: 0,
+          kind: 'region',
+          name: regionName(row.region_code),
+          drill: row.region_code,
+          metrics: {},
+        }
         children.set(row.region_code, child)
       }
       child.metrics[row.metric] = value
@@ -90,7 +108,11 @@ export interface InstitutionPage {
 }
 
 /** Institutions of the region (at any depth), in a stable order: region, then institution id. */
-export async function institutionFigures(scope: string, page: number, perPage: number): Promise<InstitutionPage> {
+export async function institutionFigures(
+  scope: string,
+  page: number,
+  perPage: number
+): Promise<InstitutionPage> {
   const keysQuery = institutionRows(scope)
   const count = await institutionRowCount(scope)
   const lastPage = Math.max(1, Math.ceil(count / perPage))
@@ -103,10 +125,20 @@ export async function institutionFigures(scope: string, page: number, perPage: n
     .orderBy('institution_id', 'asc')
     .offset((current - 1) * perPage)
     .limit(perPage)
-  return { rows: await figuresOf(keys.map((k) => ({ regionCode: k.region_code, institutionId: toNumber(k.institution_id) }))), total: count, page: current, perPage, lastPage }
+  return {
+    rows: await figuresOf(
+      keys.map((k) => ({ regionCode: k.region_code, institutionId: toNumber(k.institution_id) }))
+    ),
+    total: count,
+    page: current,
+    perPage,
+    lastPage,
+  }
 }
 
-async function figuresOf(keys: { regionCode: string; institutionId: number }[]): Promise<FigureRow[]> {
+async function figuresOf(
+  keys: { regionCode: string; institutionId: number }[]
+): Promise<FigureRow[]> {
   if (!keys.length) return []
   const rows = await db
     .from('stat_rollups')
@@ -117,8 +149,16 @@ async function figuresOf(keys: { regionCode: string; institutionId: number }[]):
   const names = await institutionSummaries(keys.map((k) => k.institutionId).filter((id) => id > 0))
   const byKey = new Map<string, FigureRow>()
   for (const k of keys) {
-    const name = k.institutionId > 0 ? (names.get(k.institutionId)?.name ?? `#${k.institutionId}`) : null
-    byKey.set(`${k.regionCode}|${k.institutionId}`, { regionCode: k.regionCode, institutionId: k.institutionId, kind: 'institution', name: name ?? '', drill: null, metrics: {} })
+    const name =
+      k.institutionId > 0 ? (names.get(k.institutionId)?.name ?? `#${k.institutionId}`) : null
+    byKey.set(`${k.regionCode}|${k.institutionId}`, {
+      regionCode: k.regionCode,
+      institutionId: k.institutionId,
+      kind: 'institution',
+      name: name ?? '',
+      drill: null,
+      metrics: {},
+    })
   }
   for (const row of rows) {
     const target = byKey.get(`${row.region_code}|${toNumber(row.institution_id)}`)
@@ -128,7 +168,10 @@ async function figuresOf(keys: { regionCode: string; institutionId: number }[]):
 }
 
 /** Yields every institution row of the region in pages, for exports that must not hold everything in memory. */
-export async function* eachInstitutionFigure(scope: string, pageSize = 1000): AsyncGenerator<FigureRow[]> {
+export async function* eachInstitutionFigure(
+  scope: string,
+  pageSize = 1000
+): AsyncGenerator<FigureRow[]> {
   let after: { regionCode: string; institutionId: number } | null = null
   for (;;) {
     const query = institutionRows(scope)
@@ -136,9 +179,17 @@ export async function* eachInstitutionFigure(scope: string, pageSize = 1000): As
       const { regionCode, institutionId } = after
       query.whereRaw('(region_code, institution_id) > (?, ?)', [regionCode, institutionId])
     }
-    const keys = await query.select('region_code', 'institution_id').groupBy('region_code', 'institution_id').orderBy('region_code', 'asc').orderBy('institution_id', 'asc').limit(pageSize)
+    const keys = await query
+      .select('region_code', 'institution_id')
+      .groupBy('region_code', 'institution_id')
+      .orderBy('region_code', 'asc')
+      .orderBy('institution_id', 'asc')
+      .limit(pageSize)
     if (!keys.length) return
-    const page = keys.map((k) => ({ regionCode: k.region_code as string, institutionId: toNumber(k.institution_id) }))
+    const page = keys.map((k) => ({
+      regionCode: k.region_code as string,
+      institutionId: toNumber(k.institution_id),
+    }))
     yield await figuresOf(page)
     after = page[page.length - 1]
   }

@@ -57,7 +57,12 @@ const SERIES: Record<Section, { metric: string; label: string; color?: string }[
 /** Bars beyond this many would be unreadable on a phone; the table holds the rest. */
 const MAX_BARS = 40
 
-export function sectionChart(section: Section, rows: FigureRow[], t: Translate, label: (row: FigureRow) => string): BarChart | null {
+export function sectionChart(
+  section: Section,
+  rows: FigureRow[],
+  t: Translate,
+  label: (row: FigureRow) => string
+): BarChart | null {
   const shown = rows.slice(0, MAX_BARS)
   if (!shown.length) return null
   return {
@@ -65,11 +70,24 @@ export function sectionChart(section: Section, rows: FigureRow[], t: Translate, 
     stacked: section === 'institutions',
     money: section === 'funds',
     categories: shown.map(label),
-    series: SERIES[section].map((s) => ({ name: t(`reports.columns.${s.label}`), data: shown.map((r) => r.metrics[s.metric] ?? 0), ...(s.color ? { color: s.color } : {}) })),
+    series: SERIES[section].map((s) => ({
+      name: t(`reports.columns.${s.label}`),
+      data: shown.map((r) => r.metrics[s.metric] ?? 0),
+      ...(s.color ? { color: s.color } : {}),
+    })),
   }
 }
 
-export function breakdownChart(breakdown: Breakdown, total: Metrics, t: Translate): PieChart | null {
-  const data = BREAKDOWNS[breakdown].map((item) => ({ name: t(`reports.${breakdown}.${item.key}`), value: total[item.metric] ?? 0 })).filter((d) => d.value > 0)
+export function breakdownChart(
+  breakdown: Breakdown,
+  total: Metrics,
+  t: Translate
+): PieChart | null {
+  const data = BREAKDOWNS[breakdown]
+    .map((item) => ({
+      name: t(`reports.${breakdown}.${item.key}`),
+      value: total[item.metric] ?? 0,
+    }))
+    .filter((d) => d.value > 0)
   return data.length ? { type: 'pie', data } : null
 }

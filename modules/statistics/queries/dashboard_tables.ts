@@ -22,36 +22,114 @@ export const SECTIONS = ['institutions', 'inspections', 'complaints', 'funds'] a
 export type Section = (typeof SECTIONS)[number]
 
 const count = (metric: string) => (m: Metrics) => m[metric] ?? 0
-const ratio = (part: string, whole: string) => (m: Metrics) => ((m[whole] ?? 0) > 0 ? (m[part] ?? 0) / m[whole] : null)
+const ratio = (part: string, whole: string) => (m: Metrics) =>
+  (m[whole] ?? 0) > 0 ? (m[part] ?? 0) / m[whole] : null
 
 export const LIST_STATUSES = ['white', 'grey', 'black', 'none'] as const
 export const CATEGORIES = ['academic', 'sports', 'arts', 'science_tech', 'other'] as const
-export const COMPLAINT_TYPES = ['unlicensed', 'enrolment', 'refund', 'service', 'safety', 'other'] as const
+export const COMPLAINT_TYPES = [
+  'unlicensed',
+  'enrolment',
+  'refund',
+  'service',
+  'safety',
+  'other',
+] as const
 
 export const COLUMNS: Record<Section, Column[]> = {
   institutions: [
     { key: 'institutions', label: 'institutions', kind: 'count', value: count('institutions') },
-    ...LIST_STATUSES.map((s): Column => ({ key: `list.${s}`, label: `list_${s}`, kind: 'count', value: count(`list.${s}`) })),
-    { key: 'filings.pending', label: 'filings_pending', kind: 'count', value: count('filings.pending') },
-    { key: 'institutions.removed', label: 'removed', kind: 'count', value: count('institutions.removed') },
+    ...LIST_STATUSES.map((s): Column => ({
+      key: `list.${s}`,
+      label: `list_${s}`,
+      kind: 'count',
+      value: count(`list.${s}`),
+    })),
+    {
+      key: 'filings.pending',
+      label: 'filings_pending',
+      kind: 'count',
+      value: count('filings.pending'),
+    },
+    {
+      key: 'institutions.removed',
+      label: 'removed',
+      kind: 'count',
+      value: count('institutions.removed'),
+    },
   ],
   inspections: [
     { key: 'inspections', label: 'inspections', kind: 'count', value: count('inspections') },
-    { key: 'inspections.recorded', label: 'inspections_recorded', kind: 'count', value: count('inspections.recorded') },
-    { key: 'rectifications.open', label: 'rectifications_open', kind: 'count', value: count('rectifications.open') },
-    { key: 'rectifications.reported', label: 'rectifications_reported', kind: 'count', value: count('rectifications.reported') },
-    { key: 'rectifications.overdue', label: 'rectifications_overdue', kind: 'count', value: count('rectifications.overdue') },
-    { key: 'rectifications.closed', label: 'rectifications_closed', kind: 'count', value: count('rectifications.closed') },
+    {
+      key: 'inspections.recorded',
+      label: 'inspections_recorded',
+      kind: 'count',
+      value: count('inspections.recorded'),
+    },
+    {
+      key: 'rectifications.open',
+      label: 'rectifications_open',
+      kind: 'count',
+      value: count('rectifications.open'),
+    },
+    {
+      key: 'rectifications.reported',
+      label: 'rectifications_reported',
+      kind: 'count',
+      value: count('rectifications.reported'),
+    },
+    {
+      key: 'rectifications.overdue',
+      label: 'rectifications_overdue',
+      kind: 'count',
+      value: count('rectifications.overdue'),
+    },
+    {
+      key: 'rectifications.closed',
+      label: 'rectifications_closed',
+      kind: 'count',
+      value: count('rectifications.closed'),
+    },
   ],
   complaints: [
     { key: 'complaints', label: 'complaints', kind: 'count', value: count('complaints') },
-    { key: 'complaints.open', label: 'complaints_open', kind: 'count', value: count('complaints.open') },
-    { key: 'complaints.overdue', label: 'complaints_overdue', kind: 'count', value: count('complaints.overdue') },
-    { key: 'complaints.closed', label: 'complaints_closed', kind: 'count', value: count('complaints.closed') },
-    { key: 'complaints.timely_rate', label: 'timely_rate', kind: 'percent', value: ratio('complaints.timely', 'complaints.closed') },
-    { key: 'complaints.satisfaction', label: 'satisfaction', kind: 'percent', value: ratio('complaints.satisfied', 'complaints.rated') },
+    {
+      key: 'complaints.open',
+      label: 'complaints_open',
+      kind: 'count',
+      value: count('complaints.open'),
+    },
+    {
+      key: 'complaints.overdue',
+      label: 'complaints_overdue',
+      kind: 'count',
+      value: count('complaints.overdue'),
+    },
+    {
+      key: 'complaints.closed',
+      label: 'complaints_closed',
+      kind: 'count',
+      value: count('complaints.closed'),
+    },
+    {
+      key: 'complaints.timely_rate',
+      label: 'timely_rate',
+      kind: 'percent',
+      value: ratio('complaints.timely', 'complaints.closed'),
+    },
+    {
+      key: 'complaints.satisfaction',
+      label: 'satisfaction',
+      kind: 'percent',
+      value: ratio('complaints.satisfied', 'complaints.rated'),
+    },
     { key: 'reviews', label: 'reviews', kind: 'count', value: count('reviews') },
-    { key: 'reviews.average', label: 'review_average', kind: 'rating', value: ratio('reviews.rating_sum', 'reviews') },
+    {
+      key: 'reviews.average',
+      label: 'review_average',
+      kind: 'rating',
+      value: ratio('reviews.rating_sum', 'reviews'),
+    },
   ],
   funds: [
     { key: 'orders', label: 'orders', kind: 'count', value: count('orders') },
@@ -60,8 +138,18 @@ export const COLUMNS: Record<Section, Column[]> = {
     { key: 'fees.released', label: 'released', kind: 'money', value: count('fees.released') },
     { key: 'fees.refunded', label: 'refunded', kind: 'money', value: count('fees.refunded') },
     { key: 'refunds', label: 'refunds', kind: 'count', value: count('refunds') },
-    { key: 'balance.reported', label: 'bank_balance', kind: 'money', value: count('balance.reported') },
-    { key: 'anomalies.open', label: 'anomalies_open', kind: 'count', value: count('anomalies.open') },
+    {
+      key: 'balance.reported',
+      label: 'bank_balance',
+      kind: 'money',
+      value: count('balance.reported'),
+    },
+    {
+      key: 'anomalies.open',
+      label: 'anomalies_open',
+      kind: 'count',
+      value: count('anomalies.open'),
+    },
   ],
 }
 
@@ -93,22 +181,67 @@ export function yuanText(fenValue: number): string {
 /** The institution terminal's own figures, in reading order. */
 export const INSTITUTION_COLUMNS: Column[] = [
   { key: 'orders', label: 'orders', kind: 'count', value: count('orders') },
-  { key: 'classes.consumed', label: 'classes_consumed', kind: 'count', value: count('classes.consumed') },
+  {
+    key: 'classes.consumed',
+    label: 'classes_consumed',
+    kind: 'count',
+    value: count('classes.consumed'),
+  },
   { key: 'fees.collected', label: 'collected', kind: 'money', value: count('fees.collected') },
   { key: 'fees.released', label: 'released', kind: 'money', value: count('fees.released') },
   { key: 'fees.held', label: 'held', kind: 'money', value: count('fees.held') },
   { key: 'fees.refunded', label: 'refunded', kind: 'money', value: count('fees.refunded') },
   { key: 'refunds', label: 'refunds', kind: 'count', value: count('refunds') },
-  { key: 'refunds.pending', label: 'refunds_pending', kind: 'count', value: count('refunds.pending') },
+  {
+    key: 'refunds.pending',
+    label: 'refunds_pending',
+    kind: 'count',
+    value: count('refunds.pending'),
+  },
   { key: 'complaints', label: 'complaints', kind: 'count', value: count('complaints') },
-  { key: 'complaints.open', label: 'complaints_open', kind: 'count', value: count('complaints.open') },
-  { key: 'complaints.overdue', label: 'complaints_overdue', kind: 'count', value: count('complaints.overdue') },
-  { key: 'complaints.timely_rate', label: 'timely_rate', kind: 'percent', value: ratio('complaints.timely', 'complaints.closed') },
-  { key: 'complaints.satisfaction', label: 'satisfaction', kind: 'percent', value: ratio('complaints.satisfied', 'complaints.rated') },
+  {
+    key: 'complaints.open',
+    label: 'complaints_open',
+    kind: 'count',
+    value: count('complaints.open'),
+  },
+  {
+    key: 'complaints.overdue',
+    label: 'complaints_overdue',
+    kind: 'count',
+    value: count('complaints.overdue'),
+  },
+  {
+    key: 'complaints.timely_rate',
+    label: 'timely_rate',
+    kind: 'percent',
+    value: ratio('complaints.timely', 'complaints.closed'),
+  },
+  {
+    key: 'complaints.satisfaction',
+    label: 'satisfaction',
+    kind: 'percent',
+    value: ratio('complaints.satisfied', 'complaints.rated'),
+  },
   { key: 'reviews', label: 'reviews', kind: 'count', value: count('reviews') },
-  { key: 'reviews.average', label: 'review_average', kind: 'rating', value: ratio('reviews.rating_sum', 'reviews') },
-  { key: 'rectifications.open', label: 'rectifications_open', kind: 'count', value: count('rectifications.open') },
-  { key: 'rectifications.overdue', label: 'rectifications_overdue', kind: 'count', value: count('rectifications.overdue') },
+  {
+    key: 'reviews.average',
+    label: 'review_average',
+    kind: 'rating',
+    value: ratio('reviews.rating_sum', 'reviews'),
+  },
+  {
+    key: 'rectifications.open',
+    label: 'rectifications_open',
+    kind: 'count',
+    value: count('rectifications.open'),
+  },
+  {
+    key: 'rectifications.overdue',
+    label: 'rectifications_overdue',
+    kind: 'count',
+    value: count('rectifications.overdue'),
+  },
 ]
 
 /** A figure as the page shows it: money with ¥ and thousands separators, rates in per cent. */

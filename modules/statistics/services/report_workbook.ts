@@ -11,8 +11,26 @@ import ExcelJS from 'exceljs'
 import i18nManager from '@adonisjs/i18n/services/main'
 import { regionTree } from '#modules/identity'
 import { todayIso } from '#kernel/shared/dates'
-import { eachInstitutionFigure, institutionRowCount, regionFigures, regionName, type FigureRow } from '../queries/dashboard.js'
-import { BREAKDOWNS, COLUMNS, INSTITUTION_COLUMNS, isBreakdown, isSection, yuanText, type Breakdown, type Column, type Metrics, type RowKind, type Section } from '../queries/dashboard_tables.js'
+import {
+  eachInstitutionFigure,
+  institutionRowCount,
+  regionFigures,
+  regionName,
+  type FigureRow,
+} from '../queries/dashboard.js'
+import {
+  BREAKDOWNS,
+  COLUMNS,
+  INSTITUTION_COLUMNS,
+  isBreakdown,
+  isSection,
+  yuanText,
+  type Breakdown,
+  type Column,
+  type Metrics,
+  type RowKind,
+  type Section,
+} from '../queries/dashboard_tables.js'
 
 export type ReportTable = { section: Section; rows: RowKind } | { breakdown: Breakdown }
 
@@ -24,7 +42,8 @@ export function tableKey(table: ReportTable): string {
 export function parseTableKey(key: unknown): ReportTable | null {
   if (isBreakdown(key)) return { breakdown: key }
   const [section, rows] = String(key ?? '').split(':')
-  if (isSection(section) && (rows === 'regions' || rows === 'institutions')) return { section, rows }
+  if (isSection(section) && (rows === 'regions' || rows === 'institutions'))
+    return { section, rows }
   return null
 }
 
@@ -62,7 +81,11 @@ export interface BuiltReport {
  * Writes the table; `onProgress(done, total)` is awaited after each page
  * of institutions so a background export can report how far it got.
  */
-export async function buildReport(scope: string, table: ReportTable, onProgress?: (done: number, total: number) => Promise<void>): Promise<BuiltReport> {
+export async function buildReport(
+  scope: string,
+  table: ReportTable,
+  onProgress?: (done: number, total: number) => Promise<void>
+): Promise<BuiltReport> {
   const zh = i18nManager.locale('zh-CN')
   const out = new PassThrough()
   const chunks: Buffer[] = []
@@ -72,7 +95,10 @@ export async function buildReport(scope: string, table: ReportTable, onProgress?
     out.on('error', reject)
   })
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true })
-  const title = 'breakdown' in table ? zh.t(`reports.breakdowns.${table.breakdown}`) : `${zh.t(`reports.sections.${table.section}`)}（${zh.t(`reports.rows.${table.rows}`)}）`
+  const title =
+    'breakdown' in table
+      ? zh.t(`reports.breakdowns.${table.breakdown}`)
+      : `${zh.t(`reports.sections.${table.section}`)}（${zh.t(`reports.rows.${table.rows}`)}）`
   const sheet = workbook.addWorksheet(title.slice(0, 31))
   let rows = 0
 
@@ -83,19 +109,33 @@ export async function buildReport(scope: string, table: ReportTable, onProgress?
       { header: zh.t('reports.columns.count'), key: 'count', width: 12 },
     ]
     for (const item of BREAKDOWNS[table.breakdown]) {
-      sheet.addRow({ item: zh.t(`reports.${table.breakdown}.${item.key}`), count: total[item.metric] ?? 0 }).commit()
+      sheet
+        .addRow({
+          item: zh.t(`reports.${table.breakdown}.${item.key}`),
+          count: total[item.metric] ?? 0,
+        })
+        .commit()
       rows += 1
     }
   } else {
     const columns = COLUMNS[table.section]
-    const leading = table.rows === 'institutions'
-      ? [{ header: zh.t('reports.columns.region'), key: 'region', width: 28 }, { header: zh.t('reports.columns.institution'), key: 'name', width: 32 }]
-      : [{ header: zh.t('reports.columns.region'), key: 'region', width: 20 }]
+    const leading =
+      table.rows === 'institutions'
+        ? [
+            { header: zh.t('reports.columns.region'), key: 'region', width: 28 },
+            { header: zh.t('reports.columns.institution'), key: 'name', width: 32 },
+          ]
+        : [{ header: zh.t('reports.columns.region'), key: 'region', width: 20 }]
     sheet.columns = [
       ...leading,
       ...columns.map((c) => {
         const numFmt = formatOf(c.kind)
-        return { header: zh.t(`reports.columns.${c.label}`), key: c.key, width: 14, ...(numFmt ? { style: { numFmt } } : {}) }
+        return {
+          header: zh.t(`reports.columns.${c.label}`),
+          key: c.key,
+          width: 14,
+          ...(numFmt ? { style: { numFmt } } : {}),
+        }
       }),
     ]
     sheet.getRow(1).font = { bold: true }
@@ -107,25 +147,45 @@ export async function buildReport(scope: string, table: ReportTable, onProgress?
     if (table.rows === 'regions') {
       const figures = await regionFigures(scope)
       for (const row of figures.children) {
-        write({ region: row.kind === 'direct' ? zh.t('reports.direct_row', { region: row.name }) : row.name }, row.metrics)
+        write(
+          {
+            region:
+              row.kind === 'direct' ? zh.t('reports.direct_row', { region: row.name }) : row.name,
+          },
+          row.metrics
+        )
         rows += 1
       }
       write({ region: zh.t('reports.total_row', { region: figures.name }) }, figures.total)
     } else {
       const total = await institutionRowCount(scope)
       for await (const page of eachInstitutionFigure(scope)) {
-        for (const row of page) write({ region: regionTree.fullName(row.regionCode) || regionName(row.regionCode), name: institutionLabel(row, zh.t('reports.unattached')) }, row.metrics)
+        for (const row of page)
+          write(
+            {
+              region: regionTree.fullName(row.regionCode) || regionName(row.regionCode),
+              name: institutionLabel(row, zh.t('reports.unattached')),
+            },
+            row.metrics
+          )
         rows += page.length
         await onProgress?.(rows, total)
       }
       const figures = await regionFigures(scope)
-      write({ region: zh.t('reports.total_row', { region: figures.name }), name: '' }, figures.total)
+      write(
+        { region: zh.t('reports.total_row', { region: figures.name }), name: '' },
+        figures.total
+      )
     }
   }
   sheet.commit()
   await workbook.commit()
   await finished
-  return { bytes: Buffer.concat(chunks), fileName: `${regionName(scope)}-${title}-${todayIso()}.xlsx`, rows }
+  return {
+    bytes: Buffer.concat(chunks),
+    fileName: `${regionName(scope)}-${title}-${todayIso()}.xlsx`,
+    rows,
+  }
 }
 
 export function institutionLabel(row: FigureRow, unattached: string): string {
@@ -140,11 +200,19 @@ export interface StatisticLine {
 }
 
 export function institutionStatistics(metrics: Metrics): StatisticLine[] {
-  return INSTITUTION_COLUMNS.map((c) => ({ key: c.key, label: c.label, kind: c.kind, value: c.value(metrics) }))
+  return INSTITUTION_COLUMNS.map((c) => ({
+    key: c.key,
+    label: c.label,
+    kind: c.kind,
+    value: c.value(metrics),
+  }))
 }
 
 /** The institution's own figures as a two-column sheet (指标, 数值). */
-export async function buildInstitutionReport(name: string, lines: StatisticLine[]): Promise<{ bytes: Buffer; fileName: string }> {
+export async function buildInstitutionReport(
+  name: string,
+  lines: StatisticLine[]
+): Promise<{ bytes: Buffer; fileName: string }> {
   const zh = i18nManager.locale('zh-CN')
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(zh.t('reports.institution.sheet'))
@@ -154,9 +222,15 @@ export async function buildInstitutionReport(name: string, lines: StatisticLine[
   ]
   sheet.getRow(1).font = { bold: true }
   for (const line of lines) {
-    const row = sheet.addRow({ metric: zh.t(`reports.columns.${line.label}`), value: cellValue(line.kind, line.value) })
+    const row = sheet.addRow({
+      metric: zh.t(`reports.columns.${line.label}`),
+      value: cellValue(line.kind, line.value),
+    })
     const format = formatOf(line.kind)
     if (format) row.getCell('value').numFmt = format
   }
-  return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), fileName: `${name}-${zh.t('reports.institution.sheet')}-${todayIso()}.xlsx` }
+  return {
+    bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
+    fileName: `${name}-${zh.t('reports.institution.sheet')}-${todayIso()}.xlsx`,
+  }
 }

@@ -33,7 +33,11 @@ function withAncestors(codes: Iterable<string>): Set<string> {
   return out
 }
 
-async function insertInstitutionRows(trx: TransactionClientContract, regionCodes: string[] | undefined, now: Date): Promise<{ rows: number; codes: Set<string> }> {
+async function insertInstitutionRows(
+  trx: TransactionClientContract,
+  regionCodes: string[] | undefined,
+  now: Date
+): Promise<{ rows: number; codes: Set<string> }> {
   const counters = await countAll(regionCodes ? { regionCodes } : {})
   const known = counters.filter((c) => regionTree.has(c.regionCode))
   /* Column arrays unnested server-side: a national rebuild writes millions of rows in a few dozen statements. */
@@ -43,17 +47,29 @@ async function insertInstitutionRows(trx: TransactionClientContract, regionCodes
       `INSERT INTO stat_rollups (level, region_code, institution_id, parent_code, metric, value, refreshed_at)
        SELECT 4, r.code, r.institution_id, r.code, r.metric, r.value, ?
          FROM unnest(?::text[], ?::bigint[], ?::text[], ?::bigint[]) AS r(code, institution_id, metric, value)`,
-      [now, chunk.map((c) => c.regionCode), chunk.map((c) => c.institutionId), chunk.map((c) => c.metric), chunk.map((c) => c.value)] as any[]
+      [
+        now,
+        chunk.map((c) => c.regionCode),
+        chunk.map((c) => c.institutionId),
+        chunk.map((c) => c.metric),
+        chunk.map((c) => c.value),
+      ] as any[]
     )
   }
   return { rows: known.length, codes: new Set(known.map((c) => c.regionCode)) }
 }
 
 /** Re-sums the given regions from their children, deepest level first, so each level reads fresh sums below it. */
-async function sumRegions(trx: TransactionClientContract, codes: Set<string>, now: Date): Promise<number> {
+async function sumRegions(
+  trx: TransactionClientContract,
+  codes: Set<string>,
+  now: Date
+): Promise<number> {
   const regions = [...codes].map((code) => regionTree.get(code)!).filter(Boolean)
   if (!regions.length) return 0
-  await trx.rawQuery(`DELETE FROM stat_rollups WHERE level < 4 AND region_code = ANY(?::text[])`, [regions.map((r) => r.code)])
+  await trx.rawQuery(`DELETE FROM stat_rollups WHERE level < 4 AND region_code = ANY(?::text[])`, [
+    regions.map((r) => r.code),
+  ])
   let rows = 0
   for (const level of [3, 2, 1, 0]) {
     const atLevel = regions.filter((r) => r.level === level)
@@ -64,7 +80,12 @@ async function sumRegions(trx: TransactionClientContract, codes: Set<string>, no
          FROM stat_rollups s
          JOIN unnest(?::text[], ?::text[]) AS r(code, parent_code) ON r.code = s.parent_code
         GROUP BY s.parent_code, r.parent_code, s.metric`,
-      [level, now, atLevel.map((r) => r.code as string), atLevel.map((r) => (r.parentCode ?? null) as string)]
+      [
+        level,
+        now,
+        atLevel.map((r) => r.code as string),
+        atLevel.map((r) => (r.parentCode ?? null) as string),
+      ]
     )
     rows += result.rowCount ?? 0
   }
@@ -78,7 +99,11 @@ export async function refreshRollups(regionCodes?: string[]): Promise<RefreshRes
   return db.transaction(async (trx) => {
     await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [LOCK])
     const now = new Date()
-    if (codes) await trx.rawQuery(`DELETE FROM stat_rollups WHERE level = 4 AND region_code = ANY(?::text[])`, [codes])
+    if (codes)
+      await trx.rawQuery(
+        `DELETE FROM stat_rollups WHERE level = 4 AND region_code = ANY(?::text[])`,
+        [codes]
+      )
     else await trx.rawQuery('DELETE FROM stat_rollups')
     const leaves = await insertInstitutionRows(trx, codes, now)
     /* A region that lost its last record still needs its sums (now empty) rewritten. */
@@ -86,7 +111,13 @@ export async function refreshRollups(regionCodes?: string[]): Promise<RefreshRes
     if (!codes) affected.add(regionTree.get('000000')!.code)
     const rows = leaves.rows + (await sumRegions(trx, affected, now))
     const kind = codes ? 'incremental' : 'full'
-    await trx.table('stat_refreshes').insert({ kind, regions: affected.size, rows, started_at: startedAt, finished_at: new Date() })
+    await trx.table('stat_refreshes').insert({
+      kind,
+      regions: affected.size,
+      rows,
+      started_at: startedAt,
+      finished_at: new Date(),
+    })
     return { kind, regions: affected.size, rows }
   })
 }
@@ -115,7 +146,10 @@ export async function refreshDirtyRollups(): Promise<RefreshResult> {
   const since = new Date(new Date(last.at).getTime() - SINCE_MARGIN_MS)
   const taken = await db.rawQuery(`DELETE FROM stat_dirty_regions RETURNING region_code`)
   const changed = await regionsChangedSince(since)
-  const codes = new Set<string>([...taken.rows.map((r: any) => r.region_code as string), ...changed])
+  const codes = new Set<string>([
+    ...taken.rows.map((r: any) => r.region_code as string),
+    ...changed,
+  ])
   if (!codes.size) return { kind: 'incremental', regions: 0, rows: 0 }
   try {
     return await refreshRollups([...codes])

@@ -38,7 +38,9 @@ export function subscribeRollupEvents() {
     for (const name of EVENTS) {
       emitter.on(name, async (event: { regionCode: string }) => {
         /* Statistics must never break the action that emitted the event. */
-        await markDirty(event.regionCode).catch((error) => logger.error({ err: error, event: name }, 'could not mark statistics dirty'))
+        await markDirty(event.regionCode).catch((error) =>
+          logger.error({ err: error, event: name }, 'could not mark statistics dirty')
+        )
       })
     }
   })

@@ -19,18 +19,29 @@ const LIST_LABEL: Record<string, string> = {
 
 export const onlineScreening: Report = {
   id: 'online_screening',
-  title: { 'zh-CN': '校外线上培训机构排查摸底统计', en: 'Screening of online training institutions' },
+  title: {
+    'zh-CN': '校外线上培训机构排查摸底统计',
+    'en': 'Screening of online training institutions',
+  },
   description: {
     'zh-CN': '吉教联〔2019〕75号附件3口径：线上机构的备案、整改与名单情况',
-    en: 'Filing, rectification and lists of online institutions (JJL [2019] No. 75, attachment 3)',
+    'en': 'Filing, rectification and lists of online institutions (JJL [2019] No. 75, attachment 3)',
   },
   columns: [
-    { key: 'list', label: { 'zh-CN': '排查结论', en: 'Outcome' } },
-    { key: 'institutions', label: { 'zh-CN': '机构数', en: 'Institutions' }, format: 'number' },
-    { key: 'filed', label: { 'zh-CN': '已完成备案', en: 'Filed' }, format: 'number' },
-    { key: 'in_review', label: { 'zh-CN': '备案审核中', en: 'Filing under review' }, format: 'number' },
-    { key: 'returned', label: { 'zh-CN': '退回修改', en: 'Returned' }, format: 'number' },
-    { key: 'not_filed', label: { 'zh-CN': '尚未提交备案', en: 'Not submitted' }, format: 'number' },
+    { key: 'list', label: { 'zh-CN': '排查结论', 'en': 'Outcome' } },
+    { key: 'institutions', label: { 'zh-CN': '机构数', 'en': 'Institutions' }, format: 'number' },
+    { key: 'filed', label: { 'zh-CN': '已完成备案', 'en': 'Filed' }, format: 'number' },
+    {
+      key: 'in_review',
+      label: { 'zh-CN': '备案审核中', 'en': 'Filing under review' },
+      format: 'number',
+    },
+    { key: 'returned', label: { 'zh-CN': '退回修改', 'en': 'Returned' }, format: 'number' },
+    {
+      key: 'not_filed',
+      label: { 'zh-CN': '尚未提交备案', 'en': 'Not submitted' },
+      format: 'number',
+    },
   ],
   chart: { type: 'bar', x: 'list', y: ['filed', 'in_review', 'returned', 'not_filed'] },
   /* Online institutions are registered with the province, so below it a bureau sees only those registered in its own area. */
@@ -49,7 +60,10 @@ export const onlineScreening: Report = {
       [region, region, region, region]
     )
     return rows
-      .sort((a, b) => LIST_ORDER.indexOf(String(a.list_status)) - LIST_ORDER.indexOf(String(b.list_status)))
+      .sort(
+        (a, b) =>
+          LIST_ORDER.indexOf(String(a.list_status)) - LIST_ORDER.indexOf(String(b.list_status))
+      )
       .map((r) => ({ ...r, list: LIST_LABEL[String(r.list_status)] ?? String(r.list_status) }))
   },
 }

@@ -21,12 +21,38 @@ test.group('Jilin plugin', () => {
 })
 
 test.group('Jilin plugin: online filing form (attachment 1)', () => {
-  test('online institutions in Jilin file their security level and server location; others do not', async ({ assert }) => {
+  test('online institutions in Jilin file their security level and server location; others do not', async ({
+    assert,
+  }) => {
     const host = testHostFor(jilin)
-    const jilinOnline = await host.resolve('registry.filing.extra_fields', '220104', { section: 'basic', delivery: 'online' })
-    assert.includeMembers(jilinOnline.map((f) => f.name), ['securityLevel', 'securityFilingNumber', 'serverLocation', 'telecomLicence'])
-    assert.deepEqual(await host.resolve('registry.filing.extra_fields', '220104', { section: 'basic', delivery: 'offline' }), [])
-    assert.deepEqual(await host.resolve('registry.filing.extra_fields', '220104', { section: 'operations', delivery: 'online' }), [])
-    assert.deepEqual(await host.resolve('registry.filing.extra_fields', '130102', { section: 'basic', delivery: 'online' }), [])
+    const jilinOnline = await host.resolve('registry.filing.extra_fields', '220104', {
+      section: 'basic',
+      delivery: 'online',
+    })
+    assert.includeMembers(
+      jilinOnline.map((f) => f.name),
+      ['securityLevel', 'securityFilingNumber', 'serverLocation', 'telecomLicence']
+    )
+    assert.deepEqual(
+      await host.resolve('registry.filing.extra_fields', '220104', {
+        section: 'basic',
+        delivery: 'offline',
+      }),
+      []
+    )
+    assert.deepEqual(
+      await host.resolve('registry.filing.extra_fields', '220104', {
+        section: 'operations',
+        delivery: 'online',
+      }),
+      []
+    )
+    assert.deepEqual(
+      await host.resolve('registry.filing.extra_fields', '130102', {
+        section: 'basic',
+        delivery: 'online',
+      }),
+      []
+    )
   })
 })

@@ -17,7 +17,16 @@ import { flatForm } from '#tests/helpers/http'
 |   region or another owner's record), gone (410: a used or unknown link),
 |   error (5xx: never expected).
 */
-export type Outcome = 'ok' | 'refused' | 'login' | 'home' | 'unauthorized' | 'forbidden' | 'not_found' | 'gone' | 'error'
+export type Outcome =
+  | 'ok'
+  | 'refused'
+  | 'login'
+  | 'home'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'gone'
+  | 'error'
 
 /** Redirects "back" go here, so they are told apart from a redirect onward. */
 export const BACK = '/__matrix_back'
@@ -35,7 +44,8 @@ export function outcomeOf(response: ApiResponse): Answer {
   const status = response.status()
   const location = response.header('location') as string | undefined
   const flash = (response.flashMessages?.() ?? {}) as Record<string, unknown>
-  const errors = flash.error ?? flash.inputErrorsBag ?? flash.errorsBag ?? flash.violations ?? flash.importErrors
+  const errors =
+    flash.error ?? flash.inputErrorsBag ?? flash.errorsBag ?? flash.violations ?? flash.importErrors
   const detail = `${status}${location ? ` → ${location}` : ''}${errors ? ` ${JSON.stringify(errors).slice(0, 160)}` : ''}${flash.success ? ` ✓ ${String(flash.success).slice(0, 60)}` : ''}`
   const answer = (outcome: Outcome): Answer => ({ outcome, status, location, detail })
   if (status >= 500) return answer('error')
@@ -57,7 +67,8 @@ export function outcomeOf(response: ApiResponse): Answer {
 
 const users = new Map<number, unknown>()
 async function userOf(account: TestAccount) {
-  if (!users.has(account.id)) users.set(account.id, (await new CurrentUserProvider().findById(account.id))!.getOriginal())
+  if (!users.has(account.id))
+    users.set(account.id, (await new CurrentUserProvider().findById(account.id))!.getOriginal())
   return users.get(account.id)
 }
 
@@ -71,13 +82,22 @@ export interface Call {
 }
 
 /** Sends one request as one actor (or as a guest), with CSRF for forms and a recognisable "back". */
-export async function send(client: ApiClient, actor: TestAccount | null, call: Call): Promise<ApiResponse> {
+export async function send(
+  client: ApiClient,
+  actor: TestAccount | null,
+  call: Call
+): Promise<ApiResponse> {
   const m = call.method.toLowerCase() as 'get' | 'post' | 'put'
-  let request = client[m](call.path).header('referer', `http://localhost:${process.env.PORT}${BACK}`)
+  let request = client[m](call.path).header(
+    'referer',
+    `http://localhost:${process.env.PORT}${BACK}`
+  )
   if (call.headers) request = request.headers(call.headers)
   if (call.files) {
-    for (const [field, value] of Object.entries(flatForm(call.form ?? {}))) request = request.field(field, value)
-    for (const [field, file] of Object.entries(call.files)) request = request.file(field, file.bytes, { filename: file.name })
+    for (const [field, value] of Object.entries(flatForm(call.form ?? {})))
+      request = request.field(field, value)
+    for (const [field, file] of Object.entries(call.files))
+      request = request.file(field, file.bytes, { filename: file.name })
   } else if (call.form) request = request.form(flatForm(call.form) as never)
   if (call.json !== undefined) request = request.json(call.json as never)
   if (actor) request = request.loginAs((await userOf(actor)) as never)

@@ -13,19 +13,29 @@ export async function listenAsPaymentProvider(port = 3340): Promise<() => Promis
     request.resume()
     request.on('end', () => {
       const path = request.url ?? ''
-      const answer = path === '/v1/payments' ? { pay_url: `http://127.0.0.1:${port}/cashier/matrix` } : path === '/v1/payments/close' ? { status: 'closed' } : {}
+      const answer =
+        path === '/v1/payments'
+          ? { pay_url: `http://127.0.0.1:${port}/cashier/matrix` }
+          : path === '/v1/payments/close'
+            ? { status: 'closed' }
+            : {}
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer))
     })
   })
   let retry: NodeJS.Timeout | undefined
   const listen = () =>
     new Promise<boolean>((resolve, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(false) : reject(error)))
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        error.code === 'EADDRINUSE' ? resolve(false) : reject(error)
+      )
       server.listen(port, '127.0.0.1', () => resolve(true))
     })
   if (!(await listen())) {
     retry = setInterval(() => {
-      listen().then((ok) => ok && clearInterval(retry), () => clearInterval(retry))
+      listen().then(
+        (ok) => ok && clearInterval(retry),
+        () => clearInterval(retry)
+      )
     }, 100)
   }
   return async () => {

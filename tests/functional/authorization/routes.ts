@@ -32,33 +32,96 @@ export interface Case {
 }
 
 export const NOT_IN_MATRIX: Record<string, string> = {
-  'GET /dev/outbox': 'registered only outside production (identity/routes.ts); shows the message log to developers',
+  'GET /dev/outbox':
+    'registered only outside production (identity/routes.ts); shows the message log to developers',
 }
 
-const approvedFiling = (w: World) => db.from('institutions').whereIn('id', [w.a.institutionId, w.b.institutionId]).update({ filing_status: 'approved' })
+const approvedFiling = (w: World) =>
+  db
+    .from('institutions')
+    .whereIn('id', [w.a.institutionId, w.b.institutionId])
+    .update({ filing_status: 'approved' })
 const submittedFiling = async (w: World) => {
-  await db.from('institutions').whereIn('id', [w.a.institutionId, w.b.institutionId]).update({ filing_status: 'submitted' })
-  for (const side of [w.a, w.b]) await db.table('filing_reviews').insert({ institution_id: side.institutionId, snapshot: '{}', submitted_at: new Date() })
+  await db
+    .from('institutions')
+    .whereIn('id', [w.a.institutionId, w.b.institutionId])
+    .update({ filing_status: 'submitted' })
+  for (const side of [w.a, w.b])
+    await db
+      .table('filing_reviews')
+      .insert({ institution_id: side.institutionId, snapshot: '{}', submitted_at: new Date() })
 }
-const draftFiling = (w: World) => db.from('institutions').whereIn('id', [w.a.institutionId, w.b.institutionId]).update({ filing_status: 'draft' })
-const pendingBatch = (w: World) => db.from('import_batches').whereIn('id', [w.a.batchId, w.b.batchId]).update({ status: 'ready' })
-const runningExport = (w: World) => db.from('report_exports').whereIn('id', [w.a.exportId, w.b.exportId]).update({ status: 'running', storage_key: null, file_name: null, finished_at: null })
-const disabledAccount = (w: World) => db.from('users').whereIn('id', [w.a.accountId, w.b.accountId]).update({ status: 'disabled' })
-const removed = (w: World) => db.from('institutions').whereIn('id', [w.a.institutionId, w.b.institutionId]).update({ removed_at: new Date() })
-const overridden = (w: World) => db.from('institutions').whereIn('id', [w.a.institutionId, w.b.institutionId]).update({ list_override: 'grey' })
-const complaintIs = (status: string) => (w: World) => db.from('complaints').whereIn('id', [w.a.complaintId, w.b.complaintId]).update({ status })
-const noPendingChange = (w: World) => db.from('change_requests').whereIn('institution_id', [w.a.institutionId, w.b.institutionId]).update({ status: 'rejected' })
-const draftCourse = (w: World) => db.from('courses').whereIn('id', [w.a.courseId, w.b.courseId]).update({ status: 'draft' })
-const rejectedInstruction = (w: World) => db.from('bank_instructions').whereIn('id', [w.a.instructionId, w.b.instructionId]).update({ status: 'rejected', reject_reason: '账户冻结' })
+const draftFiling = (w: World) =>
+  db
+    .from('institutions')
+    .whereIn('id', [w.a.institutionId, w.b.institutionId])
+    .update({ filing_status: 'draft' })
+const pendingBatch = (w: World) =>
+  db.from('import_batches').whereIn('id', [w.a.batchId, w.b.batchId]).update({ status: 'ready' })
+const runningExport = (w: World) =>
+  db
+    .from('report_exports')
+    .whereIn('id', [w.a.exportId, w.b.exportId])
+    .update({ status: 'running', storage_key: null, file_name: null, finished_at: null })
+const disabledAccount = (w: World) =>
+  db.from('users').whereIn('id', [w.a.accountId, w.b.accountId]).update({ status: 'disabled' })
+const removed = (w: World) =>
+  db
+    .from('institutions')
+    .whereIn('id', [w.a.institutionId, w.b.institutionId])
+    .update({ removed_at: new Date() })
+const overridden = (w: World) =>
+  db
+    .from('institutions')
+    .whereIn('id', [w.a.institutionId, w.b.institutionId])
+    .update({ list_override: 'grey' })
+const complaintIs = (status: string) => (w: World) =>
+  db.from('complaints').whereIn('id', [w.a.complaintId, w.b.complaintId]).update({ status })
+const noPendingChange = (w: World) =>
+  db
+    .from('change_requests')
+    .whereIn('institution_id', [w.a.institutionId, w.b.institutionId])
+    .update({ status: 'rejected' })
+const draftCourse = (w: World) =>
+  db.from('courses').whereIn('id', [w.a.courseId, w.b.courseId]).update({ status: 'draft' })
+const rejectedInstruction = (w: World) =>
+  db
+    .from('bank_instructions')
+    .whereIn('id', [w.a.instructionId, w.b.instructionId])
+    .update({ status: 'rejected', reject_reason: '账户冻结' })
 /** The course form as the browser posts it, taught by the side's own teacher. */
-const courseFields = (side: Side) => courseForm(courseDraft({ name: '矩阵新课程', teacherIds: [side.staffId] })) as Record<string, string | string[]>
+const courseFields = (side: Side) =>
+  courseForm(courseDraft({ name: '矩阵新课程', teacherIds: [side.staffId] })) as Record<
+    string,
+    string | string[]
+  >
 const otherThan = (w: World, own: Side) => (own === w.a ? w.b : w.a)
 /** Reached and refused for the input (a file or a code the cell cannot have); others as the rule says. */
-const reachedBy = (rule: RuleName): Rule => (a) => (RULES[rule](a) === 'ok' ? 'refused' : RULES[rule](a))
+const reachedBy =
+  (rule: RuleName): Rule =>
+  (a) =>
+    RULES[rule](a) === 'ok' ? 'refused' : RULES[rule](a)
 
 const phone = (n: number) => `137${String(n).padStart(8, '0')}`
-const CONTRACT_FORM = { studentName: '赵小华', studentIdNumber: residentId(321), studentSchool: '长春市朝阳区解放大路小学', studentGrade: 'p1', guardianName: '赵大华', guardianRelation: 'father' }
-const COMPLAINT_FORM = { name: '矩阵', phone: '13800138000', targetType: 'other', complaintType: 'other', region_province: '220000', region_city: '220100', region_county: '220104', targetName: '矩阵对象', content: '矩阵测试的投诉内容，足够长。' }
+const CONTRACT_FORM = {
+  studentName: '赵小华',
+  studentIdNumber: residentId(321),
+  studentSchool: '长春市朝阳区解放大路小学',
+  studentGrade: 'p1',
+  guardianName: '赵大华',
+  guardianRelation: 'father',
+}
+const COMPLAINT_FORM = {
+  name: '矩阵',
+  phone: '13800138000',
+  targetType: 'other',
+  complaintType: 'other',
+  region_province: '220000',
+  region_city: '220100',
+  region_county: '220104',
+  targetName: '矩阵对象',
+  content: '矩阵测试的投诉内容，足够长。',
+}
 
 export const ROUTES: Record<string, Case | Case[]> = {
   /* site */
@@ -75,260 +138,893 @@ export const ROUTES: Record<string, Case | Case[]> = {
 
   /* identity */
   'GET /login': { rule: 'guest_only', path: () => '/login' },
-  'POST /login': { rule: (a) => (a === 'guest' ? 'refused' : 'home'), path: () => '/login', form: () => ({ identifier: '13000000000', password: 'wrong password' }), label: 'a wrong password is refused; a signed-in person goes home' },
+  'POST /login': {
+    rule: (a) => (a === 'guest' ? 'refused' : 'home'),
+    path: () => '/login',
+    form: () => ({ identifier: '13000000000', password: 'wrong password' }),
+    label: 'a wrong password is refused; a signed-in person goes home',
+  },
   'GET /register': { rule: 'guest_only', path: () => '/register' },
-  'POST /register/code': { rule: 'guest_only', path: () => '/register/code', form: (_, n) => ({ phone: phone(n) }) },
+  'POST /register/code': {
+    rule: 'guest_only',
+    path: () => '/register/code',
+    form: (_, n) => ({ phone: phone(n) }),
+  },
   'POST /register/phone/change': { rule: 'guest_only', path: () => '/register/phone/change' },
-  'POST /register': { rule: (a) => (a === 'guest' ? 'refused' : 'home'), path: () => '/register', form: (_, n) => ({ phone: phone(n), code: '000000', password: 'correct horse 42', passwordConfirmation: 'correct horse 42' }), refusedTo: '/register', label: 'no code was sent: back to the start' },
+  'POST /register': {
+    rule: (a) => (a === 'guest' ? 'refused' : 'home'),
+    path: () => '/register',
+    form: (_, n) => ({
+      phone: phone(n),
+      code: '000000',
+      password: 'correct horse 42',
+      passwordConfirmation: 'correct horse 42',
+    }),
+    refusedTo: '/register',
+    label: 'no code was sent: back to the start',
+  },
   'POST /logout': { rule: 'account', path: () => '/logout' },
-  'GET /password/set/:token': { rule: everyone('gone'), path: () => `/password/set/${'x'.repeat(43)}`, label: 'an unknown link (a real one: ownership.spec.ts)' },
-  'POST /password/set/:token': { rule: everyone('gone'), path: () => `/password/set/${'x'.repeat(43)}`, form: () => ({ password: 'correct horse 42', passwordConfirmation: 'correct horse 42' }) },
+  'GET /password/set/:token': {
+    rule: everyone('gone'),
+    path: () => `/password/set/${'x'.repeat(43)}`,
+    label: 'an unknown link (a real one: ownership.spec.ts)',
+  },
+  'POST /password/set/:token': {
+    rule: everyone('gone'),
+    path: () => `/password/set/${'x'.repeat(43)}`,
+    form: () => ({ password: 'correct horse 42', passwordConfirmation: 'correct horse 42' }),
+  },
   'GET /account/password': { rule: 'account', path: () => '/account/password' },
   /* A real change hashes twice at full cost, too slow for every actor: one change is in ownership.spec.ts. */
-  'PUT /account/password': { rule: reachedBy('account'), label: 'a new password too short: refused', path: () => '/account/password', form: () => ({ currentPassword: 'correct horse 42', password: 'short', passwordConfirmation: 'short' }) },
+  'PUT /account/password': {
+    rule: reachedBy('account'),
+    label: 'a new password too short: refused',
+    path: () => '/account/password',
+    form: () => ({
+      currentPassword: 'correct horse 42',
+      password: 'short',
+      passwordConfirmation: 'short',
+    }),
+  },
 
   'GET /manage/accounts': { rule: 'managers', path: () => '/manage/accounts' },
   'GET /manage/accounts/create': { rule: 'managers', path: () => '/manage/accounts/create' },
-  'POST /manage/accounts': { rule: (a) => (a === 'county_in_scope' ? 'ok' : RULES.managers(a) === 'ok' ? 'refused' : RULES.managers(a)), label: "a county opens its sub-units' accounts; other levels and regions are refused that kind", path: () => '/manage/accounts', form: (_, n) => ({ kind: 'admin:subunit', regionCode: '220104', unitName: '测试办', displayName: '测试', phone: phone(n) }) },
-  'GET /manage/accounts/:id': { rule: 'account_record', path: (w) => `/manage/accounts/${w.a.accountId}` },
-  'POST /manage/accounts/:id/phone': { rule: 'account_record', path: (w) => `/manage/accounts/${w.a.accountId}/phone` },
-  'POST /manage/accounts/:id/disable': { rule: 'account_record', path: (w) => `/manage/accounts/${w.a.accountId}/disable`, form: () => ({ reason: '矩阵测试停用' }) },
-  'POST /manage/accounts/:id/enable': { rule: 'account_record', path: (w) => `/manage/accounts/${w.a.accountId}/enable`, prepare: disabledAccount },
-  'POST /manage/accounts/:id/reset': { rule: 'account_record', path: (w) => `/manage/accounts/${w.a.accountId}/reset` },
+  'POST /manage/accounts': {
+    rule: (a) =>
+      a === 'county_in_scope' ? 'ok' : RULES.managers(a) === 'ok' ? 'refused' : RULES.managers(a),
+    label: "a county opens its sub-units' accounts; other levels and regions are refused that kind",
+    path: () => '/manage/accounts',
+    form: (_, n) => ({
+      kind: 'admin:subunit',
+      regionCode: '220104',
+      unitName: '测试办',
+      displayName: '测试',
+      phone: phone(n),
+    }),
+  },
+  'GET /manage/accounts/:id': {
+    rule: 'account_record',
+    path: (w) => `/manage/accounts/${w.a.accountId}`,
+  },
+  'POST /manage/accounts/:id/phone': {
+    rule: 'account_record',
+    path: (w) => `/manage/accounts/${w.a.accountId}/phone`,
+  },
+  'POST /manage/accounts/:id/disable': {
+    rule: 'account_record',
+    path: (w) => `/manage/accounts/${w.a.accountId}/disable`,
+    form: () => ({ reason: '矩阵测试停用' }),
+  },
+  'POST /manage/accounts/:id/enable': {
+    rule: 'account_record',
+    path: (w) => `/manage/accounts/${w.a.accountId}/enable`,
+    prepare: disabledAccount,
+  },
+  'POST /manage/accounts/:id/reset': {
+    rule: 'account_record',
+    path: (w) => `/manage/accounts/${w.a.accountId}/reset`,
+  },
   'GET /manage/audit': { rule: 'managers', path: () => '/manage/audit' },
 
   /* registry */
   'GET /manage/filings': { rule: 'bureaus', path: () => '/manage/filings' },
-  'GET /manage/filings/:id': { rule: 'institution_view', path: (w) => `/manage/filings/${w.a.institutionId}`, prepare: submittedFiling },
-  'POST /manage/filings/:id/approve': { rule: 'institution_decide', path: (w) => `/manage/filings/${w.a.institutionId}/approve`, prepare: submittedFiling },
-  'POST /manage/filings/:id/return': { rule: 'institution_decide', path: (w) => `/manage/filings/${w.a.institutionId}/return`, form: () => ({ 'reasons[basic]': '地址不符' }), prepare: submittedFiling },
+  'GET /manage/filings/:id': {
+    rule: 'institution_view',
+    path: (w) => `/manage/filings/${w.a.institutionId}`,
+    prepare: submittedFiling,
+  },
+  'POST /manage/filings/:id/approve': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/filings/${w.a.institutionId}/approve`,
+    prepare: submittedFiling,
+  },
+  'POST /manage/filings/:id/return': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/filings/${w.a.institutionId}/return`,
+    form: () => ({ 'reasons[basic]': '地址不符' }),
+    prepare: submittedFiling,
+  },
   'GET /manage/institutions': { rule: 'bureaus', path: () => '/manage/institutions' },
-  'GET /manage/institutions/:id': { rule: 'institution_view', path: (w) => `/manage/institutions/${w.a.institutionId}` },
-  'POST /manage/institutions/:id/list': { rule: 'institution_decide', path: (w) => `/manage/institutions/${w.a.institutionId}/list`, form: () => ({ status: 'grey', reason: '矩阵测试调整' }) },
-  'POST /manage/institutions/:id/list/clear': { rule: 'institution_decide', path: (w) => `/manage/institutions/${w.a.institutionId}/list/clear`, prepare: overridden },
-  'POST /manage/institutions/:id/remove': { rule: 'institution_decide', path: (w) => `/manage/institutions/${w.a.institutionId}/remove`, form: () => ({ reason: '矩阵测试撤除' }) },
-  'POST /manage/institutions/:id/restore': { rule: 'institution_decide', path: (w) => `/manage/institutions/${w.a.institutionId}/restore`, prepare: removed },
+  'GET /manage/institutions/:id': {
+    rule: 'institution_view',
+    path: (w) => `/manage/institutions/${w.a.institutionId}`,
+  },
+  'POST /manage/institutions/:id/list': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/institutions/${w.a.institutionId}/list`,
+    form: () => ({ status: 'grey', reason: '矩阵测试调整' }),
+  },
+  'POST /manage/institutions/:id/list/clear': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/institutions/${w.a.institutionId}/list/clear`,
+    prepare: overridden,
+  },
+  'POST /manage/institutions/:id/remove': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/institutions/${w.a.institutionId}/remove`,
+    form: () => ({ reason: '矩阵测试撤除' }),
+  },
+  'POST /manage/institutions/:id/restore': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/institutions/${w.a.institutionId}/restore`,
+    prepare: removed,
+  },
   'POST /manage/institutions/:id/staff/:staffId/id-number': [
-    { rule: 'institution_view', path: (w) => `/manage/institutions/${w.a.institutionId}/staff/${w.a.staffId}/id-number` },
-    { label: "another institution's staff under A's id", path: (w) => `/manage/institutions/${w.a.institutionId}/staff/${w.b.staffId}/id-number`, ...notFoundForAll() },
+    {
+      rule: 'institution_view',
+      path: (w) => `/manage/institutions/${w.a.institutionId}/staff/${w.a.staffId}/id-number`,
+    },
+    {
+      label: "another institution's staff under A's id",
+      path: (w) => `/manage/institutions/${w.a.institutionId}/staff/${w.b.staffId}/id-number`,
+      ...notFoundForAll(),
+    },
   ],
-  'GET /manage/registry-documents/:id': { rule: 'institution_view', path: (w) => `/manage/registry-documents/${w.a.documentId}` },
+  'GET /manage/registry-documents/:id': {
+    rule: 'institution_view',
+    path: (w) => `/manage/registry-documents/${w.a.documentId}`,
+  },
   'GET /manage/changes': { rule: 'bureaus', path: () => '/manage/changes' },
-  'POST /manage/changes/:id/approve': { rule: 'institution_decide', path: (w) => `/manage/changes/${w.a.changeId}/approve` },
-  'POST /manage/changes/:id/reject': { rule: 'institution_decide', path: (w) => `/manage/changes/${w.a.changeId}/reject`, form: () => ({ comment: '材料不全' }) },
+  'POST /manage/changes/:id/approve': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/changes/${w.a.changeId}/approve`,
+  },
+  'POST /manage/changes/:id/reject': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/changes/${w.a.changeId}/reject`,
+    form: () => ({ comment: '材料不全' }),
+  },
   'GET /manage/inspections': { rule: 'bureaus', path: () => '/manage/inspections' },
-  'GET /manage/inspections/create': { rule: 'inspect', path: (w) => `/manage/inspections/create?institution=${w.a.institutionId}` },
+  'GET /manage/inspections/create': {
+    rule: 'inspect',
+    path: (w) => `/manage/inspections/create?institution=${w.a.institutionId}`,
+  },
   'POST /manage/inspections': [
-    { rule: 'inspect', path: () => '/manage/inspections', form: (w) => ({ institutionId: String(w.a.institutionId), plannedOn: '2030-01-01', purpose: '矩阵测试' }) },
-    { rule: 'inspect_b', label: "side B's institution named in the body", path: () => '/manage/inspections', form: (w) => ({ institutionId: String(w.b.institutionId), plannedOn: '2030-01-01', purpose: '矩阵测试' }) },
+    {
+      rule: 'inspect',
+      path: () => '/manage/inspections',
+      form: (w) => ({
+        institutionId: String(w.a.institutionId),
+        plannedOn: '2030-01-01',
+        purpose: '矩阵测试',
+      }),
+    },
+    {
+      rule: 'inspect_b',
+      label: "side B's institution named in the body",
+      path: () => '/manage/inspections',
+      form: (w) => ({
+        institutionId: String(w.b.institutionId),
+        plannedOn: '2030-01-01',
+        purpose: '矩阵测试',
+      }),
+    },
   ],
-  'GET /manage/inspections/:id': { rule: 'institution_view', path: (w) => `/manage/inspections/${w.a.inspectionId}` },
-  'POST /manage/inspections/:id/findings': { rule: 'inspect', path: (w) => `/manage/inspections/${w.a.inspectionId}/findings`, form: () => ({ conclusion: 'no_issues' }) },
-  'POST /manage/findings/:id/accept': { rule: 'inspect', path: (w) => `/manage/findings/${w.a.findingId}/accept`, form: () => ({ opinion: '整改到位' }) },
-  'POST /manage/findings/:id/reject': { rule: 'inspect', path: (w) => `/manage/findings/${w.a.findingId}/reject`, form: () => ({ opinion: '仍未整改' }) },
+  'GET /manage/inspections/:id': {
+    rule: 'institution_view',
+    path: (w) => `/manage/inspections/${w.a.inspectionId}`,
+  },
+  'POST /manage/inspections/:id/findings': {
+    rule: 'inspect',
+    path: (w) => `/manage/inspections/${w.a.inspectionId}/findings`,
+    form: () => ({ conclusion: 'no_issues' }),
+  },
+  'POST /manage/findings/:id/accept': {
+    rule: 'inspect',
+    path: (w) => `/manage/findings/${w.a.findingId}/accept`,
+    form: () => ({ opinion: '整改到位' }),
+  },
+  'POST /manage/findings/:id/reject': {
+    rule: 'inspect',
+    path: (w) => `/manage/findings/${w.a.findingId}/reject`,
+    form: () => ({ opinion: '仍未整改' }),
+  },
   'GET /manage/prohibited': { rule: 'managers', path: () => '/manage/prohibited' },
-  'POST /manage/prohibited': { rule: 'managers', path: () => '/manage/prohibited', form: (_, n) => ({ name: '某人', idNumber: residentId(100 + (n % 800)), reason: 'violence' }) },
-  'POST /manage/prohibited/import': { rule: reachedBy('managers'), label: 'reached (no spreadsheet); imports: registry suites', path: () => '/manage/prohibited/import' },
-  'POST /manage/prohibited/:id/revoke': { rule: 'prohibited_record', path: (w) => `/manage/prohibited/${w.a.prohibitedId}/revoke` },
+  'POST /manage/prohibited': {
+    rule: 'managers',
+    path: () => '/manage/prohibited',
+    form: (_, n) => ({ name: '某人', idNumber: residentId(100 + (n % 800)), reason: 'violence' }),
+  },
+  'POST /manage/prohibited/import': {
+    rule: reachedBy('managers'),
+    label: 'reached (no spreadsheet); imports: registry suites',
+    path: () => '/manage/prohibited/import',
+  },
+  'POST /manage/prohibited/:id/revoke': {
+    rule: 'prohibited_record',
+    path: (w) => `/manage/prohibited/${w.a.prohibitedId}/revoke`,
+  },
   'GET /manage/imports': { rule: 'managers', path: () => '/manage/imports' },
   'GET /manage/imports/template': { rule: 'managers', path: () => '/manage/imports/template' },
-  'POST /manage/imports': { rule: reachedBy('managers'), label: 'reached (no spreadsheet); imports: registry suites', path: () => '/manage/imports' },
+  'POST /manage/imports': {
+    rule: reachedBy('managers'),
+    label: 'reached (no spreadsheet); imports: registry suites',
+    path: () => '/manage/imports',
+  },
   'GET /manage/imports/:id': { rule: 'own_batch', path: (w) => `/manage/imports/${w.a.batchId}` },
-  'POST /manage/imports/:id/run': { rule: 'own_batch', path: (w) => `/manage/imports/${w.a.batchId}/run`, prepare: pendingBatch },
+  'POST /manage/imports/:id/run': {
+    rule: 'own_batch',
+    path: (w) => `/manage/imports/${w.a.batchId}/run`,
+    prepare: pendingBatch,
+  },
 
   'GET /institution/filing': { rule: 'institution', path: () => '/institution/filing' },
-  'GET /institution/filing/confirm': { rule: 'institution', path: () => '/institution/filing/confirm', prepare: draftFiling },
-  'POST /institution/filing/submit': { rule: 'owner', path: () => '/institution/filing/submit', prepare: draftFiling },
-  'POST /institution/filing/academic/skip': { rule: 'owner', path: () => '/institution/filing/academic/skip', prepare: draftFiling },
-  'GET /institution/filing/:section': { rule: 'institution', path: () => '/institution/filing/conditions' },
-  'POST /institution/filing/:section': { rule: 'owner', path: () => '/institution/filing/conditions', form: () => ({ teachingStaffCount: '3', researchStaffCount: '1', otherStaffCount: '1', totalAreaSqm: '320', classroomCount: '6', maxStudents: '80', safetyFacilities: '消防器材齐全，每学期组织疏散演练。', courseSummary: '少儿美术、书法等非学科类课程。' }), prepare: draftFiling },
+  'GET /institution/filing/confirm': {
+    rule: 'institution',
+    path: () => '/institution/filing/confirm',
+    prepare: draftFiling,
+  },
+  'POST /institution/filing/submit': {
+    rule: 'owner',
+    path: () => '/institution/filing/submit',
+    prepare: draftFiling,
+  },
+  'POST /institution/filing/academic/skip': {
+    rule: 'owner',
+    path: () => '/institution/filing/academic/skip',
+    prepare: draftFiling,
+  },
+  'GET /institution/filing/:section': {
+    rule: 'institution',
+    path: () => '/institution/filing/conditions',
+  },
+  'POST /institution/filing/:section': {
+    rule: 'owner',
+    path: () => '/institution/filing/conditions',
+    form: () => ({
+      teachingStaffCount: '3',
+      researchStaffCount: '1',
+      otherStaffCount: '1',
+      totalAreaSqm: '320',
+      classroomCount: '6',
+      maxStudents: '80',
+      safetyFacilities: '消防器材齐全，每学期组织疏散演练。',
+      courseSummary: '少儿美术、书法等非学科类课程。',
+    }),
+    prepare: draftFiling,
+  },
   'GET /institution/filing/contest': { rule: 'owner', path: () => '/institution/filing/contest' },
-  'POST /institution/filing/contest': { rule: reachedBy('owner'), label: 'no draft holds this code: refused', path: () => '/institution/filing/contest', form: () => ({ creditCode: '91220104MA0000000X', claimantUnit: '矩阵测试单位', statement: '本单位的统一社会信用代码被他人占用。' }) },
-  'GET /manage/credit-code-contests': { rule: 'bureaus', path: () => '/manage/credit-code-contests' },
-  'POST /manage/credit-code-contests/:id/uphold': { rule: noRecord('management'), label: 'no such contest', path: () => '/manage/credit-code-contests/999999999/uphold' },
-  'POST /manage/credit-code-contests/:id/dismiss': { rule: noRecord('management'), label: 'no such contest', path: () => '/manage/credit-code-contests/999999999/dismiss' },
+  'POST /institution/filing/contest': {
+    rule: reachedBy('owner'),
+    label: 'no draft holds this code: refused',
+    path: () => '/institution/filing/contest',
+    form: () => ({
+      creditCode: '91220104MA0000000X',
+      claimantUnit: '矩阵测试单位',
+      statement: '本单位的统一社会信用代码被他人占用。',
+    }),
+  },
+  'GET /manage/credit-code-contests': {
+    rule: 'bureaus',
+    path: () => '/manage/credit-code-contests',
+  },
+  'POST /manage/credit-code-contests/:id/uphold': {
+    rule: noRecord('management'),
+    label: 'no such contest',
+    path: () => '/manage/credit-code-contests/999999999/uphold',
+  },
+  'POST /manage/credit-code-contests/:id/dismiss': {
+    rule: noRecord('management'),
+    label: 'no such contest',
+    path: () => '/manage/credit-code-contests/999999999/dismiss',
+  },
   'GET /manage/banks': { rule: 'bureaus', path: () => '/manage/banks' },
-  'POST /manage/banks': { rule: 'register_bank', path: () => '/manage/banks', form: (_, n) => ({ name: `矩阵登记银行${n}`, regionCode: '220104' }) },
-  'GET /institution/documents/:id': { rule: 'institution_record', path: (w) => `/institution/documents/${w.a.documentId}` },
+  'POST /manage/banks': {
+    rule: 'register_bank',
+    path: () => '/manage/banks',
+    form: (_, n) => ({ name: `矩阵登记银行${n}`, regionCode: '220104' }),
+  },
+  'GET /institution/documents/:id': {
+    rule: 'institution_record',
+    path: (w) => `/institution/documents/${w.a.documentId}`,
+  },
   'GET /institution/staff': { rule: 'institution', path: () => '/institution/staff' },
   'GET /institution/staff/create': { rule: 'owner', path: () => '/institution/staff/create' },
-  'POST /institution/staff': { rule: reachedBy('owner'), path: () => '/institution/staff', label: 'reached (no files: refused); hiring is proven in registry suites' },
-  'POST /institution/staff/:id/leave': { rule: 'owner_record', path: (w) => `/institution/staff/${w.a.staffId}/leave` },
+  'POST /institution/staff': {
+    rule: reachedBy('owner'),
+    path: () => '/institution/staff',
+    label: 'reached (no files: refused); hiring is proven in registry suites',
+  },
+  'POST /institution/staff/:id/leave': {
+    rule: 'owner_record',
+    path: (w) => `/institution/staff/${w.a.staffId}/leave`,
+  },
   'GET /institution/changes': { rule: 'institution', path: () => '/institution/changes' },
-  'POST /institution/changes': { rule: 'owner', path: () => '/institution/changes', form: () => ({ address: '新地址 9 号', reason: '搬迁新址' }), prepare: noPendingChange },
-  'GET /institution/rectifications': { rule: 'institution', path: () => '/institution/rectifications' },
-  'POST /institution/rectifications/:id/report': { rule: 'owner_record', path: (w) => `/institution/rectifications/${w.a.findingId}/report`, form: () => ({ report: '已整改完毕' }), prepare: (w) => db.from('inspection_findings').whereIn('id', [w.a.findingId, w.b.findingId]).update({ status: 'open' }) },
+  'POST /institution/changes': {
+    rule: 'owner',
+    path: () => '/institution/changes',
+    form: () => ({ address: '新地址 9 号', reason: '搬迁新址' }),
+    prepare: noPendingChange,
+  },
+  'GET /institution/rectifications': {
+    rule: 'institution',
+    path: () => '/institution/rectifications',
+  },
+  'POST /institution/rectifications/:id/report': {
+    rule: 'owner_record',
+    path: (w) => `/institution/rectifications/${w.a.findingId}/report`,
+    form: () => ({ report: '已整改完毕' }),
+    prepare: (w) =>
+      db
+        .from('inspection_findings')
+        .whereIn('id', [w.a.findingId, w.b.findingId])
+        .update({ status: 'open' }),
+  },
   'GET /institution/plate': { rule: 'institution', path: () => '/institution/plate' },
-  'GET /institution/plate/download/:format': { rule: 'institution', path: () => '/institution/plate/download/png', prepare: approvedFiling },
+  'GET /institution/plate/download/:format': {
+    rule: 'institution',
+    path: () => '/institution/plate/download/png',
+    prepare: approvedFiling,
+  },
 
   'GET /institutions': { rule: 'anyone', path: () => '/institutions' },
   'GET /institutions/:id': { rule: 'anyone', path: (w) => `/institutions/${w.a.institutionId}` },
   'GET /institutions/:id/staff/:staffId/photo': [
-    { rule: 'anyone', path: (w) => `/institutions/${w.a.institutionId}/staff/${w.a.staffId}/photo` },
-    { rule: everyone('not_found'), label: "another institution's teacher under A's id", path: (w) => `/institutions/${w.a.institutionId}/staff/${w.b.staffId}/photo` },
+    {
+      rule: 'anyone',
+      path: (w) => `/institutions/${w.a.institutionId}/staff/${w.a.staffId}/photo`,
+    },
+    {
+      rule: everyone('not_found'),
+      label: "another institution's teacher under A's id",
+      path: (w) => `/institutions/${w.a.institutionId}/staff/${w.b.staffId}/photo`,
+    },
   ],
   'GET /lists/:status': { rule: 'anyone', path: () => '/lists/white' },
   'GET /notices': { rule: 'anyone', path: () => '/notices' },
   'GET /verify/:id': [
-    { rule: 'anyone', label: "the plate's signed link", path: (w) => new URL(signedUrlFor('public.verify', { id: w.a.institutionId }, { purpose: 'plate' }), 'http://x').pathname + new URL(signedUrlFor('public.verify', { id: w.a.institutionId }, { purpose: 'plate' }), 'http://x').search },
+    {
+      rule: 'anyone',
+      label: "the plate's signed link",
+      path: (w) =>
+        new URL(
+          signedUrlFor('public.verify', { id: w.a.institutionId }, { purpose: 'plate' }),
+          'http://x'
+        ).pathname +
+        new URL(
+          signedUrlFor('public.verify', { id: w.a.institutionId }, { purpose: 'plate' }),
+          'http://x'
+        ).search,
+    },
     { rule: everyone('refused'), label: 'unsigned', path: (w) => `/verify/${w.a.institutionId}` },
   ],
-  'GET /regions/picker': { rule: 'anyone', path: () => '/regions/picker?name=region&province=220000' },
+  'GET /regions/picker': {
+    rule: 'anyone',
+    path: () => '/regions/picker?name=region&province=220000',
+  },
 
   /* catalog */
   'GET /courses': { rule: 'anyone', path: () => '/courses' },
   'GET /courses/:id': [
     { rule: 'anyone', path: (w) => `/courses/${w.a.saleCourseId}` },
-    { rule: everyone('not_found'), label: 'a course not on sale', path: (w) => `/courses/${w.a.courseId}` },
+    {
+      rule: everyone('not_found'),
+      label: 'a course not on sale',
+      path: (w) => `/courses/${w.a.courseId}`,
+    },
   ],
   'GET /institution/courses': { rule: 'institution', path: () => '/institution/courses' },
-  'GET /institution/courses/create': { rule: 'institution', path: () => '/institution/courses/create' },
+  'GET /institution/courses/create': {
+    rule: 'institution',
+    path: () => '/institution/courses/create',
+  },
   'POST /institution/courses': [
-    { rule: 'institution', path: () => '/institution/courses', form: (_w, _n, own) => courseFields(own) },
-    { rule: reachedBy('institution'), label: "the other institution's teacher in the body", path: () => '/institution/courses', form: (w, _n, own) => courseFields(otherThan(w, own)) },
+    {
+      rule: 'institution',
+      path: () => '/institution/courses',
+      form: (_w, _n, own) => courseFields(own),
+    },
+    {
+      rule: reachedBy('institution'),
+      label: "the other institution's teacher in the body",
+      path: () => '/institution/courses',
+      form: (w, _n, own) => courseFields(otherThan(w, own)),
+    },
   ],
-  'GET /institution/courses/:id': { rule: 'institution_record', path: (w) => `/institution/courses/${w.a.courseId}` },
-  'GET /institution/courses/:id/edit': { rule: 'institution_record', path: (w) => `/institution/courses/${w.a.courseId}/edit` },
-  'POST /institution/courses/:id': { rule: 'institution_record', path: (w) => `/institution/courses/${w.a.courseId}`, form: (w) => courseFields(w.a), prepare: draftCourse },
-  'POST /institution/courses/:id/submit': { rule: 'institution_record', path: (w) => `/institution/courses/${w.a.courseId}/submit`, prepare: draftCourse },
-  'POST /institution/courses/:id/materials': { rule: 'institution_record', path: (w) => `/institution/courses/${w.a.courseId}/materials`, form: () => ({ title: '矩阵材料', source: 'self_compiled' }), files: { file: { bytes: TINY_PDF, name: '材料.pdf' } } },
-  'GET /institution/materials/:id': { rule: 'institution_record', path: (w) => `/institution/materials/${w.a.materialId}` },
+  'GET /institution/courses/:id': {
+    rule: 'institution_record',
+    path: (w) => `/institution/courses/${w.a.courseId}`,
+  },
+  'GET /institution/courses/:id/edit': {
+    rule: 'institution_record',
+    path: (w) => `/institution/courses/${w.a.courseId}/edit`,
+  },
+  'POST /institution/courses/:id': {
+    rule: 'institution_record',
+    path: (w) => `/institution/courses/${w.a.courseId}`,
+    form: (w) => courseFields(w.a),
+    prepare: draftCourse,
+  },
+  'POST /institution/courses/:id/submit': {
+    rule: 'institution_record',
+    path: (w) => `/institution/courses/${w.a.courseId}/submit`,
+    prepare: draftCourse,
+  },
+  'POST /institution/courses/:id/materials': {
+    rule: 'institution_record',
+    path: (w) => `/institution/courses/${w.a.courseId}/materials`,
+    form: () => ({ title: '矩阵材料', source: 'self_compiled' }),
+    files: { file: { bytes: TINY_PDF, name: '材料.pdf' } },
+  },
+  'GET /institution/materials/:id': {
+    rule: 'institution_record',
+    path: (w) => `/institution/materials/${w.a.materialId}`,
+  },
   'POST /institution/materials/:id/delete': [
-    { rule: 'institution_record', path: (w) => `/institution/materials/${w.a.looseMaterialId}/delete` },
-    { rule: (a) => (['institution_owner', 'institution_staff'].includes(a) ? 'refused' : RULES.institution_record(a)), label: 'drawn by a spot check: kept as evidence', path: (w) => `/institution/materials/${w.a.materialId}/delete` },
+    {
+      rule: 'institution_record',
+      path: (w) => `/institution/materials/${w.a.looseMaterialId}/delete`,
+    },
+    {
+      rule: (a) =>
+        ['institution_owner', 'institution_staff'].includes(a)
+          ? 'refused'
+          : RULES.institution_record(a),
+      label: 'drawn by a spot check: kept as evidence',
+      path: (w) => `/institution/materials/${w.a.materialId}/delete`,
+    },
   ],
   'GET /institution/contracts': { rule: 'institution', path: () => '/institution/contracts' },
-  'GET /institution/contracts/:id': { rule: 'institution_record', path: (w) => `/institution/contracts/${w.a.contractId}` },
-  'GET /institution/contracts/:id/pdf': { rule: 'institution_record', path: (w) => `/institution/contracts/${w.a.contractId}/pdf` },
+  'GET /institution/contracts/:id': {
+    rule: 'institution_record',
+    path: (w) => `/institution/contracts/${w.a.contractId}`,
+  },
+  'GET /institution/contracts/:id/pdf': {
+    rule: 'institution_record',
+    path: (w) => `/institution/contracts/${w.a.contractId}/pdf`,
+  },
 
   'GET /manage/courses': { rule: 'bureaus', path: () => '/manage/courses' },
-  'GET /manage/courses/:id': { rule: 'institution_view', path: (w) => `/manage/courses/${w.a.courseId}` },
-  'POST /manage/courses/:id/approve': { rule: 'institution_decide', path: (w) => `/manage/courses/${w.a.courseId}/approve` },
-  'POST /manage/courses/:id/reject': { rule: 'institution_decide', path: (w) => `/manage/courses/${w.a.courseId}/reject`, form: () => ({ reason: '矩阵测试退回' }) },
-  'POST /manage/courses/:id/take-down': { rule: 'institution_decide', path: (w) => `/manage/courses/${w.a.saleCourseId}/take-down`, form: () => ({ reason: '矩阵测试下架' }) },
-  'GET /manage/materials/:id': { rule: 'institution_view', path: (w) => `/manage/materials/${w.a.materialId}` },
+  'GET /manage/courses/:id': {
+    rule: 'institution_view',
+    path: (w) => `/manage/courses/${w.a.courseId}`,
+  },
+  'POST /manage/courses/:id/approve': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/courses/${w.a.courseId}/approve`,
+  },
+  'POST /manage/courses/:id/reject': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/courses/${w.a.courseId}/reject`,
+    form: () => ({ reason: '矩阵测试退回' }),
+  },
+  'POST /manage/courses/:id/take-down': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/courses/${w.a.saleCourseId}/take-down`,
+    form: () => ({ reason: '矩阵测试下架' }),
+  },
+  'GET /manage/materials/:id': {
+    rule: 'institution_view',
+    path: (w) => `/manage/materials/${w.a.materialId}`,
+  },
   'GET /manage/spot-checks': { rule: 'managers', path: () => '/manage/spot-checks' },
   'GET /manage/spot-checks/create': { rule: 'managers', path: () => '/manage/spot-checks/create' },
-  'POST /manage/spot-checks': { rule: 'draw_spot_check', path: () => '/manage/spot-checks', form: () => ({ regionCode: '220104', periodFrom: '2026-01-01', periodTo: '2030-12-31', sampleSize: '1' }) },
-  'GET /manage/spot-checks/:id': { rule: 'spot_check_record', path: (w) => `/manage/spot-checks/${w.a.spotCheckId}` },
-  'POST /manage/spot-check-items/:id': { rule: 'spot_check_record', path: (w) => `/manage/spot-check-items/${w.a.spotCheckItemId}`, form: () => ({ ideology: 'pass', science: 'pass', ageFit: 'pass' }) },
+  'POST /manage/spot-checks': {
+    rule: 'draw_spot_check',
+    path: () => '/manage/spot-checks',
+    form: () => ({
+      regionCode: '220104',
+      periodFrom: '2026-01-01',
+      periodTo: '2030-12-31',
+      sampleSize: '1',
+    }),
+  },
+  'GET /manage/spot-checks/:id': {
+    rule: 'spot_check_record',
+    path: (w) => `/manage/spot-checks/${w.a.spotCheckId}`,
+  },
+  'POST /manage/spot-check-items/:id': {
+    rule: 'spot_check_record',
+    path: (w) => `/manage/spot-check-items/${w.a.spotCheckItemId}`,
+    form: () => ({ ideology: 'pass', science: 'pass', ageFit: 'pass' }),
+  },
   'GET /manage/contracts': { rule: 'bureaus', path: () => '/manage/contracts' },
-  'GET /manage/contracts/:id': { rule: 'institution_view', path: (w) => `/manage/contracts/${w.a.contractId}` },
-  'GET /manage/contracts/:id/pdf': { rule: 'institution_view', path: (w) => `/manage/contracts/${w.a.contractId}/pdf` },
+  'GET /manage/contracts/:id': {
+    rule: 'institution_view',
+    path: (w) => `/manage/contracts/${w.a.contractId}`,
+  },
+  'GET /manage/contracts/:id/pdf': {
+    rule: 'institution_view',
+    path: (w) => `/manage/contracts/${w.a.contractId}/pdf`,
+  },
 
-  'GET /parent/courses/:id/contract': { rule: 'parent', path: (w) => `/parent/courses/${w.a.saleCourseId}/contract` },
-  'POST /parent/courses/:id/contract/preview': { rule: 'parent', path: (w) => `/parent/courses/${w.a.saleCourseId}/contract/preview`, form: () => CONTRACT_FORM },
-  'POST /parent/courses/:id/contract': { rule: reachedBy('parent'), path: (w) => `/parent/courses/${w.a.saleCourseId}/contract`, form: () => CONTRACT_FORM, label: 'reached (no preview hash: refused); signing is proven in catalog suites' },
+  'GET /parent/courses/:id/contract': {
+    rule: 'parent',
+    path: (w) => `/parent/courses/${w.a.saleCourseId}/contract`,
+  },
+  'POST /parent/courses/:id/contract/preview': {
+    rule: 'parent',
+    path: (w) => `/parent/courses/${w.a.saleCourseId}/contract/preview`,
+    form: () => CONTRACT_FORM,
+  },
+  'POST /parent/courses/:id/contract': {
+    rule: reachedBy('parent'),
+    path: (w) => `/parent/courses/${w.a.saleCourseId}/contract`,
+    form: () => CONTRACT_FORM,
+    label: 'reached (no preview hash: refused); signing is proven in catalog suites',
+  },
   'GET /parent/contracts': { rule: 'parent', path: () => '/parent/contracts' },
-  'GET /parent/contracts/:id': { rule: 'parent_record', path: (w) => `/parent/contracts/${w.a.contractId}` },
-  'GET /parent/contracts/:id/pdf': { rule: 'parent_record', path: (w) => `/parent/contracts/${w.a.contractId}/pdf` },
+  'GET /parent/contracts/:id': {
+    rule: 'parent_record',
+    path: (w) => `/parent/contracts/${w.a.contractId}`,
+  },
+  'GET /parent/contracts/:id/pdf': {
+    rule: 'parent_record',
+    path: (w) => `/parent/contracts/${w.a.contractId}/pdf`,
+  },
 
   /* funds */
-  'POST /parent/contracts/:id/orders': { rule: 'parent_record', path: (w) => `/parent/contracts/${w.a.contractId}/orders` },
+  'POST /parent/contracts/:id/orders': {
+    rule: 'parent_record',
+    path: (w) => `/parent/contracts/${w.a.contractId}/orders`,
+  },
   'GET /parent/orders': { rule: 'parent', path: () => '/parent/orders' },
   'GET /parent/orders/:id': { rule: 'parent_record', path: (w) => `/parent/orders/${w.a.orderId}` },
-  'GET /parent/orders/:id/status': { rule: 'parent_record', path: (w) => `/parent/orders/${w.a.orderId}/status` },
-  'POST /parent/orders/:id/pay': { rule: 'parent_record', label: 'the second charge', path: (w) => `/parent/orders/${w.a.unpaidOrderId}/pay` },
-  'POST /parent/orders/:id/refunds': { rule: 'parent_record', path: (w) => `/parent/orders/${w.a.orderId}/refunds`, form: () => ({ classes: '1', reason: '矩阵测试' }), prepare: (w) => db.from('refunds').whereIn('id', [w.a.refundId, w.b.refundId]).update({ status: 'withdrawn' }) },
-  'POST /parent/refunds/:id/withdraw': { rule: 'parent_record', path: (w) => `/parent/refunds/${w.a.refundId}/withdraw` },
-  'POST /parent/classes/:id/pay': { rule: (a) => (a === 'parent' ? 'refused' : RULES.parent_record(a)), label: 'a prepaid class needs no payment (pay later: funds suites)', path: (w) => `/parent/classes/${w.a.consumptionId}/pay` },
-  'POST /parent/classes/:id/confirm': { rule: 'parent_record', path: (w) => `/parent/classes/${w.a.consumptionId}/confirm` },
-  'POST /parent/classes/:id/dispute': { rule: 'parent_record', path: (w) => `/parent/classes/${w.a.consumptionId}/dispute`, form: () => ({ reason: '矩阵测试' }) },
+  'GET /parent/orders/:id/status': {
+    rule: 'parent_record',
+    path: (w) => `/parent/orders/${w.a.orderId}/status`,
+  },
+  'POST /parent/orders/:id/pay': {
+    rule: 'parent_record',
+    label: 'the second charge',
+    path: (w) => `/parent/orders/${w.a.unpaidOrderId}/pay`,
+  },
+  'POST /parent/orders/:id/refunds': {
+    rule: 'parent_record',
+    path: (w) => `/parent/orders/${w.a.orderId}/refunds`,
+    form: () => ({ classes: '1', reason: '矩阵测试' }),
+    prepare: (w) =>
+      db
+        .from('refunds')
+        .whereIn('id', [w.a.refundId, w.b.refundId])
+        .update({ status: 'withdrawn' }),
+  },
+  'POST /parent/refunds/:id/withdraw': {
+    rule: 'parent_record',
+    path: (w) => `/parent/refunds/${w.a.refundId}/withdraw`,
+  },
+  'POST /parent/classes/:id/pay': {
+    rule: (a) => (a === 'parent' ? 'refused' : RULES.parent_record(a)),
+    label: 'a prepaid class needs no payment (pay later: funds suites)',
+    path: (w) => `/parent/classes/${w.a.consumptionId}/pay`,
+  },
+  'POST /parent/classes/:id/confirm': {
+    rule: 'parent_record',
+    path: (w) => `/parent/classes/${w.a.consumptionId}/confirm`,
+  },
+  'POST /parent/classes/:id/dispute': {
+    rule: 'parent_record',
+    path: (w) => `/parent/classes/${w.a.consumptionId}/dispute`,
+    form: () => ({ reason: '矩阵测试' }),
+  },
 
   'GET /institution/orders': { rule: 'institution', path: () => '/institution/orders' },
-  'GET /institution/orders/:id': { rule: 'institution_record', path: (w) => `/institution/orders/${w.a.orderId}` },
-  'GET /institution/attendance': { rule: 'institution', path: (w) => `/institution/attendance?course=${w.a.saleCourseId}&classNo=2` },
+  'GET /institution/orders/:id': {
+    rule: 'institution_record',
+    path: (w) => `/institution/orders/${w.a.orderId}`,
+  },
+  'GET /institution/attendance': {
+    rule: 'institution',
+    path: (w) => `/institution/attendance?course=${w.a.saleCourseId}&classNo=2`,
+  },
   'POST /institution/attendance': {
-    rule: (a) => (['institution_owner', 'institution_staff'].includes(a) ? 'ok' : RULES.institution(a) === 'ok' ? 'refused' : RULES.institution(a)),
+    rule: (a) =>
+      ['institution_owner', 'institution_staff'].includes(a)
+        ? 'ok'
+        : RULES.institution(a) === 'ok'
+          ? 'refused'
+          : RULES.institution(a),
     label: "side B's institution names A's contract in the body: refused, nothing recorded",
     path: () => '/institution/attendance',
-    form: (w) => ({ course: String(w.a.saleCourseId), classNo: '2', heldOn: w.a.class2HeldOn, 'contracts[]': String(w.a.contractId) }),
+    form: (w) => ({
+      'course': String(w.a.saleCourseId),
+      'classNo': '2',
+      'heldOn': w.a.class2HeldOn,
+      'contracts[]': String(w.a.contractId),
+    }),
   },
   'GET /institution/refunds': { rule: 'institution', path: () => '/institution/refunds' },
-  'POST /institution/refunds/:id/decide': { rule: 'owner_record', path: (w) => `/institution/refunds/${w.a.refundId}/decide`, form: () => ({ decision: 'decline', reason: '矩阵测试' }) },
+  'POST /institution/refunds/:id/decide': {
+    rule: 'owner_record',
+    path: (w) => `/institution/refunds/${w.a.refundId}/decide`,
+    form: () => ({ decision: 'decline', reason: '矩阵测试' }),
+  },
 
   'GET /manage/funds': { rule: 'bureaus', path: () => '/manage/funds' },
-  'GET /manage/funds/institutions/:id': { rule: 'institution_view', path: (w) => `/manage/funds/institutions/${w.a.institutionId}` },
-  'GET /manage/funds/orders/:id': { rule: 'institution_view', path: (w) => `/manage/funds/orders/${w.a.orderId}` },
-  'POST /manage/funds/institutions/:id/refund-all': { rule: 'institution_decide', path: (w) => `/manage/funds/institutions/${w.a.institutionId}/refund-all`, form: () => ({ reason: '矩阵测试：机构停业' }), prepare: removed },
+  'GET /manage/funds/institutions/:id': {
+    rule: 'institution_view',
+    path: (w) => `/manage/funds/institutions/${w.a.institutionId}`,
+  },
+  'GET /manage/funds/orders/:id': {
+    rule: 'institution_view',
+    path: (w) => `/manage/funds/orders/${w.a.orderId}`,
+  },
+  'POST /manage/funds/institutions/:id/refund-all': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/funds/institutions/${w.a.institutionId}/refund-all`,
+    form: () => ({ reason: '矩阵测试：机构停业' }),
+    prepare: removed,
+  },
   'GET /manage/funds/anomalies': { rule: 'bureaus', path: () => '/manage/funds/anomalies' },
   'POST /manage/funds/anomalies/:id/close': [
-    { rule: 'close_yellow', label: 'a yellow anomaly', path: (w) => `/manage/funds/anomalies/${w.a.anomalyId}/close`, form: () => ({ note: '已核实，矩阵测试' }) },
-    { rule: 'close_red', label: 'a red anomaly', path: (w) => `/manage/funds/anomalies/${w.a.redAnomalyId}/close`, form: () => ({ note: '已核实，矩阵测试' }) },
+    {
+      rule: 'close_yellow',
+      label: 'a yellow anomaly',
+      path: (w) => `/manage/funds/anomalies/${w.a.anomalyId}/close`,
+      form: () => ({ note: '已核实，矩阵测试' }),
+    },
+    {
+      rule: 'close_red',
+      label: 'a red anomaly',
+      path: (w) => `/manage/funds/anomalies/${w.a.redAnomalyId}/close`,
+      form: () => ({ note: '已核实，矩阵测试' }),
+    },
   ],
 
   'POST /manage/funds/instructions/:id/:decision': [
-    { rule: 'institution_decide', label: 'reissue a rejected instruction', path: (w) => `/manage/funds/instructions/${w.a.instructionId}/reissue`, form: () => ({ note: '银行已解冻，重新下达' }), prepare: rejectedInstruction },
+    {
+      rule: 'institution_decide',
+      label: 'reissue a rejected instruction',
+      path: (w) => `/manage/funds/instructions/${w.a.instructionId}/reissue`,
+      form: () => ({ note: '银行已解冻，重新下达' }),
+      prepare: rejectedInstruction,
+    },
     /* Reversing needs the ledger's money in release, which the world's instruction (written straight to the table) does not carry: funds suites. */
-    { rule: noRecord('bureaus'), label: 'an instruction that does not exist', path: () => '/manage/funds/instructions/999999999/reverse', form: () => ({ note: '撤回指令，资金留存监管账户' }) },
+    {
+      rule: noRecord('bureaus'),
+      label: 'an instruction that does not exist',
+      path: () => '/manage/funds/instructions/999999999/reverse',
+      form: () => ({ note: '撤回指令，资金留存监管账户' }),
+    },
   ],
 
   'GET /bank/accounts': { rule: 'bank', path: () => '/bank/accounts' },
   'GET /bank/instructions': { rule: 'bank', path: () => '/bank/instructions' },
   'GET /bank/anomalies': { rule: 'bank', path: () => '/bank/anomalies' },
   'GET /bank/credentials': { rule: 'bank', path: () => '/bank/credentials' },
-  'POST /bank/credentials': { rule: 'bank', path: () => '/bank/credentials', form: () => ({ password: 'correct horse 42' }) },
+  'POST /bank/credentials': {
+    rule: 'bank',
+    path: () => '/bank/credentials',
+    form: () => ({ password: 'correct horse 42' }),
+  },
 
   /* machine endpoints: no cookie opens them; signed requests are in ownership.spec.ts */
-  'POST /api/pay/notify/:provider': { rule: everyone('refused'), label: 'an unsigned callback', path: () => '/api/pay/notify/sandbox', headers: () => ({ 'content-type': 'application/json' }) },
-  'GET /api/bank/v1/instructions': { rule: everyone('unauthorized'), label: 'unsigned', path: () => '/api/bank/v1/instructions' },
-  'POST /api/bank/v1/instructions/:number/reject': { rule: everyone('unauthorized'), label: 'unsigned', path: (w) => `/api/bank/v1/instructions/${w.a.instructionNumber}/reject` },
-  'POST /api/bank/v1/movements': { rule: everyone('unauthorized'), label: 'unsigned', path: () => '/api/bank/v1/movements' },
+  'POST /api/pay/notify/:provider': {
+    rule: everyone('refused'),
+    label: 'an unsigned callback',
+    path: () => '/api/pay/notify/sandbox',
+    headers: () => ({ 'content-type': 'application/json' }),
+  },
+  'GET /api/bank/v1/instructions': {
+    rule: everyone('unauthorized'),
+    label: 'unsigned',
+    path: () => '/api/bank/v1/instructions',
+  },
+  'POST /api/bank/v1/instructions/:number/reject': {
+    rule: everyone('unauthorized'),
+    label: 'unsigned',
+    path: (w) => `/api/bank/v1/instructions/${w.a.instructionNumber}/reject`,
+  },
+  'POST /api/bank/v1/movements': {
+    rule: everyone('unauthorized'),
+    label: 'unsigned',
+    path: () => '/api/bank/v1/movements',
+  },
 
   /* complaints and reviews */
   'GET /complaints/new': { rule: 'anyone', path: () => '/complaints/new' },
-  'POST /complaints/code': { rule: 'anyone', path: () => '/complaints/code', form: (_, n) => ({ phone: phone(n) }) },
-  'POST /complaints': { rule: everyone('refused'), label: 'a wrong SMS code (filing: complaints suites)', path: () => '/complaints', form: () => ({ ...COMPLAINT_FORM, code: '000000' }) },
+  'POST /complaints/code': {
+    rule: 'anyone',
+    path: () => '/complaints/code',
+    form: (_, n) => ({ phone: phone(n) }),
+  },
+  'POST /complaints': {
+    rule: everyone('refused'),
+    label: 'a wrong SMS code (filing: complaints suites)',
+    path: () => '/complaints',
+    form: () => ({ ...COMPLAINT_FORM, code: '000000' }),
+  },
   'GET /complaints/track': { rule: 'anyone', path: () => '/complaints/track' },
   'POST /complaints/track': [
-    { rule: 'anyone', label: 'the right number and code', path: () => '/complaints/track', form: (w) => ({ number: w.a.publicComplaintNumber, trackingCode: w.a.publicComplaintCode }) },
-    { rule: everyone('refused'), label: "another case's code", path: () => '/complaints/track', form: (w) => ({ number: w.a.publicComplaintNumber, trackingCode: w.b.publicComplaintCode }) },
+    {
+      rule: 'anyone',
+      label: 'the right number and code',
+      path: () => '/complaints/track',
+      form: (w) => ({ number: w.a.publicComplaintNumber, trackingCode: w.a.publicComplaintCode }),
+    },
+    {
+      rule: everyone('refused'),
+      label: "another case's code",
+      path: () => '/complaints/track',
+      form: (w) => ({ number: w.a.publicComplaintNumber, trackingCode: w.b.publicComplaintCode }),
+    },
   ],
-  'GET /complaints/institutions': { rule: 'anyone', path: () => '/complaints/institutions?q=矩阵&region_county=220104' },
-  'GET /complaints/cases/:number': { rule: 'complainant', path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}` },
-  'POST /complaints/cases/:number/escalate': { rule: complainantRefusedByState(), label: 'not yet answered', path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/escalate`, form: () => ({ reason: '机构未处理' }) },
-  'POST /complaints/cases/:number/accept': { rule: complainantRefusedByState(), label: 'not yet answered', path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/accept` },
-  'POST /complaints/cases/:number/review': { rule: complainantRefusedByState(), label: 'not yet answered', path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/review`, form: () => ({ reason: '答复不满意' }) },
-  'POST /complaints/cases/:number/reopen': { rule: complainantRefusedByState(), label: 'not closed', path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/reopen`, form: () => ({ reason: '问题仍在' }) },
-  'POST /complaints/cases/:number/rate': { rule: complainantRefusedByState(), label: 'not closed', path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/rate`, form: () => ({ rating: '5' }) },
-  'POST /complaints/cases/:number/withdraw': { rule: 'complainant', path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/withdraw` },
-  'GET /complaints/attachments/:id': { rule: 'evidence', label: 'nobody has opened the case with its code here (with it: ownership.spec.ts)', path: (w) => `/complaints/attachments/${w.a.attachmentId}` },
-  'GET /institutions/:id/reviews': { rule: 'anyone', path: (w) => `/institutions/${w.a.institutionId}/reviews` },
+  'GET /complaints/institutions': {
+    rule: 'anyone',
+    path: () => '/complaints/institutions?q=矩阵&region_county=220104',
+  },
+  'GET /complaints/cases/:number': {
+    rule: 'complainant',
+    path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}`,
+  },
+  'POST /complaints/cases/:number/escalate': {
+    rule: complainantRefusedByState(),
+    label: 'not yet answered',
+    path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/escalate`,
+    form: () => ({ reason: '机构未处理' }),
+  },
+  'POST /complaints/cases/:number/accept': {
+    rule: complainantRefusedByState(),
+    label: 'not yet answered',
+    path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/accept`,
+  },
+  'POST /complaints/cases/:number/review': {
+    rule: complainantRefusedByState(),
+    label: 'not yet answered',
+    path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/review`,
+    form: () => ({ reason: '答复不满意' }),
+  },
+  'POST /complaints/cases/:number/reopen': {
+    rule: complainantRefusedByState(),
+    label: 'not closed',
+    path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/reopen`,
+    form: () => ({ reason: '问题仍在' }),
+  },
+  'POST /complaints/cases/:number/rate': {
+    rule: complainantRefusedByState(),
+    label: 'not closed',
+    path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/rate`,
+    form: () => ({ rating: '5' }),
+  },
+  'POST /complaints/cases/:number/withdraw': {
+    rule: 'complainant',
+    path: (w) => `/complaints/cases/${w.a.parentComplaintNumber}/withdraw`,
+  },
+  'GET /complaints/attachments/:id': {
+    rule: 'evidence',
+    label: 'nobody has opened the case with its code here (with it: ownership.spec.ts)',
+    path: (w) => `/complaints/attachments/${w.a.attachmentId}`,
+  },
+  'GET /institutions/:id/reviews': {
+    rule: 'anyone',
+    path: (w) => `/institutions/${w.a.institutionId}/reviews`,
+  },
 
   'GET /parent/complaints': { rule: 'parent', path: () => '/parent/complaints' },
   'GET /parent/complaints/new': { rule: 'parent', path: () => '/parent/complaints/new' },
   'POST /parent/complaints': [
     { rule: 'parent', path: () => '/parent/complaints', form: () => COMPLAINT_FORM },
-    { rule: reachedBy('parent'), label: "the other parent's order in the body", path: () => '/parent/complaints', form: (w, _n, own) => ({ ...COMPLAINT_FORM, orderId: String(otherThan(w, own).orderId) }) },
+    {
+      rule: reachedBy('parent'),
+      label: "the other parent's order in the body",
+      path: () => '/parent/complaints',
+      form: (w, _n, own) => ({ ...COMPLAINT_FORM, orderId: String(otherThan(w, own).orderId) }),
+    },
   ],
   'GET /parent/reviews': { rule: 'parent', path: () => '/parent/reviews' },
-  'POST /parent/orders/:id/review': { rule: 'parent_record', path: (w) => `/parent/orders/${w.a.orderId}/review`, form: () => ({ rating: '5', body: '矩阵测试评价' }), prepare: (w) => db.from('reviews').whereIn('id', [w.a.reviewId, w.b.reviewId]).delete() },
+  'POST /parent/orders/:id/review': {
+    rule: 'parent_record',
+    path: (w) => `/parent/orders/${w.a.orderId}/review`,
+    form: () => ({ rating: '5', body: '矩阵测试评价' }),
+    prepare: (w) => db.from('reviews').whereIn('id', [w.a.reviewId, w.b.reviewId]).delete(),
+  },
   'GET /institution/complaints': { rule: 'institution', path: () => '/institution/complaints' },
-  'GET /institution/complaints/:id': { rule: 'institution_record', path: (w) => `/institution/complaints/${w.a.institutionComplaintId}` },
-  'POST /institution/complaints/:id/respond': { rule: 'institution_record', path: (w) => `/institution/complaints/${w.a.institutionComplaintId}/respond`, form: () => ({ response: '矩阵测试答复' }) },
+  'GET /institution/complaints/:id': {
+    rule: 'institution_record',
+    path: (w) => `/institution/complaints/${w.a.institutionComplaintId}`,
+  },
+  'POST /institution/complaints/:id/respond': {
+    rule: 'institution_record',
+    path: (w) => `/institution/complaints/${w.a.institutionComplaintId}/respond`,
+    form: () => ({ response: '矩阵测试答复' }),
+  },
   'GET /institution/reviews': { rule: 'institution', path: () => '/institution/reviews' },
-  'POST /institution/reviews/:id/reply': { rule: 'institution_record', path: (w) => `/institution/reviews/${w.a.reviewId}/reply`, form: () => ({ reply: '感谢' }) },
+  'POST /institution/reviews/:id/reply': {
+    rule: 'institution_record',
+    path: (w) => `/institution/reviews/${w.a.reviewId}/reply`,
+    form: () => ({ reply: '感谢' }),
+  },
   'GET /manage/complaints': { rule: 'bureaus', path: () => '/manage/complaints?tab=all' },
-  'GET /manage/complaints/:id': { rule: 'institution_view', path: (w) => `/manage/complaints/${w.a.complaintId}` },
-  'POST /manage/complaints/:id/accept': { rule: 'institution_decide', path: (w) => `/manage/complaints/${w.a.complaintId}/accept` },
-  'POST /manage/complaints/:id/decline': { rule: 'institution_decide', path: (w) => `/manage/complaints/${w.a.complaintId}/decline`, form: () => ({ reason: '不属于教育部门职责' }) },
-  'POST /manage/complaints/:id/transfer': { rule: 'institution_decide', path: (w) => `/manage/complaints/${w.a.complaintId}/transfer`, form: () => ({ to_province: '220000', to_city: '220100', to_county: '220102', reason: '属地不符' }) },
-  'POST /manage/complaints/:id/note': { rule: 'institution_decide', path: (w) => `/manage/complaints/${w.a.complaintId}/note`, form: () => ({ note: '已电话核实' }), prepare: complaintIs('accepted') },
-  'POST /manage/complaints/:id/reply': { rule: 'institution_decide', path: (w) => `/manage/complaints/${w.a.complaintId}/reply`, form: () => ({ reply: '矩阵测试答复', outcome: 'resolved' }), prepare: complaintIs('accepted') },
-  'POST /manage/complaints/:id/close': { rule: 'institution_decide', path: (w) => `/manage/complaints/${w.a.complaintId}/close`, prepare: complaintIs('replied') },
-  'POST /manage/complaints/:id/reveal': { rule: 'institution_decide', path: (w) => `/manage/complaints/${w.a.complaintId}/reveal` },
+  'GET /manage/complaints/:id': {
+    rule: 'institution_view',
+    path: (w) => `/manage/complaints/${w.a.complaintId}`,
+  },
+  'POST /manage/complaints/:id/accept': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/complaints/${w.a.complaintId}/accept`,
+  },
+  'POST /manage/complaints/:id/decline': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/complaints/${w.a.complaintId}/decline`,
+    form: () => ({ reason: '不属于教育部门职责' }),
+  },
+  'POST /manage/complaints/:id/transfer': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/complaints/${w.a.complaintId}/transfer`,
+    form: () => ({
+      to_province: '220000',
+      to_city: '220100',
+      to_county: '220102',
+      reason: '属地不符',
+    }),
+  },
+  'POST /manage/complaints/:id/note': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/complaints/${w.a.complaintId}/note`,
+    form: () => ({ note: '已电话核实' }),
+    prepare: complaintIs('accepted'),
+  },
+  'POST /manage/complaints/:id/reply': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/complaints/${w.a.complaintId}/reply`,
+    form: () => ({ reply: '矩阵测试答复', outcome: 'resolved' }),
+    prepare: complaintIs('accepted'),
+  },
+  'POST /manage/complaints/:id/close': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/complaints/${w.a.complaintId}/close`,
+    prepare: complaintIs('replied'),
+  },
+  'POST /manage/complaints/:id/reveal': {
+    rule: 'institution_decide',
+    path: (w) => `/manage/complaints/${w.a.complaintId}/reveal`,
+  },
   'GET /manage/reviews': { rule: 'bureaus', path: () => '/manage/reviews' },
-  'POST /manage/reviews/:id/hide': { rule: 'moderate', path: (w) => `/manage/reviews/${w.a.reviewId}/hide`, form: () => ({ reason: '矩阵测试' }) },
+  'POST /manage/reviews/:id/hide': {
+    rule: 'moderate',
+    path: (w) => `/manage/reviews/${w.a.reviewId}/hide`,
+    form: () => ({ reason: '矩阵测试' }),
+  },
 
   /* reports */
-  'GET /manage/reports/plugins/:plugin/:report': { rule: 'jilin_report', path: () => '/manage/reports/plugins/jilin/online_screening' },
-  'GET /manage/reports/plugins/:plugin/:report/export': { rule: 'jilin_report', path: () => '/manage/reports/plugins/jilin/online_screening/export' },
+  'GET /manage/reports/plugins/:plugin/:report': {
+    rule: 'jilin_report',
+    path: () => '/manage/reports/plugins/jilin/online_screening',
+  },
+  'GET /manage/reports/plugins/:plugin/:report/export': {
+    rule: 'jilin_report',
+    path: () => '/manage/reports/plugins/jilin/online_screening/export',
+  },
   'GET /manage/reports': { rule: 'institution_view', path: () => '/manage/reports?region=220104' },
-  'POST /manage/reports/exports': { rule: 'institution_view', path: () => '/manage/reports/exports', form: () => ({ region: '220104', table: 'complaints:regions' }) },
-  'GET /manage/reports/exports/:id': { rule: 'own_export', path: (w) => `/manage/reports/exports/${w.a.exportId}`, prepare: runningExport },
-  'GET /manage/reports/exports/:id/download': { rule: 'own_export', path: (w) => `/manage/reports/exports/${w.a.exportId}/download` },
+  'POST /manage/reports/exports': {
+    rule: 'institution_view',
+    path: () => '/manage/reports/exports',
+    form: () => ({ region: '220104', table: 'complaints:regions' }),
+  },
+  'GET /manage/reports/exports/:id': {
+    rule: 'own_export',
+    path: (w) => `/manage/reports/exports/${w.a.exportId}`,
+    prepare: runningExport,
+  },
+  'GET /manage/reports/exports/:id/download': {
+    rule: 'own_export',
+    path: (w) => `/manage/reports/exports/${w.a.exportId}/download`,
+  },
   'GET /institution/statistics': { rule: 'institution', path: () => '/institution/statistics' },
-  'GET /institution/statistics/export': { rule: 'institution', path: () => '/institution/statistics/export' },
+  'GET /institution/statistics/export': {
+    rule: 'institution',
+    path: () => '/institution/statistics/export',
+  },
 }
 
 /** A case action its complainant may not take yet (refused by the case's state); anyone else: 404. */
@@ -343,12 +1039,18 @@ function noRecord(rule: RuleName): Rule {
 
 /** A mismatched pair of ids is refused even to those who may see both records. */
 function notFoundForAll(): Pick<Case, 'rule'> {
-  return { rule: (a) => (RULES.institution_view(a) === 'ok' ? 'not_found' : RULES.institution_view(a)) }
+  return {
+    rule: (a) => (RULES.institution_view(a) === 'ok' ? 'not_found' : RULES.institution_view(a)),
+  }
 }
 
 /** Every case of the table, flattened, with a title. */
 export function cases(): { route: string; title: string; c: Case }[] {
   return Object.entries(ROUTES).flatMap(([route, value]) =>
-    (Array.isArray(value) ? value : [value]).map((c) => ({ route, title: c.label ? `${route} (${c.label})` : route, c }))
+    (Array.isArray(value) ? value : [value]).map((c) => ({
+      route,
+      title: c.label ? `${route} (${c.label})` : route,
+      c,
+    }))
   )
 }

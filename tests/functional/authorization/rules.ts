@@ -25,7 +25,14 @@ const INSTITUTION = [...A_INSTITUTION, ...B_INSTITUTION]
 const OWNERS: ActorName[] = ['institution_owner', 'institution_owner_other']
 const PARENTS: ActorName[] = ['parent', 'parent_other']
 const BANKS: ActorName[] = ['bank_operator', 'bank_other']
-const ADMINS_ABOVE: ActorName[] = ['county_in_scope', 'county_other', 'city_in_scope', 'province_in_scope', 'province_other', 'ministry']
+const ADMINS_ABOVE: ActorName[] = [
+  'county_in_scope',
+  'county_other',
+  'city_in_scope',
+  'province_in_scope',
+  'province_other',
+  'ministry',
+]
 const BUREAUS: ActorName[] = [...ADMINS_ABOVE, 'subunit']
 const MANAGEMENT: ActorName[] = [...BUREAUS, 'school_operator']
 /** Bureaus whose region does not contain side A's county. */
@@ -41,16 +48,28 @@ const only = (allowed: ActorName[]) => signedIn((a) => (allowed.includes(a) ? 'o
 
 /** A bureau's record rule: role first (403), then region (404), then what the level may do. */
 const bureauRecord = (roles: ActorName[], decides: (a: ActorName) => boolean) =>
-  signedIn((a) => (!roles.includes(a) ? 'forbidden' : OUTSIDE.includes(a) ? 'not_found' : decides(a) ? 'ok' : 'forbidden'))
+  signedIn((a) =>
+    !roles.includes(a)
+      ? 'forbidden'
+      : OUTSIDE.includes(a)
+        ? 'not_found'
+        : decides(a)
+          ? 'ok'
+          : 'forbidden'
+  )
 
 export const RULES = {
   /* terminal homes and own-record pages */
   parent: only(PARENTS),
   /** Side A's parent's record: the other parent gets 404. */
-  parent_record: signedIn((a) => (a === 'parent' ? 'ok' : a === 'parent_other' ? 'not_found' : 'forbidden')),
+  parent_record: signedIn((a) =>
+    a === 'parent' ? 'ok' : a === 'parent_other' ? 'not_found' : 'forbidden'
+  ),
   institution: only(INSTITUTION),
   /** Side A's institution's record: side B's owner and staff get 404. */
-  institution_record: signedIn((a) => (A_INSTITUTION.includes(a) ? 'ok' : B_INSTITUTION.includes(a) ? 'not_found' : 'forbidden')),
+  institution_record: signedIn((a) =>
+    A_INSTITUTION.includes(a) ? 'ok' : B_INSTITUTION.includes(a) ? 'not_found' : 'forbidden'
+  ),
   /** Owner-level acts on the actor's own institution: staff get 403. */
   owner: only(OWNERS),
   /**
@@ -58,7 +77,13 @@ export const RULES = {
    * staff are refused either way (their role may not, and it is not theirs).
    */
   owner_record: signedIn((a) =>
-    a === 'institution_owner' ? 'ok' : a === 'institution_owner_other' ? 'not_found' : a === 'institution_staff_other' ? ['forbidden', 'not_found'] : 'forbidden'
+    a === 'institution_owner'
+      ? 'ok'
+      : a === 'institution_owner_other'
+        ? 'not_found'
+        : a === 'institution_staff_other'
+          ? ['forbidden', 'not_found']
+          : 'forbidden'
   ),
   bank: only(BANKS),
   management: only(MANAGEMENT),
@@ -74,25 +99,51 @@ export const RULES = {
   /** Inspections: the county and its sub-units. */
   inspect: bureauRecord(BUREAUS, (a) => ['county_in_scope', 'subunit'].includes(a)),
   /** Inspecting side B's institution (named in the body): its county only; bureaus outside its region get 404. */
-  inspect_b: signedIn((a) => (!BUREAUS.includes(a) ? 'forbidden' : a === 'county_other' ? 'ok' : ['county_in_scope', 'subunit', 'province_other'].includes(a) ? 'not_found' : 'forbidden')),
+  inspect_b: signedIn((a) =>
+    !BUREAUS.includes(a)
+      ? 'forbidden'
+      : a === 'county_other'
+        ? 'ok'
+        : ['county_in_scope', 'subunit', 'province_other'].includes(a)
+          ? 'not_found'
+          : 'forbidden'
+  ),
   /** Closing a yellow fund anomaly: any bureau of the region, sub-units included. */
   close_yellow: bureauRecord(BUREAUS, () => true),
   /** Closing a red fund anomaly: bureaus of the region above sub-units. */
   close_red: bureauRecord(BUREAUS, (a) => a !== 'subunit'),
   /** The register of supervising banks: bureaus above sub-units, for banks in their region. */
-  register_bank: signedIn((a) => (['county_in_scope', 'city_in_scope', 'province_in_scope', 'ministry'].includes(a) ? 'ok' : 'forbidden')),
+  register_bank: signedIn((a) =>
+    ['county_in_scope', 'city_in_scope', 'province_in_scope', 'ministry'].includes(a)
+      ? 'ok'
+      : 'forbidden'
+  ),
   prohibited_record: bureauRecord(ADMINS_ABOVE, () => true),
   /** Spot checks: bureaus above sub-units, for a region within their own. */
-  draw_spot_check: signedIn((a) => (['county_in_scope', 'city_in_scope', 'province_in_scope', 'ministry'].includes(a) ? 'ok' : 'forbidden')),
+  draw_spot_check: signedIn((a) =>
+    ['county_in_scope', 'city_in_scope', 'province_in_scope', 'ministry'].includes(a)
+      ? 'ok'
+      : 'forbidden'
+  ),
   spot_check_record: bureauRecord(ADMINS_ABOVE, () => true),
   /** A province's own report (Jilin's plugin): bureaus in Jilin; other provinces and the ministry have none. */
-  jilin_report: signedIn((a) => (!BUREAUS.includes(a) ? 'forbidden' : ['province_other', 'ministry'].includes(a) ? 'not_found' : 'ok')),
+  jilin_report: signedIn((a) =>
+    !BUREAUS.includes(a)
+      ? 'forbidden'
+      : ['province_other', 'ministry'].includes(a)
+        ? 'not_found'
+        : 'ok'
+  ),
   /** Moderating reviews: bureaus above sub-units, in their region. */
   moderate: bureauRecord(BUREAUS, (a) => a !== 'subunit'),
   /** An import batch belongs to the admin who uploaded it. */
-  own_batch: signedIn((a) => (!ADMINS_ABOVE.includes(a) ? 'forbidden' : a === 'county_in_scope' ? 'ok' : 'not_found')),
+  own_batch: signedIn((a) =>
+    !ADMINS_ABOVE.includes(a) ? 'forbidden' : a === 'county_in_scope' ? 'ok' : 'not_found'
+  ),
   /** A report export belongs to the bureau (sub-units included) that asked for it. */
-  own_export: signedIn((a) => (!BUREAUS.includes(a) ? 'forbidden' : a === 'county_in_scope' ? 'ok' : 'not_found')),
+  own_export: signedIn((a) =>
+    !BUREAUS.includes(a) ? 'forbidden' : a === 'county_in_scope' ? 'ok' : 'not_found'
+  ),
 
   /* outside the terminals */
   /** Public pages: everyone, signed in or not. */
@@ -108,7 +159,10 @@ export const RULES = {
    */
   complainant: (a) => (a === 'parent' ? 'ok' : 'not_found'),
   /** Evidence: the complainant (with the code) and the bureaus that see the case. */
-  evidence: (a) => (['county_in_scope', 'subunit', 'city_in_scope', 'province_in_scope', 'ministry'].includes(a) ? 'ok' : 'not_found'),
+  evidence: (a) =>
+    ['county_in_scope', 'subunit', 'city_in_scope', 'province_in_scope', 'ministry'].includes(a)
+      ? 'ok'
+      : 'not_found',
 } satisfies Record<string, Rule>
 
 export type RuleName = keyof typeof RULES

@@ -9,7 +9,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('course_materials', (table) => {
       table.bigIncrements('id')
-      table.bigint('course_id').notNullable().references('id').inTable('courses').onDelete('RESTRICT')
+      table
+        .bigint('course_id')
+        .notNullable()
+        .references('id')
+        .inTable('courses')
+        .onDelete('RESTRICT')
       table.bigint('institution_id').notNullable()
       table.string('title', 128).notNullable()
       table.string('source', 16).notNullable().checkIn(['self_compiled', 'published'])
@@ -19,7 +24,11 @@ export default class extends BaseSchema {
       table.string('mime_type', 64).notNullable()
       table.integer('size_bytes').notNullable()
       table.string('sha256', 64).notNullable()
-      table.string('check_status', 16).notNullable().defaultTo('unchecked').checkIn(['unchecked', 'passed', 'failed'])
+      table
+        .string('check_status', 16)
+        .notNullable()
+        .defaultTo('unchecked')
+        .checkIn(['unchecked', 'passed', 'failed'])
       table.bigint('uploaded_by_id').nullable()
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.index(['course_id'])
@@ -45,14 +54,28 @@ export default class extends BaseSchema {
 
     this.schema.createTable('spot_check_items', (table) => {
       table.bigIncrements('id')
-      table.bigint('spot_check_id').notNullable().references('id').inTable('spot_checks').onDelete('CASCADE')
-      table.bigint('material_id').notNullable().references('id').inTable('course_materials').onDelete('RESTRICT')
+      table
+        .bigint('spot_check_id')
+        .notNullable()
+        .references('id')
+        .inTable('spot_checks')
+        .onDelete('CASCADE')
+      table
+        .bigint('material_id')
+        .notNullable()
+        .references('id')
+        .inTable('course_materials')
+        .onDelete('RESTRICT')
       table.bigint('institution_id').notNullable()
       table.string('ideology', 8).nullable().checkIn(['pass', 'fail'])
       table.string('science', 8).nullable().checkIn(['pass', 'fail'])
       table.string('age_fit', 8).nullable().checkIn(['pass', 'fail'])
       table.string('notes', 1000).nullable()
-      table.string('result', 16).notNullable().defaultTo('pending').checkIn(['pending', 'passed', 'failed'])
+      table
+        .string('result', 16)
+        .notNullable()
+        .defaultTo('pending')
+        .checkIn(['pending', 'passed', 'failed'])
       table.bigint('reviewed_by_id').nullable()
       table.timestamp('reviewed_at', { useTz: true }).nullable()
       /* The registry's rectification case a failed material opened. */

@@ -23,9 +23,19 @@ export default class extends BaseSchema {
     this.schema.createTable('contracts', (table) => {
       table.bigIncrements('id')
       table.string('number', 32).notNullable().unique()
-      table.bigint('template_id').notNullable().references('id').inTable('contract_templates').onDelete('RESTRICT')
+      table
+        .bigint('template_id')
+        .notNullable()
+        .references('id')
+        .inTable('contract_templates')
+        .onDelete('RESTRICT')
       table.integer('template_version').notNullable()
-      table.bigint('course_id').notNullable().references('id').inTable('courses').onDelete('RESTRICT')
+      table
+        .bigint('course_id')
+        .notNullable()
+        .references('id')
+        .inTable('courses')
+        .onDelete('RESTRICT')
       table.integer('course_version').notNullable()
       table.bigint('institution_id').notNullable()
       table.specificType('region_code', 'char(6)').notNullable()
@@ -51,7 +61,11 @@ export default class extends BaseSchema {
       table.string('sign_method', 16).notNullable().checkIn(['password'])
       table.string('signer_ip', 64).nullable()
       table.timestamp('signed_at', { useTz: true }).notNullable()
-      table.string('status', 16).notNullable().defaultTo('signed').checkIn(['signed', 'active', 'completed', 'terminated'])
+      table
+        .string('status', 16)
+        .notNullable()
+        .defaultTo('signed')
+        .checkIn(['signed', 'active', 'completed', 'terminated'])
       table.timestamp('updated_at', { useTz: true }).notNullable()
       table.index(['parent_user_id', 'signed_at'])
       table.index(['institution_id', 'signed_at'])
@@ -61,7 +75,9 @@ export default class extends BaseSchema {
       table.index(['course_id'])
     })
     /* One contract per student and course: a second signature is refused even in a race. */
-    this.schema.raw(`CREATE UNIQUE INDEX contracts_one_per_student ON contracts (course_id, student_id_index) WHERE status <> 'terminated'`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX contracts_one_per_student ON contracts (course_id, student_id_index) WHERE status <> 'terminated'`
+    )
 
     this.schema.raw(`
       CREATE FUNCTION contracts_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -74,13 +90,17 @@ export default class extends BaseSchema {
         END IF;
         RETURN NEW;
       END $$`)
-    this.schema.raw(`CREATE TRIGGER contracts_frozen BEFORE UPDATE OR DELETE ON contracts FOR EACH ROW EXECUTE FUNCTION contracts_frozen()`)
+    this.schema.raw(
+      `CREATE TRIGGER contracts_frozen BEFORE UPDATE OR DELETE ON contracts FOR EACH ROW EXECUTE FUNCTION contracts_frozen()`
+    )
     this.schema.raw(`
       CREATE FUNCTION contract_templates_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'published contract template % v% cannot change; publish a new version', OLD.code, OLD.version USING ERRCODE = 'integrity_constraint_violation';
       END $$`)
-    this.schema.raw(`CREATE TRIGGER contract_templates_frozen BEFORE UPDATE OR DELETE ON contract_templates FOR EACH ROW EXECUTE FUNCTION contract_templates_frozen()`)
+    this.schema.raw(
+      `CREATE TRIGGER contract_templates_frozen BEFORE UPDATE OR DELETE ON contract_templates FOR EACH ROW EXECUTE FUNCTION contract_templates_frozen()`
+    )
   }
 
   async down() {

@@ -16,12 +16,24 @@ test.group('Browser: a course from creation to a signed contract', (group) => {
   /* Browser tests commit; leave nothing behind for the suites that run after. */
   group.each.teardown(() => truncateAll())
 
-  test('create an academic course, fix a Jilin violation, get it approved, find it, sign the contract, download the PDF', async ({ visit, browserContext, assert }) => {
+  test('create an academic course, fix a Jilin violation, get it approved, find it, sign the contract, download the PDF', async ({
+    visit,
+    browserContext,
+    assert,
+  }) => {
     /* A Jilin online institution whose teacher shows name, photo and certificate. */
     const w = await world({ regionCode: '220104', delivery: 'online', categories: ['academic'] })
     await withPhoto(w.teacher.id, w.institution.id)
-    await db.from('staff').where('id', w.teacher.id).update({ name: '林晓雨', teaches_academic: true })
-    const province = await createTestAccount({ role: 'admin', adminLevel: 'province', regionCode: '220000', unitName: '吉林省教育厅' })
+    await db
+      .from('staff')
+      .where('id', w.teacher.id)
+      .update({ name: '林晓雨', teaches_academic: true })
+    const province = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'province',
+      regionCode: '220000',
+      unitName: '吉林省教育厅',
+    })
     const parent = await createTestAccount({ role: 'parent', displayName: '王丽' })
     const start = day(5)
 
@@ -58,7 +70,13 @@ test.group('Browser: a course from creation to a signed contract', (group) => {
     assert.include(await violations.innerText(), '吉教联〔2019〕75号')
     assert.include(await violations.innerText(), '把每节课时长改为不超过 40 分钟')
     assert.equal(await page.getByLabel('课程名称').inputValue(), '小学英语阅读（直播）')
-    assert.equal(await db.from('courses').count('* as n').then((r) => Number(r[0].n)), 0)
+    assert.equal(
+      await db
+        .from('courses')
+        .count('* as n')
+        .then((r) => Number(r[0].n)),
+      0
+    )
 
     await page.getByLabel('每课时时长（分钟）').fill('40')
     await page.getByTestId('save-course').click()
@@ -80,18 +98,25 @@ test.group('Browser: a course from creation to a signed contract', (group) => {
     assert.equal(await admin.getByTestId('course-status').innerText(), '在售')
 
     /* A parent finds it in public search and opens it: fees in full, the teacher shown. */
-    const family = await browserContext.browser()!.newContext({ locale: 'zh-CN', acceptDownloads: true })
+    const family = await browserContext
+      .browser()!
+      .newContext({ locale: 'zh-CN', acceptDownloads: true })
     const home = await family.newPage()
     await signIn(home, page.url(), parent)
     await home.goto(new URL('/courses', page.url()).toString())
     await home.getByTestId('course-q').fill('英语')
     await home.locator('select[name="kind"]').selectOption('academic')
     await home.getByRole('button', { name: '搜索' }).click()
-    await home.waitForFunction(() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping'))
+    await home.waitForFunction(
+      () => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')
+    )
     await home.getByRole('link', { name: '小学英语阅读（直播）' }).click()
     await home.waitForURL(`**/courses/${course.id}`)
     assert.include(await home.getByTestId('fee-per-class').innerText(), '¥18.00')
-    assert.include(await home.getByTestId('fee-total').innerText(), `¥${(18 * course.class_count).toFixed(2)}`)
+    assert.include(
+      await home.getByTestId('fee-total').innerText(),
+      `¥${(18 * course.class_count).toFixed(2)}`
+    )
     assert.include(await home.getByTestId('course-teachers').innerText(), '林晓雨')
     assert.include(await home.getByTestId('course-teachers').innerText(), '20232200000001')
     assert.equal(await home.getByTestId('course-teachers').locator('img').count(), 1)
@@ -101,14 +126,18 @@ test.group('Browser: a course from creation to a signed contract', (group) => {
       studentIdNumber: residentId(808),
       grade: 'p4',
       password: parent.password!,
-      beforeSigning: async () => assert.include(await home.getByTestId('contract-body').innerText(), '第五条 退费'),
+      beforeSigning: async () =>
+        assert.include(await home.getByTestId('contract-body').innerText(), '第五条 退费'),
     })
 
     /* The PDF downloads, and its hash is the one stored at signing. */
     const contract = await db.from('contracts').firstOrFail()
     assert.equal(await home.getByTestId('pdf-hash').innerText(), contract.pdf_sha256)
     assert.equal(await home.getByTestId('content-hash').innerText(), contract.content_sha256)
-    const [download] = await Promise.all([home.waitForEvent('download'), home.getByTestId('download-pdf').click()])
+    const [download] = await Promise.all([
+      home.waitForEvent('download'),
+      home.getByTestId('download-pdf').click(),
+    ])
     const bytes = await readFile((await download.path())!)
     assert.equal(download.suggestedFilename(), `${contract.number}.pdf`)
     assert.equal(createHash('sha256').update(bytes).digest('hex'), contract.pdf_sha256)

@@ -4,7 +4,13 @@ import { classMeetings, slotWindows, type WeeklySlot } from '../../course/schedu
 import { stagesOf, type Grade } from '../../course/vocabulary.js'
 import type { CourseFacts, CourseTeacherFacts } from '../../rules/course_facts.js'
 
-export const TEACHER: CourseTeacherFacts = { id: 1, name: '李老师', admitted: true, certificateNumber: '20232200000001', hasPhoto: true }
+export const TEACHER: CourseTeacherFacts = {
+  id: 1,
+  name: '李老师',
+  admitted: true,
+  certificateNumber: '20232200000001',
+  hasPhoto: true,
+}
 
 export interface FactsInput extends Partial<Omit<CourseFacts, 'slots' | 'classes' | 'stages'>> {
   weekly?: WeeklySlot[]

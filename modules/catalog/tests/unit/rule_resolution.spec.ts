@@ -13,19 +13,47 @@ const onlineLive45 = facts({
 })
 
 test.group('Course rules by region', () => {
-  test('a Jilin institution’s online course is held to Jilin’s rules and the national ones', async ({ assert }) => {
-    assert.deepEqual(rulesOf(await validateCourse.resolve(toRegionCode('220104'), onlineLive45)), ['jilin.class_minutes'])
-    assert.deepEqual(rulesOf(await validateCourse.resolve(toRegionCode('220104'), { ...onlineLive45, teachers: [] })).sort(), ['jilin.class_minutes', 'national.teacher_required'])
+  test('a Jilin institution’s online course is held to Jilin’s rules and the national ones', async ({
+    assert,
+  }) => {
+    assert.deepEqual(rulesOf(await validateCourse.resolve(toRegionCode('220104'), onlineLive45)), [
+      'jilin.class_minutes',
+    ])
+    assert.deepEqual(
+      rulesOf(
+        await validateCourse.resolve(toRegionCode('220104'), { ...onlineLive45, teachers: [] })
+      ).sort(),
+      ['jilin.class_minutes', 'national.teacher_required']
+    )
   })
 
-  test('the same course of a Hebei institution is held to the national rules only', async ({ assert }) => {
-    assert.deepEqual(rulesOf(await validateCourse.resolve(toRegionCode('130102'), onlineLive45)), [])
-    assert.deepEqual(rulesOf(await validateCourse.resolve(toRegionCode('130102'), { ...onlineLive45, teachers: [] })), ['national.teacher_required'])
+  test('the same course of a Hebei institution is held to the national rules only', async ({
+    assert,
+  }) => {
+    assert.deepEqual(
+      rulesOf(await validateCourse.resolve(toRegionCode('130102'), onlineLive45)),
+      []
+    )
+    assert.deepEqual(
+      rulesOf(
+        await validateCourse.resolve(toRegionCode('130102'), { ...onlineLive45, teachers: [] })
+      ),
+      ['national.teacher_required']
+    )
   })
 
   test('charge limits default to the national numbers in every province', async ({ assert }) => {
     for (const region of ['220104', '130102', '110105']) {
-      assert.deepEqual(await chargeLimits.resolve(toRegionCode(region), { kind: 'academic', delivery: 'offline' }), { maxClasses: 60, maxMonths: 3, maxFen: 500_000, maxMonthsAhead: 1, renewWhenClassesLeft: 20 })
+      assert.deepEqual(
+        await chargeLimits.resolve(toRegionCode(region), { kind: 'academic', delivery: 'offline' }),
+        {
+          maxClasses: 60,
+          maxMonths: 3,
+          maxFen: 500_000,
+          maxMonthsAhead: 1,
+          renewWhenClassesLeft: 20,
+        }
+      )
     }
   })
 })

@@ -20,8 +20,14 @@ export default class extends BaseSchema {
       table.string('phone_masked', 16).notNullable()
       /** Hash of the code a public complainant follows the case with. */
       table.string('tracking_hash', 128).nullable()
-      table.string('target_type', 16).notNullable().checkIn(['institution', 'school', 'teacher', 'other'])
-      table.string('complaint_type', 16).notNullable().checkIn(['unlicensed', 'enrolment', 'refund', 'service', 'safety', 'other'])
+      table
+        .string('target_type', 16)
+        .notNullable()
+        .checkIn(['institution', 'school', 'teacher', 'other'])
+      table
+        .string('complaint_type', 16)
+        .notNullable()
+        .checkIn(['unlicensed', 'enrolment', 'refund', 'service', 'safety', 'other'])
       table.string('kind', 12).notNullable().checkIn(['complaint', 'tip_off'])
       table.specificType('target_region_code', 'char(6)').notNullable()
       table.bigint('institution_id').nullable()
@@ -32,7 +38,15 @@ export default class extends BaseSchema {
       table
         .string('status', 16)
         .notNullable()
-        .checkIn(['with_institution', 'responded', 'submitted', 'accepted', 'replied', 'closed', 'withdrawn'])
+        .checkIn([
+          'with_institution',
+          'responded',
+          'submitted',
+          'accepted',
+          'replied',
+          'closed',
+          'withdrawn',
+        ])
       table.specificType('handler_region_code', 'char(6)').notNullable()
       table.specificType('handler_province_code', 'char(6)').nullable()
       table.specificType('handler_city_code', 'char(6)').nullable()
@@ -47,7 +61,10 @@ export default class extends BaseSchema {
       table.integer('escalations').notNullable().defaultTo(0)
       table.text('institution_response').nullable()
       table.text('reply').nullable()
-      table.string('outcome', 16).nullable().checkIn(['resolved', 'unresolved', 'not_accepted', 'withdrawn'])
+      table
+        .string('outcome', 16)
+        .nullable()
+        .checkIn(['resolved', 'unresolved', 'not_accepted', 'withdrawn'])
       table.boolean('review_requested').notNullable().defaultTo(false)
       table.boolean('reopened').notNullable().defaultTo(false)
       table.smallint('rating').nullable()
@@ -67,9 +84,17 @@ export default class extends BaseSchema {
 
     this.schema.createTable('complaint_steps', (table) => {
       table.bigIncrements('id')
-      table.bigint('complaint_id').notNullable().references('id').inTable('complaints').onDelete('cascade')
+      table
+        .bigint('complaint_id')
+        .notNullable()
+        .references('id')
+        .inTable('complaints')
+        .onDelete('cascade')
       table.string('action', 24).notNullable()
-      table.string('actor_kind', 12).notNullable().checkIn(['complainant', 'institution', 'bureau', 'system'])
+      table
+        .string('actor_kind', 12)
+        .notNullable()
+        .checkIn(['complainant', 'institution', 'bureau', 'system'])
       table.bigint('actor_user_id').nullable()
       /** The handling unit as shown on the timeline: "长春市朝阳区教育局", an institution's name. */
       table.string('unit_name', 128).notNullable()
@@ -81,7 +106,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('complaint_attachments', (table) => {
       table.bigIncrements('id')
-      table.bigint('complaint_id').notNullable().references('id').inTable('complaints').onDelete('cascade')
+      table
+        .bigint('complaint_id')
+        .notNullable()
+        .references('id')
+        .inTable('complaints')
+        .onDelete('cascade')
       table.string('storage_key', 255).notNullable()
       table.string('original_name', 255).notNullable()
       table.string('mime_type', 64).notNullable()

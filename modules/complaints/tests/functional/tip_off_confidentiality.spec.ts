@@ -12,17 +12,42 @@ const userOf = async (id: number) => (await new CurrentUserProvider().findById(i
 
 async function fixture() {
   const institution = await createFiledInstitution({ regionCode: '220104' })
-  const owner = await userOf((await createTestAccount({ role: 'institution_owner', orgType: 'institution', orgId: institution.id })).id)
-  const county = await userOf((await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104', unitName: '长春市朝阳区教育局' })).id)
+  const owner = await userOf(
+    (
+      await createTestAccount({
+        role: 'institution_owner',
+        orgType: 'institution',
+        orgId: institution.id,
+      })
+    ).id
+  )
+  const county = await userOf(
+    (
+      await createTestAccount({
+        role: 'admin',
+        adminLevel: 'county',
+        regionCode: '220104',
+        unitName: '长春市朝阳区教育局',
+      })
+    ).id
+  )
   return { institution, owner, county }
 }
 
 test.group('Complaints: tip-offs stay confidential', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('an institution never sees a tip-off about itself (list, page, counts)', async ({ client, assert }) => {
+  test('an institution never sees a tip-off about itself (list, page, counts)', async ({
+    client,
+    assert,
+  }) => {
     const { institution, owner, county } = await fixture()
-    const { complaint: service } = await fileTestComplaint({ targetType: 'institution', complaintType: 'service', institutionId: institution.id, targetRegionCode: null })
+    const { complaint: service } = await fileTestComplaint({
+      targetType: 'institution',
+      complaintType: 'service',
+      institutionId: institution.id,
+      targetRegionCode: null,
+    })
     const { complaint: tipOff } = await fileTestComplaint({
       name: '张小华',
       phone: '13900000201',
@@ -39,17 +64,35 @@ test.group('Complaints: tip-offs stay confidential', (group) => {
       list.assertStatus(200)
       assert.notInclude(list.text(), tipOff.number, `the ${tab} list does not show the tip-off`)
     }
-    assert.include((await client.get('/institution/complaints?tab=all').loginAs(owner)).text(), service.number, 'complaints about its service stay visible')
+    assert.include(
+      (await client.get('/institution/complaints?tab=all').loginAs(owner)).text(),
+      service.number,
+      'complaints about its service stay visible'
+    )
 
     const page = await client.get(`/institution/complaints/${tipOff.id}`).loginAs(owner)
     page.assertStatus(404)
     assert.notInclude(page.text(), '张*华')
     assert.notInclude(page.text(), '139****0201')
-    ;(await client.post(`/institution/complaints/${tipOff.id}/respond`).loginAs(owner).withCsrfToken().form({ response: '我们没有违规招生，请核实。' }).redirects(0)).assertStatus(404)
+    ;(
+      await client
+        .post(`/institution/complaints/${tipOff.id}/respond`)
+        .loginAs(owner)
+        .withCsrfToken()
+        .form({ response: '我们没有违规招生，请核实。' })
+        .redirects(0)
+    ).assertStatus(404)
 
     /* Its own view of the counters statistics sums (the statistics page itself is tested in modules/statistics). */
-    const counted = await complaintsCounter.count({ institutionIds: [institution.id], institutionView: true })
-    assert.equal(counted.find((r) => r.metric === 'complaints')?.value, 1, 'its own view counts only the complaint')
+    const counted = await complaintsCounter.count({
+      institutionIds: [institution.id],
+      institutionView: true,
+    })
+    assert.equal(
+      counted.find((r) => r.metric === 'complaints')?.value,
+      1,
+      'its own view counts only the complaint'
+    )
     assert.isUndefined(counted.find((r) => r.metric === 'complaints.type.enrolment'))
 
     /* The bureau still has the tip-off in front of it. */
@@ -57,9 +100,17 @@ test.group('Complaints: tip-offs stay confidential', (group) => {
     assert.include(bureau.text(), tipOff.number)
   })
 
-  test("the institution's trail omits the bureau's investigation notes", async ({ client, assert }) => {
+  test("the institution's trail omits the bureau's investigation notes", async ({
+    client,
+    assert,
+  }) => {
     const { institution, owner, county } = await fixture()
-    const { complaint } = await fileTestComplaint({ targetType: 'institution', complaintType: 'refund', institutionId: institution.id, targetRegionCode: null })
+    const { complaint } = await fileTestComplaint({
+      targetType: 'institution',
+      complaintType: 'refund',
+      institutionId: institution.id,
+      targetRegionCode: null,
+    })
     await new EscalateToBureau().handle(complaint.id, '机构拒绝退费')
     await new AcceptCase().handle(county, complaint.id)
     const note = '已调取该机构收费台账，拟于下周突击检查教学点'

@@ -1,26 +1,56 @@
 import { test } from '@japa/runner'
-import { bureauAbove, isLeafRegion, kindOf, responsibleBureau, startsWithInstitution } from '../../services/routing.js'
+import {
+  bureauAbove,
+  isLeafRegion,
+  kindOf,
+  responsibleBureau,
+  startsWithInstitution,
+} from '../../services/routing.js'
 import { bureauName } from '../../services/units.js'
 import type { InstitutionSummary } from '#modules/registry'
 
 const institution = (over: Partial<InstitutionSummary> = {}): InstitutionSummary => ({
-  id: 1, name: '某机构', creditCode: null, delivery: 'offline', regionCode: '220104', provinceCode: '220000', cityCode: '220100', countyCode: '220104',
-  listStatus: 'white', filed: true, removed: false, categories: [], ...over,
+  id: 1,
+  name: '某机构',
+  creditCode: null,
+  delivery: 'offline',
+  regionCode: '220104',
+  provinceCode: '220000',
+  cityCode: '220100',
+  countyCode: '220104',
+  listStatus: 'white',
+  filed: true,
+  removed: false,
+  categories: [],
+  ...over,
 })
 
 test.group('Complaint routing', () => {
-  test('service and refund complaints about an institution go to its customer service first', ({ assert }) => {
+  test('service and refund complaints about an institution go to its customer service first', ({
+    assert,
+  }) => {
     assert.isTrue(startsWithInstitution('institution', 'service', institution()))
     assert.isTrue(startsWithInstitution('institution', 'refund', institution()))
     assert.isFalse(startsWithInstitution('institution', 'safety', institution()))
     assert.isFalse(startsWithInstitution('institution', 'unlicensed', institution()))
     assert.isFalse(startsWithInstitution('teacher', 'service', null))
-    assert.isFalse(startsWithInstitution('institution', 'service', institution({ removed: true })), 'a removed institution has no customer service to answer')
+    assert.isFalse(
+      startsWithInstitution('institution', 'service', institution({ removed: true })),
+      'a removed institution has no customer service to answer'
+    )
   })
 
-  test('the responsible bureau is the county, the province for online institutions, the picked county otherwise', ({ assert }) => {
+  test('the responsible bureau is the county, the province for online institutions, the picked county otherwise', ({
+    assert,
+  }) => {
     assert.equal(responsibleBureau('220102', institution()), '220104')
-    assert.equal(responsibleBureau('220102', institution({ delivery: 'online', regionCode: '220000', countyCode: null, cityCode: null })), '220000')
+    assert.equal(
+      responsibleBureau(
+        '220102',
+        institution({ delivery: 'online', regionCode: '220000', countyCode: null, cityCode: null })
+      ),
+      '220000'
+    )
     assert.equal(responsibleBureau('220102', null), '220102')
   })
 

@@ -15,7 +15,10 @@ export default class extends BaseSchema {
     this.schema.createTable('ledger_accounts', (table) => {
       table.bigIncrements('id')
       table.string('code', 64).notNullable().unique()
-      table.string('kind', 16).notNullable().checkIn(['channel', 'supervised', 'releasing', 'refunding', 'institution'])
+      table
+        .string('kind', 16)
+        .notNullable()
+        .checkIn(['channel', 'supervised', 'releasing', 'refunding', 'institution'])
       table.bigint('institution_id').nullable()
       table.bigint('balance_fen').notNullable().defaultTo(0)
       table.boolean('non_negative').notNullable()
@@ -26,7 +29,19 @@ export default class extends BaseSchema {
 
     this.schema.createTable('ledger_transactions', (table) => {
       table.bigIncrements('id')
-      table.string('kind', 16).notNullable().checkIn(['payment', 'release', 'release_paid', 'refund', 'refund_paid', 'refund_failed', 'pay_later', 'reversal'])
+      table
+        .string('kind', 16)
+        .notNullable()
+        .checkIn([
+          'payment',
+          'release',
+          'release_paid',
+          'refund',
+          'refund_paid',
+          'refund_failed',
+          'pay_later',
+          'reversal',
+        ])
       table.string('idempotency_key', 128).notNullable().unique()
       table.bigint('order_id').nullable()
       table.bigint('consumption_id').nullable()
@@ -60,8 +75,12 @@ export default class extends BaseSchema {
       BEGIN
         RAISE EXCEPTION '% is append-only: post a reversal instead', TG_TABLE_NAME USING ERRCODE = 'integrity_constraint_violation';
       END $$`)
-    this.schema.raw(`CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entries FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`)
-    this.schema.raw(`CREATE TRIGGER ledger_transactions_append_only BEFORE UPDATE OR DELETE ON ledger_transactions FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`)
+    this.schema.raw(
+      `CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entries FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`
+    )
+    this.schema.raw(
+      `CREATE TRIGGER ledger_transactions_append_only BEFORE UPDATE OR DELETE ON ledger_transactions FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`
+    )
 
     /* The running balance moves with each entry, under the account's row lock, so the non-negative check sees every concurrent posting. */
     this.schema.raw(`
@@ -70,7 +89,9 @@ export default class extends BaseSchema {
         UPDATE ledger_accounts SET balance_fen = balance_fen + NEW.amount_fen WHERE id = NEW.account_id;
         RETURN NEW;
       END $$`)
-    this.schema.raw(`CREATE TRIGGER ledger_entries_apply AFTER INSERT ON ledger_entries FOR EACH ROW EXECUTE FUNCTION ledger_apply_entry()`)
+    this.schema.raw(
+      `CREATE TRIGGER ledger_entries_apply AFTER INSERT ON ledger_entries FOR EACH ROW EXECUTE FUNCTION ledger_apply_entry()`
+    )
 
     /* Checked at commit, when every entry of the transaction is in. */
     this.schema.raw(`
@@ -103,7 +124,11 @@ export default class extends BaseSchema {
   }
 
   async down() {
-    this.schema.raw('DROP TABLE IF EXISTS ledger_entries, ledger_transactions, ledger_accounts CASCADE')
-    this.schema.raw('DROP FUNCTION IF EXISTS ledger_append_only(), ledger_apply_entry(), ledger_check_balanced(), ledger_check_entry_balanced()')
+    this.schema.raw(
+      'DROP TABLE IF EXISTS ledger_entries, ledger_transactions, ledger_accounts CASCADE'
+    )
+    this.schema.raw(
+      'DROP FUNCTION IF EXISTS ledger_append_only(), ledger_apply_entry(), ledger_check_balanced(), ledger_check_entry_balanced()'
+    )
   }
 }

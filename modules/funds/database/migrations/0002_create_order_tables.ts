@@ -12,7 +12,12 @@ export default class extends BaseSchema {
     this.schema.createTable('orders', (table) => {
       table.bigIncrements('id')
       table.string('number', 32).notNullable().unique()
-      table.bigint('contract_id').notNullable().references('id').inTable('contracts').onDelete('RESTRICT')
+      table
+        .bigint('contract_id')
+        .notNullable()
+        .references('id')
+        .inTable('contracts')
+        .onDelete('RESTRICT')
       table.bigint('course_id').notNullable()
       table.bigint('institution_id').notNullable()
       table.bigint('parent_user_id').notNullable()
@@ -26,7 +31,18 @@ export default class extends BaseSchema {
       table.integer('class_count').notNullable()
       table.bigint('price_per_class_fen').notNullable()
       table.bigint('amount_fen').notNullable()
-      table.string('status', 16).notNullable().checkIn(['awaiting_payment', 'paid', 'in_progress', 'completed', 'refunding', 'refunded', 'cancelled'])
+      table
+        .string('status', 16)
+        .notNullable()
+        .checkIn([
+          'awaiting_payment',
+          'paid',
+          'in_progress',
+          'completed',
+          'refunding',
+          'refunded',
+          'cancelled',
+        ])
       table.string('provider', 32).notNullable()
       table.timestamp('expires_at', { useTz: true }).nullable()
       table.timestamp('paid_at', { useTz: true }).nullable()
@@ -46,11 +62,27 @@ export default class extends BaseSchema {
       table.index(['city_code', 'status'])
       table.index(['province_code', 'status'])
       table.index(['status', 'expires_at'])
-      table.check('amount_fen > 0 AND class_count > 0 AND price_per_class_fen >= 0', [], 'orders_amounts_positive')
-      table.check('paid_fen >= 0 AND released_fen >= 0 AND refunding_fen >= 0 AND refunded_fen >= 0', [], 'orders_totals_not_negative')
-      table.check(`mode = 'pay_later' OR released_fen + refunding_fen + refunded_fen <= paid_fen`, [], 'orders_never_pay_out_more_than_paid')
+      table.check(
+        'amount_fen > 0 AND class_count > 0 AND price_per_class_fen >= 0',
+        [],
+        'orders_amounts_positive'
+      )
+      table.check(
+        'paid_fen >= 0 AND released_fen >= 0 AND refunding_fen >= 0 AND refunded_fen >= 0',
+        [],
+        'orders_totals_not_negative'
+      )
+      table.check(
+        `mode = 'pay_later' OR released_fen + refunding_fen + refunded_fen <= paid_fen`,
+        [],
+        'orders_never_pay_out_more_than_paid'
+      )
       table.check('paid_fen <= amount_fen', [], 'orders_never_collect_more_than_the_charge')
-      table.check('classes_consumed + classes_refunded <= class_count', [], 'orders_classes_within_the_charge')
+      table.check(
+        'classes_consumed + classes_refunded <= class_count',
+        [],
+        'orders_classes_within_the_charge'
+      )
     })
 
     this.schema.createTable('payments', (table) => {
@@ -72,8 +104,12 @@ export default class extends BaseSchema {
       table.index(['order_id'])
       table.check('amount_fen > 0', [], 'payments_amount_positive')
     })
-    this.schema.raw(`CREATE UNIQUE INDEX payments_one_pending_per_order ON payments (order_id) WHERE status = 'pending' AND consumption_id IS NULL`)
-    this.schema.raw(`CREATE INDEX payments_unsettled ON payments (succeeded_at) WHERE status = 'succeeded' AND settled_movement_id IS NULL AND consumption_id IS NULL`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX payments_one_pending_per_order ON payments (order_id) WHERE status = 'pending' AND consumption_id IS NULL`
+    )
+    this.schema.raw(
+      `CREATE INDEX payments_unsettled ON payments (succeeded_at) WHERE status = 'succeeded' AND settled_movement_id IS NULL AND consumption_id IS NULL`
+    )
 
     /* Every callback a channel sends, verified or not, with what became of it. */
     this.schema.createTable('channel_notices', (table) => {
@@ -98,7 +134,10 @@ export default class extends BaseSchema {
       table.integer('class_no').notNullable()
       table.date('held_on').notNullable()
       table.bigint('fee_fen').notNullable()
-      table.string('status', 16).notNullable().checkIn(['pending', 'confirmed', 'auto_confirmed', 'disputed'])
+      table
+        .string('status', 16)
+        .notNullable()
+        .checkIn(['pending', 'confirmed', 'auto_confirmed', 'disputed'])
       table.date('confirm_due_on').notNullable()
       table.string('dispute_reason', 500).nullable()
       /* Null when the institution's own system reported the class (Art. 7: system access). */
@@ -111,7 +150,9 @@ export default class extends BaseSchema {
       table.index(['order_id'])
       table.index(['institution_id', 'created_at'])
     })
-    this.schema.raw(`CREATE INDEX consumptions_awaiting ON consumptions (confirm_due_on) WHERE status = 'pending'`)
+    this.schema.raw(
+      `CREATE INDEX consumptions_awaiting ON consumptions (confirm_due_on) WHERE status = 'pending'`
+    )
 
     this.schema.createTable('refunds', (table) => {
       table.bigIncrements('id')
@@ -122,8 +163,22 @@ export default class extends BaseSchema {
       table.integer('class_count').notNullable()
       table.bigint('amount_fen').notNullable()
       table.string('reason', 500).notNullable()
-      table.string('status', 16).notNullable().checkIn(['requested', 'approved', 'declined', 'refunding', 'refunded', 'failed', 'withdrawn'])
-      table.string('approved_by', 16).nullable().checkIn(['institution', 'deadline', 'before_start', 'bureau'])
+      table
+        .string('status', 16)
+        .notNullable()
+        .checkIn([
+          'requested',
+          'approved',
+          'declined',
+          'refunding',
+          'refunded',
+          'failed',
+          'withdrawn',
+        ])
+      table
+        .string('approved_by', 16)
+        .nullable()
+        .checkIn(['institution', 'deadline', 'before_start', 'bureau'])
       table.string('decision_reason', 500).nullable()
       table.date('answer_due_on').notNullable()
       table.bigint('decided_by').nullable()
@@ -137,11 +192,17 @@ export default class extends BaseSchema {
       table.check('amount_fen > 0 AND class_count > 0', [], 'refunds_amount_positive')
     })
     /* One refund in flight per order: a second request, even a racing one, is refused. */
-    this.schema.raw(`CREATE UNIQUE INDEX refunds_one_open_per_order ON refunds (order_id) WHERE status IN ('requested', 'approved', 'refunding')`)
-    this.schema.raw(`CREATE INDEX refunds_awaiting_answer ON refunds (answer_due_on) WHERE status = 'requested'`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX refunds_one_open_per_order ON refunds (order_id) WHERE status IN ('requested', 'approved', 'refunding')`
+    )
+    this.schema.raw(
+      `CREATE INDEX refunds_awaiting_answer ON refunds (answer_due_on) WHERE status = 'requested'`
+    )
   }
 
   async down() {
-    this.schema.raw('DROP TABLE IF EXISTS refunds, consumptions, channel_notices, payments, orders CASCADE')
+    this.schema.raw(
+      'DROP TABLE IF EXISTS refunds, consumptions, channel_notices, payments, orders CASCADE'
+    )
   }
 }

@@ -43,7 +43,11 @@ export default class extends BaseSchema {
       table.bigIncrements('id')
       table.string('number', 40).notNullable().unique()
       table.bigint('bank_id').notNullable().references('id').inTable('banks')
-      table.bigint('supervised_account_id').notNullable().references('id').inTable('supervised_accounts')
+      table
+        .bigint('supervised_account_id')
+        .notNullable()
+        .references('id')
+        .inTable('supervised_accounts')
       table.string('kind', 16).notNullable().checkIn(['release', 'refund'])
       table.bigint('amount_fen').notNullable()
       table.bigint('order_id').notNullable()
@@ -58,13 +62,21 @@ export default class extends BaseSchema {
       table.index(['supervised_account_id', 'status'])
       table.check('amount_fen > 0', [], 'bank_instructions_amount_positive')
     })
-    this.schema.raw(`CREATE UNIQUE INDEX bank_instructions_one_release_per_class ON bank_instructions (consumption_id) WHERE consumption_id IS NOT NULL`)
-    this.schema.raw(`CREATE UNIQUE INDEX bank_instructions_one_per_refund ON bank_instructions (refund_id) WHERE refund_id IS NOT NULL`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX bank_instructions_one_release_per_class ON bank_instructions (consumption_id) WHERE consumption_id IS NOT NULL`
+    )
+    this.schema.raw(
+      `CREATE UNIQUE INDEX bank_instructions_one_per_refund ON bank_instructions (refund_id) WHERE refund_id IS NOT NULL`
+    )
 
     this.schema.createTable('bank_movements', (table) => {
       table.bigIncrements('id')
       table.bigint('bank_id').notNullable().references('id').inTable('banks')
-      table.bigint('supervised_account_id').notNullable().references('id').inTable('supervised_accounts')
+      table
+        .bigint('supervised_account_id')
+        .notNullable()
+        .references('id')
+        .inTable('supervised_accounts')
       table.string('bank_txn_id', 64).notNullable()
       table.string('direction', 8).notNullable().checkIn(['credit', 'debit'])
       table.bigint('amount_fen').notNullable()
@@ -92,18 +104,33 @@ export default class extends BaseSchema {
       table.timestamp('received_at', { useTz: true }).notNullable()
       table.index(['bank_id', 'received_at'])
     })
-    this.schema.raw(`CREATE UNIQUE INDEX bank_api_requests_nonce ON bank_api_requests (bank_id, nonce) WHERE outcome = 'accepted'`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX bank_api_requests_nonce ON bank_api_requests (bank_id, nonce) WHERE outcome = 'accepted'`
+    )
 
     this.schema.createTable('fund_anomalies', (table) => {
       table.bigIncrements('id')
-      table.bigint('supervised_account_id').notNullable().references('id').inTable('supervised_accounts')
+      table
+        .bigint('supervised_account_id')
+        .notNullable()
+        .references('id')
+        .inTable('supervised_accounts')
       table.bigint('institution_id').notNullable()
       table.bigint('bank_id').notNullable()
       table.specificType('region_code', 'char(6)').notNullable()
       table.specificType('province_code', 'char(6)').notNullable()
       table.specificType('city_code', 'char(6)').nullable()
       table.specificType('county_code', 'char(6)').nullable()
-      table.string('kind', 24).notNullable().checkIn(['balance_mismatch', 'unmatched_debit', 'under_covered', 'payment_not_settled', 'instruction_rejected'])
+      table
+        .string('kind', 24)
+        .notNullable()
+        .checkIn([
+          'balance_mismatch',
+          'unmatched_debit',
+          'under_covered',
+          'payment_not_settled',
+          'instruction_rejected',
+        ])
       table.string('severity', 8).notNullable().checkIn(['yellow', 'red'])
       /* What the check saw, so a reviewer can follow it without re-running anything. */
       table.jsonb('evidence').notNullable()
@@ -119,10 +146,14 @@ export default class extends BaseSchema {
       table.index(['bank_id', 'status'])
     })
     /* Reconciliation runs again and again: an open anomaly is raised once. */
-    this.schema.raw(`CREATE UNIQUE INDEX fund_anomalies_open_once ON fund_anomalies (fingerprint) WHERE status = 'open'`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX fund_anomalies_open_once ON fund_anomalies (fingerprint) WHERE status = 'open'`
+    )
   }
 
   async down() {
-    this.schema.raw('DROP TABLE IF EXISTS fund_anomalies, bank_api_requests, bank_movements, bank_instructions, supervised_accounts, banks CASCADE')
+    this.schema.raw(
+      'DROP TABLE IF EXISTS fund_anomalies, bank_api_requests, bank_movements, bank_instructions, supervised_accounts, banks CASCADE'
+    )
   }
 }

@@ -11,9 +11,15 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   async up() {
     this.schema.raw(`ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_status_check`)
-    this.schema.raw(`ALTER TABLE payments ADD CONSTRAINT payments_status_check CHECK (status IN ('pending', 'succeeded', 'failed', 'closed', 'returned'))`)
-    this.schema.raw(`CREATE UNIQUE INDEX payments_one_pending_per_class ON payments (consumption_id) WHERE status = 'pending' AND consumption_id IS NOT NULL`)
-    this.schema.raw(`CREATE UNIQUE INDEX payments_one_paid_per_class ON payments (consumption_id) WHERE status = 'succeeded' AND consumption_id IS NOT NULL`)
+    this.schema.raw(
+      `ALTER TABLE payments ADD CONSTRAINT payments_status_check CHECK (status IN ('pending', 'succeeded', 'failed', 'closed', 'returned'))`
+    )
+    this.schema.raw(
+      `CREATE UNIQUE INDEX payments_one_pending_per_class ON payments (consumption_id) WHERE status = 'pending' AND consumption_id IS NOT NULL`
+    )
+    this.schema.raw(
+      `CREATE UNIQUE INDEX payments_one_paid_per_class ON payments (consumption_id) WHERE status = 'succeeded' AND consumption_id IS NOT NULL`
+    )
 
     this.schema.createTable('payment_returns', (table) => {
       table.bigIncrements('id')
@@ -34,7 +40,9 @@ export default class extends BaseSchema {
       table.index(['order_id'])
       table.check('amount_fen > 0', [], 'payment_returns_amount_positive')
     })
-    this.schema.raw(`CREATE INDEX payment_returns_to_send ON payment_returns (next_send_at) WHERE status = 'returning'`)
+    this.schema.raw(
+      `CREATE INDEX payment_returns_to_send ON payment_returns (next_send_at) WHERE status = 'returning'`
+    )
   }
 
   async down() {
@@ -42,6 +50,8 @@ export default class extends BaseSchema {
     this.schema.raw('DROP INDEX IF EXISTS payments_one_paid_per_class')
     this.schema.raw('DROP INDEX IF EXISTS payments_one_pending_per_class')
     this.schema.raw(`ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_status_check`)
-    this.schema.raw(`ALTER TABLE payments ADD CONSTRAINT payments_status_check CHECK (status IN ('pending', 'succeeded', 'failed', 'closed'))`)
+    this.schema.raw(
+      `ALTER TABLE payments ADD CONSTRAINT payments_status_check CHECK (status IN ('pending', 'succeeded', 'failed', 'closed'))`
+    )
   }
 }

@@ -19,12 +19,18 @@ export default class extends BaseSchema {
     this.schema.alterTable('consumptions', (table) => {
       table.timestamp('slot_starts_at', { useTz: true }).nullable()
     })
-    this.schema.raw(`ALTER TABLE fund_anomalies DROP CONSTRAINT IF EXISTS fund_anomalies_kind_check`)
+    this.schema.raw(
+      `ALTER TABLE fund_anomalies DROP CONSTRAINT IF EXISTS fund_anomalies_kind_check`
+    )
     this.schema.raw(
       `ALTER TABLE fund_anomalies ADD CONSTRAINT fund_anomalies_kind_check CHECK (kind IN ('balance_mismatch', 'unmatched_debit', 'under_covered', 'payment_not_settled', 'instruction_rejected', 'attendance_burst', 'refund_failed_executed'))`
     )
-    this.schema.raw(`ALTER TABLE bank_instructions DROP CONSTRAINT IF EXISTS bank_instructions_status_check`)
-    this.schema.raw(`ALTER TABLE bank_instructions ADD CONSTRAINT bank_instructions_status_check CHECK (status IN ('sent', 'executed', 'rejected', 'reissued', 'reversed', 'cancelled'))`)
+    this.schema.raw(
+      `ALTER TABLE bank_instructions DROP CONSTRAINT IF EXISTS bank_instructions_status_check`
+    )
+    this.schema.raw(
+      `ALTER TABLE bank_instructions ADD CONSTRAINT bank_instructions_status_check CHECK (status IN ('sent', 'executed', 'rejected', 'reissued', 'reversed', 'cancelled'))`
+    )
     this.schema.alterTable('bank_instructions', (table) => {
       table.bigint('reissues_id').nullable()
       table.bigint('resolved_by').nullable()
@@ -32,16 +38,26 @@ export default class extends BaseSchema {
     })
     this.schema.raw('DROP INDEX IF EXISTS bank_instructions_one_release_per_class')
     this.schema.raw('DROP INDEX IF EXISTS bank_instructions_one_per_refund')
-    this.schema.raw(`CREATE UNIQUE INDEX bank_instructions_one_release_per_class ON bank_instructions (consumption_id) WHERE consumption_id IS NOT NULL AND status IN ('sent', 'executed')`)
-    this.schema.raw(`CREATE UNIQUE INDEX bank_instructions_one_per_refund ON bank_instructions (refund_id) WHERE refund_id IS NOT NULL AND status IN ('sent', 'executed')`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX bank_instructions_one_release_per_class ON bank_instructions (consumption_id) WHERE consumption_id IS NOT NULL AND status IN ('sent', 'executed')`
+    )
+    this.schema.raw(
+      `CREATE UNIQUE INDEX bank_instructions_one_per_refund ON bank_instructions (refund_id) WHERE refund_id IS NOT NULL AND status IN ('sent', 'executed')`
+    )
     this.schema.raw('DROP INDEX IF EXISTS refunds_one_open_per_order')
-    this.schema.raw(`CREATE UNIQUE INDEX refunds_one_open_per_order ON refunds (order_id) WHERE status IN ('requested', 'approved', 'refunding') AND approved_by IS DISTINCT FROM 'bureau'`)
-    this.schema.raw(`CREATE UNIQUE INDEX refunds_one_bureau_per_order ON refunds (order_id) WHERE status IN ('requested', 'approved', 'refunding') AND approved_by = 'bureau'`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX refunds_one_open_per_order ON refunds (order_id) WHERE status IN ('requested', 'approved', 'refunding') AND approved_by IS DISTINCT FROM 'bureau'`
+    )
+    this.schema.raw(
+      `CREATE UNIQUE INDEX refunds_one_bureau_per_order ON refunds (order_id) WHERE status IN ('requested', 'approved', 'refunding') AND approved_by = 'bureau'`
+    )
     this.schema.alterTable('refunds', (table) => {
       table.integer('send_attempts').notNullable().defaultTo(0)
       table.timestamp('next_send_at', { useTz: true }).nullable()
     })
-    this.schema.raw(`CREATE INDEX refunds_to_send ON refunds (next_send_at) WHERE status = 'refunding'`)
+    this.schema.raw(
+      `CREATE INDEX refunds_to_send ON refunds (next_send_at) WHERE status = 'refunding'`
+    )
   }
 
   async down() {
@@ -52,11 +68,17 @@ export default class extends BaseSchema {
     })
     this.schema.raw('DROP INDEX IF EXISTS refunds_one_bureau_per_order')
     this.schema.raw('DROP INDEX IF EXISTS refunds_one_open_per_order')
-    this.schema.raw(`CREATE UNIQUE INDEX refunds_one_open_per_order ON refunds (order_id) WHERE status IN ('requested', 'approved', 'refunding')`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX refunds_one_open_per_order ON refunds (order_id) WHERE status IN ('requested', 'approved', 'refunding')`
+    )
     this.schema.raw('DROP INDEX IF EXISTS bank_instructions_one_per_refund')
     this.schema.raw('DROP INDEX IF EXISTS bank_instructions_one_release_per_class')
-    this.schema.raw(`CREATE UNIQUE INDEX bank_instructions_one_release_per_class ON bank_instructions (consumption_id) WHERE consumption_id IS NOT NULL`)
-    this.schema.raw(`CREATE UNIQUE INDEX bank_instructions_one_per_refund ON bank_instructions (refund_id) WHERE refund_id IS NOT NULL`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX bank_instructions_one_release_per_class ON bank_instructions (consumption_id) WHERE consumption_id IS NOT NULL`
+    )
+    this.schema.raw(
+      `CREATE UNIQUE INDEX bank_instructions_one_per_refund ON bank_instructions (refund_id) WHERE refund_id IS NOT NULL`
+    )
     this.schema.alterTable('bank_instructions', (table) => {
       table.dropColumn('reissues_id')
       table.dropColumn('resolved_by')

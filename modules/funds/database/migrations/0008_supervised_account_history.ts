@@ -17,15 +17,27 @@ export default class extends BaseSchema {
       table.dropUnique(['institution_id'])
       table.dropUnique(['bank_id', 'account_number'])
     })
-    this.schema.raw(`CREATE UNIQUE INDEX supervised_accounts_one_open ON supervised_accounts (institution_id) WHERE status = 'open'`)
-    this.schema.raw(`CREATE UNIQUE INDEX supervised_accounts_open_number ON supervised_accounts (bank_id, account_number) WHERE status = 'open'`)
-    this.schema.raw(`CREATE INDEX supervised_accounts_institution ON supervised_accounts (institution_id, id)`)
-    this.schema.raw(`ALTER TABLE supervised_accounts ADD CONSTRAINT supervised_accounts_closed_when CHECK ((status = 'closed') = (closed_at IS NOT NULL))`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX supervised_accounts_one_open ON supervised_accounts (institution_id) WHERE status = 'open'`
+    )
+    this.schema.raw(
+      `CREATE UNIQUE INDEX supervised_accounts_open_number ON supervised_accounts (bank_id, account_number) WHERE status = 'open'`
+    )
+    this.schema.raw(
+      `CREATE INDEX supervised_accounts_institution ON supervised_accounts (institution_id, id)`
+    )
+    this.schema.raw(
+      `ALTER TABLE supervised_accounts ADD CONSTRAINT supervised_accounts_closed_when CHECK ((status = 'closed') = (closed_at IS NOT NULL))`
+    )
   }
 
   async down() {
-    this.schema.raw('DROP INDEX IF EXISTS supervised_accounts_one_open, supervised_accounts_open_number, supervised_accounts_institution')
-    this.schema.raw('ALTER TABLE supervised_accounts DROP CONSTRAINT IF EXISTS supervised_accounts_closed_when')
+    this.schema.raw(
+      'DROP INDEX IF EXISTS supervised_accounts_one_open, supervised_accounts_open_number, supervised_accounts_institution'
+    )
+    this.schema.raw(
+      'ALTER TABLE supervised_accounts DROP CONSTRAINT IF EXISTS supervised_accounts_closed_when'
+    )
     this.schema.alterTable('supervised_accounts', (table) => {
       table.dropColumns('status', 'closed_at', 'replaced_by_id', 'change_request_id')
       table.unique(['institution_id'])

@@ -22,7 +22,14 @@ test.group('Browser: a parent’s money from payment to refund', (group) => {
   let sandbox: Awaited<ReturnType<typeof startSandbox>>
   const original = sandboxSettings()
   group.setup(async () => {
-    sandbox = await startSandbox({ port: 0, merchants: { [original.merchantId]: original.secret }, duplicateRate: 1, delayMs: [20, 200], retryMs: [300, 800], bank: { platformUrl: env.get('APP_URL'), credentials: bankCredentials, pollMs: 200 } })
+    sandbox = await startSandbox({
+      port: 0,
+      merchants: { [original.merchantId]: original.secret },
+      duplicateRate: 1,
+      delayMs: [20, 200],
+      retryMs: [300, 800],
+      bank: { platformUrl: env.get('APP_URL'), credentials: bankCredentials, pollMs: 200 },
+    })
     sandboxChannel.configure({ ...original, url: sandbox.url })
     allowFormTarget(sandbox.url)
     return async () => {
@@ -33,20 +40,50 @@ test.group('Browser: a parent’s money from payment to refund', (group) => {
   group.each.setup(() => truncateAll())
   group.each.teardown(() => truncateAll())
 
-  test('buy, pay on the cashier, two classes confirmed, the rest refunded; statement and dashboard agree to the fen', async ({ visit, browserContext, assert }) => {
-    const institution = await createFiledInstitution({ regionCode: '220104', name: '长春启明星艺术培训学校' })
+  test('buy, pay on the cashier, two classes confirmed, the rest refunded; statement and dashboard agree to the fen', async ({
+    visit,
+    browserContext,
+    assert,
+  }) => {
+    const institution = await createFiledInstitution({
+      regionCode: '220104',
+      name: '长春启明星艺术培训学校',
+    })
     const teacher = await createStaffMember(institution.id, '李老师', residentId(321))
-    const owner = await createTestAccount({ role: 'institution_owner', regionCode: '220104', orgType: 'institution', orgId: institution.id })
-    const course = await createCourse(institution.id, courseDraft({ teacherIds: [teacher.id], name: '少儿美术启蒙班', pricePerClassFen: 125_50, ...runningCourse() }), 'on_sale')
+    const owner = await createTestAccount({
+      role: 'institution_owner',
+      regionCode: '220104',
+      orgType: 'institution',
+      orgId: institution.id,
+    })
+    const course = await createCourse(
+      institution.id,
+      courseDraft({
+        teacherIds: [teacher.id],
+        name: '少儿美术启蒙班',
+        pricePerClassFen: 125_50,
+        ...runningCourse(),
+      }),
+      'on_sale'
+    )
     const parent = await createTestAccount({ role: 'parent', displayName: '王丽' })
-    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104', unitName: '长春市朝阳区教育局' })
+    const county = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+      unitName: '长春市朝阳区教育局',
+    })
     const total = 12 * 125_50
 
     /* The parent signs the contract and pays the charge on the provider's cashier. */
     const home = await visit('/login')
     await signIn(home, home.url(), parent)
     await home.goto(new URL(`/courses/${course.id}`, home.url()).toString())
-    await signContract(home, { studentIdNumber: residentId(808), grade: 'p1', password: parent.password! })
+    await signContract(home, {
+      studentIdNumber: residentId(808),
+      grade: 'p1',
+      password: parent.password!,
+    })
     await home.getByRole('link', { name: '缴费与订单' }).click()
     await home.getByTestId('pay-next').click()
     await home.waitForURL(`${sandbox.url}/pay/**`)
@@ -54,7 +91,9 @@ test.group('Browser: a parent’s money from payment to refund', (group) => {
     await home.getByTestId('sandbox-pay').click()
     await home.waitForURL(/\/parent\/orders\/\d+$/)
     /* The page waits for the signed callback, then shows the order paid. */
-    await home.locator('[data-testid="order-status"][data-status="paid"]').waitFor({ timeout: 15_000 })
+    await home
+      .locator('[data-testid="order-status"][data-status="paid"]')
+      .waitFor({ timeout: 15_000 })
     assert.equal(await money(home, 'total-held'), `¥${formatYuan(total)}`)
     const orderUrl = home.url()
 
@@ -63,7 +102,9 @@ test.group('Browser: a parent’s money from payment to refund', (group) => {
     const school = await (await browserContext.browser()!.newContext({ locale: 'zh-CN' })).newPage()
     await signIn(school, home.url(), owner)
     for (const n of [1, 2]) {
-      await school.goto(new URL(`/institution/attendance?course=${course.id}&classNo=${n}`, home.url()).toString())
+      await school.goto(
+        new URL(`/institution/attendance?course=${course.id}&classNo=${n}`, home.url()).toString()
+      )
       await school.getByTestId('record-attendance').click()
       await school.locator('.alert--success').waitFor()
     }
@@ -91,7 +132,11 @@ test.group('Browser: a parent’s money from payment to refund', (group) => {
     assert.equal(await money(home, 'total-refunded'), `¥${formatYuan(10 * 125_50)}`)
     assert.equal(await money(home, 'total-held'), '¥0.00')
     assert.equal(await home.getByTestId('refund-status').innerText(), '已退回')
-    const statement = { paid: await money(home, 'total-paid'), released: await money(home, 'total-released'), refunded: await money(home, 'total-refunded') }
+    const statement = {
+      paid: await money(home, 'total-paid'),
+      released: await money(home, 'total-released'),
+      refunded: await money(home, 'total-refunded'),
+    }
 
     /* The county's dashboard shows the same money. */
     const bureau = await (await browserContext.browser()!.newContext({ locale: 'zh-CN' })).newPage()
@@ -102,6 +147,9 @@ test.group('Browser: a parent’s money from payment to refund', (group) => {
     assert.equal(await money(bureau, 'region-refunded'), statement.refunded)
     assert.equal(await money(bureau, 'region-held'), '¥0.00')
     assert.isTrue(isClean(await ledgerProblems()))
-    assert.equal((await db.from('channel_notices').where('outcome', 'duplicate').count('* as n'))[0].n > 0, true)
+    assert.equal(
+      (await db.from('channel_notices').where('outcome', 'duplicate').count('* as n'))[0].n > 0,
+      true
+    )
   }).timeout(120_000)
 })

@@ -20,7 +20,13 @@ export async function accountOf(institutionId: number) {
 }
 
 /** Headers of a bank API request signed with the bank's current secret. */
-export function bankHeaders(bank: Bank, method: string, path: string, body: string, overrides: { nonce?: string; timestamp?: string; secret?: string } = {}) {
+export function bankHeaders(
+  bank: Bank,
+  method: string,
+  path: string,
+  body: string,
+  overrides: { nonce?: string; timestamp?: string; secret?: string } = {}
+) {
   const nonce = overrides.nonce ?? randomUUID()
   const timestamp = overrides.timestamp ?? unixSeconds()
   return {
@@ -28,12 +34,30 @@ export function bankHeaders(bank: Bank, method: string, path: string, body: stri
     'x-bank-key': bank.apiKey,
     'x-bank-nonce': nonce,
     'x-bank-timestamp': timestamp,
-    'x-bank-signature': signPayload(overrides.secret ?? bankSecret(bank), timestamp, bankCanonical(nonce, method, path, body)),
+    'x-bank-signature': signPayload(
+      overrides.secret ?? bankSecret(bank),
+      timestamp,
+      bankCanonical(nonce, method, path, body)
+    ),
   }
 }
 
-export function movement(accountNumber: string, direction: 'credit' | 'debit', amountFen: number, balanceAfterFen: number, reference: string | null) {
-  return { bank_txn_id: `T${randomUUID().slice(0, 18)}`, account_number: accountNumber, direction, amount_fen: amountFen, balance_after_fen: balanceAfterFen, reference, occurred_at: new Date().toISOString() }
+export function movement(
+  accountNumber: string,
+  direction: 'credit' | 'debit',
+  amountFen: number,
+  balanceAfterFen: number,
+  reference: string | null
+) {
+  return {
+    bank_txn_id: `T${randomUUID().slice(0, 18)}`,
+    account_number: accountNumber,
+    direction,
+    amount_fen: amountFen,
+    balance_after_fen: balanceAfterFen,
+    reference,
+    occurred_at: new Date().toISOString(),
+  }
 }
 
 export async function assertLedgerClean(assert: { isTrue(v: boolean, m?: string): void }) {
@@ -59,22 +83,41 @@ const daysFromToday = (days: number) => DateTime.fromISO(todayIso()).plus({ days
  */
 export function runningCourse(): Partial<Parameters<typeof courseDraft>[0] & object> {
   const start = daysFromToday(-63)
-  return { startDate: start, endDate: daysFromToday(14), slots: [{ weekday: DateTime.fromISO(start).weekday, start: '09:00' }] }
+  return {
+    startDate: start,
+    endDate: daysFromToday(14),
+    slots: [{ weekday: DateTime.fromISO(start).weekday, start: '09:00' }],
+  }
 }
 
 /** A signed contract of a white-listed institution and its first order, awaiting payment. */
-export async function orderFixture(options: { regionCode?: string; course?: Parameters<typeof courseDraft>[0] } = {}): Promise<OrderWorld> {
+export async function orderFixture(
+  options: { regionCode?: string; course?: Parameters<typeof courseDraft>[0] } = {}
+): Promise<OrderWorld> {
   const regionCode = options.regionCode ?? '220104'
   const institution = await createFiledInstitution({ regionCode, categories: ['arts', 'academic'] })
-  const teacher = await createStaffMember(institution.id, '李老师', residentId(Math.floor(Math.random() * 900) + 100))
-  const owner = await createTestAccount({ role: 'institution_owner', regionCode, orgType: 'institution', orgId: institution.id })
-  const course = await createCourse(institution.id, courseDraft({ teacherIds: [teacher.id], ...runningCourse(), ...options.course }), 'on_sale')
+  const teacher = await createStaffMember(
+    institution.id,
+    '李老师',
+    residentId(Math.floor(Math.random() * 900) + 100)
+  )
+  const owner = await createTestAccount({
+    role: 'institution_owner',
+    regionCode,
+    orgType: 'institution',
+    orgId: institution.id,
+  })
+  const course = await createCourse(
+    institution.id,
+    courseDraft({ teacherIds: [teacher.id], ...runningCourse(), ...options.course }),
+    'on_sale'
+  )
   const parent = await createTestAccount({ role: 'parent', regionCode })
   const contractId = await signedContractFixture(course.id, parent.id)
   const order = await new CreateOrder().handle(parent.user, contractId)
   return { order, contractId, institutionId: institution.id, parent, owner }
 }
 
-
 /** The Lucid user behind an account, for `loginAs`. */
-export const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
+export const userOf = async (id: number) =>
+  (await new CurrentUserProvider().findById(id))!.getOriginal()

@@ -10,9 +10,13 @@ import { payOrder } from '../../testing.js'
 import { orderFixture, userOf } from './helpers.js'
 
 test.group('Funds jobs and small actions', () => {
-  test('the deadlines job closes an unpaid order past its time; the reconcile job stamps every account', async ({ assert }) => {
+  test('the deadlines job closes an unpaid order past its time; the reconcile job stamps every account', async ({
+    assert,
+  }) => {
     const { order } = await orderFixture()
-    await Order.query().where('id', order.id).update({ expires_at: new Date(Date.now() - 60_000) })
+    await Order.query()
+      .where('id', order.id)
+      .update({ expires_at: new Date(Date.now() - 60_000) })
     await FundDeadlinesJob.dispatch({})
     assert.equal((await Order.findOrFail(order.id)).status, 'cancelled')
     const paid = await orderFixture()
@@ -22,20 +26,34 @@ test.group('Funds jobs and small actions', () => {
     assert.isNotNull(account.reconciledAt)
   })
 
-  test('a parent can withdraw a refund request the institution has not answered yet, and only their own', async ({ client, assert }) => {
+  test('a parent can withdraw a refund request the institution has not answered yet, and only their own', async ({
+    client,
+    assert,
+  }) => {
     const { order, parent, owner } = await orderFixture()
     const other = await orderFixture()
     await payOrder(order)
     await new RecordClass().handle(owner.user, { contractId: order.contractId, classNo: 1 })
     const refund = await new RequestRefund().handle(parent.user, order.id, { reason: '再考虑一下' })
-    const foreign = await client.post(`/parent/refunds/${refund.id}/withdraw`).loginAs(await userOf(other.parent.id)).withCsrfToken().redirects(0)
+    const foreign = await client
+      .post(`/parent/refunds/${refund.id}/withdraw`)
+      .loginAs(await userOf(other.parent.id))
+      .withCsrfToken()
+      .redirects(0)
     assert.equal(foreign.status(), 404)
     assert.equal((await Refund.findOrFail(refund.id)).status, 'requested')
-    const done = await client.post(`/parent/refunds/${refund.id}/withdraw`).loginAs(await userOf(parent.id)).withCsrfToken().redirects(0)
+    const done = await client
+      .post(`/parent/refunds/${refund.id}/withdraw`)
+      .loginAs(await userOf(parent.id))
+      .withCsrfToken()
+      .redirects(0)
     assert.equal(done.status(), 302)
     assert.equal((await Refund.findOrFail(refund.id)).status, 'withdrawn')
     /* A new request may follow. */
-    const again = await new RequestRefund().handle(parent.user, order.id, { classes: 2, reason: '只退两课时' })
+    const again = await new RequestRefund().handle(parent.user, order.id, {
+      classes: 2,
+      reason: '只退两课时',
+    })
     assert.equal(again.amountFen, 2 * order.pricePerClassFen)
   })
 })

@@ -38,7 +38,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 )
 
 test.group('Ledger properties', () => {
-  test('random sequences of payments, classes, refunds and bank movements keep the books balanced and never overdraw', async ({ assert }) => {
+  test('random sequences of payments, classes, refunds and bank movements keep the books balanced and never overdraw', async ({
+    assert,
+  }) => {
     let runs = 0
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
@@ -52,12 +54,21 @@ test.group('Ledger properties', () => {
           try {
             switch (step.kind) {
               case 'record':
-                await new RecordClass().handle(owner.user, { contractId: order.contractId, classNo: nextClass })
+                await new RecordClass().handle(owner.user, {
+                  contractId: order.contractId,
+                  classNo: nextClass,
+                })
                 nextClass++
                 break
               case 'confirm':
               case 'dispute': {
-                const open = await Consumption.query().where('orderId', order.id).whereIn('status', step.kind === 'confirm' ? ['pending', 'disputed'] : ['pending']).orderBy('id')
+                const open = await Consumption.query()
+                  .where('orderId', order.id)
+                  .whereIn(
+                    'status',
+                    step.kind === 'confirm' ? ['pending', 'disputed'] : ['pending']
+                  )
+                  .orderBy('id')
                 if (!open.length) break
                 const target = open[step.pick % open.length]
                 if (step.kind === 'confirm') await new AnswerClass().confirm(parent.user, target.id)
@@ -68,16 +79,38 @@ test.group('Ledger properties', () => {
                 await new AutoConfirmClasses().handle('2099-01-01')
                 break
               case 'refund':
-                await new RequestRefund().handle(parent.user, order.id, { classes: step.classes, reason: '随机退费' })
+                await new RequestRefund().handle(parent.user, order.id, {
+                  classes: step.classes,
+                  reason: '随机退费',
+                })
                 break
               case 'decide': {
-                const open = await Refund.query().where('orderId', order.id).where('status', 'requested').first()
-                if (open) await new DecideRefund().handle(owner.user, open.id, { approve: step.approve, reason: step.approve ? null : '不同意' })
+                const open = await Refund.query()
+                  .where('orderId', order.id)
+                  .where('status', 'requested')
+                  .first()
+                if (open)
+                  await new DecideRefund().handle(owner.user, open.id, {
+                    approve: step.approve,
+                    reason: step.approve ? null : '不同意',
+                  })
                 break
               }
               case 'channel': {
-                const open = await Refund.query().where('orderId', order.id).where('status', 'refunding').first()
-                if (open) await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: step.succeed ? 'refund.succeeded' : 'refund.failed', out_trade_no: payment.number, out_refund_no: open.number, amount_fen: open.amountFen }))
+                const open = await Refund.query()
+                  .where('orderId', order.id)
+                  .where('status', 'refunding')
+                  .first()
+                if (open)
+                  await new ApplyChannelNotice().handle(
+                    'sandbox',
+                    signedNotice({
+                      event: step.succeed ? 'refund.succeeded' : 'refund.failed',
+                      out_trade_no: payment.number,
+                      out_refund_no: open.number,
+                      amount_fen: open.amountFen,
+                    })
+                  )
                 break
               }
               case 'bank': {
@@ -85,15 +118,35 @@ test.group('Ledger properties', () => {
                 const report = []
                 if (!settled.settledMovementId) {
                   bankBalance += payment.amountFen
-                  report.push(movement(account.accountNumber, 'credit', payment.amountFen, bankBalance, payment.number))
+                  report.push(
+                    movement(
+                      account.accountNumber,
+                      'credit',
+                      payment.amountFen,
+                      bankBalance,
+                      payment.number
+                    )
+                  )
                 }
-                const sent = await BankInstruction.query().where('supervisedAccountId', account.id).where('status', 'sent').orderBy('id').first()
+                const sent = await BankInstruction.query()
+                  .where('supervisedAccountId', account.id)
+                  .where('status', 'sent')
+                  .orderBy('id')
+                  .first()
                 if (step.rogue && bankBalance >= 100) {
                   bankBalance -= 100
                   report.push(movement(account.accountNumber, 'debit', 100, bankBalance, null))
                 } else if (sent && bankBalance >= sent.amountFen) {
                   bankBalance -= sent.amountFen
-                  report.push(movement(account.accountNumber, 'debit', sent.amountFen, bankBalance, sent.number))
+                  report.push(
+                    movement(
+                      account.accountNumber,
+                      'debit',
+                      sent.amountFen,
+                      bankBalance,
+                      sent.number
+                    )
+                  )
                 }
                 if (report.length) await new RecordBankMovements().handle(bank, report)
                 break
@@ -108,15 +161,26 @@ test.group('Ledger properties', () => {
           const fresh = await Order.findOrFail(order.id)
           assert.isAtLeast(fresh.heldFen, 0)
           assert.isAtMost(fresh.classesConsumed + fresh.classesRefunded, fresh.classCount)
-          assert.equal(await balanceOf(db, accounts.supervised(institutionId)), fresh.heldFen, `supervised balance = held after ${step.kind}`)
+          assert.equal(
+            await balanceOf(db, accounts.supervised(institutionId)),
+            fresh.heldFen,
+            `supervised balance = held after ${step.kind}`
+          )
           assert.equal(await balanceOf(db, accounts.refunding(institutionId)), fresh.refundingFen)
           /* Money and classes tell the same story: what is held pays for the classes neither refunded nor released. */
-          assert.equal(fresh.heldFen, (fresh.classCount - fresh.classesRefunded) * fresh.pricePerClassFen - fresh.releasedFen, `held fen match the classes after ${step.kind}`)
+          assert.equal(
+            fresh.heldFen,
+            (fresh.classCount - fresh.classesRefunded) * fresh.pricePerClassFen - fresh.releasedFen,
+            `held fen match the classes after ${step.kind}`
+          )
           assert.isAtMost(fresh.releasedFen, fresh.classesConsumed * fresh.pricePerClassFen)
         }
         await assertLedgerClean(assert)
       }),
-      { numRuns: Number(process.env.FUNDS_PROPERTY_RUNS ?? 25), seed: process.env.FUNDS_PROPERTY_SEED ? Number(process.env.FUNDS_PROPERTY_SEED) : undefined }
+      {
+        numRuns: Number(process.env.FUNDS_PROPERTY_RUNS ?? 25),
+        seed: process.env.FUNDS_PROPERTY_SEED ? Number(process.env.FUNDS_PROPERTY_SEED) : undefined,
+      }
     )
     assert.isAtLeast(runs, 1)
   }).timeout(240_000)

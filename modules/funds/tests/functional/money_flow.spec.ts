@@ -16,7 +16,9 @@ import { payOrder, signedNotice } from '../../testing.js'
 import { accountOf, assertLedgerClean, movement, orderFixture } from './helpers.js'
 
 test.group('Money flow: pay, consume, release, refund', () => {
-  test('a paid order holds the money; confirmed classes release it; the rest is refunded to the channel', async ({ assert }) => {
+  test('a paid order holds the money; confirmed classes release it; the rest is refunded to the channel', async ({
+    assert,
+  }) => {
     const { order, parent, owner, institutionId } = await orderFixture()
     assert.equal(order.status, 'awaiting_payment')
     assert.equal(order.amountFen, 12 * 120_00)
@@ -24,8 +26,14 @@ test.group('Money flow: pay, consume, release, refund', () => {
     assert.equal(order.status, 'paid')
     assert.equal(await balanceOf(db, accounts.supervised(institutionId)), 144_000)
 
-    const first = await new RecordClass().handle(owner.user, { contractId: order.contractId, classNo: 1 })
-    const second = await new RecordClass().handle(owner.user, { contractId: order.contractId, classNo: 2 })
+    const first = await new RecordClass().handle(owner.user, {
+      contractId: order.contractId,
+      classNo: 1,
+    })
+    const second = await new RecordClass().handle(owner.user, {
+      contractId: order.contractId,
+      classNo: 2,
+    })
     await new AnswerClass().confirm(parent.user, first.id)
     await new AnswerClass().confirm(parent.user, second.id)
     await order.refresh()
@@ -36,14 +44,20 @@ test.group('Money flow: pay, consume, release, refund', () => {
 
     /* The bank reports the payment arriving and executes both release instructions. */
     const { account, bank } = await accountOf(institutionId)
-    const releases = await BankInstruction.query().where('orderId', order.id).where('kind', 'release').orderBy('id')
+    const releases = await BankInstruction.query()
+      .where('orderId', order.id)
+      .where('kind', 'release')
+      .orderBy('id')
     assert.lengthOf(releases, 2)
     const results = await new RecordBankMovements().handle(bank, [
       movement(account.accountNumber, 'credit', 144_000, 144_000, payment.number),
       movement(account.accountNumber, 'debit', 12_000, 132_000, releases[0].number),
       movement(account.accountNumber, 'debit', 12_000, 120_000, releases[1].number),
     ])
-    assert.deepEqual(results.map((r) => r.matched), ['payment', 'instruction', 'instruction'])
+    assert.deepEqual(
+      results.map((r) => r.matched),
+      ['payment', 'instruction', 'instruction']
+    )
     assert.equal(await balanceOf(db, accounts.institution(institutionId)), 24_000)
     assert.deepEqual(await new Reconcile().account(await account.refresh()), [])
 
@@ -56,7 +70,15 @@ test.group('Money flow: pay, consume, release, refund', () => {
     assert.equal(refund.status, 'refunding')
     await order.refresh()
     assert.equal(order.status, 'refunding')
-    const outcome = await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: 'refund.succeeded', out_trade_no: payment.number, out_refund_no: refund.number, amount_fen: refund.amountFen }))
+    const outcome = await new ApplyChannelNotice().handle(
+      'sandbox',
+      signedNotice({
+        event: 'refund.succeeded',
+        out_trade_no: payment.number,
+        out_refund_no: refund.number,
+        amount_fen: refund.amountFen,
+      })
+    )
     assert.equal(outcome.outcome, 'applied')
     await order.refresh()
     assert.equal(order.status, 'completed')
@@ -68,7 +90,9 @@ test.group('Money flow: pay, consume, release, refund', () => {
     await assertLedgerClean(assert)
   })
 
-  test('before the first class a refund is full and needs nobody’s approval', async ({ assert }) => {
+  test('before the first class a refund is full and needs nobody’s approval', async ({
+    assert,
+  }) => {
     const { order, parent } = await orderFixture()
     await payOrder(order)
     const refund = await new RequestRefund().handle(parent.user, order.id, { reason: '时间冲突' })
@@ -78,13 +102,22 @@ test.group('Money flow: pay, consume, release, refund', () => {
     await assertLedgerClean(assert)
   })
 
-  test('silence confirms a class after 15 working days and an unanswered refund after 5', async ({ assert }) => {
+  test('silence confirms a class after 15 working days and an unanswered refund after 5', async ({
+    assert,
+  }) => {
     const { order, parent, owner } = await orderFixture()
     await payOrder(order)
-    const c = await new RecordClass().handle(owner.user, { contractId: order.contractId, classNo: 1 })
+    const c = await new RecordClass().handle(owner.user, {
+      contractId: order.contractId,
+      classNo: 1,
+    })
     const due = c.confirmDueOn.toISODate()!
     await new AutoConfirmClasses().handle(due)
-    assert.equal((await Consumption.findOrFail(c.id)).status, 'pending', 'not before the deadline has passed')
+    assert.equal(
+      (await Consumption.findOrFail(c.id)).status,
+      'pending',
+      'not before the deadline has passed'
+    )
     const next = new Date(`${due}T00:00:00Z`)
     next.setUTCDate(next.getUTCDate() + 1)
     await new AutoConfirmClasses().handle(next.toISOString().slice(0, 10))
@@ -92,7 +125,10 @@ test.group('Money flow: pay, consume, release, refund', () => {
     assert.equal(confirmed.status, 'auto_confirmed')
     assert.isNotNull(confirmed.releasedAt)
 
-    const refund = await new RequestRefund().handle(parent.user, order.id, { classes: 3, reason: '课程调整' })
+    const refund = await new RequestRefund().handle(parent.user, order.id, {
+      classes: 3,
+      reason: '课程调整',
+    })
     assert.equal(refund.status, 'requested')
     const answerDue = refund.answerDueOn.toISODate()!
     await new SettleOverdueRefunds().handle(answerDue)
@@ -110,7 +146,10 @@ test.group('Money flow: pay, consume, release, refund', () => {
   test('a disputed class releases nothing and becomes refundable', async ({ assert }) => {
     const { order, parent, owner, institutionId } = await orderFixture()
     await payOrder(order)
-    const c = await new RecordClass().handle(owner.user, { contractId: order.contractId, classNo: 1 })
+    const c = await new RecordClass().handle(owner.user, {
+      contractId: order.contractId,
+      classNo: 1,
+    })
     await new AnswerClass().dispute(parent.user, c.id, '当天停课')
     await order.refresh()
     assert.equal(order.classesConsumed, 0)
@@ -121,27 +160,86 @@ test.group('Money flow: pay, consume, release, refund', () => {
 })
 
 test.group('Money flow: bad input moves no money', () => {
-  test('forged, replayed-with-other-amount and unknown callbacks are rejected with a reason; verified ones are recorded, forged ones only counted', async ({ assert }) => {
+  test('forged, replayed-with-other-amount and unknown callbacks are rejected with a reason; verified ones are recorded, forged ones only counted', async ({
+    assert,
+  }) => {
     const { order } = await orderFixture()
     const payment = await payOrder(order)
     const paidBefore = order.paidFen
-    const forged = await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: 'payment.succeeded', out_trade_no: payment.number, transaction_id: 'X', amount_fen: 1 }, { secret: 'not-the-secret' }))
+    const forged = await new ApplyChannelNotice().handle(
+      'sandbox',
+      signedNotice(
+        {
+          event: 'payment.succeeded',
+          out_trade_no: payment.number,
+          transaction_id: 'X',
+          amount_fen: 1,
+        },
+        { secret: 'not-the-secret' }
+      )
+    )
     assert.deepEqual(forged, { outcome: 'rejected', reason: 'signature bad_signature' })
-    const stale = await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: 'payment.succeeded', out_trade_no: payment.number, transaction_id: 'X', amount_fen: payment.amountFen }, { timestamp: String(Math.floor(Date.now() / 1000) - 3600) }))
+    const stale = await new ApplyChannelNotice().handle(
+      'sandbox',
+      signedNotice(
+        {
+          event: 'payment.succeeded',
+          out_trade_no: payment.number,
+          transaction_id: 'X',
+          amount_fen: payment.amountFen,
+        },
+        { timestamp: String(Math.floor(Date.now() / 1000) - 3600) }
+      )
+    )
     assert.equal(stale.reason, 'signature stale')
-    const unknown = await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: 'payment.succeeded', out_trade_no: 'P-NOPE', transaction_id: 'X', amount_fen: 100 }))
+    const unknown = await new ApplyChannelNotice().handle(
+      'sandbox',
+      signedNotice({
+        event: 'payment.succeeded',
+        out_trade_no: 'P-NOPE',
+        transaction_id: 'X',
+        amount_fen: 100,
+      })
+    )
     assert.equal(unknown.reason, 'unknown payment')
-    const duplicate = await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: 'payment.succeeded', out_trade_no: payment.number, transaction_id: payment.providerTxnId, amount_fen: payment.amountFen }))
+    const duplicate = await new ApplyChannelNotice().handle(
+      'sandbox',
+      signedNotice({
+        event: 'payment.succeeded',
+        out_trade_no: payment.number,
+        transaction_id: payment.providerTxnId,
+        amount_fen: payment.amountFen,
+      })
+    )
     assert.equal(duplicate.outcome, 'duplicate')
-    const other = await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: 'payment.succeeded', out_trade_no: payment.number, transaction_id: 'ANOTHER', amount_fen: payment.amountFen }))
+    const other = await new ApplyChannelNotice().handle(
+      'sandbox',
+      signedNotice({
+        event: 'payment.succeeded',
+        out_trade_no: payment.number,
+        transaction_id: 'ANOTHER',
+        amount_fen: payment.amountFen,
+      })
+    )
     assert.equal(other.outcome, 'rejected')
     await order.refresh()
     assert.equal(order.paidFen, paidBefore)
-    const recorded = await db.from('channel_notices').where('body', 'like', `%${payment.number}%`).select('outcome', 'reason')
-    assert.includeDeepMembers(recorded, [{ outcome: 'rejected', reason: 'payment already settled by another transaction' }, { outcome: 'duplicate', reason: null }])
+    const recorded = await db
+      .from('channel_notices')
+      .where('body', 'like', `%${payment.number}%`)
+      .select('outcome', 'reason')
+    assert.includeDeepMembers(recorded, [
+      { outcome: 'rejected', reason: 'payment already settled by another transaction' },
+      { outcome: 'duplicate', reason: null },
+    ])
     /* A forged notice is nobody's: it is counted per minute, never stored in full (finding 22). */
     assert.notDeepInclude(recorded, { outcome: 'rejected', reason: 'signature bad_signature' })
-    const counted = await db.from('machine_request_counts').where('endpoint', 'pay_notice').where('reason', 'signature bad_signature').sum('count as n').first()
+    const counted = await db
+      .from('machine_request_counts')
+      .where('endpoint', 'pay_notice')
+      .where('reason', 'signature bad_signature')
+      .sum('count as n')
+      .first()
     assert.isAtLeast(Number(counted.n), 1)
     await assertLedgerClean(assert)
   })
@@ -150,54 +248,104 @@ test.group('Money flow: bad input moves no money', () => {
     const { order, parent, owner } = await orderFixture()
     await payOrder(order)
     await new RecordClass().handle(owner.user, { contractId: order.contractId, classNo: 1 })
-    await assert.rejects(() => new RequestRefund().handle(parent.user, order.id, { classes: 12, reason: '全部退' }), /funds.refunds.too_many/)
-    assert.equal(await Refund.query().where('orderId', order.id).count('* as n').first().then((r: any) => Number(r.$extras.n)), 0)
+    await assert.rejects(
+      () => new RequestRefund().handle(parent.user, order.id, { classes: 12, reason: '全部退' }),
+      /funds.refunds.too_many/
+    )
+    assert.equal(
+      await Refund.query()
+        .where('orderId', order.id)
+        .count('* as n')
+        .first()
+        .then((r: any) => Number(r.$extras.n)),
+      0
+    )
   })
 
-  test('a bank report for an account it does not hold is rejected and changes nothing', async ({ assert }) => {
+  test('a bank report for an account it does not hold is rejected and changes nothing', async ({
+    assert,
+  }) => {
     const a = await orderFixture()
     const b = await orderFixture({ regionCode: '220102' })
     await payOrder(a.order)
     await payOrder(b.order)
     const { bank } = await accountOf(a.institutionId)
-    const [result] = await new RecordBankMovements().handle(bank, [movement('6222000000000000000', 'debit', 100, 0, null)])
+    const [result] = await new RecordBankMovements().handle(bank, [
+      movement('6222000000000000000', 'debit', 100, 0, null),
+    ])
     assert.equal(result.outcome, 'rejected')
     assert.equal(result.reason, 'account is not a supervised account of this bank')
   })
 
-  test('money leaving a supervised account without an instruction raises a red anomaly at once', async ({ assert }) => {
+  test('money leaving a supervised account without an instruction raises a red anomaly at once', async ({
+    assert,
+  }) => {
     const { order, institutionId } = await orderFixture()
     const payment = await payOrder(order)
     const { account, bank } = await accountOf(institutionId)
-    await new RecordBankMovements().handle(bank, [movement(account.accountNumber, 'credit', order.amountFen, order.amountFen, payment.number)])
-    await new RecordBankMovements().handle(bank, [movement(account.accountNumber, 'debit', 50_000, order.amountFen - 50_000, 'withdrawal')])
-    const anomalies = await FundAnomaly.query().where('institutionId', institutionId).where('status', 'open')
-    assert.includeMembers(anomalies.map((x) => x.kind), ['unmatched_debit'])
+    await new RecordBankMovements().handle(bank, [
+      movement(account.accountNumber, 'credit', order.amountFen, order.amountFen, payment.number),
+    ])
+    await new RecordBankMovements().handle(bank, [
+      movement(account.accountNumber, 'debit', 50_000, order.amountFen - 50_000, 'withdrawal'),
+    ])
+    const anomalies = await FundAnomaly.query()
+      .where('institutionId', institutionId)
+      .where('status', 'open')
+    assert.includeMembers(
+      anomalies.map((x) => x.kind),
+      ['unmatched_debit']
+    )
     const raised = await new Reconcile().account(await account.refresh())
     assert.includeMembers(raised, ['balance_mismatch', 'under_covered'])
-    const mismatch = await FundAnomaly.query().where('institutionId', institutionId).where('kind', 'balance_mismatch').firstOrFail()
+    const mismatch = await FundAnomaly.query()
+      .where('institutionId', institutionId)
+      .where('kind', 'balance_mismatch')
+      .firstOrFail()
     assert.equal(mismatch.severity, 'red')
     assert.equal((mismatch.evidence as any).differenceFen, -50_000)
     /* Running again raises nothing new while the first is open. */
     assert.deepEqual(await new Reconcile().account(await account.refresh()), [])
   })
 
-  test('paid money that never reaches the supervised account is flagged after the grace period', async ({ assert }) => {
+  test('paid money that never reaches the supervised account is flagged after the grace period', async ({
+    assert,
+  }) => {
     const { order, institutionId } = await orderFixture()
     await payOrder(order)
     const { account } = await accountOf(institutionId)
     const { DateTime } = await import('luxon')
     assert.deepEqual(await new Reconcile().account(account, DateTime.now().plus({ hours: 1 })), [])
-    assert.deepEqual(await new Reconcile().account(account, DateTime.now().plus({ hours: 49 })), ['payment_not_settled'])
+    assert.deepEqual(await new Reconcile().account(account, DateTime.now().plus({ hours: 49 })), [
+      'payment_not_settled',
+    ])
   })
 
-  test('a refund callback for an unknown refund or a wrong amount moves nothing', async ({ assert }) => {
+  test('a refund callback for an unknown refund or a wrong amount moves nothing', async ({
+    assert,
+  }) => {
     const { order, parent } = await orderFixture()
     const payment = await payOrder(order)
     const refund = await new RequestRefund().handle(parent.user, order.id, { reason: '不想上了' })
-    const wrong = await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: 'refund.succeeded', out_trade_no: payment.number, out_refund_no: refund.number, amount_fen: refund.amountFen + 1 }))
+    const wrong = await new ApplyChannelNotice().handle(
+      'sandbox',
+      signedNotice({
+        event: 'refund.succeeded',
+        out_trade_no: payment.number,
+        out_refund_no: refund.number,
+        amount_fen: refund.amountFen + 1,
+      })
+    )
     assert.equal(wrong.outcome, 'rejected')
-    const unknown = await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: 'refund.succeeded', out_trade_no: payment.number, out_refund_no: `R${randomUUID()}`, amount_fen: 100 }))
+    const unknown = await new ApplyChannelNotice().handle(
+      'sandbox',
+      signedNotice({
+        event: 'refund.succeeded',
+        out_trade_no: payment.number,
+        out_refund_no: `R${randomUUID()}`,
+        amount_fen: 100,
+      })
+    )
     assert.equal(unknown.reason, 'unknown refund')
     await order.refresh()
     assert.equal(order.refundedFen, 0)

@@ -29,7 +29,15 @@ type Op =
   | { kind: 'channel'; succeed: boolean }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.constantFrom<Op>({ kind: 'pay' }, { kind: 'lapse' }, { kind: 'charge' }, { kind: 'record' }, { kind: 'record' }, { kind: 'silence' }, { kind: 'bank' }),
+  fc.constantFrom<Op>(
+    { kind: 'pay' },
+    { kind: 'lapse' },
+    { kind: 'charge' },
+    { kind: 'record' },
+    { kind: 'record' },
+    { kind: 'silence' },
+    { kind: 'bank' }
+  ),
   fc.record({ kind: fc.constant('callback' as const), pick: fc.nat(10), repeat: fc.boolean() }),
   fc.record({ kind: fc.constantFrom('confirm' as const, 'dispute' as const), pick: fc.nat(10) }),
   fc.record({ kind: fc.constant('refund' as const), classes: fc.integer({ min: 1, max: 12 }) }),
@@ -46,7 +54,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 | the ledger agrees and stays balanced.
 */
 test.group('Money journey properties', () => {
-  test('random interleavings keep what the parent paid = released + refunded + held for every order', async ({ assert }) => {
+  test('random interleavings keep what the parent paid = released + refunded + held for every order', async ({
+    assert,
+  }) => {
     let runs = 0
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 6, maxLength: 22 }), async (ops) => {
@@ -59,19 +69,45 @@ test.group('Money journey properties', () => {
           try {
             const orders = await Order.query().where('contractId', contractId).orderBy('chargeNo')
             const open = orders.find((o) => o.status === 'awaiting_payment')
-            const paying = orders.find((o) => o.paidFen > 0 && ['paid', 'in_progress', 'refunding'].includes(o.status))
+            const paying = orders.find(
+              (o) => o.paidFen > 0 && ['paid', 'in_progress', 'refunding'].includes(o.status)
+            )
             switch (step.kind) {
               case 'pay':
                 /* One open cashier per charge (the index the platform relies on); a lapsed charge's closed one may still be paid late. */
-                if (open && !(await Payment.query().where('orderId', open.id).where('status', 'pending').first())) {
-                  cashiers.push({ payment: await Payment.create({ number: businessNumber('P'), orderId: open.id, consumptionId: null, provider: 'sandbox', amountFen: open.amountFen, status: 'pending' }), txn: `T${randomUUID()}` })
+                if (
+                  open &&
+                  !(await Payment.query()
+                    .where('orderId', open.id)
+                    .where('status', 'pending')
+                    .first())
+                ) {
+                  cashiers.push({
+                    payment: await Payment.create({
+                      number: businessNumber('P'),
+                      orderId: open.id,
+                      consumptionId: null,
+                      provider: 'sandbox',
+                      amountFen: open.amountFen,
+                      status: 'pending',
+                    }),
+                    txn: `T${randomUUID()}`,
+                  })
                 }
                 break
               case 'callback': {
                 const cashier = cashiers[step.pick % Math.max(1, cashiers.length)]
                 if (!cashier) break
                 const txn = step.repeat ? cashier.txn : `T${randomUUID()}`
-                await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: 'payment.succeeded', out_trade_no: cashier.payment.number, transaction_id: txn, amount_fen: cashier.payment.amountFen }))
+                await new ApplyChannelNotice().handle(
+                  'sandbox',
+                  signedNotice({
+                    event: 'payment.succeeded',
+                    out_trade_no: cashier.payment.number,
+                    transaction_id: txn,
+                    amount_fen: cashier.payment.amountFen,
+                  })
+                )
                 break
               }
               case 'lapse':
@@ -81,45 +117,107 @@ test.group('Money journey properties', () => {
                 await new CreateOrder().handle(parent.user, contractId)
                 break
               case 'record': {
-                const next = ((await Consumption.query().where('contractId', contractId).max('class_no as n').first())?.$extras.n ?? 0) + 1
+                const next =
+                  ((
+                    await Consumption.query()
+                      .where('contractId', contractId)
+                      .max('class_no as n')
+                      .first()
+                  )?.$extras.n ?? 0) + 1
                 await new RecordClass().handle(owner.user, { contractId, classNo: next })
                 break
               }
               case 'confirm':
               case 'dispute': {
-                const classes = await Consumption.query().where('contractId', contractId).whereIn('status', step.kind === 'confirm' ? ['pending', 'disputed'] : ['pending']).orderBy('id')
+                const classes = await Consumption.query()
+                  .where('contractId', contractId)
+                  .whereIn(
+                    'status',
+                    step.kind === 'confirm' ? ['pending', 'disputed'] : ['pending']
+                  )
+                  .orderBy('id')
                 const target = classes[step.pick % Math.max(1, classes.length)]
-                if (target && step.kind === 'confirm') await new AnswerClass().confirm(parent.user, target.id)
-                if (target && step.kind === 'dispute') await new AnswerClass().dispute(parent.user, target.id, '有异议')
+                if (target && step.kind === 'confirm')
+                  await new AnswerClass().confirm(parent.user, target.id)
+                if (target && step.kind === 'dispute')
+                  await new AnswerClass().dispute(parent.user, target.id, '有异议')
                 break
               }
               case 'silence':
                 await new AutoConfirmClasses().handle('2099-01-01')
                 break
               case 'refund':
-                if (paying) await new RequestRefund().handle(parent.user, paying.id, { classes: step.classes, reason: '随机退费' })
+                if (paying)
+                  await new RequestRefund().handle(parent.user, paying.id, {
+                    classes: step.classes,
+                    reason: '随机退费',
+                  })
                 break
               case 'decide': {
-                const asked = await Refund.query().where('institutionId', institutionId).where('status', 'requested').first()
-                if (asked) await new DecideRefund().handle(owner.user, asked.id, { approve: step.approve, reason: step.approve ? null : '不同意' })
+                const asked = await Refund.query()
+                  .where('institutionId', institutionId)
+                  .where('status', 'requested')
+                  .first()
+                if (asked)
+                  await new DecideRefund().handle(owner.user, asked.id, {
+                    approve: step.approve,
+                    reason: step.approve ? null : '不同意',
+                  })
                 break
               }
               case 'channel': {
-                const refunding = await Refund.query().where('institutionId', institutionId).where('status', 'refunding').first()
-                const payment = refunding ? await Payment.query().where('orderId', refunding.orderId).where('status', 'succeeded').first() : null
-                if (refunding && payment) await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: step.succeed ? 'refund.succeeded' : 'refund.failed', out_trade_no: payment.number, out_refund_no: refunding.number, amount_fen: refunding.amountFen }))
+                const refunding = await Refund.query()
+                  .where('institutionId', institutionId)
+                  .where('status', 'refunding')
+                  .first()
+                const payment = refunding
+                  ? await Payment.query()
+                      .where('orderId', refunding.orderId)
+                      .where('status', 'succeeded')
+                      .first()
+                  : null
+                if (refunding && payment)
+                  await new ApplyChannelNotice().handle(
+                    'sandbox',
+                    signedNotice({
+                      event: step.succeed ? 'refund.succeeded' : 'refund.failed',
+                      out_trade_no: payment.number,
+                      out_refund_no: refunding.number,
+                      amount_fen: refunding.amountFen,
+                    })
+                  )
                 break
               }
               case 'bank': {
                 const report = []
-                for (const p of await Payment.query().whereIn('orderId', orders.map((o) => o.id)).where('status', 'succeeded').whereNull('settledMovementId')) {
+                for (const p of await Payment.query()
+                  .whereIn(
+                    'orderId',
+                    orders.map((o) => o.id)
+                  )
+                  .where('status', 'succeeded')
+                  .whereNull('settledMovementId')) {
                   bankBalance += p.amountFen
-                  report.push(movement(account.accountNumber, 'credit', p.amountFen, bankBalance, p.number))
+                  report.push(
+                    movement(account.accountNumber, 'credit', p.amountFen, bankBalance, p.number)
+                  )
                 }
-                const sent = await BankInstruction.query().where('supervisedAccountId', account.id).where('status', 'sent').orderBy('id').first()
+                const sent = await BankInstruction.query()
+                  .where('supervisedAccountId', account.id)
+                  .where('status', 'sent')
+                  .orderBy('id')
+                  .first()
                 if (sent && bankBalance >= sent.amountFen) {
                   bankBalance -= sent.amountFen
-                  report.push(movement(account.accountNumber, 'debit', sent.amountFen, bankBalance, sent.number))
+                  report.push(
+                    movement(
+                      account.accountNumber,
+                      'debit',
+                      sent.amountFen,
+                      bankBalance,
+                      sent.number
+                    )
+                  )
                 }
                 if (report.length) await new RecordBankMovements().handle(bank, report)
                 break
@@ -132,26 +230,58 @@ test.group('Money journey properties', () => {
           const orders = await Order.query().where('contractId', contractId)
           const ids = orders.map((o) => o.id)
           for (const o of orders) {
-            assert.equal(o.paidFen, o.releasedFen + o.refundedFen + o.refundingFen + o.heldFen, `order ${o.number} after ${step.kind}`)
+            assert.equal(
+              o.paidFen,
+              o.releasedFen + o.refundedFen + o.refundingFen + o.heldFen,
+              `order ${o.number} after ${step.kind}`
+            )
             assert.isAtLeast(o.heldFen, 0)
-            assert.isTrue(o.paidFen === 0 || o.paidFen === o.amountFen, `a charge is paid once and whole (${o.number})`)
+            assert.isTrue(
+              o.paidFen === 0 || o.paidFen === o.amountFen,
+              `a charge is paid once and whole (${o.number})`
+            )
           }
           /* Every fen the channel took is on an order or on its way back to the parent. */
-          const taken = await Payment.query().whereIn('orderId', ids).whereIn('status', ['succeeded', 'returned'])
+          const taken = await Payment.query()
+            .whereIn('orderId', ids)
+            .whereIn('status', ['succeeded', 'returned'])
           const returned = await PaymentReturn.query().whereIn('orderId', ids)
           const sum = (xs: { amountFen: number }[]) => xs.reduce((n, x) => n + x.amountFen, 0)
-          assert.equal(sum(taken), orders.reduce((n, o) => n + o.paidFen, 0) + sum(returned), `taken = on orders + returned after ${step.kind}`)
+          assert.equal(
+            sum(taken),
+            orders.reduce((n, o) => n + o.paidFen, 0) + sum(returned),
+            `taken = on orders + returned after ${step.kind}`
+          )
           /* No class is paid for twice. */
-          const covered = orders.filter((o) => o.paidFen > 0).flatMap((o) => Array.from({ length: o.classCount }, (_, i) => o.firstClass + i))
-          assert.equal(new Set(covered).size, covered.length, `a class paid twice after ${step.kind}`)
+          const covered = orders
+            .filter((o) => o.paidFen > 0)
+            .flatMap((o) => Array.from({ length: o.classCount }, (_, i) => o.firstClass + i))
+          assert.equal(
+            new Set(covered).size,
+            covered.length,
+            `a class paid twice after ${step.kind}`
+          )
           /* The ledger says the same per institution account. */
-          assert.equal(await balanceOf(db, accounts.supervised(institutionId)), orders.reduce((n, o) => n + o.heldFen, 0))
-          assert.equal(await balanceOf(db, accounts.refunding(institutionId)), orders.reduce((n, o) => n + o.refundingFen, 0))
-          assert.equal((await balanceOf(db, accounts.releasing(institutionId))) + (await balanceOf(db, accounts.institution(institutionId))), orders.reduce((n, o) => n + o.releasedFen, 0))
+          assert.equal(
+            await balanceOf(db, accounts.supervised(institutionId)),
+            orders.reduce((n, o) => n + o.heldFen, 0)
+          )
+          assert.equal(
+            await balanceOf(db, accounts.refunding(institutionId)),
+            orders.reduce((n, o) => n + o.refundingFen, 0)
+          )
+          assert.equal(
+            (await balanceOf(db, accounts.releasing(institutionId))) +
+              (await balanceOf(db, accounts.institution(institutionId))),
+            orders.reduce((n, o) => n + o.releasedFen, 0)
+          )
         }
         await assertLedgerClean(assert)
       }),
-      { numRuns: Number(process.env.FUNDS_PROPERTY_RUNS ?? 25), seed: process.env.FUNDS_PROPERTY_SEED ? Number(process.env.FUNDS_PROPERTY_SEED) : undefined }
+      {
+        numRuns: Number(process.env.FUNDS_PROPERTY_RUNS ?? 25),
+        seed: process.env.FUNDS_PROPERTY_SEED ? Number(process.env.FUNDS_PROPERTY_SEED) : undefined,
+      }
     )
     assert.isAtLeast(runs, 1)
   }).timeout(300_000)

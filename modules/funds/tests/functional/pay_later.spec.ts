@@ -14,20 +14,52 @@ import { signedNotice } from '../../testing.js'
 import { assertLedgerClean, orderFixture, userOf } from './helpers.js'
 
 test.group('Learn first, pay later', () => {
-  test('the parent pays each class after it is taken; nothing is ever held', async ({ client, assert }) => {
-    const { order: prepaid, parent, owner, contractId, institutionId } = await orderFixture({ course: { payAfterClass: true } })
-    const chosen = await client.post(`/parent/contracts/${contractId}/orders`).loginAs(await userOf(parent.id)).withCsrfToken().form({ mode: 'pay_later' }).redirects(0)
+  test('the parent pays each class after it is taken; nothing is ever held', async ({
+    client,
+    assert,
+  }) => {
+    const {
+      order: prepaid,
+      parent,
+      owner,
+      contractId,
+      institutionId,
+    } = await orderFixture({ course: { payAfterClass: true } })
+    const chosen = await client
+      .post(`/parent/contracts/${contractId}/orders`)
+      .loginAs(await userOf(parent.id))
+      .withCsrfToken()
+      .form({ mode: 'pay_later' })
+      .redirects(0)
     assert.equal(chosen.status(), 302)
     /* The unpaid prepaid order gives way to the pay-later one. */
     assert.equal((await Order.findOrFail(prepaid.id)).status, 'cancelled')
-    const order = await Order.query().where('contractId', contractId).where('mode', 'pay_later').firstOrFail()
+    const order = await Order.query()
+      .where('contractId', contractId)
+      .where('mode', 'pay_later')
+      .firstOrFail()
     assert.equal(chosen.header('location'), `/parent/orders/${order.id}`)
     assert.equal(order.classCount, 12)
     assert.equal(order.paidFen, 0)
 
     const taken = await new RecordClass().handle(owner.user, { contractId, classNo: 1 })
-    const payment = await Payment.create({ number: businessNumber('P'), orderId: order.id, consumptionId: taken.id, provider: 'sandbox', amountFen: taken.feeFen, status: 'pending' })
-    const result = await new ApplyChannelNotice().handle('sandbox', signedNotice({ event: 'payment.succeeded', out_trade_no: payment.number, transaction_id: `T${randomUUID()}`, amount_fen: taken.feeFen }))
+    const payment = await Payment.create({
+      number: businessNumber('P'),
+      orderId: order.id,
+      consumptionId: taken.id,
+      provider: 'sandbox',
+      amountFen: taken.feeFen,
+      status: 'pending',
+    })
+    const result = await new ApplyChannelNotice().handle(
+      'sandbox',
+      signedNotice({
+        event: 'payment.succeeded',
+        out_trade_no: payment.number,
+        transaction_id: `T${randomUUID()}`,
+        amount_fen: taken.feeFen,
+      })
+    )
     assert.equal(result.outcome, 'applied')
     await order.refresh()
     assert.equal(order.paidFen, taken.feeFen)
@@ -37,18 +69,30 @@ test.group('Learn first, pay later', () => {
     const paid = await Consumption.findOrFail(taken.id)
     assert.equal(paid.status, 'confirmed')
     assert.isNotNull(paid.releasedAt)
-    await assert.rejects(() => new RequestRefund().handle(parent.user, order.id, { reason: '无预付' }), /funds.refunds.not_refundable/)
+    await assert.rejects(
+      () => new RequestRefund().handle(parent.user, order.id, { reason: '无预付' }),
+      /funds.refunds.not_refundable/
+    )
     const page = await client.get(`/parent/orders/${order.id}`).loginAs(await userOf(parent.id))
     assert.notInclude(page.text(), 'data-testid="pay-class-1"')
     await assertLedgerClean(assert)
   })
 
-  test('a course that does not offer it refuses it, and a prepaid contract cannot switch', async ({ assert }) => {
+  test('a course that does not offer it refuses it, and a prepaid contract cannot switch', async ({
+    assert,
+  }) => {
     const plain = await orderFixture()
-    await assert.rejects(() => new CreateOrder().handle(plain.parent.user, plain.contractId, { mode: 'pay_later' }), /funds.orders.pay_later_not_offered/)
+    await assert.rejects(
+      () => new CreateOrder().handle(plain.parent.user, plain.contractId, { mode: 'pay_later' }),
+      /funds.orders.pay_later_not_offered/
+    )
     const offered = await orderFixture({ course: { payAfterClass: true } })
     const { payOrder } = await import('../../testing.js')
     await payOrder(offered.order)
-    await assert.rejects(() => new CreateOrder().handle(offered.parent.user, offered.contractId, { mode: 'pay_later' }), /funds.orders.pay_later_after_prepaid/)
+    await assert.rejects(
+      () =>
+        new CreateOrder().handle(offered.parent.user, offered.contractId, { mode: 'pay_later' }),
+      /funds.orders.pay_later_after_prepaid/
+    )
   })
 })

@@ -14,7 +14,11 @@ import BankInstruction from '../../models/bank_instruction.js'
 import SupervisedAccount from '../../models/supervised_account.js'
 import { assertLedgerClean, orderFixture, userOf } from './helpers.js'
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 15_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  ms = 15_000
+): Promise<T> {
   const end = Date.now() + ms
   for (;;) {
     const value = await probe()
@@ -48,9 +52,16 @@ test.group('Sandbox channel and bank over HTTP', (group) => {
     }
   })
 
-  test('a parent pays on the cashier, the callback marks the order paid once, the bank settles, releases and the refund go through', async ({ client, assert }) => {
+  test('a parent pays on the cashier, the callback marks the order paid once, the bank settles, releases and the refund go through', async ({
+    client,
+    assert,
+  }) => {
     const { order, parent, owner, contractId, institutionId } = await orderFixture()
-    const pay = await client.post(`/parent/orders/${order.id}/pay`).loginAs(await userOf(parent.id)).withCsrfToken().redirects(0)
+    const pay = await client
+      .post(`/parent/orders/${order.id}/pay`)
+      .loginAs(await userOf(parent.id))
+      .withCsrfToken()
+      .redirects(0)
     assert.equal(pay.status(), 302)
     const cashier = pay.header('location')!
     assert.isTrue(cashier.startsWith(sandbox.url), cashier)
@@ -61,38 +72,104 @@ test.group('Sandbox channel and bank over HTTP', (group) => {
     const confirm = await fetch(`${cashier}/confirm`, { method: 'POST', redirect: 'manual' })
     assert.equal(confirm.status, 303)
     assert.equal(confirm.headers.get('location'), `${env.get('APP_URL')}/parent/orders/${order.id}`)
-    const paid = await until('the payment callback', async () => ((await Order.findOrFail(order.id)).status === 'paid' ? Order.findOrFail(order.id) : null))
+    const paid = await until('the payment callback', async () =>
+      (await Order.findOrFail(order.id)).status === 'paid' ? Order.findOrFail(order.id) : null
+    )
     assert.equal(paid.paidFen, order.amountFen)
     const payment = await Payment.query().where('orderId', order.id).firstOrFail()
     const notices = await until('the duplicate callback', async () => {
-      const rows = await db.from('channel_notices').where('body', 'like', `%${payment.number}%`).select('outcome')
+      const rows = await db
+        .from('channel_notices')
+        .where('body', 'like', `%${payment.number}%`)
+        .select('outcome')
       return rows.length >= 2 ? rows : null
     })
     assert.sameMembers(notices.map((n) => n.outcome).slice(0, 2), ['applied', 'duplicate'])
-    await until('the bank reporting the money in the supervised account', async () => (await Payment.findOrFail(payment.id)).settledMovementId)
+    await until(
+      'the bank reporting the money in the supervised account',
+      async () => (await Payment.findOrFail(payment.id)).settledMovementId
+    )
 
     /* Two classes, confirmed by the parent: the bank pays them to the institution. */
     const ownerUser = await userOf(owner.id)
     /* Held on their timetable dates (attendance is checked against the signed timetable). */
     const { classDates } = (await contractSummary(contractId))!
-    const recorded = await client.post('/institution/attendance').loginAs(ownerUser).withCsrfToken().form({ course: String(order.courseId), classNo: '1', heldOn: classDates[0], 'contracts[]': String(contractId) }).redirects(0)
+    const recorded = await client
+      .post('/institution/attendance')
+      .loginAs(ownerUser)
+      .withCsrfToken()
+      .form({
+        'course': String(order.courseId),
+        'classNo': '1',
+        'heldOn': classDates[0],
+        'contracts[]': String(contractId),
+      })
+      .redirects(0)
     assert.equal(recorded.status(), 302)
-    await client.post('/institution/attendance').loginAs(ownerUser).withCsrfToken().form({ course: String(order.courseId), classNo: '2', heldOn: classDates[1], 'contracts[]': String(contractId) }).redirects(0)
-    const classes = await db.from('consumptions').where('order_id', order.id).orderBy('class_no').select('id')
+    await client
+      .post('/institution/attendance')
+      .loginAs(ownerUser)
+      .withCsrfToken()
+      .form({
+        'course': String(order.courseId),
+        'classNo': '2',
+        'heldOn': classDates[1],
+        'contracts[]': String(contractId),
+      })
+      .redirects(0)
+    const classes = await db
+      .from('consumptions')
+      .where('order_id', order.id)
+      .orderBy('class_no')
+      .select('id')
     assert.lengthOf(classes, 2)
-    for (const c of classes) await client.post(`/parent/classes/${c.id}/confirm`).loginAs(await userOf(parent.id)).withCsrfToken().redirects(0)
-    await until('the bank executing both releases', async () => (await BankInstruction.query().where('orderId', order.id).where('status', 'executed')).length === 2)
-    assert.equal(await balanceOf(db, accounts.institution(institutionId)), 2 * order.pricePerClassFen)
+    for (const c of classes)
+      await client
+        .post(`/parent/classes/${c.id}/confirm`)
+        .loginAs(await userOf(parent.id))
+        .withCsrfToken()
+        .redirects(0)
+    await until(
+      'the bank executing both releases',
+      async () =>
+        (await BankInstruction.query().where('orderId', order.id).where('status', 'executed'))
+          .length === 2
+    )
+    assert.equal(
+      await balanceOf(db, accounts.institution(institutionId)),
+      2 * order.pricePerClassFen
+    )
 
     /* The rest back to the channel; the institution approves. */
-    const asked = await client.post(`/parent/orders/${order.id}/refunds`).loginAs(await userOf(parent.id)).withCsrfToken().form({ classes: '10', reason: '搬家' }).redirects(0)
+    const asked = await client
+      .post(`/parent/orders/${order.id}/refunds`)
+      .loginAs(await userOf(parent.id))
+      .withCsrfToken()
+      .form({ classes: '10', reason: '搬家' })
+      .redirects(0)
     assert.equal(asked.status(), 302)
     const refund = await db.from('refunds').where('order_id', order.id).firstOrFail()
-    await client.post(`/institution/refunds/${refund.id}/decide`).loginAs(ownerUser).withCsrfToken().form({ decision: 'approve' }).redirects(0)
-    const done = await until('the refund callback', async () => ((await Order.findOrFail(order.id)).refundedFen > 0 ? Order.findOrFail(order.id) : null))
+    await client
+      .post(`/institution/refunds/${refund.id}/decide`)
+      .loginAs(ownerUser)
+      .withCsrfToken()
+      .form({ decision: 'approve' })
+      .redirects(0)
+    const done = await until('the refund callback', async () =>
+      (await Order.findOrFail(order.id)).refundedFen > 0 ? Order.findOrFail(order.id) : null
+    )
     assert.equal(done.refundedFen, 10 * order.pricePerClassFen)
     assert.equal(done.paidFen, done.releasedFen + done.refundedFen)
-    await until('the bank executing the refund', async () => (await BankInstruction.query().where('orderId', order.id).where('kind', 'refund').where('status', 'executed')).length === 1)
+    await until(
+      'the bank executing the refund',
+      async () =>
+        (
+          await BankInstruction.query()
+            .where('orderId', order.id)
+            .where('kind', 'refund')
+            .where('status', 'executed')
+        ).length === 1
+    )
 
     /* The bank's balance and the ledger agree: nothing to report. */
     const account = await SupervisedAccount.findByOrFail('institutionId', institutionId)

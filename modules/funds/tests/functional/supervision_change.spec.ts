@@ -21,7 +21,9 @@ const NEW_BANK = '中国银行长春人民广场支行'
 test.group('Supervised account history', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('an approved supervision change closes the old account record and opens the new one', async ({ assert }) => {
+  test('an approved supervision change closes the old account record and opens the new one', async ({
+    assert,
+  }) => {
     const institution = await createFiledInstitution()
     const first = await supervisedAccountOf(institution.id)
     await registerSupervisingBanks(NEW_BANK)
@@ -29,15 +31,27 @@ test.group('Supervised account history', (group) => {
       institutionId: institution.id,
       regionCode: institution.regionCode,
       changeRequestId: 4242,
-      from: { bank: '中国建设银行长春朝阳支行', account: first.accountNumber, escrowModel: first.escrowModel },
+      from: {
+        bank: '中国建设银行长春朝阳支行',
+        account: first.accountNumber,
+        escrowModel: first.escrowModel,
+      },
       to: { bank: NEW_BANK, account: '6216600000012345', escrowModel: 'risk_deposit' as const },
     }
     /* Delivered through the outbox, so possibly twice and at once: one new record either way. */
-    const results = await Promise.all([new ChangeSupervisedAccount().handle(event), new ChangeSupervisedAccount().handle(event)])
+    const results = await Promise.all([
+      new ChangeSupervisedAccount().handle(event),
+      new ChangeSupervisedAccount().handle(event),
+    ])
     assert.equal(results[0]!.id, results[1]!.id)
 
-    const records = await SupervisedAccount.query().where('institutionId', institution.id).orderBy('id')
-    assert.deepEqual(records.map((r) => r.status), ['closed', 'open'])
+    const records = await SupervisedAccount.query()
+      .where('institutionId', institution.id)
+      .orderBy('id')
+    assert.deepEqual(
+      records.map((r) => r.status),
+      ['closed', 'open']
+    )
     const [old, next] = records
     assert.isNotNull(old.closedAt)
     assert.equal(old.replacedById, next.id)
@@ -45,10 +59,16 @@ test.group('Supervised account history', (group) => {
     assert.equal(next.accountNumber, '6216600000012345')
     assert.equal(next.escrowModel, 'risk_deposit')
     assert.equal((await Bank.findOrFail(next.bankId)).name, NEW_BANK)
-    assert.equal((await supervisedAccountOf(institution.id)).id, next.id, 'new instructions go to the open account')
+    assert.equal(
+      (await supervisedAccountOf(institution.id)).id,
+      next.id,
+      'new instructions go to the open account'
+    )
   })
 
-  test('an older change delivered late never reopens the account a newer change replaced', async ({ assert }) => {
+  test('an older change delivered late never reopens the account a newer change replaced', async ({
+    assert,
+  }) => {
     const institution = await createFiledInstitution()
     const first = await supervisedAccountOf(institution.id)
     await registerSupervisingBanks(NEW_BANK)
@@ -56,7 +76,11 @@ test.group('Supervised account history', (group) => {
       institutionId: institution.id,
       regionCode: institution.regionCode,
       changeRequestId: id,
-      from: { bank: '中国建设银行长春朝阳支行', account: first.accountNumber, escrowModel: first.escrowModel },
+      from: {
+        bank: '中国建设银行长春朝阳支行',
+        account: first.accountNumber,
+        escrowModel: first.escrowModel,
+      },
       to: { bank: NEW_BANK, account, escrowModel: 'bank_custody' as const },
     })
     await new ChangeSupervisedAccount().handle(change(501, '6216600000000501'))
@@ -64,11 +88,18 @@ test.group('Supervised account history', (group) => {
     /* Change 501's event again, after 502 (a retry, or a lease that ran out). */
     await new ChangeSupervisedAccount().handle(change(501, '6216600000000501'))
     assert.equal((await supervisedAccountOf(institution.id)).accountNumber, '6216600000000502')
-    assert.lengthOf(await SupervisedAccount.query().where('institutionId', institution.id).where('status', 'open'), 1)
+    assert.lengthOf(
+      await SupervisedAccount.query()
+        .where('institutionId', institution.id)
+        .where('status', 'open'),
+      1
+    )
     assert.lengthOf(await SupervisedAccount.query().where('institutionId', institution.id), 3)
   })
 
-  test('the approved change request reaches the fund module through the outbox', async ({ assert }) => {
+  test('the approved change request reaches the fund module through the outbox', async ({
+    assert,
+  }) => {
     const institution = await createFiledInstitution()
     const first = await supervisedAccountOf(institution.id)
     await registerSupervisingBanks(NEW_BANK)
@@ -78,53 +109,91 @@ test.group('Supervised account history', (group) => {
         institutionId: institution.id,
         regionCode: institution.regionCode,
         changeRequestId: 77,
-        from: { bank: '中国建设银行长春朝阳支行', account: first.accountNumber, escrowModel: 'bank_custody' },
+        from: {
+          bank: '中国建设银行长春朝阳支行',
+          account: first.accountNumber,
+          escrowModel: 'bank_custody',
+        },
         to: { bank: NEW_BANK, account: '6216600000099999', escrowModel: 'bank_custody' },
       })
     })
     await drainOutbox()
-    const open = await SupervisedAccount.query().where('institutionId', institution.id).where('status', 'open').firstOrFail()
+    const open = await SupervisedAccount.query()
+      .where('institutionId', institution.id)
+      .where('status', 'open')
+      .firstOrFail()
     assert.equal(open.accountNumber, '6216600000099999')
     assert.equal(open.changeRequestId, 77)
   })
 
   test('a bank nobody registered is never created from a filing', async ({ assert }) => {
     const institution = await createFiledInstitution()
-    await db.from('filing_sections').where('institution_id', institution.id).update({ data: db.raw(`data || ?::jsonb`, [JSON.stringify({ supervisingBank: '自造的银行' })]) })
+    await db
+      .from('filing_sections')
+      .where('institution_id', institution.id)
+      .update({
+        data: db.raw(`data || ?::jsonb`, [JSON.stringify({ supervisingBank: '自造的银行' })]),
+      })
     await assert.rejects(() => supervisedAccountOf(institution.id), /funds.banks.not_registered/)
-    await assert.rejects(() => bankNamed('另一家自造的银行', '220104'), /funds.banks.not_registered/)
+    await assert.rejects(
+      () => bankNamed('另一家自造的银行', '220104'),
+      /funds.banks.not_registered/
+    )
     assert.lengthOf(await Bank.query().where('name', 'like', '%自造%'), 0)
   })
 
-  test('money moving between the old and the new account record raises nothing in reconciliation', async ({ assert }) => {
+  test('money moving between the old and the new account record raises nothing in reconciliation', async ({
+    assert,
+  }) => {
     const { order, institutionId } = await orderFixture()
     const payment = await payOrder(order)
     const held = await balanceOf(db, accounts.supervised(institutionId))
     const old = await supervisedAccountOf(institutionId)
     /* The bank reports the payment arriving in the old account. */
-    await new RecordBankMovements().handle(await Bank.findOrFail(old.bankId), [movement(old.accountNumber, 'credit', held, held, payment.number)])
+    await new RecordBankMovements().handle(await Bank.findOrFail(old.bankId), [
+      movement(old.accountNumber, 'credit', held, held, payment.number),
+    ])
     await registerSupervisingBanks(NEW_BANK)
     const institution = { id: institutionId, regionCode: old.regionCode }
     const next = await new ChangeSupervisedAccount().handle({
       institutionId: institution.id,
       regionCode: institution.regionCode,
       changeRequestId: 9001,
-      from: { bank: '中国建设银行长春朝阳支行', account: old.accountNumber, escrowModel: old.escrowModel },
+      from: {
+        bank: '中国建设银行长春朝阳支行',
+        account: old.accountNumber,
+        escrowModel: old.escrowModel,
+      },
       to: { bank: NEW_BANK, account: '6216600000055555', escrowModel: old.escrowModel },
     })
     /* Part way through the bank's move, then done: the institution's money is the sum of its records. */
     for (const moved of [100, held]) {
-      await db.from('supervised_accounts').where('id', old.id).update({ reported_balance_fen: held - moved })
-      await db.from('supervised_accounts').where('id', next!.id).update({ reported_balance_fen: moved, reported_at: new Date() })
+      await db
+        .from('supervised_accounts')
+        .where('id', old.id)
+        .update({ reported_balance_fen: held - moved })
+      await db
+        .from('supervised_accounts')
+        .where('id', next!.id)
+        .update({ reported_balance_fen: moved, reported_at: new Date() })
       const { accounts: checked } = await new Reconcile().all()
       assert.isAtLeast(checked, 1)
-      const open = await db.from('fund_anomalies').where('institution_id', institutionId).where('status', 'open')
+      const open = await db
+        .from('fund_anomalies')
+        .where('institution_id', institutionId)
+        .where('status', 'open')
       assert.lengthOf(open, 0, JSON.stringify(open))
     }
     /* Money missing from both records is still caught. */
-    await db.from('supervised_accounts').where('id', next!.id).update({ reported_balance_fen: held - 500 })
+    await db
+      .from('supervised_accounts')
+      .where('id', next!.id)
+      .update({ reported_balance_fen: held - 500 })
     await new Reconcile().all()
-    const [anomaly] = await db.from('fund_anomalies').where('institution_id', institutionId).where('status', 'open')
+    const [anomaly] = await db
+      .from('fund_anomalies')
+      .where('institution_id', institutionId)
+      .where('status', 'open')
     assert.equal(anomaly.kind, 'balance_mismatch')
     assert.equal(Number(anomaly.supervised_account_id), next!.id, 'raised on the open record')
   })
@@ -137,7 +206,9 @@ async function changedAfterPayment(toAccount = '6216600000066666') {
   const held = await balanceOf(db, accounts.supervised(world.institutionId))
   const old = await supervisedAccountOf(world.institutionId)
   const oldBank = await Bank.findOrFail(old.bankId)
-  await new RecordBankMovements().handle(oldBank, [movement(old.accountNumber, 'credit', held, held, payment.number)])
+  await new RecordBankMovements().handle(oldBank, [
+    movement(old.accountNumber, 'credit', held, held, payment.number),
+  ])
   await registerSupervisingBanks(NEW_BANK)
   const next = (await new ChangeSupervisedAccount().handle({
     institutionId: world.institutionId,
@@ -150,22 +221,33 @@ async function changedAfterPayment(toAccount = '6216600000066666') {
   return { ...world, held, old, oldBank, next, newBank }
 }
 
-const openAnomalies = (institutionId: number) => db.from('fund_anomalies').where('institution_id', institutionId).where('status', 'open').select('kind', 'severity')
+const openAnomalies = (institutionId: number) =>
+  db
+    .from('fund_anomalies')
+    .where('institution_id', institutionId)
+    .where('status', 'open')
+    .select('kind', 'severity')
 
 /* Finding 1: the students' money follows the supervised account, by an instruction the banks execute and confirm. */
 test.group('Money moves to the new supervised account', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('an approved change sends the old bank a transfer of what it holds, and both banks confirm it', async ({ assert }) => {
+  test('an approved change sends the old bank a transfer of what it holds, and both banks confirm it', async ({
+    assert,
+  }) => {
     const { held, old, oldBank, next, newBank, institutionId } = await changedAfterPayment()
-    const [transfer] = await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id)
+    const [transfer] = await BankInstruction.query()
+      .where('kind', 'transfer')
+      .where('supervisedAccountId', old.id)
     assert.equal(transfer.amountFen, held, 'everything the students paid moves')
     assert.equal(transfer.targetAccountId, next.id)
     assert.equal(transfer.bankId, oldBank.id, 'the bank holding the money is told')
     assert.isNull(transfer.orderId)
 
     /* The old bank pays it out: the debit is the transfer, not money leaving supervision. */
-    const [debit] = await new RecordBankMovements().handle(oldBank, [movement(old.accountNumber, 'debit', held, 0, transfer.number)])
+    const [debit] = await new RecordBankMovements().handle(oldBank, [
+      movement(old.accountNumber, 'debit', held, 0, transfer.number),
+    ])
     assert.equal(debit.matched, 'instruction')
     assert.equal((await BankInstruction.findOrFail(transfer.id)).status, 'executed')
     /* On the way: the old account shows nothing, the new has not reported — no false alarm. */
@@ -173,53 +255,94 @@ test.group('Money moves to the new supervised account', (group) => {
     assert.deepEqual(await openAnomalies(institutionId), [])
 
     /* The new bank reports the money arriving under the transfer's number. */
-    const [credit] = await new RecordBankMovements().handle(newBank, [movement(next.accountNumber, 'credit', held, held, transfer.number)])
+    const [credit] = await new RecordBankMovements().handle(newBank, [
+      movement(next.accountNumber, 'credit', held, held, transfer.number),
+    ])
     assert.equal(credit.matched, 'instruction')
     assert.isNotNull((await BankInstruction.findOrFail(transfer.id)).creditedMovementId)
     await new Reconcile().all()
     assert.deepEqual(await openAnomalies(institutionId), [])
-    assert.equal(await balanceOf(db, accounts.supervised(institutionId)), held, 'the ledger holds the same money throughout')
+    assert.equal(
+      await balanceOf(db, accounts.supervised(institutionId)),
+      held,
+      'the ledger holds the same money throughout'
+    )
   })
 
-  test('the old bank pulls the transfer through the bank API with the account it goes to', async ({ client, assert }) => {
+  test('the old bank pulls the transfer through the bank API with the account it goes to', async ({
+    client,
+    assert,
+  }) => {
     const { held, old, oldBank, next } = await changedAfterPayment('6216600000068888')
     const path = '/api/bank/v1/instructions'
     const response = await client.get(path).headers(bankHeaders(oldBank, 'GET', path, ''))
     response.assertStatus(200)
-    const transfer = response.body().instructions.find((i: any) => i.kind === 'transfer' && i.account_number === old.accountNumber)
+    const transfer = response
+      .body()
+      .instructions.find(
+        (i: any) => i.kind === 'transfer' && i.account_number === old.accountNumber
+      )
     assert.equal(transfer.amount_fen, held)
     assert.deepEqual(transfer.to, { bank_name: NEW_BANK, account_number: next.accountNumber })
   })
 
-  test('the new bank may report the arrival before the old bank reports the debit', async ({ assert }) => {
+  test('the new bank may report the arrival before the old bank reports the debit', async ({
+    assert,
+  }) => {
     const { held, old, oldBank, next, newBank, institutionId } = await changedAfterPayment()
-    const transfer = await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id).firstOrFail()
-    await new RecordBankMovements().handle(newBank, [movement(next.accountNumber, 'credit', held, held, transfer.number)])
+    const transfer = await BankInstruction.query()
+      .where('kind', 'transfer')
+      .where('supervisedAccountId', old.id)
+      .firstOrFail()
+    await new RecordBankMovements().handle(newBank, [
+      movement(next.accountNumber, 'credit', held, held, transfer.number),
+    ])
     /* Both accounts show the money for a moment: counted once. */
     await new Reconcile().all()
     assert.deepEqual(await openAnomalies(institutionId), [])
-    await new RecordBankMovements().handle(oldBank, [movement(old.accountNumber, 'debit', held, 0, transfer.number)])
+    await new RecordBankMovements().handle(oldBank, [
+      movement(old.accountNumber, 'debit', held, 0, transfer.number),
+    ])
     await new Reconcile().all()
     assert.deepEqual(await openAnomalies(institutionId), [])
   })
 
-  test('money that left the old account and never arrived is a red alarm; a transfer never executed is a yellow one', async ({ assert }) => {
+  test('money that left the old account and never arrived is a red alarm; a transfer never executed is a yellow one', async ({
+    assert,
+  }) => {
     const { held, old, oldBank, institutionId } = await changedAfterPayment()
-    const transfer = await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id).firstOrFail()
+    const transfer = await BankInstruction.query()
+      .where('kind', 'transfer')
+      .where('supervisedAccountId', old.id)
+      .firstOrFail()
     await new Reconcile().all(DateTime.now().plus({ days: 4 }))
-    assert.deepEqual(await openAnomalies(institutionId), [{ kind: 'transfer_overdue', severity: 'yellow' }])
-    await db.from('fund_anomalies').where('institution_id', institutionId).update({ status: 'closed' })
+    assert.deepEqual(await openAnomalies(institutionId), [
+      { kind: 'transfer_overdue', severity: 'yellow' },
+    ])
+    await db
+      .from('fund_anomalies')
+      .where('institution_id', institutionId)
+      .update({ status: 'closed' })
 
-    await new RecordBankMovements().handle(oldBank, [movement(old.accountNumber, 'debit', held, 0, transfer.number)])
+    await new RecordBankMovements().handle(oldBank, [
+      movement(old.accountNumber, 'debit', held, 0, transfer.number),
+    ])
     await new Reconcile().all(DateTime.now().plus({ days: 2 }))
     const kinds = await openAnomalies(institutionId)
     assert.deepInclude(kinds, { kind: 'transfer_overdue', severity: 'red' })
   })
 
-  test('a credit naming a transfer of another account, or for another amount, confirms nothing', async ({ assert }) => {
+  test('a credit naming a transfer of another account, or for another amount, confirms nothing', async ({
+    assert,
+  }) => {
     const { held, old, next, newBank } = await changedAfterPayment()
-    const transfer = await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id).firstOrFail()
-    const [short] = await new RecordBankMovements().handle(newBank, [movement(next.accountNumber, 'credit', held - 1, held - 1, transfer.number)])
+    const transfer = await BankInstruction.query()
+      .where('kind', 'transfer')
+      .where('supervisedAccountId', old.id)
+      .firstOrFail()
+    const [short] = await new RecordBankMovements().handle(newBank, [
+      movement(next.accountNumber, 'credit', held - 1, held - 1, transfer.number),
+    ])
     assert.isNull(short.matched)
     assert.isNull((await BankInstruction.findOrFail(transfer.id)).creditedMovementId)
   })
@@ -234,12 +357,21 @@ test.group('Money moves to the new supervised account', (group) => {
       regionCode: old.regionCode,
       changeRequestId: 6001,
       from: { bank: bank.name, account: old.accountNumber, escrowModel: old.escrowModel },
-      to: { bank: bank.name, account: old.accountNumber, escrowModel: old.escrowModel === 'bank_custody' ? 'risk_deposit' : 'bank_custody' },
+      to: {
+        bank: bank.name,
+        account: old.accountNumber,
+        escrowModel: old.escrowModel === 'bank_custody' ? 'risk_deposit' : 'bank_custody',
+      },
     })
-    assert.lengthOf(await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id), 0)
+    assert.lengthOf(
+      await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id),
+      0
+    )
   })
 
-  test('a payment still in transit at the change is forwarded when it lands in the closed account, once', async ({ assert }) => {
+  test('a payment still in transit at the change is forwarded when it lands in the closed account, once', async ({
+    assert,
+  }) => {
     const { order, institutionId } = await orderFixture()
     const payment = await payOrder(order)
     const old = await supervisedAccountOf(institutionId)
@@ -252,14 +384,26 @@ test.group('Money moves to the new supervised account', (group) => {
       from: { bank: oldBank.name, account: old.accountNumber, escrowModel: old.escrowModel },
       to: { bank: NEW_BANK, account: '6216600000061010', escrowModel: old.escrowModel },
     }))!
-    assert.lengthOf(await BankInstruction.query().where('kind', 'transfer'), 0, 'the money had not reached the old account: nothing to move yet')
+    assert.lengthOf(
+      await BankInstruction.query().where('kind', 'transfer'),
+      0,
+      'the money had not reached the old account: nothing to move yet'
+    )
     /* The channel settles it to the old account number after all. */
-    const report = movement(old.accountNumber, 'credit', payment.amountFen, payment.amountFen, payment.number)
+    const report = movement(
+      old.accountNumber,
+      'credit',
+      payment.amountFen,
+      payment.amountFen,
+      payment.number
+    )
     const [first] = await new RecordBankMovements().handle(oldBank, [report])
     assert.equal(first.matched, 'payment')
     const [again] = await new RecordBankMovements().handle(oldBank, [{ ...report }])
     assert.equal(again.outcome, 'duplicate')
-    const forwards = await BankInstruction.query().where('kind', 'transfer').whereNotNull('forwardsMovementId')
+    const forwards = await BankInstruction.query()
+      .where('kind', 'transfer')
+      .whereNotNull('forwardsMovementId')
     assert.lengthOf(forwards, 1)
     assert.equal(forwards[0].amountFen, payment.amountFen)
     assert.equal(forwards[0].supervisedAccountId, old.id)
@@ -271,17 +415,28 @@ test.group('Money moves to the new supervised account', (group) => {
 
 /* Real concurrency: no global transaction, so the two really race on the database. */
 test.group('Money moves to the new supervised account, raced', () => {
-  test('a class fee released while the account changes is paid from the account that holds it', async ({ assert }) => {
+  test('a class fee released while the account changes is paid from the account that holds it', async ({
+    assert,
+  }) => {
     for (let round = 0; round < 4; round++) {
       const world = await orderFixture()
       await payOrder(world.order)
       const old = await supervisedAccountOf(world.institutionId)
       const oldBank = await Bank.findOrFail(old.bankId)
-      const payment = await db.from('payments').where('order_id', world.order.id).where('status', 'succeeded').firstOrFail()
+      const payment = await db
+        .from('payments')
+        .where('order_id', world.order.id)
+        .where('status', 'succeeded')
+        .firstOrFail()
       const held = await balanceOf(db, accounts.supervised(world.institutionId))
-      await new RecordBankMovements().handle(oldBank, [movement(old.accountNumber, 'credit', held, held, payment.number)])
+      await new RecordBankMovements().handle(oldBank, [
+        movement(old.accountNumber, 'credit', held, held, payment.number),
+      ])
       await registerSupervisingBanks(NEW_BANK)
-      const taken = await new RecordClass().handle(world.owner.user, { contractId: world.contractId, classNo: 1 })
+      const taken = await new RecordClass().handle(world.owner.user, {
+        contractId: world.contractId,
+        classNo: 1,
+      })
       /* The parent confirms (releasing the fee) at the moment the bureau's approval reaches funds. */
       await Promise.all([
         new AnswerClass().confirm(world.parent.user, taken.id),
@@ -290,13 +445,31 @@ test.group('Money moves to the new supervised account, raced', () => {
           regionCode: old.regionCode,
           changeRequestId: 8000 + round,
           from: { bank: oldBank.name, account: old.accountNumber, escrowModel: old.escrowModel },
-          to: { bank: NEW_BANK, account: `62166000000${7000 + round}`, escrowModel: old.escrowModel },
+          to: {
+            bank: NEW_BANK,
+            account: `62166000000${7000 + round}`,
+            escrowModel: old.escrowModel,
+          },
         }),
       ])
       /* Whatever the order, the old bank is never asked for more than it holds. */
-      const askedOfOld = await db.from('bank_instructions').where('supervised_account_id', old.id).sum('amount_fen as total').first()
+      const askedOfOld = await db
+        .from('bank_instructions')
+        .where('supervised_account_id', old.id)
+        .sum('amount_fen as total')
+        .first()
       assert.isAtMost(Number(askedOfOld.total), held, `round ${round}`)
-      const all = await db.from('bank_instructions').join('supervised_accounts', 'supervised_accounts.id', 'bank_instructions.supervised_account_id').where('supervised_accounts.institution_id', world.institutionId).where('kind', 'release').count('* as n').first()
+      const all = await db
+        .from('bank_instructions')
+        .join(
+          'supervised_accounts',
+          'supervised_accounts.id',
+          'bank_instructions.supervised_account_id'
+        )
+        .where('supervised_accounts.institution_id', world.institutionId)
+        .where('kind', 'release')
+        .count('* as n')
+        .first()
       assert.equal(Number(all.n), 1, 'the class fee is released once')
     }
   })

@@ -9,8 +9,18 @@ export default class extends BaseSchema {
       table
         .string('role', 32)
         .notNullable()
-        .checkIn(['parent', 'institution_owner', 'institution_staff', 'admin', 'bank_operator', 'school_operator'])
-      table.string('admin_level', 16).nullable().checkIn(['ministry', 'province', 'city', 'county', 'subunit'])
+        .checkIn([
+          'parent',
+          'institution_owner',
+          'institution_staff',
+          'admin',
+          'bank_operator',
+          'school_operator',
+        ])
+      table
+        .string('admin_level', 16)
+        .nullable()
+        .checkIn(['ministry', 'province', 'city', 'county', 'subunit'])
       table.specificType('region_code', 'char(6)').nullable().references('code').inTable('regions')
       /* Lineage of region_code, so "my region and below" is one indexed equality. */
       table.specificType('province_code', 'char(6)').nullable()
@@ -26,7 +36,11 @@ export default class extends BaseSchema {
       table.string('phone_masked', 16).nullable()
       table.string('display_name', 64).notNullable()
       table.string('password').nullable()
-      table.string('status', 16).notNullable().defaultTo('pending').checkIn(['pending', 'active', 'disabled'])
+      table
+        .string('status', 16)
+        .notNullable()
+        .defaultTo('pending')
+        .checkIn(['pending', 'active', 'disabled'])
       table.string('disabled_reason', 255).nullable()
       table.bigint('created_by_id').nullable().references('id').inTable('users')
       table.timestamp('password_set_at', { useTz: true }).nullable()

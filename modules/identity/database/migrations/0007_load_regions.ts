@@ -15,7 +15,12 @@ export default class extends BaseSchema {
       }))
       rows.sort((a, b) => a.level - b.level)
       for (let i = 0; i < rows.length; i += 500) {
-        await db.knexQuery().table('regions').insert(rows.slice(i, i + 500)).onConflict('code').merge()
+        await db
+          .knexQuery()
+          .table('regions')
+          .insert(rows.slice(i, i + 500))
+          .onConflict('code')
+          .merge()
       }
     })
   }

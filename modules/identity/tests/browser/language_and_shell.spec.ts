@@ -19,7 +19,11 @@ test.group('Browser: language switch and phone layout', (group) => {
   })
 
   test('on a phone the menu opens with the menu button', async ({ visit, browserContext }) => {
-    const account = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const account = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+    })
     await browserContext.loginAs(account.user)
     const page = await visit('/manage')
     await page.setViewportSize({ width: 375, height: 740 })

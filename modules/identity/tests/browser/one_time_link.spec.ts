@@ -6,8 +6,16 @@ test.group('Browser: accounts are activated through a one-time link', (group) =>
   group.each.setup(() => truncateAll())
   group.each.teardown(() => truncateAll())
 
-  test('a county opens a sub-unit account; its holder sets a password from the texted link', async ({ visit, browserContext }) => {
-    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104', unitName: '长春市朝阳区教育局' })
+  test('a county opens a sub-unit account; its holder sets a password from the texted link', async ({
+    visit,
+    browserContext,
+  }) => {
+    const county = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+      unitName: '长春市朝阳区教育局',
+    })
     await browserContext.loginAs(county.user)
     const phone = uniquePhone()
 

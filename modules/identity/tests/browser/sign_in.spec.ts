@@ -2,17 +2,72 @@ import { test } from '@japa/runner'
 import { truncateAll } from '#tests/helpers/database'
 import { createTestAccount, type TestAccountInput } from '../../testing.js'
 
-const ROLES: { name: string; spec: TestAccountInput; home: string; terminal: string; menu?: string }[] = [
+const ROLES: {
+  name: string
+  spec: TestAccountInput
+  home: string
+  terminal: string
+  menu?: string
+}[] = [
   { name: 'parent', spec: { role: 'parent' }, home: '/parent', terminal: '家长端' },
-  { name: 'institution owner', spec: { role: 'institution_owner', regionCode: '220104' }, home: '/institution', terminal: '机构端' },
-  { name: 'institution staff', spec: { role: 'institution_staff', regionCode: '220104' }, home: '/institution', terminal: '机构端' },
-  { name: 'bank operator', spec: { role: 'bank_operator', regionCode: '220100' }, home: '/bank', terminal: '银行端' },
-  { name: 'school operator', spec: { role: 'school_operator', regionCode: '220104' }, home: '/manage', terminal: '管理端' },
-  { name: 'county sub-unit', spec: { role: 'admin', adminLevel: 'subunit', regionCode: '220104' }, home: '/manage', terminal: '管理端' },
-  { name: 'county admin', spec: { role: 'admin', adminLevel: 'county', regionCode: '220104' }, home: '/manage', terminal: '管理端', menu: '下级账号管理' },
-  { name: 'city admin', spec: { role: 'admin', adminLevel: 'city', regionCode: '220100' }, home: '/manage', terminal: '管理端', menu: '下级账号管理' },
-  { name: 'province admin', spec: { role: 'admin', adminLevel: 'province', regionCode: '220000' }, home: '/manage', terminal: '管理端', menu: '下级账号管理' },
-  { name: 'ministry admin', spec: { role: 'admin', adminLevel: 'ministry', regionCode: '000000' }, home: '/manage', terminal: '管理端', menu: '操作日志' },
+  {
+    name: 'institution owner',
+    spec: { role: 'institution_owner', regionCode: '220104' },
+    home: '/institution',
+    terminal: '机构端',
+  },
+  {
+    name: 'institution staff',
+    spec: { role: 'institution_staff', regionCode: '220104' },
+    home: '/institution',
+    terminal: '机构端',
+  },
+  {
+    name: 'bank operator',
+    spec: { role: 'bank_operator', regionCode: '220100' },
+    home: '/bank',
+    terminal: '银行端',
+  },
+  {
+    name: 'school operator',
+    spec: { role: 'school_operator', regionCode: '220104' },
+    home: '/manage',
+    terminal: '管理端',
+  },
+  {
+    name: 'county sub-unit',
+    spec: { role: 'admin', adminLevel: 'subunit', regionCode: '220104' },
+    home: '/manage',
+    terminal: '管理端',
+  },
+  {
+    name: 'county admin',
+    spec: { role: 'admin', adminLevel: 'county', regionCode: '220104' },
+    home: '/manage',
+    terminal: '管理端',
+    menu: '下级账号管理',
+  },
+  {
+    name: 'city admin',
+    spec: { role: 'admin', adminLevel: 'city', regionCode: '220100' },
+    home: '/manage',
+    terminal: '管理端',
+    menu: '下级账号管理',
+  },
+  {
+    name: 'province admin',
+    spec: { role: 'admin', adminLevel: 'province', regionCode: '220000' },
+    home: '/manage',
+    terminal: '管理端',
+    menu: '下级账号管理',
+  },
+  {
+    name: 'ministry admin',
+    spec: { role: 'admin', adminLevel: 'ministry', regionCode: '000000' },
+    home: '/manage',
+    terminal: '管理端',
+    menu: '操作日志',
+  },
 ]
 
 test.group('Browser: sign-in', (group) => {
@@ -35,7 +90,12 @@ test.group('Browser: sign-in', (group) => {
     })
 
   test('a wrong password is explained and the typed name stays', async ({ visit }) => {
-    const account = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104', username: 'browser_wrong' })
+    const account = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+      username: 'browser_wrong',
+    })
     const page = await visit('/login')
     await page.getByLabel('手机号或用户名').fill(account.signIn)
     await page.getByLabel('密码').fill('not the password 1')

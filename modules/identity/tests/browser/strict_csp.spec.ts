@@ -7,7 +7,8 @@ import { createTestAccount } from '../../testing.js'
 function watchForScriptErrors(page: Page): string[] {
   const problems: string[] = []
   page.on('console', (message) => {
-    if (message.type() === 'error' || /Alpine|CSP|Content Security Policy/i.test(message.text())) problems.push(message.text())
+    if (message.type() === 'error' || /Alpine|CSP|Content Security Policy/i.test(message.text()))
+      problems.push(message.text())
   })
   page.on('pageerror', (error) => problems.push(error.message))
   return problems
@@ -17,7 +18,10 @@ test.group('Browser: Alpine under a CSP without unsafe-eval', (group) => {
   group.each.setup(() => truncateAll())
   group.each.teardown(() => truncateAll())
 
-  test('the CSP has no unsafe-eval and the complaint form still switches targets', async ({ visit, assert }) => {
+  test('the CSP has no unsafe-eval and the complaint form still switches targets', async ({
+    visit,
+    assert,
+  }) => {
     const page = await visit('/complaints/new')
     const problems = watchForScriptErrors(page)
     const csp = (await page.context().request.get(page.url())).headers()['content-security-policy']
@@ -33,17 +37,31 @@ test.group('Browser: Alpine under a CSP without unsafe-eval', (group) => {
     assert.deepEqual(problems, [])
   })
 
-  test('the new-account form offers only the regions of the chosen kind, and the phone menu opens', async ({ visit, browserContext, assert }) => {
-    const province = await createTestAccount({ role: 'admin', adminLevel: 'province', regionCode: '220000' })
+  test('the new-account form offers only the regions of the chosen kind, and the phone menu opens', async ({
+    visit,
+    browserContext,
+    assert,
+  }) => {
+    const province = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'province',
+      regionCode: '220000',
+    })
     await browserContext.loginAs(province.user)
     const page = await visit('/manage/accounts/create')
     const problems = watchForScriptErrors(page)
-    const kinds = await page.locator('#field-kind option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))
+    const kinds = await page
+      .locator('#field-kind option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))
     assert.isAbove(kinds.length, 1)
     const offered = async () =>
-      page.locator('#field-regionCode option[data-group]').evaluateAll((options) =>
-        options.filter((o) => !(o as HTMLOptionElement).hidden).map((o) => (o as HTMLOptionElement).dataset.group)
-      )
+      page
+        .locator('#field-regionCode option[data-group]')
+        .evaluateAll((options) =>
+          options
+            .filter((o) => !(o as HTMLOptionElement).hidden)
+            .map((o) => (o as HTMLOptionElement).dataset.group)
+        )
     for (const kind of [kinds[1], kinds[0]]) {
       await page.locator('#field-kind').selectOption(kind)
       const groups = await offered()

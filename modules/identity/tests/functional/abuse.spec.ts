@@ -11,7 +11,8 @@ import User from '../../models/user.js'
 import { codeIn, createTestAccount, lastMessageTo, linkIn, uniquePhone } from '../../testing.js'
 
 const meta = (ip: string) => ({ ip, userAgent: 'test' })
-const loggedTo = (phone: string) => db.from('notifications').where('recipient_masked', sealPhone(phone).masked)
+const loggedTo = (phone: string) =>
+  db.from('notifications').where('recipient_masked', sealPhone(phone).masked)
 
 /* Code requests cannot flood a phone, pump SMS from one address, or leave secrets in the log. */
 test.group('SMS abuse and secrets in the log', (group) => {
@@ -23,10 +24,12 @@ test.group('SMS abuse and secrets in the log', (group) => {
     const phone = uniquePhone()
     const outcomes = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        new SendVerificationCode().handle({ phone, purpose: 'register', meta: meta(`10.20.0.${i}`) }).then(
-          () => 'sent',
-          (e: DomainError) => e.messageKey
-        )
+        new SendVerificationCode()
+          .handle({ phone, purpose: 'register', meta: meta(`10.20.0.${i}`) })
+          .then(
+            () => 'sent',
+            (e: DomainError) => e.messageKey
+          )
       )
     )
     assert.equal(outcomes.filter((o) => o === 'sent').length, 1)
@@ -34,22 +37,46 @@ test.group('SMS abuse and secrets in the log', (group) => {
     assert.lengthOf(await loggedTo(phone), 1)
   })
 
-  test('one address cannot text more than thirty phones an hour, even all at once', async ({ assert }) => {
+  test('one address cannot text more than thirty phones an hour, even all at once', async ({
+    assert,
+  }) => {
     const phones = Array.from({ length: 40 }, () => uniquePhone())
     const outcomes = await Promise.all(
-      phones.map((phone) => new SendVerificationCode().handle({ phone, purpose: 'complaint', meta: meta('10.21.0.1') }).then(() => 'sent', (e: DomainError) => e.messageKey))
+      phones.map((phone) =>
+        new SendVerificationCode()
+          .handle({ phone, purpose: 'complaint', meta: meta('10.21.0.1') })
+          .then(
+            () => 'sent',
+            (e: DomainError) => e.messageKey
+          )
+      )
     )
     assert.equal(outcomes.filter((o) => o === 'sent').length, 30)
-    const texted = await db.from('notifications').whereIn('recipient_masked', phones.map((p) => sealPhone(p).masked)).count('* as n')
+    const texted = await db
+      .from('notifications')
+      .whereIn(
+        'recipient_masked',
+        phones.map((p) => sealPhone(p).masked)
+      )
+      .count('* as n')
     assert.equal(Number(texted[0].n), 30)
   })
 
-  test('the complaint code request goes through the same per-phone cap', async ({ client, assert }) => {
+  test('the complaint code request goes through the same per-phone cap', async ({
+    client,
+    assert,
+  }) => {
     const parent = await createTestAccount({ role: 'parent' })
-    const first = await client.post(urlFor('complaints.code')).form({ phone: parent.phone }).withCsrfToken()
+    const first = await client
+      .post(urlFor('complaints.code'))
+      .form({ phone: parent.phone })
+      .withCsrfToken()
     first.assertTextIncludes('验证码已发送至')
     assert.match(codeIn(await lastMessageTo(parent.phone))!, /^\d{6}$/)
-    const again = await client.post(urlFor('complaints.code')).form({ phone: parent.phone }).withCsrfToken()
+    const again = await client
+      .post(urlFor('complaints.code'))
+      .form({ phone: parent.phone })
+      .withCsrfToken()
     again.assertTextIncludes('获取验证码过于频繁')
   })
 

@@ -11,7 +11,9 @@ test.group('Website and terminal shell', (group) => {
     zh.assertTextIncludes('校外培训，官方查询')
     zh.assertTextIncludes('lang="zh-CN"')
 
-    const switched = await client.get(urlFor('site.locale', { locale: 'en' }, { qs: { back: '/login' } })).redirects(0)
+    const switched = await client
+      .get(urlFor('site.locale', { locale: 'en' }, { qs: { back: '/login' } }))
+      .redirects(0)
     switched.assertHeader('location', '/login')
     switched.assertCookie('xw-locale')
 
@@ -21,7 +23,9 @@ test.group('Website and terminal shell', (group) => {
     fromBrowser.assertTextIncludes('lang="en"')
   })
 
-  test('unknown pages and forbidden actions get pages in the layout, never a stack trace', async ({ client }) => {
+  test('unknown pages and forbidden actions get pages in the layout, never a stack trace', async ({
+    client,
+  }) => {
     const missing = await client.get('/no/such/page')
     missing.assertStatus(404)
     missing.assertTextIncludes('页面不存在')
@@ -32,11 +36,16 @@ test.group('Website and terminal shell', (group) => {
     forbidden.assertStatus(403)
     forbidden.assertTextIncludes('无权访问')
     forbidden.assertTextIncludes('class="site-header"')
-    if (forbidden.text().includes('at ') && forbidden.text().includes('.ts:')) throw new Error('stack trace shown')
+    if (forbidden.text().includes('at ') && forbidden.text().includes('.ts:'))
+      throw new Error('stack trace shown')
   })
 
   test('each terminal shows only the menu its role may use', async ({ client }) => {
-    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const county = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+    })
     const page = await client.get('/manage').loginAs(county.user)
     page.assertTextIncludes('下级账号管理')
     page.assertTextIncludes('操作日志')
@@ -45,11 +54,18 @@ test.group('Website and terminal shell', (group) => {
     const school = await createTestAccount({ role: 'school_operator', regionCode: '220104' })
     const schoolPage = await client.get('/manage').loginAs(school.user)
     schoolPage.assertStatus(200)
-    if (schoolPage.text().includes('下级账号管理')) throw new Error('school sees account management')
+    if (schoolPage.text().includes('下级账号管理'))
+      throw new Error('school sees account management')
   })
 
-  test('htmx requests are accepted with the CSRF header and refused without it', async ({ client }) => {
-    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+  test('htmx requests are accepted with the CSRF header and refused without it', async ({
+    client,
+  }) => {
+    const county = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+    })
     const school = await createTestAccount({ role: 'school_operator', regionCode: '220104' })
     /* Every page hands htmx the token as a header for all its requests. */
     const page = await client.get(urlFor('accounts.show', { id: school.id })).loginAs(county.user)
@@ -57,16 +73,27 @@ test.group('Website and terminal shell', (group) => {
     page.assertTextIncludes('hx-post="/manage/accounts/')
 
     /* withCsrfToken() sends the token in the X-CSRF-TOKEN header, as htmx does. */
-    const accepted = await client.post(urlFor('accounts.reveal_phone', { id: school.id })).loginAs(county.user).header('hx-request', 'true').withCsrfToken()
+    const accepted = await client
+      .post(urlFor('accounts.reveal_phone', { id: school.id }))
+      .loginAs(county.user)
+      .header('hx-request', 'true')
+      .withCsrfToken()
     accepted.assertStatus(200)
     accepted.assertTextIncludes(school.phone)
 
-    const refused = await client.post(urlFor('accounts.reveal_phone', { id: school.id })).loginAs(county.user).header('hx-request', 'true').redirects(0)
+    const refused = await client
+      .post(urlFor('accounts.reveal_phone', { id: school.id }))
+      .loginAs(county.user)
+      .header('hx-request', 'true')
+      .redirects(0)
     refused.assertStatus(302)
     refused.assertFlashMessage('error', '页面已过期或来源不明，请刷新页面后重试')
   })
 
-  test('each terminal is installable: manifest, icons, service worker and offline page', async ({ client, assert }) => {
+  test('each terminal is installable: manifest, icons, service worker and offline page', async ({
+    client,
+    assert,
+  }) => {
     const manifest = await client.get(urlFor('site.manifest', { terminal: 'parent.webmanifest' }))
     manifest.assertStatus(200)
     assert.equal(manifest.body().start_url, '/parent')

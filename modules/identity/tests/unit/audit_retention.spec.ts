@@ -8,12 +8,13 @@ import { recordAudit } from '../../services/audit_log.js'
 import { auditRetentionDays } from '../../extension_points.js'
 import { toRegionCode } from '#kernel/shared/region_code'
 
-
 test.group('Audit log retention (extension point, Jilin plugin)', (group) => {
   group.each.setup(() => truncateAll())
   group.each.teardown(() => truncateAll())
 
-  test('the retention period comes from the region: Jilin 366 days, elsewhere 180', async ({ assert }) => {
+  test('the retention period comes from the region: Jilin 366 days, elsewhere 180', async ({
+    assert,
+  }) => {
     assert.equal(await auditRetentionDays.resolve(toRegionCode('220104'), {}), 366)
     assert.equal(await auditRetentionDays.resolve(toRegionCode('130102'), {}), 180)
   })
@@ -44,19 +45,36 @@ test.group('Audit log retention (extension point, Jilin plugin)', (group) => {
     await insert(null, 10)
 
     const result = await new PruneAuditLog().handle(now)
-    const left = (await db.from('audit_events').select('action').orderBy('action')).map((r) => r.action)
+    const left = (await db.from('audit_events').select('action').orderBy('action')).map(
+      (r) => r.action
+    )
     assert.deepEqual(left, ['test.130102.100', 'test.220104.200', 'test.none.10'])
     assert.equal(result.deleted, 3)
     assert.equal(result.retention['220000'], 366)
     assert.equal(result.retention['130000'], 180)
   })
 
-  test('the daily job prunes the same way (jobs run inline with QUEUE_DRIVER=sync)', async ({ assert }) => {
+  test('the daily job prunes the same way (jobs run inline with QUEUE_DRIVER=sync)', async ({
+    assert,
+  }) => {
     await db.table('audit_events').insert([
-      { occurred_at: DateTime.now().minus({ days: 181 }).toSQL(), action: 'test.old', province_code: '130000', region_code: '130102' },
-      { occurred_at: DateTime.now().minus({ days: 179 }).toSQL(), action: 'test.recent', province_code: '130000', region_code: '130102' },
+      {
+        occurred_at: DateTime.now().minus({ days: 181 }).toSQL(),
+        action: 'test.old',
+        province_code: '130000',
+        region_code: '130102',
+      },
+      {
+        occurred_at: DateTime.now().minus({ days: 179 }).toSQL(),
+        action: 'test.recent',
+        province_code: '130000',
+        region_code: '130102',
+      },
     ])
     await PruneAuditLogJob.dispatch({})
-    assert.deepEqual((await db.from('audit_events').select('action')).map((r) => r.action), ['test.recent'])
+    assert.deepEqual(
+      (await db.from('audit_events').select('action')).map((r) => r.action),
+      ['test.recent']
+    )
   })
 })

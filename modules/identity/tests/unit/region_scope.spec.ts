@@ -6,9 +6,18 @@ const sqlFor = (scope: string | null) => applyRegionScope(db.from('t'), scope).t
 
 test.group('Region scope helper', () => {
   test('one indexed equality per level, nothing for the country', ({ assert }) => {
-    assert.deepInclude(sqlFor('220000'), { sql: 'select * from "t" where "province_code" = $1', bindings: ['220000'] })
-    assert.deepInclude(sqlFor('220100'), { sql: 'select * from "t" where "city_code" = $1', bindings: ['220100'] })
-    assert.deepInclude(sqlFor('220104'), { sql: 'select * from "t" where "county_code" = $1', bindings: ['220104'] })
+    assert.deepInclude(sqlFor('220000'), {
+      sql: 'select * from "t" where "province_code" = $1',
+      bindings: ['220000'],
+    })
+    assert.deepInclude(sqlFor('220100'), {
+      sql: 'select * from "t" where "city_code" = $1',
+      bindings: ['220100'],
+    })
+    assert.deepInclude(sqlFor('220104'), {
+      sql: 'select * from "t" where "county_code" = $1',
+      bindings: ['220104'],
+    })
     assert.equal(sqlFor('000000').sql, 'select * from "t"')
   })
 
@@ -18,8 +27,18 @@ test.group('Region scope helper', () => {
   })
 
   test('lineage and record checks', ({ assert }) => {
-    assert.deepEqual(lineageOf('220104'), { regionCode: '220104', provinceCode: '220000', cityCode: '220100', countyCode: '220104' })
-    assert.deepEqual(lineageOf('110105'), { regionCode: '110105', provinceCode: '110000', cityCode: null, countyCode: '110105' })
+    assert.deepEqual(lineageOf('220104'), {
+      regionCode: '220104',
+      provinceCode: '220000',
+      cityCode: '220100',
+      countyCode: '220104',
+    })
+    assert.deepEqual(lineageOf('110105'), {
+      regionCode: '110105',
+      provinceCode: '110000',
+      cityCode: null,
+      countyCode: '110105',
+    })
     assert.isTrue(inScope('220104', '220000'))
     assert.isFalse(inScope('130102', '220000'))
     assert.isFalse(inScope(null, '000000'))

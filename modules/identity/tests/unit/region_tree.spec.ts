@@ -2,8 +2,12 @@ import { test } from '@japa/runner'
 import { regionTree } from '../../services/region_tree.js'
 
 test.group('Region tree (GB/T 2260)', () => {
-  test('holds the whole national division tree without stand-ins or development zones', ({ assert }) => {
-    const byLevel = [0, 1, 2, 3].map((level) => regionTree.all().filter((r) => r.level === level).length)
+  test('holds the whole national division tree without stand-ins or development zones', ({
+    assert,
+  }) => {
+    const byLevel = [0, 1, 2, 3].map(
+      (level) => regionTree.all().filter((r) => r.level === level).length
+    )
     assert.deepEqual(byLevel.slice(0, 3), [1, 31, 333])
     /* 2,844 county-level units at the end of 2022; the pinned list (mid-2023) holds 2,850. */
     assert.closeTo(byLevel[3], 2850, 10)
@@ -18,7 +22,10 @@ test.group('Region tree (GB/T 2260)', () => {
   })
 
   test('ancestors, descendants and "is A within B"', ({ assert }) => {
-    assert.deepEqual(regionTree.ancestors('220104').map((r) => r.code), ['000000', '220000', '220100', '220104'])
+    assert.deepEqual(
+      regionTree.ancestors('220104').map((r) => r.code),
+      ['000000', '220000', '220100', '220104']
+    )
     assert.equal(regionTree.fullName('220104'), '吉林省 / 长春市 / 朝阳区')
     const jilin = regionTree.descendants('220000')
     assert.isTrue(jilin.some((r) => r.code === '220104'))

@@ -15,7 +15,11 @@ export default class extends BaseSchema {
       table.string('credit_code', 18).nullable()
       table.string('delivery', 16).notNullable().defaultTo('offline').checkIn(['offline', 'online'])
       table.string('nature', 16).nullable().checkIn(['for_profit', 'non_profit'])
-      table.specificType('region_code', 'char(6)').notNullable().references('code').inTable('regions')
+      table
+        .specificType('region_code', 'char(6)')
+        .notNullable()
+        .references('code')
+        .inTable('regions')
       table.specificType('province_code', 'char(6)').notNullable()
       table.specificType('city_code', 'char(6)').nullable()
       table.specificType('county_code', 'char(6)').nullable()
@@ -32,7 +36,11 @@ export default class extends BaseSchema {
         .defaultTo('draft')
         .checkIn(['draft', 'submitted', 'returned', 'approved'])
       table.timestamp('approved_at', { useTz: true }).nullable()
-      table.string('list_status', 8).notNullable().defaultTo('none').checkIn(['none', 'white', 'grey', 'black'])
+      table
+        .string('list_status', 8)
+        .notNullable()
+        .defaultTo('none')
+        .checkIn(['none', 'white', 'grey', 'black'])
       table.jsonb('list_reasons').notNullable().defaultTo('[]')
       table.timestamp('list_changed_at', { useTz: true }).nullable()
       /* A bureau's override wins over the rules until it is cleared. */
@@ -50,8 +58,12 @@ export default class extends BaseSchema {
       table.index(['county_code', 'list_status'])
       table.index(['filing_status', 'province_code'])
     })
-    this.schema.raw(`CREATE UNIQUE INDEX institutions_credit_code_unique ON institutions (credit_code) WHERE credit_code IS NOT NULL AND removed_at IS NULL`)
-    this.schema.raw(`CREATE INDEX institutions_name_trgm ON institutions USING gin (name gin_trgm_ops)`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX institutions_credit_code_unique ON institutions (credit_code) WHERE credit_code IS NOT NULL AND removed_at IS NULL`
+    )
+    this.schema.raw(
+      `CREATE INDEX institutions_name_trgm ON institutions USING gin (name gin_trgm_ops)`
+    )
     this.schema.raw(`CREATE INDEX institutions_categories ON institutions USING gin (categories)`)
   }
 

@@ -9,8 +9,16 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('filing_sections', (table) => {
       table.bigIncrements('id')
-      table.bigint('institution_id').notNullable().references('id').inTable('institutions').onDelete('CASCADE')
-      table.string('section', 16).notNullable().checkIn(['basic', 'qualifications', 'operations', 'academic', 'conditions'])
+      table
+        .bigint('institution_id')
+        .notNullable()
+        .references('id')
+        .inTable('institutions')
+        .onDelete('CASCADE')
+      table
+        .string('section', 16)
+        .notNullable()
+        .checkIn(['basic', 'qualifications', 'operations', 'academic', 'conditions'])
       table.jsonb('data').notNullable().defaultTo('{}')
       /* Encrypted personal fields of this part (ID and phone numbers), kept out of `data`. */
       table.jsonb('sealed').notNullable().defaultTo('{}')
@@ -22,7 +30,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('filing_reviews', (table) => {
       table.bigIncrements('id')
-      table.bigint('institution_id').notNullable().references('id').inTable('institutions').onDelete('CASCADE')
+      table
+        .bigint('institution_id')
+        .notNullable()
+        .references('id')
+        .inTable('institutions')
+        .onDelete('CASCADE')
       table.jsonb('snapshot').notNullable()
       table.timestamp('submitted_at', { useTz: true }).notNullable()
       table.bigint('submitted_by_id').nullable()

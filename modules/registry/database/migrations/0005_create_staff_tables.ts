@@ -13,7 +13,10 @@ export default class extends BaseSchema {
       table.text('id_number_cipher').notNullable()
       table.string('id_number_index', 64).notNullable()
       table.string('id_number_masked', 24).notNullable()
-      table.string('reason', 32).notNullable().checkIn(['sexual_offence', 'violence', 'drugs', 'other_crime', 'professional_ban'])
+      table
+        .string('reason', 32)
+        .notNullable()
+        .checkIn(['sexual_offence', 'violence', 'drugs', 'other_crime', 'professional_ban'])
       table.string('source', 255).nullable()
       table.specificType('region_code', 'char(6)').notNullable()
       table.bigint('added_by_id').nullable()
@@ -27,7 +30,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('staff', (table) => {
       table.bigIncrements('id')
-      table.bigint('institution_id').notNullable().references('id').inTable('institutions').onDelete('CASCADE')
+      table
+        .bigint('institution_id')
+        .notNullable()
+        .references('id')
+        .inTable('institutions')
+        .onDelete('CASCADE')
       table.string('name', 64).notNullable()
       table.text('id_number_cipher').notNullable()
       table.string('id_number_index', 64).notNullable()

@@ -8,11 +8,20 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('change_requests', (table) => {
       table.bigIncrements('id')
-      table.bigint('institution_id').notNullable().references('id').inTable('institutions').onDelete('CASCADE')
+      table
+        .bigint('institution_id')
+        .notNullable()
+        .references('id')
+        .inTable('institutions')
+        .onDelete('CASCADE')
       table.jsonb('changes').notNullable()
       table.string('reason', 1000).notNullable()
       table.bigint('document_id').nullable().references('id').inTable('registry_documents')
-      table.string('status', 16).notNullable().defaultTo('pending').checkIn(['pending', 'approved', 'rejected'])
+      table
+        .string('status', 16)
+        .notNullable()
+        .defaultTo('pending')
+        .checkIn(['pending', 'approved', 'rejected'])
       table.bigint('requested_by_id').nullable()
       table.bigint('decided_by_id').nullable()
       table.string('decision_comment', 1000).nullable()
@@ -26,7 +35,12 @@ export default class extends BaseSchema {
 
     this.schema.createTable('institution_names', (table) => {
       table.bigIncrements('id')
-      table.bigint('institution_id').notNullable().references('id').inTable('institutions').onDelete('CASCADE')
+      table
+        .bigint('institution_id')
+        .notNullable()
+        .references('id')
+        .inTable('institutions')
+        .onDelete('CASCADE')
       table.string('name', 128).notNullable()
       table.date('used_from').nullable()
       table.date('used_until').notNullable()

@@ -9,7 +9,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable('inspections', (table) => {
       table.bigIncrements('id')
-      table.bigint('institution_id').notNullable().references('id').inTable('institutions').onDelete('CASCADE')
+      table
+        .bigint('institution_id')
+        .notNullable()
+        .references('id')
+        .inTable('institutions')
+        .onDelete('CASCADE')
       table.specificType('province_code', 'char(6)').notNullable()
       table.specificType('city_code', 'char(6)').nullable()
       table.specificType('county_code', 'char(6)').nullable()
@@ -28,8 +33,18 @@ export default class extends BaseSchema {
 
     this.schema.createTable('inspection_findings', (table) => {
       table.bigIncrements('id')
-      table.bigint('inspection_id').notNullable().references('id').inTable('inspections').onDelete('CASCADE')
-      table.bigint('institution_id').notNullable().references('id').inTable('institutions').onDelete('CASCADE')
+      table
+        .bigint('inspection_id')
+        .notNullable()
+        .references('id')
+        .inTable('inspections')
+        .onDelete('CASCADE')
+      table
+        .bigint('institution_id')
+        .notNullable()
+        .references('id')
+        .inTable('institutions')
+        .onDelete('CASCADE')
       table.specificType('province_code', 'char(6)').notNullable()
       table.specificType('city_code', 'char(6)').nullable()
       table.specificType('county_code', 'char(6)').nullable()
@@ -37,7 +52,11 @@ export default class extends BaseSchema {
       table.string('severity', 16).notNullable().checkIn(['minor', 'serious'])
       table.string('description', 1000).notNullable()
       /* open -> reported (the institution says it is fixed) -> closed (验收通过，销号); a failed acceptance reopens it. */
-      table.string('status', 16).notNullable().defaultTo('open').checkIn(['open', 'reported', 'closed'])
+      table
+        .string('status', 16)
+        .notNullable()
+        .defaultTo('open')
+        .checkIn(['open', 'reported', 'closed'])
       table.date('deadline').notNullable()
       table.string('rectification_report', 2000).nullable()
       table.bigint('report_document_id').nullable().references('id').inTable('registry_documents')

@@ -8,7 +8,12 @@ export default class extends BaseSchema {
     this.schema.createTable(this.tableName, (table) => {
       table.bigIncrements('id')
       table.string('kind', 24).notNullable()
-      table.bigint('institution_id').nullable().references('id').inTable('institutions').onDelete('SET NULL')
+      table
+        .bigint('institution_id')
+        .nullable()
+        .references('id')
+        .inTable('institutions')
+        .onDelete('SET NULL')
       table.specificType('province_code', 'char(6)').nullable()
       table.specificType('city_code', 'char(6)').nullable()
       table.specificType('county_code', 'char(6)').nullable()

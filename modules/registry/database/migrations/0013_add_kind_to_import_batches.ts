@@ -11,7 +11,11 @@ export default class extends BaseSchema {
 
   async up() {
     this.schema.alterTable(this.tableName, (table) => {
-      table.string('kind', 24).notNullable().defaultTo('institutions').checkIn(['institutions', 'prohibited_persons'])
+      table
+        .string('kind', 24)
+        .notNullable()
+        .defaultTo('institutions')
+        .checkIn(['institutions', 'prohibited_persons'])
       /* Rows already on the list (prohibited persons) or refused at run time (institutions). */
       table.integer('skipped_count').notNullable().defaultTo(0)
     })

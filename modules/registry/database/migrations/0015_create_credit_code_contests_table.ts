@@ -12,13 +12,22 @@ export default class extends BaseSchema {
     this.schema.createTable('credit_code_contests', (table) => {
       table.bigIncrements('id')
       table.string('credit_code', 18).notNullable()
-      table.bigint('institution_id').notNullable().references('id').inTable('institutions').onDelete('CASCADE')
+      table
+        .bigint('institution_id')
+        .notNullable()
+        .references('id')
+        .inTable('institutions')
+        .onDelete('CASCADE')
       table.specificType('region_code', 'char(6)').notNullable()
       table.specificType('province_code', 'char(6)').notNullable()
       table.bigint('claimant_user_id').notNullable()
       table.string('claimant_unit', 128).notNullable()
       table.string('statement', 1000).notNullable()
-      table.string('status', 16).notNullable().defaultTo('pending').checkIn(['pending', 'upheld', 'dismissed'])
+      table
+        .string('status', 16)
+        .notNullable()
+        .defaultTo('pending')
+        .checkIn(['pending', 'upheld', 'dismissed'])
       table.bigint('decided_by_id').nullable()
       table.string('decision_comment', 1000).nullable()
       table.timestamp('decided_at', { useTz: true }).nullable()
@@ -27,7 +36,9 @@ export default class extends BaseSchema {
       table.index(['institution_id', 'credit_code', 'status'])
     })
     /* One open contest per claimant and code: a second click is the same contest. */
-    this.schema.raw(`CREATE UNIQUE INDEX credit_code_contests_one_pending ON credit_code_contests (credit_code, claimant_user_id) WHERE status = 'pending'`)
+    this.schema.raw(
+      `CREATE UNIQUE INDEX credit_code_contests_one_pending ON credit_code_contests (credit_code, claimant_user_id) WHERE status = 'pending'`
+    )
   }
 
   async down() {

@@ -14,7 +14,11 @@ test.group('Browser: an institution from sign-up to the white list and back', (g
   /* Browser tests commit; leave nothing behind for the suites that run after. */
   group.each.teardown(() => truncateAll())
 
-  test('register, file in five parts with a break, be returned, correct, be approved, be found, verify, be inspected', async ({ visit, browserContext, assert }) => {
+  test('register, file in five parts with a break, be returned, correct, be approved, be found, verify, be inspected', async ({
+    visit,
+    browserContext,
+    assert,
+  }) => {
     const NAME = '长春青苗书法培训学校'
     /* The bureaus have registered the bank the owner will choose. */
     await registerSupervisingBanks('中国银行长春朝阳支行')
@@ -38,12 +42,18 @@ test.group('Browser: an institution from sign-up to the white list and back', (g
     await page.getByLabel('统一社会信用代码').fill(creditCode())
     await page.getByLabel('办学性质').selectOption('for_profit')
     await page.getByLabel('办学形式').selectOption('offline')
-    for (const [level, code] of [['province', '220000'], ['city', '220100'], ['county', '220104']]) {
+    for (const [level, code] of [
+      ['province', '220000'],
+      ['city', '220100'],
+      ['county', '220104'],
+    ]) {
       const reloaded = page.waitForResponse((r) => r.url().includes('/regions/picker'))
       await page.locator(`select[name="regionCode_${level}"]`).selectOption(code)
       await reloaded
       /* The new pickers listen only once htmx has settled them. */
-      await page.waitForFunction(() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping'))
+      await page.waitForFunction(
+        () => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping')
+      )
     }
     await page.getByLabel('办学地址').fill('长春市朝阳区同志街 88 号')
     await page.locator('#field-legalRepName').fill('周青')
@@ -94,7 +104,14 @@ test.group('Browser: an institution from sign-up to the white list and back', (g
     await page.locator('input[name="serviceChannels[1][location]"]').fill('官网“联系我们”')
     await page.getByRole('button', { name: '保存并继续' }).click()
     await page.assertPath('/institution/filing/conditions')
-    for (const [label, value] of [['教学人员数', '6'], ['教研人员数', '1'], ['其他人员数', '2'], ['总面积（平方米）', '240'], ['教室数量', '4'], ['最大同时培训人数', '40']]) {
+    for (const [label, value] of [
+      ['教学人员数', '6'],
+      ['教研人员数', '1'],
+      ['其他人员数', '2'],
+      ['总面积（平方米）', '240'],
+      ['教室数量', '4'],
+      ['最大同时培训人数', '40'],
+    ]) {
       await page.getByLabel(label).fill(value)
     }
     await page.getByLabel('安全设施与应急预案').fill('消防器材齐全，每月安全检查。')
@@ -105,7 +122,12 @@ test.group('Browser: an institution from sign-up to the white list and back', (g
     await page.assertTextContains('[data-testid="filing-status"]', '审核中')
 
     /* The county returns it with a reason. */
-    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104', unitName: '长春市朝阳区教育局' })
+    const county = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+      unitName: '长春市朝阳区教育局',
+    })
     const bureau = await browserContext.browser()!.newContext({ locale: 'zh-CN' })
     const { CurrentUserProvider } = await import('#modules/identity')
     void CurrentUserProvider
@@ -153,7 +175,9 @@ test.group('Browser: an institution from sign-up to the white list and back', (g
     await admin.getByRole('button', { name: '计划排查' }).click()
     await admin.locator('select[name="findings[0][item]"]').selectOption('licence_display')
     await admin.locator('select[name="findings[0][severity]"]').selectOption('minor')
-    await admin.locator('textarea[name="findings[0][description]"]').fill('未在显著位置公示收费标准')
+    await admin
+      .locator('textarea[name="findings[0][description]"]')
+      .fill('未在显著位置公示收费标准')
     await admin.locator('input[name="findings[0][deadline]"]').fill(inDays(10))
     await admin.getByRole('button', { name: '保存排查结果' }).click()
     await publicPage.goto(new URL(`/institutions/${institution.id}`, page.url()).toString())
@@ -176,7 +200,10 @@ test.group('Browser: an institution from sign-up to the white list and back', (g
     await admin.getByText('验收通过，已销号').waitFor()
     await publicPage.reload()
     await publicPage.locator('[data-testid="public-list-status"]', { hasText: '白名单' }).waitFor()
-    assert.equal((await db.from('institutions').where('id', institution.id).firstOrFail()).list_status, 'white')
+    assert.equal(
+      (await db.from('institutions').where('id', institution.id).firstOrFail()).list_status,
+      'white'
+    )
 
     await bureau.close()
     await visitor.close()

@@ -11,9 +11,17 @@ import { verificationUrl } from '../../services/plate.js'
 test.group('Removal from the platform (Art. 15)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a removed institution leaves search, keeps its record, tells its users and can be published', async ({ client, assert }) => {
+  test('a removed institution leaves search, keeps its record, tells its users and can be published', async ({
+    client,
+    assert,
+  }) => {
     const institution = await createFiledInstitution({ name: '跑路风险培训学校' })
-    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104', unitName: '长春市朝阳区教育局' })
+    const county = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+      unitName: '长春市朝阳区教育局',
+    })
     const events = emitter.fake(['registry:institution_removed'])
     const removed = await client
       .post(urlFor('institutions_admin.remove', { id: institution.id }))
@@ -27,37 +35,84 @@ test.group('Removal from the platform (Art. 15)', (group) => {
 
     const row = await db.from('institutions').where('id', institution.id).firstOrFail()
     assert.isNotNull(row.removed_at)
-    assert.lengthOf(await db.from('filing_sections').where('institution_id', institution.id), 5, 'records stay')
-    ;(await client.get(urlFor('public.search', {}, { qs: { q: '跑路风险' } }))).assertTextIncludes('没有找到符合条件的机构')
+    assert.lengthOf(
+      await db.from('filing_sections').where('institution_id', institution.id),
+      5,
+      'records stay'
+    )
+    ;(await client.get(urlFor('public.search', {}, { qs: { q: '跑路风险' } }))).assertTextIncludes(
+      '没有找到符合条件的机构'
+    )
     ;(await client.get(urlFor('public.notices'))).assertTextIncludes('跑路风险培训学校从平台撤除')
     const page = await client.get(urlFor('public.show', { id: institution.id }))
     page.assertStatus(410)
     page.assertTextIncludes('请勿缴费')
 
-    await client.post(urlFor('institutions_admin.restore', { id: institution.id })).loginAs(county.user).withCsrfToken()
-    ;(await client.get(urlFor('public.search', {}, { qs: { q: '跑路风险' } }))).assertTextIncludes('跑路风险培训学校')
+    await client
+      .post(urlFor('institutions_admin.restore', { id: institution.id }))
+      .loginAs(county.user)
+      .withCsrfToken()
+    ;(await client.get(urlFor('public.search', {}, { qs: { q: '跑路风险' } }))).assertTextIncludes(
+      '跑路风险培训学校'
+    )
   })
 
   test('removal needs a reason and the responsible level', async ({ client, assert }) => {
     const institution = await createFiledInstitution()
-    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
-    const subunit = await createTestAccount({ role: 'admin', adminLevel: 'subunit', regionCode: '220104' })
-    const noReason = await client.post(urlFor('institutions_admin.remove', { id: institution.id })).header('referer', '/x').loginAs(county.user).form({ reason: '' }).withCsrfToken().redirects(0)
+    const county = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+    })
+    const subunit = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'subunit',
+      regionCode: '220104',
+    })
+    const noReason = await client
+      .post(urlFor('institutions_admin.remove', { id: institution.id }))
+      .header('referer', '/x')
+      .loginAs(county.user)
+      .form({ reason: '' })
+      .withCsrfToken()
+      .redirects(0)
     assert.isNotEmpty(fieldErrors(noReason, 'reason'))
-    ;(await client.post(urlFor('institutions_admin.remove', { id: institution.id })).loginAs(subunit.user).form({ reason: '越权撤除' }).withCsrfToken()).assertStatus(403)
+    ;(
+      await client
+        .post(urlFor('institutions_admin.remove', { id: institution.id }))
+        .loginAs(subunit.user)
+        .form({ reason: '越权撤除' })
+        .withCsrfToken()
+    ).assertStatus(403)
   })
 
-  test('a bureau override holds with its reason until cleared, and every change is kept', async ({ client, assert }) => {
+  test('a bureau override holds with its reason until cleared, and every change is kept', async ({
+    client,
+    assert,
+  }) => {
     const institution = await createFiledInstitution()
-    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
-    await client.post(urlFor('institutions_admin.override', { id: institution.id })).loginAs(county.user).form({ status: 'black', reason: '群众举报查实存在虚假宣传，立案查处中' }).withCsrfToken()
+    const county = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+    })
+    await client
+      .post(urlFor('institutions_admin.override', { id: institution.id }))
+      .loginAs(county.user)
+      .form({ status: 'black', reason: '群众举报查实存在虚假宣传，立案查处中' })
+      .withCsrfToken()
     let row = await db.from('institutions').where('id', institution.id).firstOrFail()
     assert.equal(row.list_status, 'black')
     assert.equal(row.list_reasons[0].code, 'override')
-    await client.post(urlFor('institutions_admin.clear_override', { id: institution.id })).loginAs(county.user).withCsrfToken()
+    await client
+      .post(urlFor('institutions_admin.clear_override', { id: institution.id }))
+      .loginAs(county.user)
+      .withCsrfToken()
     row = await db.from('institutions').where('id', institution.id).firstOrFail()
     assert.equal(row.list_status, 'white')
-    const sources = (await db.from('list_changes').where('institution_id', institution.id).orderBy('id')).map((c) => `${c.to_status}:${c.source}`)
+    const sources = (
+      await db.from('list_changes').where('institution_id', institution.id).orderBy('id')
+    ).map((c) => `${c.to_status}:${c.source}`)
     assert.deepEqual(sources, ['white:rules', 'black:override', 'white:rules'])
   })
 })
@@ -67,7 +122,12 @@ test.group('Code plate and verification (Art. 7)', (group) => {
 
   test('an approved institution downloads its plate as PDF and PNG', async ({ client, assert }) => {
     const institution = await createFiledInstitution()
-    const owner = await createTestAccount({ role: 'institution_owner', regionCode: '220104', orgType: 'institution', orgId: institution.id })
+    const owner = await createTestAccount({
+      role: 'institution_owner',
+      regionCode: '220104',
+      orgType: 'institution',
+      orgId: institution.id,
+    })
     const pdf = await client.get(urlFor('plate.download', { format: 'pdf' })).loginAs(owner.user)
     pdf.assertStatus(200)
     pdf.assertHeader('content-type', 'application/pdf')
@@ -78,10 +138,14 @@ test.group('Code plate and verification (Art. 7)', (group) => {
     assert.isAbove(Buffer.from(png.body()).length, 20_000)
 
     const unfiled = await createTestAccount({ role: 'institution_owner', regionCode: '220104' })
-    ;(await client.get(urlFor('plate.download', { format: 'pdf' })).loginAs(unfiled.user)).assertStatus(404)
+    ;(
+      await client.get(urlFor('plate.download', { format: 'pdf' })).loginAs(unfiled.user)
+    ).assertStatus(404)
   })
 
-  test('the QR link verifies with the live status; an altered link is invalid; a black-listed institution warns', async ({ client }) => {
+  test('the QR link verifies with the live status; an altered link is invalid; a black-listed institution warns', async ({
+    client,
+  }) => {
     const institution = await createFiledInstitution({ name: '码牌核验培训学校' })
     const other = await createFiledInstitution({ name: '别的培训学校' })
     const url = new URL(verificationUrl(institution))
@@ -90,7 +154,9 @@ test.group('Code plate and verification (Art. 7)', (group) => {
     ok.assertTextIncludes('码牌有效')
     ok.assertTextIncludes('码牌核验培训学校')
 
-    const tampered = await client.get(url.pathname.replace(String(institution.id), String(other.id)) + url.search)
+    const tampered = await client.get(
+      url.pathname.replace(String(institution.id), String(other.id)) + url.search
+    )
     tampered.assertStatus(400)
     tampered.assertTextIncludes('码牌无效')
     ;(await client.get(url.pathname)).assertTextIncludes('码牌无效')

@@ -24,17 +24,31 @@ function entry(name: string, data: Buffer, declared: number, offset: number) {
   central.writeUInt32LE(declared, 24)
   central.writeUInt16LE(nameBytes.length, 28)
   central.writeUInt32LE(offset, 42)
-  return { local: Buffer.concat([local, nameBytes, compressed]), central: Buffer.concat([central, nameBytes]) }
+  return {
+    local: Buffer.concat([local, nameBytes, compressed]),
+    central: Buffer.concat([central, nameBytes]),
+  }
 }
 
 /** An .xlsx-shaped zip whose sheet is `realBytes` of zeros; its directory claims `declaredBytes` (the truth by default). */
-export function bombZip({ realBytes, declaredBytes = realBytes }: { realBytes: number; declaredBytes?: number }): Buffer {
+export function bombZip({
+  realBytes,
+  declaredBytes = realBytes,
+}: {
+  realBytes: number
+  declaredBytes?: number
+}): Buffer {
   const types = Buffer.from(
     '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'
   )
   const first = entry('[Content_Types].xml', types, types.length, 0)
-  const sheet = entry('xl/worksheets/sheet1.xml', Buffer.alloc(realBytes, 0x20), declaredBytes, first.local.length)
+  const sheet = entry(
+    'xl/worksheets/sheet1.xml',
+    Buffer.alloc(realBytes, 0x20),
+    declaredBytes,
+    first.local.length
+  )
   const directory = Buffer.concat([first.central, sheet.central])
   const end = Buffer.alloc(22)
   end.writeUInt32LE(0x06054b50, 0)

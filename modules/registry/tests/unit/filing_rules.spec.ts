@@ -7,9 +7,15 @@ import { KEY_FIELDS } from '../../services/filing.js'
 import { addRow, removeRow } from '../../services/filing_rows.js'
 import { creditCode } from '../../testing.js'
 
-const validate = async (section: keyof typeof FIELDS, values: Record<string, any>, context: Record<string, any> = {}) => {
+const validate = async (
+  section: keyof typeof FIELDS,
+  values: Record<string, any>,
+  context: Record<string, any> = {}
+) => {
   try {
-    await vine.create(sectionSchema(FIELDS[section], { ...context, ...values }, [])).validate(values)
+    await vine
+      .create(sectionSchema(FIELDS[section], { ...context, ...values }, []))
+      .validate(values)
     return []
   } catch (error: any) {
     return error.messages.map((m: any) => `${m.field}:${m.rule}`)
@@ -26,16 +32,40 @@ test.group('Filing rules', () => {
   })
 
   test('licence fields are required only for licensed institutions', async ({ assert }) => {
-    const licensed = await validate('qualifications', { qualificationType: 'offline_licence', legalEntityType: 'enterprise', legalCertNumber: 'x', legalCertAuthority: 'y', legalCertDocument: 1 })
-    assert.includeMembers(licensed, ['licenceNumber:required', 'licenceValidTo:required', 'licenceDocument:required'])
-    const unlicensed = await validate('qualifications', { qualificationType: 'unlicensed', legalEntityType: 'enterprise', legalCertNumber: 'x', legalCertAuthority: 'y', legalCertDocument: 1 })
+    const licensed = await validate('qualifications', {
+      qualificationType: 'offline_licence',
+      legalEntityType: 'enterprise',
+      legalCertNumber: 'x',
+      legalCertAuthority: 'y',
+      legalCertDocument: 1,
+    })
+    assert.includeMembers(licensed, [
+      'licenceNumber:required',
+      'licenceValidTo:required',
+      'licenceDocument:required',
+    ])
+    const unlicensed = await validate('qualifications', {
+      qualificationType: 'unlicensed',
+      legalEntityType: 'enterprise',
+      legalCertNumber: 'x',
+      legalCertAuthority: 'y',
+      legalCertDocument: 1,
+    })
     assert.deepEqual(unlicensed, [])
   })
 
-  test('online institutions need a website and ICP number, offline ones venues', async ({ assert }) => {
-    assert.includeMembers(await validate('basic', { delivery: 'online' }), ['website:required', 'icpNumber:required'])
+  test('online institutions need a website and ICP number, offline ones venues', async ({
+    assert,
+  }) => {
+    assert.includeMembers(await validate('basic', { delivery: 'online' }), [
+      'website:required',
+      'icpNumber:required',
+    ])
     assert.notInclude(await validate('basic', { delivery: 'offline' }), 'website:required')
-    assert.include(await validate('operations', { venues: [] }, { delivery: 'offline' }), 'venues:array.minLength')
+    assert.include(
+      await validate('operations', { venues: [] }, { delivery: 'offline' }),
+      'venues:array.minLength'
+    )
     assert.notInclude(await validate('operations', {}, { delivery: 'online' }), 'venues:required')
   })
 
@@ -45,8 +75,24 @@ test.group('Filing rules', () => {
     assert.isFalse(isSkippable('basic', {}))
   })
 
-  test('key facts are the ones Art. 12 names, the person behind the legal representative, and those that direct the money', ({ assert }) => {
-    assert.sameMembers(KEY_FIELDS, ['name', 'regionCode', 'address', 'legalRepName', 'legalRepIdNumber', 'licenceNumber', 'licenceValidTo', 'supervisingBank', 'supervisedAccount', 'escrowModel', 'venues', 'categories', 'otherCategory'])
+  test('key facts are the ones Art. 12 names, the person behind the legal representative, and those that direct the money', ({
+    assert,
+  }) => {
+    assert.sameMembers(KEY_FIELDS, [
+      'name',
+      'regionCode',
+      'address',
+      'legalRepName',
+      'legalRepIdNumber',
+      'licenceNumber',
+      'licenceValidTo',
+      'supervisingBank',
+      'supervisedAccount',
+      'escrowModel',
+      'venues',
+      'categories',
+      'otherCategory',
+    ])
   })
 
   test('rows are added and removed without losing the others', ({ assert }) => {

@@ -17,7 +17,8 @@ test.group('Zip guard for spreadsheets', () => {
   test('a workbook written by ExcelJS passes', async ({ assert }) => {
     const book = new ExcelJS.Workbook()
     const sheet = book.addWorksheet('机构信息')
-    for (let i = 0; i < 2000; i++) sheet.addRow([`培训学校${i}`, '52220104MJ0000000X', '长春市朝阳区红旗街 1 号'])
+    for (let i = 0; i < 2000; i++)
+      sheet.addRow([`培训学校${i}`, '52220104MJ0000000X', '长春市朝阳区红旗街 1 号'])
     assert.equal(reasonOf(Buffer.from(await book.xlsx.writeBuffer())), 'safe')
   })
 

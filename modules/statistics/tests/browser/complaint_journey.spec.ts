@@ -20,7 +20,10 @@ type Figures = Record<string, { value: string; text: string }>
 async function cells(page: Page, selector: string): Promise<Figures> {
   const out: Figures = {}
   for (const cell of await page.locator(selector).all()) {
-    out[(await cell.getAttribute('data-metric'))!] = { value: (await cell.getAttribute('data-value'))!, text: (await cell.innerText()).trim() }
+    out[(await cell.getAttribute('data-metric'))!] = {
+      value: (await cell.getAttribute('data-value'))!,
+      text: (await cell.innerText()).trim(),
+    }
   }
   return out
 }
@@ -33,7 +36,10 @@ async function dashboard(page: Page, institutionId: number) {
   return {
     headline: await cells(page, '[data-testid="report-totals"] [data-metric^="complaints"]'),
     total: await cells(page, `${table} tfoot tr[data-row="total"] td[data-metric]`),
-    institution: await cells(page, `${table} tbody tr[data-row="${COUNTY}:${institutionId}"] td[data-metric]`),
+    institution: await cells(
+      page,
+      `${table} tbody tr[data-row="${COUNTY}:${institutionId}"] td[data-metric]`
+    ),
     types: await cells(page, '[data-testid="table-complaint_types"] td[data-metric]'),
   }
 }
@@ -46,7 +52,10 @@ const num = (f: Figures, metric: string) => {
 /** The trail as the page shows it: the step codes and their labels, oldest first. */
 async function trail(page: Page) {
   const items = page.getByTestId('case-trail').locator('li[data-step]')
-  return { steps: await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-step'))), text: await page.getByTestId('case-trail').innerText() }
+  return {
+    steps: await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-step'))),
+    text: await page.getByTestId('case-trail').innerText(),
+  }
 }
 
 async function newPage(browser: Browser) {
@@ -57,14 +66,35 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
   group.each.setup(() => truncateAll())
   group.each.teardown(() => truncateAll())
 
-  test('parent files, institution misses its deadline, county resolves, parent rates; dashboard and Excel move by exactly one case', async ({ visit, browserContext, assert }) => {
+  test('parent files, institution misses its deadline, county resolves, parent rates; dashboard and Excel move by exactly one case', async ({
+    visit,
+    browserContext,
+    assert,
+  }) => {
     /* 1. An institution in 长春市朝阳区 with its owner, a parent with a signed contract and a paid order, the county bureau. */
-    const institution = await createFiledInstitution({ regionCode: COUNTY, name: '长春启明星艺术培训学校' })
+    const institution = await createFiledInstitution({
+      regionCode: COUNTY,
+      name: '长春启明星艺术培训学校',
+    })
     const teacher = await createStaffMember(institution.id, '李老师', residentId(321))
-    const owner = await createTestAccount({ role: 'institution_owner', regionCode: COUNTY, orgType: 'institution', orgId: institution.id })
-    const course = await createCourse(institution.id, courseDraft({ teacherIds: [teacher.id], name: '少儿美术启蒙班' }), 'on_sale')
+    const owner = await createTestAccount({
+      role: 'institution_owner',
+      regionCode: COUNTY,
+      orgType: 'institution',
+      orgId: institution.id,
+    })
+    const course = await createCourse(
+      institution.id,
+      courseDraft({ teacherIds: [teacher.id], name: '少儿美术启蒙班' }),
+      'on_sale'
+    )
     const parent = await createTestAccount({ role: 'parent', displayName: '王丽' })
-    const county = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: COUNTY, unitName: '长春市朝阳区教育局' })
+    const county = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: COUNTY,
+      unitName: '长春市朝阳区教育局',
+    })
     const contractId = await signedContractFixture(course.id, parent.id)
     const { orderId } = await fundsRecordsFor(contractId)
     const browser = browserContext.browser()!
@@ -86,7 +116,9 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     await home.getByLabel('相关订单').selectOption(String(orderId))
     await home.locator('#field-targetType').selectOption({ label: '校外培训机构' })
     await home.locator('#field-complaintType').selectOption({ label: '服务质量' })
-    await home.getByLabel('投诉内容').fill('老师连续三次临时调课，未提前通知，孩子白跑了三趟，要求机构说明并补课。')
+    await home
+      .getByLabel('投诉内容')
+      .fill('老师连续三次临时调课，未提前通知，孩子白跑了三趟，要求机构说明并补课。')
     await home.getByLabel('联系电话').fill('13800138000')
     await home.getByTestId('submit-complaint').click()
     await home.waitForURL(/\/complaints\/cases\/TS\d{16}$/)
@@ -107,14 +139,25 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
 
     /* 4. The institution lets the deadline pass: the sweep, run the day after, takes the case to the county. */
     const dayAfterDue = DateTime.fromISO(filed.dueOn!).plus({ days: 1 }).toISODate()!
-    assert.deepEqual(await runComplaintDeadlines(filed.dueOn!), { reminded: 1, escalated: 0, closedSilently: 0 }, 'on the due date itself the institution is only reminded')
-    assert.deepEqual(await runComplaintDeadlines(dayAfterDue), { reminded: 0, escalated: 1, closedSilently: 0 })
+    assert.deepEqual(
+      await runComplaintDeadlines(filed.dueOn!),
+      { reminded: 1, escalated: 0, closedSilently: 0 },
+      'on the due date itself the institution is only reminded'
+    )
+    assert.deepEqual(await runComplaintDeadlines(dayAfterDue), {
+      reminded: 0,
+      escalated: 1,
+      closedSilently: 0,
+    })
     const escalated = await complaintState(row.id)
     assert.equal(escalated.status, 'submitted')
     assert.equal(escalated.stage, 'bureau')
     assert.equal(escalated.handler, COUNTY)
     assert.isFalse(escalated.timely)
-    assert.isTrue(escalated.dueOn! > dayAfterDue, 'the county gets a fresh deadline counted from the day it received the case')
+    assert.isTrue(
+      escalated.dueOn! > dayAfterDue,
+      'the county gets a fresh deadline counted from the day it received the case'
+    )
 
     /* The institution sees the case gone to the county, marked late, and can no longer answer it. */
     const school = await newPage(browser)
@@ -126,20 +169,34 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     assert.equal(await school.getByTestId('case-status').innerText(), '待受理')
     assert.equal(await school.getByTestId('case-timely').innerText(), '否（曾逾期）')
     const late = await trail(school)
-    assert.deepEqual(late.steps, ['filed', 'to_institution', 'reminded', 'institution_overdue', 'to_bureau'])
+    assert.deepEqual(late.steps, [
+      'filed',
+      'to_institution',
+      'reminded',
+      'institution_overdue',
+      'to_bureau',
+    ])
     assert.include(late.text, '机构逾期未答复，自动上报')
     assert.include(late.text, '长春市朝阳区教育局')
     assert.equal(await school.getByTestId('respond').count(), 0)
     /* Nor does a late answer posted straight to the server get through. */
-    const answer = await school.request.post(new URL(`/institution/complaints/${row.id}/respond`, home.url()).toString(), {
-      form: { _csrf: await school.locator('input[name="_csrf"]').first().inputValue(), response: '我们已安排补课，请家长谅解。' },
-      headers: { accept: 'application/json' },
-      maxRedirects: 0,
-    })
+    const answer = await school.request.post(
+      new URL(`/institution/complaints/${row.id}/respond`, home.url()).toString(),
+      {
+        form: {
+          _csrf: await school.locator('input[name="_csrf"]').first().inputValue(),
+          response: '我们已安排补课，请家长谅解。',
+        },
+        headers: { accept: 'application/json' },
+        maxRedirects: 0,
+      }
+    )
     assert.equal(answer.status(), 409)
     assert.include(await answer.text(), '该投诉当前状态不能进行此操作')
     assert.equal((await complaintState(row.id)).status, 'submitted')
-    assert.isNull((await db.from('complaints').where('id', row.id).firstOrFail()).institution_response)
+    assert.isNull(
+      (await db.from('complaints').where('id', row.id).firstOrFail()).institution_response
+    )
 
     /* The parent sees the same. */
     await home.reload()
@@ -150,9 +207,22 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     /* While the county holds it, the dashboard counts one received and open case; nothing is closed yet. */
     await refreshDirtyRollups()
     const pending = await dashboard(bureau, institution.id)
-    for (const [metric, moved] of [['complaints', 1], ['complaints.open', 1], ['complaints.closed', 0], ['complaints.overdue', 0]] as const) {
-      assert.equal(num(pending.total, metric) - num(before.total, metric), moved, `while open: ${metric}`)
-      assert.equal(num(pending.institution, metric) - num(before.institution, metric), moved, `while open, institution row: ${metric}`)
+    for (const [metric, moved] of [
+      ['complaints', 1],
+      ['complaints.open', 1],
+      ['complaints.closed', 0],
+      ['complaints.overdue', 0],
+    ] as const) {
+      assert.equal(
+        num(pending.total, metric) - num(before.total, metric),
+        moved,
+        `while open: ${metric}`
+      )
+      assert.equal(
+        num(pending.institution, metric) - num(before.institution, metric),
+        moved,
+        `while open, institution row: ${metric}`
+      )
     }
     assert.deepEqual(pending.total['complaints.timely_rate'], { value: '', text: '—' })
 
@@ -164,7 +234,11 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     await bureau.getByTestId('accept-case').click()
     await bureau.locator('.alert--success').waitFor()
     assert.equal(await bureau.getByTestId('case-status').innerText(), '办理中')
-    await bureau.getByLabel('处理答复').fill('经核实，机构三次调课未提前通知属实。已责令机构补足三次课时并书面致歉，机构已于本周完成补课。')
+    await bureau
+      .getByLabel('处理答复')
+      .fill(
+        '经核实，机构三次调课未提前通知属实。已责令机构补足三次课时并书面致歉，机构已于本周完成补课。'
+      )
     await bureau.locator('#field-outcome').selectOption('resolved')
     await bureau.getByTestId('reply-case').click()
     await bureau.locator('.alert--success').waitFor()
@@ -190,7 +264,17 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     assert.equal(await home.getByTestId('case-timely').innerText(), '否（曾逾期）')
     assert.equal(await home.getByTestId('rate').count(), 0, 'rated once')
     const done = await trail(home)
-    const journey = ['filed', 'to_institution', 'reminded', 'institution_overdue', 'to_bureau', 'accepted', 'replied_resolved', 'result_accepted', 'rated']
+    const journey = [
+      'filed',
+      'to_institution',
+      'reminded',
+      'institution_overdue',
+      'to_bureau',
+      'accepted',
+      'replied_resolved',
+      'result_accepted',
+      'rated',
+    ]
     assert.deepEqual(done.steps, journey)
     await home.getByRole('link', { name: '我的投诉' }).first().click()
     const listed = await home.getByTestId(`case-${number}`).innerText()
@@ -205,7 +289,8 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     /* 7. The 15-minute refresh picks the case up; the county's figures move by exactly this case. */
     await refreshDirtyRollups()
     const after = await dashboard(bureau, institution.id)
-    const delta = (f: keyof typeof before, metric: string) => num(after[f], metric) - num(before[f], metric)
+    const delta = (f: keyof typeof before, metric: string) =>
+      num(after[f], metric) - num(before[f], metric)
     for (const part of ['headline', 'total', 'institution'] as const) {
       assert.equal(delta(part, 'complaints'), 1, `${part}: received`)
     }
@@ -230,15 +315,23 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     assert.deepEqual(await dashboard(bureau, institution.id), after)
 
     /* 8. "导出 Excel" on the complaints table: the workbook holds the figures the page shows. */
-    const [download] = await Promise.all([bureau.waitForEvent('download'), bureau.getByTestId('export-complaints').click()])
+    const [download] = await Promise.all([
+      bureau.waitForEvent('download'),
+      bureau.getByTestId('export-complaints').click(),
+    ])
     assert.match(download.suggestedFilename(), /投诉与评价.*\.xlsx$/)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile((await download.path())!)
     const sheet = workbook.worksheets[0]
     const header = (sheet.getRow(1).values as unknown[]).slice(1)
-    const headers = await bureau.locator('[data-testid="table-complaints"] thead th').allInnerTexts()
+    const headers = await bureau
+      .locator('[data-testid="table-complaints"] thead th')
+      .allInnerTexts()
     /* The page leads with 机构; the workbook with 地区 and 机构, then the same figure columns in the same order. */
-    assert.deepEqual(header.slice(2), headers.slice(1).map((h) => h.trim()))
+    assert.deepEqual(
+      header.slice(2),
+      headers.slice(1).map((h) => h.trim())
+    )
     const dataRows: unknown[][] = []
     sheet.eachRow((r, n) => n > 1 && dataRows.push((r.values as unknown[]).slice(1)))
     /* The last row is the county's total, as under the page's table. */
@@ -246,7 +339,11 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     assert.match(String(totalRow[0]), /合计$/)
     const mine = dataRows.filter((r) => r[1] === '长春启明星艺术培训学校')
     assert.lengthOf(mine, 1, 'one row for the institution')
-    const metrics = await bureau.locator(`[data-testid="table-complaints"] tbody tr[data-row="${COUNTY}:${institution.id}"] td[data-metric]`).evaluateAll((tds) => tds.map((td) => td.getAttribute('data-metric')!))
+    const metrics = await bureau
+      .locator(
+        `[data-testid="table-complaints"] tbody tr[data-row="${COUNTY}:${institution.id}"] td[data-metric]`
+      )
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-metric')!))
     const excel = Object.fromEntries(metrics.map((m, i) => [m, mine[0][i + 2]]))
     for (const m of metrics) {
       const shown = after.institution[m].value
@@ -257,13 +354,29 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     assert.strictEqual(excel['complaints.timely_rate'], 0)
     assert.strictEqual(excel['complaints.satisfaction'], 1)
     /* The workbook's rows add up to the total the page shows under the table. */
-    for (const m of ['complaints', 'complaints.open', 'complaints.overdue', 'complaints.closed', 'reviews']) {
+    for (const m of [
+      'complaints',
+      'complaints.open',
+      'complaints.overdue',
+      'complaints.closed',
+      'reviews',
+    ]) {
       const i = metrics.indexOf(m) + 2
-      assert.equal(dataRows.reduce((sum, r) => sum + Number(r[i]), 0), num(after.total, m), `Excel rows sum to the page total: ${m}`)
-      assert.equal(Number(totalRow[i]), num(after.total, m), `Excel total row equals the page total: ${m}`)
+      assert.equal(
+        dataRows.reduce((sum, r) => sum + Number(r[i]), 0),
+        num(after.total, m),
+        `Excel rows sum to the page total: ${m}`
+      )
+      assert.equal(
+        Number(totalRow[i]),
+        num(after.total, m),
+        `Excel total row equals the page total: ${m}`
+      )
     }
     /* Rates are fractions shown as per cent, as on the page. */
-    const satisfaction = sheet.getRow(dataRows.indexOf(mine[0]) + 2).getCell(header.indexOf('满意率') + 1)
+    const satisfaction = sheet
+      .getRow(dataRows.indexOf(mine[0]) + 2)
+      .getCell(header.indexOf('满意率') + 1)
     assert.equal(satisfaction.numFmt, '0.0%')
   }).timeout(120_000)
 })

@@ -9,10 +9,18 @@ test.group('Browser: the statistics dashboard', (group) => {
   group.each.setup(() => truncateAll())
   group.each.teardown(() => truncateAll())
 
-  test('a province drills down from its cities to a county; ECharts draws every chart under the strict CSP', async ({ visit, assert }) => {
+  test('a province drills down from its cities to a county; ECharts draws every chart under the strict CSP', async ({
+    visit,
+    assert,
+  }) => {
     await mixedWorld()
     await refreshRollups()
-    const province = await createTestAccount({ role: 'admin', adminLevel: 'province', regionCode: '220000', unitName: '吉林省教育厅' })
+    const province = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'province',
+      regionCode: '220000',
+      unitName: '吉林省教育厅',
+    })
     const errors: string[] = []
     const page = await visit('/login')
     page.on('console', (message) => {
@@ -26,7 +34,10 @@ test.group('Browser: the statistics dashboard', (group) => {
     const count = await charts.count()
     assert.isAbove(count, 3)
     /* Each chart container gets ECharts' SVG once the vendor script ran. */
-    await page.waitForFunction((n) => document.querySelectorAll('[data-chart-ready] svg').length === n, count)
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-chart-ready] svg').length === n,
+      count
+    )
     await page.locator('#section-complaints').getByRole('link', { name: '长春市' }).click()
     await page.getByRole('heading', { name: '长春市统计分析' }).waitFor()
     await page.locator('#section-institutions').getByRole('link', { name: '朝阳区' }).click()

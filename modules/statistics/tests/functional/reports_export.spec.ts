@@ -31,14 +31,23 @@ function asPageValue(kind: string, cell: unknown): number | null {
 test.group('Reports: Excel exports', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a dashboard table exports at once and carries the figures the page shows', async ({ client, assert }) => {
+  test('a dashboard table exports at once and carries the figures the page shows', async ({
+    client,
+    assert,
+  }) => {
     await mixedWorld()
     await refreshRollups()
-    const province = await userOf((await createTestAccount({ role: 'admin', adminLevel: 'province', regionCode: '220000' })).id)
+    const province = await userOf(
+      (await createTestAccount({ role: 'admin', adminLevel: 'province', regionCode: '220000' })).id
+    )
     const html = (await client.get('/manage/reports?region=220000').loginAs(province)).text()
 
     for (const section of ['complaints', 'funds', 'institutions', 'inspections'] as const) {
-      const request = client.post('/manage/reports/exports').loginAs(province).withCsrfToken().form({ region: '220000', table: `${section}:regions` })
+      const request = client
+        .post('/manage/reports/exports')
+        .loginAs(province)
+        .withCsrfToken()
+        .form({ region: '220000', table: `${section}:regions` })
       binary(request)
       const response = await request
       response.assertStatus(200)
@@ -54,7 +63,13 @@ test.group('Reports: Excel exports', (group) => {
         const cells = byName.get(name)
         assert.exists(cells, `${section}: a row for ${name}`)
         const shown = pageRow(html, section, pageKey)
-        columns.forEach((c, i) => assert.equal(asPageValue(c.kind, cells![i]), shown[c.key] ?? null, `${section} ${name} ${c.key}`))
+        columns.forEach((c, i) =>
+          assert.equal(
+            asPageValue(c.kind, cells![i]),
+            shown[c.key] ?? null,
+            `${section} ${name} ${c.key}`
+          )
+        )
       }
       expectRow('长春市', '220100')
       expectRow('吉林市', '220200')
@@ -63,7 +78,11 @@ test.group('Reports: Excel exports', (group) => {
     }
 
     /* Money is yuan with two decimals, exact to the fen. */
-    const request = client.post('/manage/reports/exports').loginAs(province).withCsrfToken().form({ region: '220000', table: 'funds:regions' })
+    const request = client
+      .post('/manage/reports/exports')
+      .loginAs(province)
+      .withCsrfToken()
+      .form({ region: '220000', table: 'funds:regions' })
     binary(request)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load((await request).body() as any)
@@ -76,18 +95,32 @@ test.group('Reports: Excel exports', (group) => {
   test('an institution table and a breakdown export too', async ({ client, assert }) => {
     const { institutions } = await mixedWorld()
     await refreshRollups()
-    const county = await userOf((await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })).id)
+    const county = await userOf(
+      (await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })).id
+    )
     const html = (await client.get('/manage/reports').loginAs(county)).text()
-    const request = client.post('/manage/reports/exports').loginAs(county).withCsrfToken().form({ region: '220104', table: 'complaints:institutions' })
+    const request = client
+      .post('/manage/reports/exports')
+      .loginAs(county)
+      .withCsrfToken()
+      .form({ region: '220104', table: 'complaints:institutions' })
     binary(request)
     const rows = await sheetOf((await request).body() as Buffer)
     assert.deepEqual(rows[0].slice(0, 3), ['地区', '机构', '收到投诉'])
-    const names = new Map((await db.from('institutions').select('id', 'name')).map((r) => [Number(r.id), r.name as string]))
+    const names = new Map(
+      (await db.from('institutions').select('id', 'name')).map((r) => [
+        Number(r.id),
+        r.name as string,
+      ])
+    )
     const here = institutions.filter((i) => i.region === '220104')
     for (const institution of here) {
       const row = rows.find((r) => r[1] === names.get(institution.id))!
       assert.exists(row)
-      assert.equal(row[2] ?? 0, pageRow(html, 'complaints', `220104:${institution.id}`)['complaints'] ?? 0)
+      assert.equal(
+        row[2] ?? 0,
+        pageRow(html, 'complaints', `220104:${institution.id}`)['complaints'] ?? 0
+      )
     }
     /* The complaint about an unlicensed provider, tied to no institution, is in the file too. */
     assert.exists(rows.find((r) => String(r[1]).startsWith('未关联备案机构')))
@@ -95,21 +128,41 @@ test.group('Reports: Excel exports', (group) => {
     assert.lengthOf(rows, here.length + 1 + 1 + 1)
     const totalRow = rows.at(-1)!
     assert.match(String(totalRow[0]), /合计$/)
-    assert.equal(totalRow[2], rows.slice(1, -1).reduce((sum, r) => sum + Number(r[2] ?? 0), 0))
+    assert.equal(
+      totalRow[2],
+      rows.slice(1, -1).reduce((sum, r) => sum + Number(r[2] ?? 0), 0)
+    )
 
-    const pie = client.post('/manage/reports/exports').loginAs(county).withCsrfToken().form({ region: '220104', table: 'complaint_types' })
+    const pie = client
+      .post('/manage/reports/exports')
+      .loginAs(county)
+      .withCsrfToken()
+      .form({ region: '220104', table: 'complaint_types' })
     binary(pie)
     const types = await sheetOf((await pie).body() as Buffer)
     assert.deepEqual(types[0], ['投诉类型', '数量'])
-    assert.deepEqual(types.find((r) => r[0] === '退费纠纷'), ['退费纠纷', 2])
-    assert.deepEqual(types.find((r) => r[0] === '无证办学'), ['无证办学', 1])
+    assert.deepEqual(
+      types.find((r) => r[0] === '退费纠纷'),
+      ['退费纠纷', 2]
+    )
+    assert.deepEqual(
+      types.find((r) => r[0] === '无证办学'),
+      ['无证办学', 1]
+    )
 
     /* Another region's table is not there for this county. */
-    const sneaky = await client.post('/manage/reports/exports').loginAs(county).withCsrfToken().form({ region: '220102', table: 'complaints:regions' })
+    const sneaky = await client
+      .post('/manage/reports/exports')
+      .loginAs(county)
+      .withCsrfToken()
+      .form({ region: '220102', table: 'complaints:regions' })
     sneaky.assertStatus(404)
   })
 
-  test('a large export runs in the background, reports progress, and only its owner may download it', async ({ client, assert }) => {
+  test('a large export runs in the background, reports progress, and only its owner may download it', async ({
+    client,
+    assert,
+  }) => {
     await mixedWorld()
     await refreshRollups()
     /* More institution rows than a request may build: this many institutions' counters in one county. */
@@ -123,9 +176,18 @@ test.group('Reports: Excel exports', (group) => {
     ReportExport.after('save', (record) => {
       if (record.status === 'running') seen.push(record.progress)
     })
-    const ownerAccount = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
+    const ownerAccount = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+    })
     const owner = await userOf(ownerAccount.id)
-    const started = await client.post('/manage/reports/exports').loginAs(owner).withCsrfToken().form({ region: '220104', table: 'complaints:institutions' }).redirects(0)
+    const started = await client
+      .post('/manage/reports/exports')
+      .loginAs(owner)
+      .withCsrfToken()
+      .form({ region: '220104', table: 'complaints:institutions' })
+      .redirects(0)
     started.assertStatus(302)
     const location = started.header('location')!
     assert.match(location, /^\/manage\/reports\/exports\/\d+$/)
@@ -164,15 +226,33 @@ test.group('Reports: Excel exports', (group) => {
   })
 
   test('while an export runs, the page polls a progress bar', async ({ client, assert }) => {
-    const account = await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })
-    const record = await ReportExport.create({ ownerUserId: account.id, regionCode: '220104', tableKey: 'complaints:institutions', status: 'running', progress: 2500, total: 10000 })
-    const fragment = await client.get(`/manage/reports/exports/${record.id}`).header('hx-request', 'true').loginAs(await userOf(account.id))
+    const account = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'county',
+      regionCode: '220104',
+    })
+    const record = await ReportExport.create({
+      ownerUserId: account.id,
+      regionCode: '220104',
+      tableKey: 'complaints:institutions',
+      status: 'running',
+      progress: 2500,
+      total: 10000,
+    })
+    const fragment = await client
+      .get(`/manage/reports/exports/${record.id}`)
+      .header('hx-request', 'true')
+      .loginAs(await userOf(account.id))
     fragment.assertStatus(200)
     const html = fragment.text()
     assert.notInclude(html, '<html')
     assert.include(html, 'hx-trigger="every 1s"')
     assert.include(html, '<progress max="100" value="25"')
     assert.include(html, '已写入 2500 / 10000 行')
-    ;(await client.get(`/manage/reports/exports/${record.id}/download`).loginAs(await userOf(account.id))).assertStatus(404)
+    ;(
+      await client
+        .get(`/manage/reports/exports/${record.id}/download`)
+        .loginAs(await userOf(account.id))
+    ).assertStatus(404)
   })
 })

@@ -35,37 +35,104 @@ export interface WorldInstitution {
 }
 
 export const SPECS: InstitutionSpec[] = [
-  { region: '220104', categories: ['arts'], list: 'white', funds: true, balanceFen: 1_234_56, findings: ['closed'] },
-  { region: '220104', categories: ['academic', 'sports'], list: 'grey', funds: true, findings: ['open', 'overdue', 'reported'] },
+  {
+    region: '220104',
+    categories: ['arts'],
+    list: 'white',
+    funds: true,
+    balanceFen: 1_234_56,
+    findings: ['closed'],
+  },
+  {
+    region: '220104',
+    categories: ['academic', 'sports'],
+    list: 'grey',
+    funds: true,
+    findings: ['open', 'overdue', 'reported'],
+  },
   { region: '220104', categories: ['science_tech'], list: 'black', removed: true },
-  { region: '220102', categories: ['arts', 'other'], list: 'white', filing: 'submitted', funds: true, balanceFen: 98_765_43 },
+  {
+    region: '220102',
+    categories: ['arts', 'other'],
+    list: 'white',
+    filing: 'submitted',
+    funds: true,
+    balanceFen: 98_765_43,
+  },
   { region: '220204', categories: ['sports'], list: 'none', findings: ['overdue'] },
-  { region: '220000', delivery: 'online', categories: ['academic'], list: 'white', funds: true, findings: ['open'] },
-  { region: '130102', categories: ['arts'], list: 'grey', funds: true, findings: ['closed', 'open'] },
+  {
+    region: '220000',
+    delivery: 'online',
+    categories: ['academic'],
+    list: 'white',
+    funds: true,
+    findings: ['open'],
+  },
+  {
+    region: '130102',
+    categories: ['arts'],
+    list: 'grey',
+    funds: true,
+    findings: ['closed', 'open'],
+  },
 ]
 
 async function insert(table: string, row: Record<string, unknown>): Promise<number> {
   return (await db.table(table).insert(row).returning('id'))[0].id as number
 }
 
-export async function createInstitution(spec: InstitutionSpec, parentId: number): Promise<WorldInstitution> {
-  const institution = await createFiledInstitution({ regionCode: spec.region, delivery: spec.delivery, categories: spec.categories })
-  await db.from('institutions').where('id', institution.id).update({
-    list_status: spec.list,
-    filing_status: spec.filing ?? 'approved',
-    removed_at: spec.removed ? now() : null,
+export async function createInstitution(
+  spec: InstitutionSpec,
+  parentId: number
+): Promise<WorldInstitution> {
+  const institution = await createFiledInstitution({
+    regionCode: spec.region,
+    delivery: spec.delivery,
+    categories: spec.categories,
   })
-  const teacher = await createStaffMember(institution.id, '王老师', residentId(Math.floor(Math.random() * 900) + 100))
-  const course = await createCourse(institution.id, courseDraft({ teacherIds: [teacher.id] }), 'on_sale')
+  await db
+    .from('institutions')
+    .where('id', institution.id)
+    .update({
+      list_status: spec.list,
+      filing_status: spec.filing ?? 'approved',
+      removed_at: spec.removed ? now() : null,
+    })
+  const teacher = await createStaffMember(
+    institution.id,
+    '王老师',
+    residentId(Math.floor(Math.random() * 900) + 100)
+  )
+  const course = await createCourse(
+    institution.id,
+    courseDraft({ teacherIds: [teacher.id] }),
+    'on_sale'
+  )
   let orderId = 0
   if (spec.funds) {
     const contractId = await signedContractFixture(course.id, parentId)
     orderId = (await fundsRecordsFor(contractId)).orderId
-    if (spec.balanceFen) await db.from('supervised_accounts').where('institution_id', institution.id).update({ reported_balance_fen: spec.balanceFen, reported_at: now() })
+    if (spec.balanceFen)
+      await db
+        .from('supervised_accounts')
+        .where('institution_id', institution.id)
+        .update({ reported_balance_fen: spec.balanceFen, reported_at: now() })
   }
-  const lineage = { province_code: institution.provinceCode, city_code: institution.cityCode, county_code: institution.countyCode }
+  const lineage = {
+    province_code: institution.provinceCode,
+    city_code: institution.cityCode,
+    county_code: institution.countyCode,
+  }
   if (spec.findings?.length) {
-    const inspectionId = await insert('inspections', { institution_id: institution.id, ...lineage, planned_on: now(), purpose: '统计测试', status: 'recorded', recorded_at: now(), created_at: now() })
+    const inspectionId = await insert('inspections', {
+      institution_id: institution.id,
+      ...lineage,
+      planned_on: now(),
+      purpose: '统计测试',
+      status: 'recorded',
+      recorded_at: now(),
+      created_at: now(),
+    })
     for (const state of spec.findings) {
       await insert('inspection_findings', {
         inspection_id: inspectionId,
@@ -82,7 +149,14 @@ export async function createInstitution(spec: InstitutionSpec, parentId: number)
     }
   }
   /* Every institution also has an inspection only planned. */
-  await insert('inspections', { institution_id: institution.id, ...lineage, planned_on: daysFromNow(5), purpose: '计划检查', status: 'planned', created_at: now() })
+  await insert('inspections', {
+    institution_id: institution.id,
+    ...lineage,
+    planned_on: daysFromNow(5),
+    purpose: '计划检查',
+    status: 'planned',
+    created_at: now(),
+  })
   return { id: institution.id, region: spec.region, courseId: course.id, orderId }
 }
 
@@ -157,14 +231,62 @@ export async function mixedWorld() {
   const institutions: WorldInstitution[] = []
   for (const spec of SPECS) institutions.push(await createInstitution(spec, parent.id))
   const [a, b, , d, e, online, hebei] = institutions
-  await insertComplaint({ region: '220104', institutionId: a.id, type: 'refund', status: 'closed', timely: true, rating: 5 })
-  await insertComplaint({ region: '220104', institutionId: a.id, type: 'service', status: 'closed', timely: false, rating: 2 })
-  await insertComplaint({ region: '220104', institutionId: b.id, type: 'refund', status: 'accepted', overdue: true })
-  await insertComplaint({ region: '220104', institutionId: null, type: 'unlicensed', status: 'submitted' })
-  await insertComplaint({ region: '220102', institutionId: d.id, type: 'enrolment', status: 'with_institution' })
-  await insertComplaint({ region: '220204', institutionId: e.id, type: 'safety', status: 'withdrawn' })
-  await insertComplaint({ region: '220000', institutionId: online.id, type: 'service', status: 'closed', timely: true, rating: 4 })
-  await insertComplaint({ region: '130102', institutionId: hebei.id, type: 'other', status: 'submitted', overdue: true })
+  await insertComplaint({
+    region: '220104',
+    institutionId: a.id,
+    type: 'refund',
+    status: 'closed',
+    timely: true,
+    rating: 5,
+  })
+  await insertComplaint({
+    region: '220104',
+    institutionId: a.id,
+    type: 'service',
+    status: 'closed',
+    timely: false,
+    rating: 2,
+  })
+  await insertComplaint({
+    region: '220104',
+    institutionId: b.id,
+    type: 'refund',
+    status: 'accepted',
+    overdue: true,
+  })
+  await insertComplaint({
+    region: '220104',
+    institutionId: null,
+    type: 'unlicensed',
+    status: 'submitted',
+  })
+  await insertComplaint({
+    region: '220102',
+    institutionId: d.id,
+    type: 'enrolment',
+    status: 'with_institution',
+  })
+  await insertComplaint({
+    region: '220204',
+    institutionId: e.id,
+    type: 'safety',
+    status: 'withdrawn',
+  })
+  await insertComplaint({
+    region: '220000',
+    institutionId: online.id,
+    type: 'service',
+    status: 'closed',
+    timely: true,
+    rating: 4,
+  })
+  await insertComplaint({
+    region: '130102',
+    institutionId: hebei.id,
+    type: 'other',
+    status: 'submitted',
+    overdue: true,
+  })
   await insertReview(a, 5)
   await insertReview(a, 3)
   await insertReview(b, 1, true)
@@ -182,7 +304,8 @@ function where(scope: Scope, alias: string, idColumn = 'institution_id'): string
   if ('institutionId' in scope) return `${alias}.${idColumn} = ${Number(scope.institutionId)}`
   const region = regionTree.get(scope.region)!
   if (region.level === 0) return 'true'
-  const column = region.level === 1 ? 'province_code' : region.level === 2 ? 'city_code' : 'county_code'
+  const column =
+    region.level === 1 ? 'province_code' : region.level === 2 ? 'city_code' : 'county_code'
   return `${alias}.${column} = '${region.code}'`
 }
 
@@ -237,9 +360,15 @@ export async function expectedFigures(scope: Scope): Promise<Record<string, numb
     'reviews': `SELECT count(*) v FROM reviews r WHERE r.hidden_at IS NULL AND ${r}`,
     'reviews.rating_sum': `SELECT sum(r.rating) v FROM reviews r WHERE r.hidden_at IS NULL AND ${r}`,
   }
-  for (const status of ['none', 'white', 'grey', 'black']) figures[`list.${status}`] = `SELECT count(*) v FROM institutions i WHERE i.removed_at IS NULL AND i.list_status = '${status}' AND ${i}`
-  for (const category of ['academic', 'sports', 'arts', 'science_tech', 'other']) figures[`category.${category}`] = `SELECT count(*) v FROM institutions i WHERE i.removed_at IS NULL AND '${category}' = ANY(i.categories) AND ${i}`
-  for (const type of ['unlicensed', 'enrolment', 'refund', 'service', 'safety', 'other']) figures[`complaints.type.${type}`] = `SELECT count(*) v FROM complaints c WHERE c.complaint_type = '${type}' AND ${c}`
+  for (const status of ['none', 'white', 'grey', 'black'])
+    figures[`list.${status}`] =
+      `SELECT count(*) v FROM institutions i WHERE i.removed_at IS NULL AND i.list_status = '${status}' AND ${i}`
+  for (const category of ['academic', 'sports', 'arts', 'science_tech', 'other'])
+    figures[`category.${category}`] =
+      `SELECT count(*) v FROM institutions i WHERE i.removed_at IS NULL AND '${category}' = ANY(i.categories) AND ${i}`
+  for (const type of ['unlicensed', 'enrolment', 'refund', 'service', 'safety', 'other'])
+    figures[`complaints.type.${type}`] =
+      `SELECT count(*) v FROM complaints c WHERE c.complaint_type = '${type}' AND ${c}`
   const out: Record<string, number> = {}
   for (const [metric, sql] of Object.entries(figures)) {
     const value = await one(sql)
@@ -250,7 +379,11 @@ export async function expectedFigures(scope: Scope): Promise<Record<string, numb
 
 /** Non-zero figures only, so "absent" and "0" compare equal. */
 export function nonZero(metrics: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(metrics).filter(([, v]) => v !== 0).sort(([k1], [k2]) => k1.localeCompare(k2)))
+  return Object.fromEntries(
+    Object.entries(metrics)
+      .filter(([, v]) => v !== 0)
+      .sort(([k1], [k2]) => k1.localeCompare(k2))
+  )
 }
 
 export const sorted = nonZero
@@ -270,15 +403,18 @@ export function pageRow(html: string, table: string, row: string): Record<string
 
 export function valuesIn(fragment: string): Record<string, number> {
   const out: Record<string, number> = {}
-  for (const match of fragment.matchAll(/data-metric="([^"]+)" data-value="([^"]*)"/g)) if (match[2] !== '') out[match[1]] = Number(match[2])
+  for (const match of fragment.matchAll(/data-metric="([^"]+)" data-value="([^"]*)"/g))
+    if (match[2] !== '') out[match[1]] = Number(match[2])
   return out
 }
 
 /** Lets a test read a binary download (the client only buffers text by default). */
 export function binary(request: { request: any }) {
-  request.request.buffer(true).parse((res: any, done: (error: Error | null, body: Buffer) => void) => {
-    const chunks: Buffer[] = []
-    res.on('data', (chunk: Buffer) => chunks.push(chunk))
-    res.on('end', () => done(null, Buffer.concat(chunks)))
-  })
+  request.request
+    .buffer(true)
+    .parse((res: any, done: (error: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => done(null, Buffer.concat(chunks)))
+    })
 }

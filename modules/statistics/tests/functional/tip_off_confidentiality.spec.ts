@@ -12,10 +12,26 @@ const userOf = async (id: number) => (await new CurrentUserProvider().findById(i
 test.group('Statistics: tip-offs stay confidential', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test("an institution's own figures never count a tip-off about it", async ({ client, assert }) => {
+  test("an institution's own figures never count a tip-off about it", async ({
+    client,
+    assert,
+  }) => {
     const institution = await createFiledInstitution({ regionCode: '220104' })
-    const owner = await userOf((await createTestAccount({ role: 'institution_owner', orgType: 'institution', orgId: institution.id })).id)
-    await fileTestComplaint({ targetType: 'institution', complaintType: 'service', institutionId: institution.id, targetRegionCode: null })
+    const owner = await userOf(
+      (
+        await createTestAccount({
+          role: 'institution_owner',
+          orgType: 'institution',
+          orgId: institution.id,
+        })
+      ).id
+    )
+    await fileTestComplaint({
+      targetType: 'institution',
+      complaintType: 'service',
+      institutionId: institution.id,
+      targetRegionCode: null,
+    })
     const { complaint: tipOff } = await fileTestComplaint({
       name: '张小华',
       phone: '13900000201',

@@ -8,6 +8,9 @@ test.group('statistics module', () => {
   })
 
   test('it sums the counters of registry, funds and complaints, each once', ({ assert }) => {
-    assert.sameMembers(COUNTERS.map((c) => c.module), ['registry', 'funds', 'complaints'])
+    assert.sameMembers(
+      COUNTERS.map((c) => c.module),
+      ['registry', 'funds', 'complaints']
+    )
   })
 })
