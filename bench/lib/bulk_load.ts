@@ -219,9 +219,9 @@ export class BulkSession {
         ORDER BY 1`,
       [names]
     )
-    for (const c of constraints.filter((c) => c.type === 'f'))
+    for (const c of constraints.filter((k) => k.type === 'f'))
       await this.exec(`ALTER TABLE ${c.table} DROP CONSTRAINT "${c.name}"`)
-    for (const c of constraints.filter((c) => c.type === 'u'))
+    for (const c of constraints.filter((k) => k.type === 'u'))
       await this.exec(`ALTER TABLE ${c.table} DROP CONSTRAINT "${c.name}"`)
     for (const i of indexes) await this.exec(`DROP INDEX ${i.name}`)
     return { indexes, constraints }
@@ -229,9 +229,9 @@ export class BulkSession {
 
   async #restore(saved: SavedSchema) {
     for (const i of saved.indexes) await this.exec(i.def)
-    for (const c of saved.constraints.filter((c) => c.type === 'u'))
+    for (const c of saved.constraints.filter((k) => k.type === 'u'))
       await this.exec(`ALTER TABLE ${c.table} ADD CONSTRAINT "${c.name}" ${c.def}`)
-    for (const c of saved.constraints.filter((c) => c.type === 'f'))
+    for (const c of saved.constraints.filter((k) => k.type === 'f'))
       await this.exec(`ALTER TABLE ${c.table} ADD CONSTRAINT "${c.name}" ${c.def}`)
   }
 

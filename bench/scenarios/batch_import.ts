@@ -125,7 +125,7 @@ export async function batchImport(ctx: BenchContext, found: Bureaus): Promise<Im
     if (started.status !== 302) throw new Error(`Starting the import answered ${started.status}`)
     const done = await waitForStatus(ctx, batchId, ['ready', 'importing'], limit)
     const t3 = Date.now()
-    const worker = workerMemory.stop()
+    const workerRss = workerMemory.stop()
     return {
       rows: file.rows,
       fileMb: round(file.bytes.length / 2 ** 20, 2),
@@ -137,8 +137,8 @@ export async function batchImport(ctx: BenchContext, found: Bureaus): Promise<Im
       validationSeconds: round((t2 - t1) / 1000, 2),
       importSeconds: round((t3 - t2) / 1000, 2),
       rowsPerSecond: round(file.rows / ((t3 - t0) / 1000), 1),
-      workerPeakRssMb: worker.peakRssMb,
-      workerHwmMb: worker.hwmMb,
+      workerPeakRssMb: workerRss.peakRssMb,
+      workerHwmMb: workerRss.hwmMb,
       serverPeakRssMb: serverMemory.stop().peakRssMb,
       failure: done.failure ?? null,
       rowErrors: [],

@@ -5,7 +5,7 @@ import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { checkUpload } from '#kernel/shared/uploads'
 import { type CurrentUser, recordAudit } from '#modules/identity'
-import Course from '../models/course.js'
+import type Course from '../models/course.js'
 import Material from '../models/material.js'
 import SpotCheckItem from '../models/spot_check_item.js'
 

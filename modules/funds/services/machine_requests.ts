@@ -13,7 +13,7 @@ export const BODY_LIMIT = 8000
 export function storableText(text: string, limit = BODY_LIMIT): string {
   return text
     .slice(0, limit)
-    .replace(/\u0000/g, '\\u0000')
+    .replaceAll('\u0000', '\\u0000')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
 }
 

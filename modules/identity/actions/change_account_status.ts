@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import User from '../models/user.js'
+import type User from '../models/user.js'
 import AccountToken from '../models/account_token.js'
 import type { CurrentUser } from '../services/current_user.js'
 import { type RequestMeta, recordAudit } from '../services/audit_log.js'

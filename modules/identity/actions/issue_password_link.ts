@@ -3,7 +3,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { unseal } from '#kernel/shared/personal_data'
 import AccountToken from '../models/account_token.js'
-import User from '../models/user.js'
+import type User from '../models/user.js'
 import { hashSecret, newLinkToken } from '../services/one_time_secret.js'
 import { sendSms } from '../services/notifier.js'
 

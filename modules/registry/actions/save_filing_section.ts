@@ -39,7 +39,7 @@ export type SaveSectionResult = {
 }
 
 const getPath = (obj: any, path: string[]) =>
-  path.reduce((o, k) => (o == null ? undefined : o[k]), obj)
+  path.reduce((o, k) => (o === null || o === undefined ? undefined : o[k]), obj)
 function setPath(obj: any, path: string[], value: unknown) {
   let target = obj
   for (const key of path.slice(0, -1)) target = target[key] ??= {}

@@ -28,7 +28,7 @@ async function workbook(
   const sheet = book.addWorksheet('机构信息')
   sheet.addRow(headers)
   if (hints) sheet.addRow(headers.map(() => '填写：示例'))
-  for (const row of rows) sheet.addRow(row)
+  for (const values of rows) sheet.addRow(values)
   return Buffer.from(await book.xlsx.writeBuffer())
 }
 
@@ -138,13 +138,13 @@ test.group('Batch import from the Excel template', (group) => {
       row(headers, { ...goodRow('外省培训学校'), 所在区县: '130102' }),
       row(headers, goodRow('重复代码培训学校', duplicate)),
     ])
-    const upload = await client
+    const uploaded = await client
       .post(urlFor('imports.store'))
       .loginAs(county.user)
       .file('file', bytes, { filename: '机构.xlsx' })
       .withCsrfToken()
       .redirects(0)
-    const batchId = Number(upload.header('location')!.split('/').pop())
+    const batchId = Number(uploaded.header('location')!.split('/').pop())
     const batch = await db.from('import_batches').where('id', batchId).firstOrFail()
     assert.equal(batch.status, 'invalid')
     const problems = batch.row_errors.map((e: any) => `${e.row}:${e.field}`)
@@ -182,13 +182,13 @@ test.group('Batch import from the Excel template', (group) => {
       row(headers, goodRow('红旗街体育培训中心')),
       row(headers, goodRow('红旗街美术培训中心')),
     ])
-    const upload = await client
+    const uploaded = await client
       .post(urlFor('imports.store'))
       .loginAs(county.user)
       .file('file', bytes, { filename: '机构.xlsx' })
       .withCsrfToken()
       .redirects(0)
-    const batchId = Number(upload.header('location')!.split('/').pop())
+    const batchId = Number(uploaded.header('location')!.split('/').pop())
     assert.equal(
       (await db.from('import_batches').where('id', batchId).firstOrFail()).status,
       'ready'
