@@ -9,10 +9,10 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 | nothing is written unless the whole notice is valid.
 */
 export default class CalendarAddYear extends BaseCommand {
-  static commandName = 'calendar:add-year'
-  static description =
+  static override commandName = 'calendar:add-year'
+  static override description =
     "Add a year's State Council holiday notice (days off and weekends worked) from a JSON file"
-  static options: CommandOptions = { startApp: true }
+  static override options: CommandOptions = { startApp: true }
 
   @args.string({ description: 'The year the notice is for, e.g. 2027' })
   declare year: string
@@ -24,7 +24,7 @@ export default class CalendarAddYear extends BaseCommand {
   })
   declare file: string
 
-  async run() {
+  override async run() {
     const { readNotice, InvalidNotice } = await import('../shared/calendar_notice.js')
     const { addCalendarYear } = await import('../shared/add_calendar_year.js')
     try {

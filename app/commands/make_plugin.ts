@@ -2,8 +2,8 @@ import { BaseCommand, args, flags } from '@adonisjs/core/ace'
 import { scaffoldPlugin } from '../ace/scaffold.js'
 
 export default class MakePlugin extends BaseCommand {
-  static commandName = 'make:plugin'
-  static description = 'Create a provincial plugin in plugins/<id>'
+  static override commandName = 'make:plugin'
+  static override description = 'Create a provincial plugin in plugins/<id>'
 
   @args.string({ description: 'Plugin id in snake_case, e.g. "hebei"' })
   declare id: string
@@ -11,7 +11,7 @@ export default class MakePlugin extends BaseCommand {
   @flags.array({ description: 'Province codes the plugin governs, e.g. 130000', alias: 'r' })
   declare regions: string[]
 
-  async run() {
+  override async run() {
     await scaffoldPlugin(this.app.appRoot, this.id, this.regions ?? [])
     this.logger.success(
       `Created plugins/${this.id}. Enable it by adding "${this.id}" to PLUGINS in .env`

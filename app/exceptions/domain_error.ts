@@ -7,7 +7,7 @@ import type { HttpContext } from '@adonisjs/core/http'
  * form post the page comes back with what they typed and the message.
  */
 export class DomainError extends Exception {
-  static status = 422
+  static override status = 422
 
   constructor(
     readonly messageKey: string,

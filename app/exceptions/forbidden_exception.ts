@@ -1,7 +1,7 @@
 import { Exception } from '@adonisjs/core/exceptions'
 
 export class ForbiddenException extends Exception {
-  static status = 403
-  static code = 'E_FORBIDDEN'
-  static message = 'Forbidden'
+  static override status = 403
+  static override code = 'E_FORBIDDEN'
+  static override message = 'Forbidden'
 }

@@ -9,10 +9,10 @@ import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/h
 | errors; a stack trace is shown only to a developer running `npm run dev`.
 */
 export default class HttpExceptionHandler extends ExceptionHandler {
-  protected debug = app.inDev
-  protected renderStatusPages = true
+  protected override debug = app.inDev
+  protected override renderStatusPages = true
 
-  protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
+  protected override statusPages: Record<StatusPageRange, StatusPageRenderer> = {
     '401': (_, { response }) => response.redirect('/login'),
     '403': (error, { view }) => view.render('errors/forbidden', { error }),
     '404': (error, { view }) => view.render('errors/not_found', { error }),
@@ -22,7 +22,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       : { '500..599': (error, { view }) => view.render('errors/server_error', { error }) }),
   }
 
-  async handle(error: unknown, ctx: HttpContext) {
+  override async handle(error: unknown, ctx: HttpContext) {
     /*
     | Bouncer answers a denied form post with a redirect back and a plain-text
     | body otherwise. A refusal is a page of its own: 403, or 404 when the
@@ -35,7 +35,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     return super.handle(error, ctx)
   }
 
-  async report(error: unknown, ctx: HttpContext) {
+  override async report(error: unknown, ctx: HttpContext) {
     return super.report(error, ctx)
   }
 }

@@ -8,7 +8,7 @@ import { drainOutbox, pruneDeliveredOutbox } from '../shared/outbox_drain.js'
  * anything a crash left behind.
  */
 export default class OutboxDrainJob extends Job<{ sweep?: boolean }> {
-  static options = { name: 'kernel.outbox_drain', queue: 'default', maxRetries: 0 }
+  static override options = { name: 'kernel.outbox_drain', queue: 'default', maxRetries: 0 }
 
   async execute() {
     const result = await drainOutbox()

@@ -12,10 +12,10 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 |                       [--vacuum] [--no-check] [--seal-workers=2]
 */
 export default class BenchSeedCommand extends BaseCommand {
-  static commandName = 'bench:seed'
-  static description =
+  static override commandName = 'bench:seed'
+  static override description =
     'Generate benchmark data (smoke, one province, or the whole country) into an empty database'
-  static options: CommandOptions = { startApp: true }
+  static override options: CommandOptions = { startApp: true }
 
   @flags.string({
     description:
@@ -54,7 +54,7 @@ export default class BenchSeedCommand extends BaseCommand {
   })
   declare sealWorkers: number
 
-  async run() {
+  override async run() {
     if (!['smoke', 'province', 'national'].includes(this.scale)) {
       this.logger.error(`--scale must be smoke, province or national (got "${this.scale}")`)
       this.exitCode = 1

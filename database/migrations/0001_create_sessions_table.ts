@@ -4,7 +4,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   protected tableName = 'sessions'
 
-  async up() {
+  override async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.string('id').primary()
       table.text('data').notNullable()
@@ -13,7 +13,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable(this.tableName)
   }
 }

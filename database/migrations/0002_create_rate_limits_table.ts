@@ -4,7 +4,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   protected tableName = 'rate_limits'
 
-  async up() {
+  override async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.string('key', 255).notNullable().primary()
       table.integer('points', 9).notNullable().defaultTo(0)
@@ -12,7 +12,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable(this.tableName)
   }
 }

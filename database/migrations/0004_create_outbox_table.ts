@@ -9,7 +9,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   protected tableName = 'outbox_events'
 
-  async up() {
+  override async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.bigIncrements('id')
       table.string('event', 80).notNullable()
@@ -40,7 +40,7 @@ export default class extends BaseSchema {
     )
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable(this.tableName)
   }
 }

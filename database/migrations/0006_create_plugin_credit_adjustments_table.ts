@@ -9,7 +9,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   protected tableName = 'plugin_credit_adjustments'
 
-  async up() {
+  override async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.bigIncrements('id')
       table.bigint('policy_run_id').notNullable().references('id').inTable('plugin_policy_runs')
@@ -32,7 +32,7 @@ export default class extends BaseSchema {
     )
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable(this.tableName)
   }
 }

@@ -86,7 +86,7 @@ const NOTICES: SeedNotice[] = [
 ]
 
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('calendar_notices', (table) => {
       table.smallint('year').primary()
       table.text('title').notNullable()
@@ -143,7 +143,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('calendar_days')
     this.schema.dropTable('calendar_notices')
   }

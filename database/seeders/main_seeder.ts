@@ -18,9 +18,9 @@ import { seedStatisticsDemo } from '#modules/statistics/demo'
 | database. Each module seeds its own part through its public API.
 */
 export default class MainSeeder extends BaseSeeder {
-  static environment = ['development']
+  static override environment = ['development']
 
-  async run() {
+  override async run() {
     const file = app.makePath('.data/demo-accounts.txt')
     if ((await demoAccountsExist()) && existsSync(file)) {
       console.log(readFileSync(file, 'utf8'))

@@ -8,10 +8,10 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 | the current one to start from. Signed contracts keep their version.
 */
 export default class PublishContractTemplateCommand extends BaseCommand {
-  static commandName = 'contract-template:publish'
-  static description =
+  static override commandName = 'contract-template:publish'
+  static override description =
     'Publish a new version of the standard contract template (JSON file), or print the current one'
-  static options: CommandOptions = { startApp: true }
+  static override options: CommandOptions = { startApp: true }
 
   @args.string({ description: 'JSON file with the new template', required: false })
   declare file?: string
@@ -22,7 +22,7 @@ export default class PublishContractTemplateCommand extends BaseCommand {
   @flags.boolean({ description: 'Print the current template as JSON and exit' })
   declare print: boolean
 
-  async run() {
+  override async run() {
     const { currentTemplate, publishTemplate, UnknownPlaceholders } =
       await import('../services/templates.js')
     if (this.print || !this.file) {

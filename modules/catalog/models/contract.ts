@@ -5,7 +5,7 @@ import type { RenderedContract } from '../contracts/template.js'
 export type ContractStatus = 'signed' | 'active' | 'completed' | 'terminated'
 
 export default class Contract extends BaseModel {
-  static table = 'contracts'
+  static override table = 'contracts'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare number: string

@@ -3,7 +3,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import type { TemplateBody } from '../contracts/template.js'
 
 export default class ContractTemplate extends BaseModel {
-  static table = 'contract_templates'
+  static override table = 'contract_templates'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare code: string

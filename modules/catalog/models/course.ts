@@ -4,7 +4,7 @@ import type { CourseKind, CourseStatus, Grade } from '../course/vocabulary.js'
 import type { WeeklySlot } from '../course/schedule.js'
 
 export default class Course extends BaseModel {
-  static table = 'courses'
+  static override table = 'courses'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare institutionId: number

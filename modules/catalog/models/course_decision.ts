@@ -4,7 +4,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 export type DecisionAction = 'submitted' | 'approved' | 'rejected' | 'listed' | 'taken_down'
 
 export default class CourseDecision extends BaseModel {
-  static table = 'course_decisions'
+  static override table = 'course_decisions'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare courseId: number

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class Material extends BaseModel {
-  static table = 'course_materials'
+  static override table = 'course_materials'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare courseId: number

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class SpotCheck extends BaseModel {
-  static table = 'spot_checks'
+  static override table = 'spot_checks'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare regionCode: string

@@ -4,7 +4,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 export type Verdict = 'pass' | 'fail'
 
 export default class SpotCheckItem extends BaseModel {
-  static table = 'spot_check_items'
+  static override table = 'spot_check_items'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare spotCheckId: number

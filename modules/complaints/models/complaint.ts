@@ -22,7 +22,7 @@ export type ComplaintStatus =
 export type ComplaintOutcome = 'resolved' | 'unresolved' | 'not_accepted' | 'withdrawn'
 
 export default class Complaint extends BaseModel {
-  static table = 'complaints'
+  static override table = 'complaints'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare number: string

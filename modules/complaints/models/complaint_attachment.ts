@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class ComplaintAttachment extends BaseModel {
-  static table = 'complaint_attachments'
+  static override table = 'complaint_attachments'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare complaintId: number

@@ -4,7 +4,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 export type StepActor = 'complainant' | 'institution' | 'bureau' | 'system'
 
 export default class ComplaintStep extends BaseModel {
-  static table = 'complaint_steps'
+  static override table = 'complaint_steps'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare complaintId: number

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class Review extends BaseModel {
-  static table = 'reviews'
+  static override table = 'reviews'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare orderId: number

@@ -8,11 +8,11 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 | Exits non-zero with the offending rows when one fails.
 */
 export default class CheckLedgerCommand extends BaseCommand {
-  static commandName = 'funds:check-ledger'
-  static description = 'Check the double-entry ledger invariants over the whole book'
-  static options: CommandOptions = { startApp: true }
+  static override commandName = 'funds:check-ledger'
+  static override description = 'Check the double-entry ledger invariants over the whole book'
+  static override options: CommandOptions = { startApp: true }
 
-  async run() {
+  override async run() {
     const db = (await import('@adonisjs/lucid/services/db')).default
     const { ledgerProblems, isClean } = await import('../ledger/invariants.js')
     const started = Date.now()

@@ -8,14 +8,14 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 | instructions as each bank in the database would.
 */
 export default class FundsSandboxCommand extends BaseCommand {
-  static commandName = 'funds:sandbox'
-  static description = 'Run the sandbox payment provider and supervising bank on localhost'
-  static options: CommandOptions = { startApp: true, staysAlive: true }
+  static override commandName = 'funds:sandbox'
+  static override description = 'Run the sandbox payment provider and supervising bank on localhost'
+  static override options: CommandOptions = { startApp: true, staysAlive: true }
 
   @flags.number({ description: 'Probability (0–1) that a callback is sent twice', default: 0.2 })
   declare duplicateRate: number
 
-  async run() {
+  override async run() {
     const env = (await import('#start/env')).default
     const { startSandbox } = await import('../sandbox/server.js')
     const { sandboxSettings } = await import('../channels/setup.js')

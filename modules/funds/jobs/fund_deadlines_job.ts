@@ -6,7 +6,7 @@ import { SettleOverdueRefunds } from '../actions/refunds.js'
 
 /** Deadlines of the fund flow: unpaid orders lapse, silent parents confirm, silent institutions approve refunds. */
 export default class FundDeadlinesJob extends Job<Record<string, never>> {
-  static options = { name: 'funds.deadlines', queue: 'scheduled', maxRetries: 3 }
+  static override options = { name: 'funds.deadlines', queue: 'scheduled', maxRetries: 3 }
 
   async execute() {
     const expired = await new ExpireOrders().handle()

@@ -3,7 +3,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 /** A supervising bank branch (Art. 9) and its API credentials; the secret is stored encrypted. */
 export default class Bank extends BaseModel {
-  static table = 'banks'
+  static override table = 'banks'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare name: string

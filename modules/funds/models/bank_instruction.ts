@@ -7,7 +7,7 @@ export type InstructionStatus =
 
 /** What the platform tells a bank to pay out of a supervised account: a class fee, a refund, or (a transfer) the students' money moving to the institution's new supervised account. */
 export default class BankInstruction extends BaseModel {
-  static table = 'bank_instructions'
+  static override table = 'bank_instructions'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare number: string

@@ -3,7 +3,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 /** A movement (动账) of a supervised account as the bank reported it. */
 export default class BankMovement extends BaseModel {
-  static table = 'bank_movements'
+  static override table = 'bank_movements'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare bankId: number

@@ -5,7 +5,7 @@ export type ConsumptionStatus = 'pending' | 'confirmed' | 'auto_confirmed' | 'di
 
 /** One class a student took, as the institution recorded it, and the parent's answer. */
 export default class Consumption extends BaseModel {
-  static table = 'consumptions'
+  static override table = 'consumptions'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare orderId: number

@@ -13,7 +13,7 @@ export type AnomalyKind =
   | 'payment_return_failed'
 
 export default class FundAnomaly extends BaseModel {
-  static table = 'fund_anomalies'
+  static override table = 'fund_anomalies'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare supervisedAccountId: number

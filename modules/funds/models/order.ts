@@ -6,7 +6,7 @@ export type OrderStatus =
 export type OrderMode = 'prepaid' | 'pay_later'
 
 export default class Order extends BaseModel {
-  static table = 'orders'
+  static override table = 'orders'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare number: string

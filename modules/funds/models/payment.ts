@@ -4,7 +4,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 export type PaymentStatus = 'pending' | 'succeeded' | 'failed' | 'closed' | 'returned'
 
 export default class Payment extends BaseModel {
-  static table = 'payments'
+  static override table = 'payments'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare number: string

@@ -5,7 +5,7 @@ export type PaymentReturnStatus = 'returning' | 'returned' | 'failed'
 
 /** Money a channel took that the platform must not apply, sent back the way it came. */
 export default class PaymentReturn extends BaseModel {
-  static table = 'payment_returns'
+  static override table = 'payment_returns'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare number: string

@@ -6,7 +6,7 @@ export type RefundStatus =
 export type RefundApproval = 'institution' | 'deadline' | 'before_start' | 'bureau'
 
 export default class Refund extends BaseModel {
-  static table = 'refunds'
+  static override table = 'refunds'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare number: string

@@ -4,7 +4,7 @@ import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import Bank from './bank.js'
 
 export default class SupervisedAccount extends BaseModel {
-  static table = 'supervised_accounts'
+  static override table = 'supervised_accounts'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare institutionId: number

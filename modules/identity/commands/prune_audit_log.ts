@@ -2,15 +2,15 @@ import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 export default class PruneAuditLogCommand extends BaseCommand {
-  static commandName = 'audit:prune'
-  static description =
+  static override commandName = 'audit:prune'
+  static override description =
     'Remove audit events past their province retention period (runs daily on its own)'
-  static options: CommandOptions = { startApp: true }
+  static override options: CommandOptions = { startApp: true }
 
   @flags.boolean({ description: 'Queue the job for a worker instead of running it here' })
   declare dispatch: boolean
 
-  async run() {
+  override async run() {
     if (this.dispatch) {
       const { default: PruneAuditLogJob } = await import('../jobs/prune_audit_log_job.js')
       const { jobId } = await PruneAuditLogJob.dispatch({})

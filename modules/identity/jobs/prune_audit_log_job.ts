@@ -4,7 +4,7 @@ import { PruneAuditLog } from '../actions/prune_audit_log.js'
 
 /** Daily: drops audit events past their province's retention period. */
 export default class PruneAuditLogJob extends Job<Record<string, never>> {
-  static options = { name: 'identity.prune_audit_log', queue: 'scheduled', maxRetries: 3 }
+  static override options = { name: 'identity.prune_audit_log', queue: 'scheduled', maxRetries: 3 }
 
   async execute() {
     const result = await new PruneAuditLog().handle()

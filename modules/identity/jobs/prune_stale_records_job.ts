@@ -4,7 +4,11 @@ import { PruneStaleRecords } from '../actions/prune_stale_records.js'
 
 /** Daily: drops old texts, codes, one-time links and rate-limit counters (retention in the action). */
 export default class PruneStaleRecordsJob extends Job<Record<string, never>> {
-  static options = { name: 'identity.prune_stale_records', queue: 'scheduled', maxRetries: 3 }
+  static override options = {
+    name: 'identity.prune_stale_records',
+    queue: 'scheduled',
+    maxRetries: 3,
+  }
 
   async execute() {
     const deleted = await new PruneStaleRecords().handle()

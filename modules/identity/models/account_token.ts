@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class AccountToken extends BaseModel {
-  static table = 'account_tokens'
+  static override table = 'account_tokens'
 
   @column({ isPrimary: true })
   declare id: number

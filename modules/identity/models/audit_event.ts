@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class AuditEvent extends BaseModel {
-  static table = 'audit_events'
+  static override table = 'audit_events'
 
   @column({ isPrimary: true })
   declare id: number

@@ -3,7 +3,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 /** A text as the development channel delivered it (see migration 0008). */
 export default class DevSms extends BaseModel {
-  static table = 'dev_sms_outbox'
+  static override table = 'dev_sms_outbox'
 
   @column({ isPrimary: true })
   declare id: number

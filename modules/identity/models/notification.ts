@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class Notification extends BaseModel {
-  static table = 'notifications'
+  static override table = 'notifications'
 
   @column({ isPrimary: true })
   declare id: number

@@ -3,7 +3,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import type { AdminLevel, Role } from '../roles.js'
 
 export default class User extends BaseModel {
-  static table = 'users'
+  static override table = 'users'
 
   @column({ isPrimary: true })
   declare id: number

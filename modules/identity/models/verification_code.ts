@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class VerificationCode extends BaseModel {
-  static table = 'verification_codes'
+  static override table = 'verification_codes'
 
   @column({ isPrimary: true })
   declare id: number

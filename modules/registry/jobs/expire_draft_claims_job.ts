@@ -4,7 +4,11 @@ import { ExpireDraftClaims } from '../actions/expire_draft_claims.js'
 
 /** Daily: drafts never submitted within 30 days release their credit code. */
 export default class ExpireDraftClaimsJob extends Job<Record<string, never>> {
-  static options = { name: 'registry.expire_draft_claims', queue: 'scheduled', maxRetries: 3 }
+  static override options = {
+    name: 'registry.expire_draft_claims',
+    queue: 'scheduled',
+    maxRetries: 3,
+  }
 
   async execute() {
     const released = await new ExpireDraftClaims().handle()

@@ -4,7 +4,7 @@ import { RecheckStaff } from '../actions/recheck_staff.js'
 
 /** Monthly: all hired staff are checked again against the prohibited-persons list (教监管厅函〔2023〕9号). */
 export default class RecheckStaffJob extends Job<Record<string, never>> {
-  static options = { name: 'registry.recheck_staff', queue: 'scheduled', maxRetries: 3 }
+  static override options = { name: 'registry.recheck_staff', queue: 'scheduled', maxRetries: 3 }
 
   async execute() {
     const result = await new RecheckStaff().handle()

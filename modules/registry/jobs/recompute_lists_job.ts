@@ -4,7 +4,7 @@ import { RecomputeDueLists } from '../actions/recompute_due_lists.js'
 
 /** Daily, after midnight Beijing time: deadlines that passed and licences that expired move institutions between lists. */
 export default class RecomputeListsJob extends Job<Record<string, never>> {
-  static options = { name: 'registry.recompute_lists', queue: 'scheduled', maxRetries: 3 }
+  static override options = { name: 'registry.recompute_lists', queue: 'scheduled', maxRetries: 3 }
 
   async execute() {
     const changed = await new RecomputeDueLists().handle()

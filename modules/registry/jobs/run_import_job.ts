@@ -3,13 +3,13 @@ import { RunImport } from '../actions/import_institutions.js'
 import { markImportFailed } from '../services/import_files.js'
 
 export default class RunImportJob extends Job<{ batchId: number }> {
-  static options = { name: 'registry.run_import', queue: 'imports', maxRetries: 1 }
+  static override options = { name: 'registry.run_import', queue: 'imports', maxRetries: 1 }
 
   async execute() {
     await new RunImport().handle(this.payload.batchId)
   }
 
-  async failed(error: Error) {
+  override async failed(error: Error) {
     await markImportFailed(this.payload.batchId, ['importing'], error)
   }
 }

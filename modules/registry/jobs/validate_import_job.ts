@@ -3,14 +3,14 @@ import { ValidateImport } from '../actions/import_institutions.js'
 import { markImportFailed } from '../services/import_files.js'
 
 export default class ValidateImportJob extends Job<{ batchId: number }> {
-  static options = { name: 'registry.validate_import', queue: 'imports', maxRetries: 1 }
+  static override options = { name: 'registry.validate_import', queue: 'imports', maxRetries: 1 }
 
   async execute() {
     await new ValidateImport().handle(this.payload.batchId)
   }
 
   /* The last try failed (or the worker died under it): the batch says so instead of "checking" for ever. */
-  async failed(error: Error) {
+  override async failed(error: Error) {
     await markImportFailed(this.payload.batchId, ['validating'], error)
   }
 }

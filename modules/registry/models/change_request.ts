@@ -10,7 +10,7 @@ export type KeyFactChanges = Record<
 >
 
 export default class ChangeRequest extends BaseModel {
-  static table = 'change_requests'
+  static override table = 'change_requests'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare institutionId: number

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class CreditCodeContest extends BaseModel {
-  static table = 'credit_code_contests'
+  static override table = 'credit_code_contests'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare creditCode: string

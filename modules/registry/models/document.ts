@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class RegistryDocument extends BaseModel {
-  static table = 'registry_documents'
+  static override table = 'registry_documents'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare institutionId: number

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class FilingReview extends BaseModel {
-  static table = 'filing_reviews'
+  static override table = 'filing_reviews'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare institutionId: number

@@ -3,7 +3,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import type { Section } from '../filing/fields.js'
 
 export default class FilingSection extends BaseModel {
-  static table = 'filing_sections'
+  static override table = 'filing_sections'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare institutionId: number

@@ -4,7 +4,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 export type FindingStatus = 'open' | 'reported' | 'closed'
 
 export default class Finding extends BaseModel {
-  static table = 'inspection_findings'
+  static override table = 'inspection_findings'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare inspectionId: number

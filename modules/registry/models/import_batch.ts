@@ -8,7 +8,7 @@ export interface RowError {
 }
 
 export default class ImportBatch extends BaseModel {
-  static table = 'import_batches'
+  static override table = 'import_batches'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare kind: 'institutions' | 'prohibited_persons'

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class Inspection extends BaseModel {
-  static table = 'inspections'
+  static override table = 'inspections'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare institutionId: number

@@ -11,7 +11,7 @@ export interface ListReason {
 }
 
 export default class Institution extends BaseModel {
-  static table = 'institutions'
+  static override table = 'institutions'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare name: string

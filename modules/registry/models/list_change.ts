@@ -3,7 +3,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import type { ListReason, ListStatus } from './institution.js'
 
 export default class ListChange extends BaseModel {
-  static table = 'list_changes'
+  static override table = 'list_changes'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare institutionId: number

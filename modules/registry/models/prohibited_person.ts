@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class ProhibitedPerson extends BaseModel {
-  static table = 'prohibited_persons'
+  static override table = 'prohibited_persons'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare name: string

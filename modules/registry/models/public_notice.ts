@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 export default class PublicNotice extends BaseModel {
-  static table = 'public_notices'
+  static override table = 'public_notices'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare kind: string

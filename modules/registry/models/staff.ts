@@ -6,7 +6,7 @@ export type CheckResult =
   'passed' | 'prohibited' | 'serving_teacher' | 'no_qualification' | 'missing_documents'
 
 export default class Staff extends BaseModel {
-  static table = 'staff'
+  static override table = 'staff'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare institutionId: number

@@ -3,7 +3,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 /** A bank branch bureaus have registered as a fund supervisor (Art. 9). */
 export default class SupervisingBank extends BaseModel {
-  static table = 'supervising_banks'
+  static override table = 'supervising_banks'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare name: string

@@ -8,7 +8,11 @@ import { refreshAllRollups, refreshDirtyRollups } from '../services/rollups.js'
  * deadlines that passed without any event into "overdue").
  */
 export default class RefreshRollupsJob extends Job<{ all?: boolean }> {
-  static options = { name: 'statistics.refresh_rollups', queue: 'scheduled', maxRetries: 2 }
+  static override options = {
+    name: 'statistics.refresh_rollups',
+    queue: 'scheduled',
+    maxRetries: 2,
+  }
 
   async execute() {
     const result = this.payload.all ? await refreshAllRollups() : await refreshDirtyRollups()

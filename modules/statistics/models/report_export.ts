@@ -5,7 +5,7 @@ export type ReportExportStatus = 'queued' | 'running' | 'done' | 'failed'
 
 /** An Excel export built in the background; only its owner may follow or download it. */
 export default class ReportExport extends BaseModel {
-  static table = 'report_exports'
+  static override table = 'report_exports'
 
   @column({ isPrimary: true }) declare id: number
   @column() declare ownerUserId: number

@@ -6,7 +6,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | so a course never carries a stale copy of its institution's status.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('courses', (table) => {
       table.bigIncrements('id')
       table
@@ -92,7 +92,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('course_decisions')
     this.schema.dropTable('courses')
   }

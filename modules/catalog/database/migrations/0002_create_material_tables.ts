@@ -6,7 +6,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | sample, reproducible from its stored seed.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('course_materials', (table) => {
       table.bigIncrements('id')
       table
@@ -86,7 +86,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('spot_check_items')
     this.schema.dropTable('spot_checks')
     this.schema.dropTable('course_materials')

@@ -7,7 +7,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | moves on (paid, completed, terminated) as the funds module records.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('contract_templates', (table) => {
       table.bigIncrements('id')
       table.string('code', 32).notNullable()
@@ -103,7 +103,7 @@ export default class extends BaseSchema {
     )
   }
 
-  async down() {
+  override async down() {
     this.schema.raw('DROP TABLE IF EXISTS contracts')
     this.schema.raw('DROP FUNCTION IF EXISTS contracts_frozen()')
     this.schema.raw('DROP TABLE IF EXISTS contract_templates')

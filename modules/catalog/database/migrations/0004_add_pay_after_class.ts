@@ -6,13 +6,13 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | is prepaid or held for that contract.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.alterTable('courses', (table) => {
       table.boolean('pay_after_class').notNullable().defaultTo(false)
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.alterTable('courses', (table) => {
       table.dropColumn('pay_after_class')
     })

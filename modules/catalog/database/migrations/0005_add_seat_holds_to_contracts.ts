@@ -11,7 +11,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | Both columns may change on a frozen contract, like its status.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.alterTable('contracts', (table) => {
       table.timestamp('seat_held_until', { useTz: true }).nullable()
       table.timestamp('lapsed_at', { useTz: true }).nullable()
@@ -29,7 +29,7 @@ export default class extends BaseSchema {
       END $$`)
   }
 
-  async down() {
+  override async down() {
     this.schema.raw(`
       CREATE OR REPLACE FUNCTION contracts_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -7,7 +7,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | unit handling the case now, which is what a bureau's scope filters on.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('complaints', (table) => {
       table.bigIncrements('id')
       table.string('number', 24).notNullable().unique()
@@ -146,7 +146,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('reviews')
     this.schema.dropTable('complaint_attachments')
     this.schema.dropTable('complaint_steps')

@@ -6,7 +6,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | statistics read complaints by target region and by change time.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.alterTable('complaints', (table) => {
       table.index(['province_code', 'status'])
       table.index(['city_code', 'status'])
@@ -21,7 +21,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.alterTable('reviews', (table) => {
       table.dropIndex(['county_code', 'id'])
       table.dropIndex(['city_code', 'id'])

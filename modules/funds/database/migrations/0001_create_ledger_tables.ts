@@ -11,7 +11,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 |  - posting the same business event twice is refused by its idempotency key.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('ledger_accounts', (table) => {
       table.bigIncrements('id')
       table.string('code', 64).notNullable().unique()
@@ -123,7 +123,7 @@ export default class extends BaseSchema {
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_check_entry_balanced()`)
   }
 
-  async down() {
+  override async down() {
     this.schema.raw(
       'DROP TABLE IF EXISTS ledger_entries, ledger_transactions, ledger_accounts CASCADE'
     )

@@ -8,7 +8,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | was paid.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('orders', (table) => {
       table.bigIncrements('id')
       table.string('number', 32).notNullable().unique()
@@ -200,7 +200,7 @@ export default class extends BaseSchema {
     )
   }
 
-  async down() {
+  override async down() {
     this.schema.raw(
       'DROP TABLE IF EXISTS refunds, consumptions, channel_notices, payments, orders CASCADE'
     )

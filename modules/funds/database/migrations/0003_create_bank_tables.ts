@@ -8,7 +8,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | request is refused.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('banks', (table) => {
       table.bigIncrements('id')
       table.string('name', 128).notNullable().unique()
@@ -151,7 +151,7 @@ export default class extends BaseSchema {
     )
   }
 
-  async down() {
+  override async down() {
     this.schema.raw(
       'DROP TABLE IF EXISTS fund_anomalies, bank_api_requests, bank_movements, bank_instructions, supervised_accounts, banks CASCADE'
     )

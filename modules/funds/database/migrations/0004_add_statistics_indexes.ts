@@ -6,7 +6,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | million orders a scan for either takes seconds.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.alterTable('orders', (table) => {
       table.index(['region_code'])
       table.index(['updated_at'])
@@ -16,7 +16,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.alterTable('refunds', (table) => {
       table.dropIndex(['updated_at'])
     })

@@ -9,7 +9,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | class" open one cashier and a class is never booked twice.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.raw(`ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_status_check`)
     this.schema.raw(
       `ALTER TABLE payments ADD CONSTRAINT payments_status_check CHECK (status IN ('pending', 'succeeded', 'failed', 'closed', 'returned'))`
@@ -45,7 +45,7 @@ export default class extends BaseSchema {
     )
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('payment_returns')
     this.schema.raw('DROP INDEX IF EXISTS payments_one_paid_per_class')
     this.schema.raw('DROP INDEX IF EXISTS payments_one_pending_per_class')

@@ -15,7 +15,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 |  - refunds the channel has not taken are re-sent with a capped backoff.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.alterTable('consumptions', (table) => {
       table.timestamp('slot_starts_at', { useTz: true }).nullable()
     })
@@ -60,7 +60,7 @@ export default class extends BaseSchema {
     )
   }
 
-  async down() {
+  override async down() {
     this.schema.raw('DROP INDEX IF EXISTS refunds_to_send')
     this.schema.alterTable('refunds', (table) => {
       table.dropColumn('send_attempts')

@@ -9,7 +9,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | fails the insert (the text copy is escaped, the bytes kept in `body_bytes`).
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('machine_request_counts', (table) => {
       table.string('endpoint', 16).notNullable()
       table.string('reason', 64).notNullable()
@@ -28,7 +28,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.alterTable('bank_api_requests', (table) => {
       table.dropIndex(['received_at'])
       table.dropColumn('body_bytes')

@@ -8,7 +8,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | number belongs to one institution at its bank.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.alterTable('supervised_accounts', (table) => {
       table.string('status', 8).notNullable().defaultTo('open').checkIn(['open', 'closed'])
       table.timestamp('closed_at', { useTz: true }).nullable()
@@ -31,7 +31,7 @@ export default class extends BaseSchema {
     )
   }
 
-  async down() {
+  override async down() {
     this.schema.raw(
       'DROP INDEX IF EXISTS supervised_accounts_one_open, supervised_accounts_open_number, supervised_accounts_institution'
     )

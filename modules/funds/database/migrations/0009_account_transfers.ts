@@ -10,7 +10,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | the channel refuses is an anomaly of its own kind.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.raw(
       `ALTER TABLE bank_instructions DROP CONSTRAINT IF EXISTS bank_instructions_kind_check`
     )
@@ -46,7 +46,7 @@ export default class extends BaseSchema {
     )
   }
 
-  async down() {
+  override async down() {
     this.schema.raw(
       `DELETE FROM fund_anomalies WHERE kind IN ('transfer_overdue', 'payment_return_failed')`
     )

@@ -4,7 +4,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   protected tableName = 'regions'
 
-  async up() {
+  override async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.specificType('code', 'char(6)').primary()
       table.string('name', 64).notNullable()
@@ -16,7 +16,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable(this.tableName)
   }
 }

@@ -3,7 +3,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   protected tableName = 'users'
 
-  async up() {
+  override async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.bigIncrements('id')
       table
@@ -62,7 +62,7 @@ export default class extends BaseSchema {
     `)
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable(this.tableName)
   }
 }

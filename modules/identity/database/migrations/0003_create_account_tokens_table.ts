@@ -4,7 +4,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   protected tableName = 'account_tokens'
 
-  async up() {
+  override async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.bigIncrements('id')
       table.bigint('user_id').notNullable().references('id').inTable('users').onDelete('CASCADE')
@@ -19,7 +19,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable(this.tableName)
   }
 }

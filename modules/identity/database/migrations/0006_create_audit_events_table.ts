@@ -8,7 +8,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   protected tableName = 'audit_events'
 
-  async up() {
+  override async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.bigIncrements('id')
       table.timestamp('occurred_at', { useTz: true }).notNullable()
@@ -51,7 +51,7 @@ export default class extends BaseSchema {
     `)
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable(this.tableName)
     this.schema.raw('DROP FUNCTION IF EXISTS audit_events_guard()')
   }

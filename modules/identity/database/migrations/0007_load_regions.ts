@@ -3,7 +3,7 @@ import { regionTree } from '../../services/region_tree.js'
 
 /* Data migration: fills `regions` from the pinned division list (idempotent upsert). */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.defer(async (db) => {
       const rows = regionTree.all().map((r) => ({
         code: r.code,
@@ -25,7 +25,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.defer(async (db) => {
       await db.from('regions').delete()
     })

@@ -2,9 +2,9 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 
 /* Fuzzy search on Chinese institution names uses trigram indexes. */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm')
   }
 
-  async down() {}
+  override async down() {}
 }

@@ -8,7 +8,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   protected tableName = 'institutions'
 
-  async up() {
+  override async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.bigIncrements('id')
       table.string('name', 128).notNullable()
@@ -67,7 +67,7 @@ export default class extends BaseSchema {
     this.schema.raw(`CREATE INDEX institutions_categories ON institutions USING gin (categories)`)
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable(this.tableName)
   }
 }

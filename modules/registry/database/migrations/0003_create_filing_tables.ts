@@ -6,7 +6,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | institution moves on; and each submission with the bureau's decision.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('filing_sections', (table) => {
       table.bigIncrements('id')
       table
@@ -49,7 +49,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('filing_reviews')
     this.schema.dropTable('filing_sections')
   }

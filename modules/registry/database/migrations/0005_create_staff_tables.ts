@@ -6,7 +6,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | prohibited-persons list before hiring and re-checked periodically.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('prohibited_persons', (table) => {
       table.bigIncrements('id')
       table.string('name', 64).notNullable()
@@ -68,7 +68,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('staff_checks')
     this.schema.dropTable('staff')
     this.schema.dropTable('prohibited_persons')

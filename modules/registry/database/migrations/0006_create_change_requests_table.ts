@@ -5,7 +5,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | only through a request the bureau approves (Art. 12); names keep history.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('change_requests', (table) => {
       table.bigIncrements('id')
       table
@@ -48,7 +48,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('institution_names')
     this.schema.dropTable('change_requests')
   }

@@ -6,7 +6,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | bureau records its acceptance opinion and closes it.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('inspections', (table) => {
       table.bigIncrements('id')
       table
@@ -73,7 +73,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('inspection_findings')
     this.schema.dropTable('inspections')
   }

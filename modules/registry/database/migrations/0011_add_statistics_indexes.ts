@@ -7,7 +7,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | whole national table every 15 minutes.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.alterTable('institutions', (table) => {
       table.index(['region_code'])
       table.index(['updated_at'])
@@ -17,7 +17,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.alterTable('inspections', (table) => {
       table.dropIndex(['created_at'])
     })

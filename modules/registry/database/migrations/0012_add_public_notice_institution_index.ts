@@ -7,13 +7,13 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | notices of the country in date order.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.alterTable('public_notices', (table) => {
       table.index(['institution_id', 'published_at'])
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.alterTable('public_notices', (table) => {
       table.dropIndex(['institution_id', 'published_at'])
     })

@@ -9,7 +9,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   protected tableName = 'import_batches'
 
-  async up() {
+  override async up() {
     this.schema.alterTable(this.tableName, (table) => {
       table
         .string('kind', 24)
@@ -21,7 +21,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.alterTable(this.tableName, (table) => {
       table.dropColumn('kind')
       table.dropColumn('skipped_count')

@@ -8,7 +8,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | credentials beside it, keyed by the same name.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('supervising_banks', (table) => {
       table.bigIncrements('id')
       table.string('name', 128).notNullable().unique()
@@ -19,7 +19,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('supervising_banks')
   }
 }

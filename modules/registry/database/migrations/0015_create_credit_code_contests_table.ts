@@ -8,7 +8,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | is released from that draft, which may never claim it again.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('credit_code_contests', (table) => {
       table.bigIncrements('id')
       table.string('credit_code', 18).notNullable()
@@ -41,7 +41,7 @@ export default class extends BaseSchema {
     )
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('credit_code_contests')
   }
 }

@@ -16,7 +16,7 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 | `report_exports` tracks Excel exports too large to build in a request.
 */
 export default class extends BaseSchema {
-  async up() {
+  override async up() {
     this.schema.createTable('stat_rollups', (table) => {
       table.bigIncrements('id')
       table.smallint('level').notNullable().checkIn(['0', '1', '2', '3', '4'])
@@ -66,7 +66,7 @@ export default class extends BaseSchema {
     })
   }
 
-  async down() {
+  override async down() {
     this.schema.dropTable('report_exports')
     this.schema.dropTable('stat_refreshes')
     this.schema.dropTable('stat_dirty_regions')
