@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import db from '@adonisjs/lucid/services/db'
+import { deleteInBatches as batched, pruneExpiredRateLimits } from '#kernel/shared/batched_delete'
 
 /*
 | How long identity keeps what it no longer needs (issue 13 item 14):
@@ -19,8 +19,6 @@ export const RETENTION = {
   rateLimitsHours: 1,
   devOutboxDays: 7,
 } as const
-
-const BATCH = 5000
 
 export type PruneCounts = Record<
   'notifications' | 'verificationCodes' | 'accountTokens' | 'rateLimits' | 'devOutbox',
@@ -45,30 +43,13 @@ export class PruneStaleRecords {
         'GREATEST(expires_at, COALESCE(used_at, expires_at), COALESCE(revoked_at, expires_at)) < ?',
         [tokensCutoff]
       ),
-      /* The limiter stores expiry as epoch milliseconds. */
-      rateLimits: await batched('rate_limits', 'key', 'expire < ?', [
-        now.minus({ hours: RETENTION.rateLimitsHours }).toMillis(),
-      ]),
+      /* The kernel's limiter counters, pruned on the same schedule. */
+      rateLimits: await pruneExpiredRateLimits(
+        now.minus({ hours: RETENTION.rateLimitsHours }).toJSDate()
+      ),
       devOutbox: await batched('dev_sms_outbox', 'id', 'created_at < ?', [
         before({ days: RETENTION.devOutboxDays }),
       ]),
     }
-  }
-}
-
-async function batched(
-  table: string,
-  key: string,
-  condition: string,
-  bindings: unknown[]
-): Promise<number> {
-  let deleted = 0
-  for (;;) {
-    const result = await db.rawQuery(
-      `DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${condition} LIMIT ${BATCH})`,
-      bindings as any[]
-    )
-    deleted += result.rowCount as number
-    if (result.rowCount < BATCH) return deleted
   }
 }
