@@ -8,6 +8,7 @@ export { ROLES, ADMIN_LEVELS, type Role, type AdminLevel, homeOf, terminalOf } f
 export { regionTree, type Region, type RegionLevel } from './services/region_tree.js'
 export {
   applyRegionScope,
+  whereRegionCodeWithin,
   inScope,
   lineageOf,
   type RegionLineage,

@@ -75,3 +75,24 @@ export function applyRegionScope<Q extends WhereCapable>(
   else query.where(qualify(cols.county), region.code)
   return query
 }
+
+interface WhereInCapable extends WhereCapable {
+  whereIn(column: string, values: string[]): any
+}
+
+/**
+ * Narrows a query to rows whose plain region code (no lineage columns) is
+ * the scope or below it, from the region tree in memory rather than a
+ * subquery on identity's regions table.
+ */
+export function whereRegionCodeWithin<Q extends WhereInCapable>(
+  query: Q,
+  column: string,
+  scopeRegion: string | null | undefined
+): Q {
+  const region = scopeRegion ? regionTree.get(scopeRegion) : undefined
+  if (!region) return query.whereRaw('false')
+  if (region.code === COUNTRY_CODE) return query
+  const codes = [region.code, ...regionTree.descendants(region.code).map((r) => r.code)]
+  return query.whereIn(column, codes)
+}

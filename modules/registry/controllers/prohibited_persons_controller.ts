@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { applyRegionScope } from '#modules/identity'
 import {
   AddProhibitedPerson,
   RevokeProhibitedPerson,
@@ -11,7 +10,7 @@ import ProhibitedPerson from '../models/prohibited_person.js'
 import { isBureau } from '../services/authority.js'
 import { prohibitedPersonValidator, spreadsheetValidator } from '../validators/registry.js'
 import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
-import { inScope } from '#modules/identity'
+import { inScope, whereRegionCodeWithin } from '#modules/identity'
 
 function bureauManager(ctx: HttpContext) {
   const user = ctx.auth.getUserOrFail()
@@ -27,15 +26,11 @@ function bureauManager(ctx: HttpContext) {
 export default class ProhibitedPersonsController {
   async index(ctx: HttpContext) {
     const user = bureauManager(ctx)
-    const people = await ProhibitedPerson.query()
-      .whereNull('revokedAt')
-      .whereIn('regionCode', (q) => {
-        applyRegionScope(q.from('regions').select('code'), user.regionCode, {
-          province: 'province_code',
-          city: 'city_code',
-          county: 'code',
-        })
-      })
+    const people = await whereRegionCodeWithin(
+      ProhibitedPerson.query().whereNull('revokedAt'),
+      'regionCode',
+      user.regionCode
+    )
       .orderBy('id', 'desc')
       .paginate(Number(ctx.request.input('page', 1)) || 1, 30)
     people.baseUrl(ctx.request.url())

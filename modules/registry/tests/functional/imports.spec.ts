@@ -599,3 +599,40 @@ test.group('Prohibited-persons list import', (group) => {
     page.assertTextIncludes('超过 50 MB 的上限')
   })
 })
+
+test.group('Prohibited-persons list by region', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a bureau lists the entries of its region and below, never another province', async ({
+    client,
+    assert,
+  }) => {
+    const account = (adminLevel: 'ministry' | 'province' | 'county', regionCode: string) =>
+      createTestAccount({ role: 'admin', adminLevel, regionCode })
+    const changchun = await account('county', '220104')
+    const hebeiCounty = await account('county', '130102')
+    const add = (who: Awaited<ReturnType<typeof account>>, name: string, seq: number) =>
+      client
+        .post(urlFor('prohibited.store'))
+        .loginAs(who.user)
+        .form({ name, idNumber: residentId(seq), reason: 'violence' })
+        .withCsrfToken()
+        .redirects(0)
+    ;(await add(changchun, '长春某甲', 811)).assertStatus(302)
+    ;(await add(hebeiCounty, '石家庄某乙', 812)).assertStatus(302)
+
+    const seenBy = async (who: Awaited<ReturnType<typeof account>>) =>
+      (await client.get(urlFor('prohibited.index')).loginAs(who.user)).text()
+    /* The list shows names masked (长**甲). */
+    const jilin = await seenBy(await account('province', '220000'))
+    const hebei = await seenBy(hebeiCounty)
+    const national = await seenBy(await account('ministry', '000000'))
+
+    assert.include(jilin, '长**甲')
+    assert.notInclude(jilin, '石***乙')
+    assert.include(hebei, '石***乙')
+    assert.notInclude(hebei, '长**甲')
+    assert.include(national, '长**甲')
+    assert.include(national, '石***乙')
+  })
+})
