@@ -1,13 +1,14 @@
 /*
 | `npm run boundaries`: checks the module boundary rules of
-| config/boundary_rules.cjs with dependency-cruiser and exits non-zero on
-| any violation.
+| config/boundary_rules.cjs with dependency-cruiser, and table ownership
+| with bin/table_ownership.ts, and exits non-zero on any violation.
 */
 import { createRequire } from 'node:module'
 import { cruise, type ICruiseResult } from 'dependency-cruiser'
+import { checkTableExceptions, checkTableOwnership } from './table_ownership.js'
 
 const require = createRequire(import.meta.url)
-const { buildConfig } = require('../config/boundary_rules.cjs')
+const { buildConfig, TABLE_EXCEPTIONS } = require('../config/boundary_rules.cjs')
 
 export interface BoundaryViolation {
   rule: string
@@ -27,10 +28,18 @@ export const CHECKED_FOLDERS = [
   'bench',
 ]
 
+/** Import rules and table ownership together; `tableExceptions` default to the platform's. */
 export async function checkBoundaries(
   root: string,
-  folders: string[] = CHECKED_FOLDERS
+  folders: string[] = CHECKED_FOLDERS,
+  tableExceptions = TABLE_EXCEPTIONS
 ): Promise<BoundaryViolation[]> {
+  checkTableExceptions(tableExceptions, root)
+  const imports = await checkImports(root, folders)
+  return [...imports, ...checkTableOwnership(root, folders, tableExceptions)]
+}
+
+async function checkImports(root: string, folders: string[]): Promise<BoundaryViolation[]> {
   const { forbidden, options } = buildConfig(root)
   const { enhancedResolveOptions, ...cruiseOptions } = options
   const cwd = process.cwd()
@@ -56,7 +65,7 @@ if (import.meta.main) {
   if (violations.length) {
     for (const v of violations) console.error(`  ✖ ${v.rule}: ${v.from} → ${v.to}`)
     console.error(
-      `\n${violations.length} module boundary violation(s). See config/boundary_rules.cjs.`
+      `\n${violations.length} module boundary violation(s). See config/boundary_rules.cjs and bin/table_ownership.ts.`
     )
     process.exitCode = 1
   } else {
