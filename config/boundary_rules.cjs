@@ -49,7 +49,7 @@ const IMPORT_EXCEPTIONS = []
 | Each says why; the check refuses one without a reason or whose path is gone.
 */
 const BULK_WRITERS =
-  'Bench loaders COPY 10^5-10^6 rows straight into the tables of every module, which no public API could do in a benchmark\'s time; this code never runs in the application'
+  "Bench loaders COPY 10^5-10^6 rows straight into the tables of every module, which no public API could do in a benchmark's time; this code never runs in the application"
 const TABLE_EXCEPTIONS = [
   { rule: 'table-ownership', from: 'bench/', tables: '*', reason: BULK_WRITERS },
   { rule: 'table-ownership', from: 'tests/bench/', tables: '*', reason: BULK_WRITERS },
@@ -97,7 +97,8 @@ const TABLE_EXCEPTIONS = [
     rule: 'table-ownership',
     from: 'modules/identity/tests/',
     tables: ['rate_limits'],
-    reason: "Identity's retention job also prunes the kernel's limiter counters; its test seeds stale ones",
+    reason:
+      "Identity's retention job also prunes the kernel's limiter counters; its test seeds stale ones",
   },
   {
     rule: 'table-ownership',
@@ -128,13 +129,14 @@ const TABLE_EXCEPTIONS = [
     from: 'modules/funds/tests/',
     tables: ['contracts', 'filing_sections', 'institutions'],
     reason:
-      "Money tests move a contract or an institution into the state a case needs (lapsed, paid, re-filed); the catalog and registry testing doors build only the common states",
+      'Money tests move a contract or an institution into the state a case needs (lapsed, paid, re-filed); the catalog and registry testing doors build only the common states',
   },
   {
     rule: 'table-ownership',
     from: 'modules/complaints/tests/',
     tables: ['orders'],
-    reason: 'Review tests mark an order finished, which only a whole course of classes does otherwise',
+    reason:
+      'Review tests mark an order finished, which only a whole course of classes does otherwise',
   },
 ]
 
