@@ -118,7 +118,7 @@ function apportion(total: number, weights: number[], floor = 0): number[] {
   const out = exact.map((x) => floor + Math.floor(x))
   let left = total - out.reduce((a, b) => a + b, 0)
   const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0])
-  for (let k = 0; left > 0; k++, left--) out[order[k % order.length][1]]++
+  for (let k = 0; left > 0; k++, left--) out[order[k % order.length]![1]]!++
   return out
 }
 
@@ -143,7 +143,7 @@ export function makePlan(input: {
     const kind = inProvince.map(leafWeight)
     const sum = kind.reduce((a, b) => a + b, 0)
     inProvince.forEach((code, i) =>
-      leaves.push({ regionCode: code, weight: (PROVINCE_POPULATION[province] * kind[i]) / sum })
+      leaves.push({ regionCode: code, weight: (PROVINCE_POPULATION[province]! * kind[i]!) / sum })
     )
   }
   const weights = leaves.map((l) => l.weight)
@@ -151,14 +151,17 @@ export function makePlan(input: {
   const students = apportion(size.students, weights)
   let nextId = input.firstInstitutionId
   const planned: LeafPlan[] = leaves.map((leaf, i) => {
+    /* apportion gives one share per weight, so both lists are as long as leaves. */
+    const leafInstitutions = institutions[i]!
+    const leafStudents = students[i]!
     const first = nextId
-    nextId += institutions[i]
+    nextId += leafInstitutions
     return {
       ...leaf,
-      institutions: institutions[i],
+      institutions: leafInstitutions,
       firstInstitutionId: first,
-      students: students[i],
-      parents: students[i] ? Math.max(1, Math.round(students[i] * size.parentsPerStudent)) : 0,
+      students: leafStudents,
+      parents: leafStudents ? Math.max(1, Math.round(leafStudents * size.parentsPerStudent)) : 0,
     }
   })
   const bureauRegions = [

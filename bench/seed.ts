@@ -123,9 +123,10 @@ export async function seed(options: SeedOptions): Promise<SeedReport> {
       session.useSealPool(pool)
     }
 
-    const [{ id: firstInstitutionId }] = await session.query<{ id: string }>(
+    const [start] = await session.query<{ id: string }>(
       'SELECT coalesce(max(id), 0) + 1 AS id FROM institutions'
     )
+    const firstInstitutionId = start!.id
     const plan = makePlan({
       scale: options.scale,
       seed: options.seed ?? 20261123,

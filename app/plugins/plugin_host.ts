@@ -133,7 +133,7 @@ export class PluginHost {
     }
 
     const run = (index: number): Promise<PointOutput<N>> => {
-      const rule = index < rules.length ? rules[index] : spec.defaultRule
+      const rule = rules[index] ?? spec.defaultRule
       const ctx: RuleContext<PointOutput<N>> = { region, province, next: () => run(index + 1) }
       return Promise.resolve(rule(input, ctx))
     }

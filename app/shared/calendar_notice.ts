@@ -123,10 +123,11 @@ export function readNotice(year: number, input: unknown): CalendarNotice {
     }
   }
   const sorted = [...holidays].sort((a, b) => a.from.localeCompare(b.from))
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i].from <= sorted[i - 1].to) {
+  for (const [i, next] of sorted.entries()) {
+    const prev = sorted[i - 1]
+    if (prev && next.from <= prev.to) {
       problems.push(
-        `holidays ${sorted[i - 1].name} (${sorted[i - 1].from}..${sorted[i - 1].to}) and ${sorted[i].name} (${sorted[i].from}..${sorted[i].to}) overlap`
+        `holidays ${prev.name} (${prev.from}..${prev.to}) and ${next.name} (${next.from}..${next.to}) overlap`
       )
     }
   }

@@ -7,13 +7,14 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
 function checkChar(first17: string): string | null {
   let sum = 0
-  for (let i = 0; i < 17; i++) {
-    const value = ALPHABET.indexOf(first17[i])
+  for (const [i, weight] of WEIGHTS.entries()) {
+    const char = first17[i]
+    const value = char === undefined ? -1 : ALPHABET.indexOf(char)
     if (value < 0) return null
-    sum += value * WEIGHTS[i]
+    sum += value * weight
   }
   const check = (31 - (sum % 31)) % 31
-  return ALPHABET[check]
+  return ALPHABET.charAt(check)
 }
 
 export function isValidCreditCode(input: string): boolean {

@@ -33,7 +33,7 @@ const DAY_MS = 86_400_000
 /** Days since 1970-01-01; throws on anything but a real 'YYYY-MM-DD' date. */
 export function toDay(date: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  const ms = match ? Date.UTC(+match[1], +match[2] - 1, +match[3]) : Number.NaN
+  const ms = match ? Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!) : Number.NaN
   // The round trip rejects dates Date.UTC would silently roll over, like 02-30.
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
     throw new RangeError(`Not an ISO calendar date: ${date}`)

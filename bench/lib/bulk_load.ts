@@ -121,7 +121,7 @@ export class BulkSession {
 
   async count(table: string): Promise<number> {
     const [row] = await this.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)
-    return Number(row.n)
+    return Number(row!.n)
   }
 
   /** One transaction around the work: everything or nothing, DDL included. */
@@ -303,7 +303,7 @@ export class Rng {
   }
 
   pick<T>(list: readonly T[]): T {
-    return list[Math.floor(this.next() * list.length)]
+    return list[Math.floor(this.next() * list.length)]!
   }
 
   chance(p: number): boolean {
@@ -315,7 +315,9 @@ export class Rng {
     const entries = Object.entries(weights) as [K, number][]
     let r = this.next() * entries.reduce((n, [, w]) => n + w, 0)
     for (const [key, w] of entries) if ((r -= w) < 0) return key
-    return entries[entries.length - 1][0]
+    const last = entries.at(-1)
+    if (!last) throw new RangeError('weighted: no weights to pick from')
+    return last[0]
   }
 }
 

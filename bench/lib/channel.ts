@@ -50,7 +50,7 @@ export async function startChannelStub(): Promise<{
   const server = http.createServer((req, res) => {
     req.resume()
     req.on('end', () => {
-      const path = (req.url ?? '').split('?')[0]
+      const path = (req.url ?? '').split('?')[0]!
       calls[path] = (calls[path] ?? 0) + 1
       res.writeHead(200, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ ok: true, pay_url: 'http://127.0.0.1/pay' }))

@@ -22,7 +22,7 @@ export class Browser {
       signal: AbortSignal.timeout(120_000),
     })
     for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';')
+      const pair = line.split(';')[0]!
       const eq = pair.indexOf('=')
       const name = pair.slice(0, eq).trim()
       const value = pair.slice(eq + 1).trim()

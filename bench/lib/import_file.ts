@@ -70,8 +70,8 @@ export async function importWorkbook(
   sheet.addRow(headers.map(() => '填写：示例'))
   const plain = headers.map((h) => h.replace(/^[*＊]/, ''))
   for (let i = 0; i < rows; i++) {
-    const county = counties[i % counties.length]
-    const kind = KINDS[i % KINDS.length]
+    const county = counties[i % counties.length]!
+    const kind = KINDS[i % KINDS.length]!
     const brand = BRANDS[Math.floor(i / KINDS.length) % BRANDS.length]
     const values: Record<string, string | number> = {
       '机构名称': `${county.name}${brand}${kind.suffix}（批量导入${tag}-${i + 1}）`,

@@ -110,7 +110,8 @@ const tasks: Record<string, (input: any) => Promise<unknown>> = {
 
 if (import.meta.main) {
   const [task, inputFile, outputFile] = process.argv.slice(2)
-  if (!tasks[task] || !inputFile || !outputFile) {
+  const run = task === undefined ? undefined : tasks[task]
+  if (!run || !inputFile || !outputFile) {
     console.error(`usage: in_app.js <${Object.keys(tasks).join('|')}> <input.json> <output.json>`)
     process.exit(2)
   }
@@ -124,7 +125,7 @@ if (import.meta.main) {
   await app.boot()
   await app.start(() => {})
   try {
-    const result = await tasks[task](JSON.parse(readFileSync(inputFile, 'utf8')))
+    const result = await run(JSON.parse(readFileSync(inputFile, 'utf8')))
     writeFileSync(
       outputFile,
       JSON.stringify({ result, maxRssMb: process.resourceUsage().maxRSS / 1024 })

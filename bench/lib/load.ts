@@ -160,5 +160,5 @@ export function span(
 export function cycle<T>(items: T[]): () => T {
   if (!items.length) throw new Error('Nothing to cycle through')
   let i = 0
-  return () => items[i++ % items.length]
+  return () => items[i++ % items.length]!
 }

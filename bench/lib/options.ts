@@ -64,15 +64,16 @@ function serverOf(url: string): string {
 export function parseOptions(argv: string[]): BenchOptions {
   const flags = new Map<string, string | true>()
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
+    const arg = argv[i]!
     if (arg === '--help' || arg === '-h') {
       console.log(USAGE)
       process.exit(0)
     }
     if (!arg.startsWith('--')) throw new Error(`Unexpected argument ${arg}\n${USAGE}`)
-    const [key, inline] = arg.slice(2).split('=', 2)
+    const [key = '', inline] = arg.slice(2).split('=', 2)
+    const next = argv[i + 1]
     if (inline !== undefined) flags.set(key, inline)
-    else if (argv[i + 1] && !argv[i + 1].startsWith('--')) flags.set(key, argv[++i])
+    else if (next && !next.startsWith('--')) flags.set(key, argv[++i]!)
     else flags.set(key, true)
   }
   const str = (key: string) =>

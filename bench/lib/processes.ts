@@ -215,12 +215,12 @@ function postgresPids(databases: string[]): { ours: number[]; others: number[] }
 function machineBusySeconds(): number | null {
   try {
     const fields = readFileSync('/proc/stat', 'utf8')
-      .split('\n')[0]
+      .split('\n')[0]!
       .trim()
       .split(/\s+/)
       .slice(1)
       .map(Number)
-    const idle = fields[3] + (fields[4] ?? 0)
+    const idle = fields[3]! + (fields[4] ?? 0)
     return (fields.reduce((a, b) => a + b, 0) - idle) / CLOCK_TICKS
   } catch {
     return null

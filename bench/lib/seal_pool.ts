@@ -77,7 +77,7 @@ export class SealPool {
     const parts: Promise<SealedBatch>[] = []
     for (let i = 0; i < values.length; i += CHUNK) {
       const id = ++this.#sequence
-      const worker = this.#workers[this.#next++ % this.#workers.length]
+      const worker = this.#workers[this.#next++ % this.#workers.length]!
       parts.push(new Promise((resolve, reject) => this.#jobs.set(id, { resolve, reject })))
       worker.postMessage({ id, kind, values: values.slice(i, i + CHUNK) })
     }

@@ -62,7 +62,9 @@ export async function batchImport(ctx: BenchContext, found: Bureaus): Promise<Im
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(Buffer.from(await template.arrayBuffer()) as unknown as ArrayBuffer)
   const headers: string[] = []
-  book.worksheets[0].getRow(1).eachCell((cell) => headers.push(String(cell.value)))
+  const [sheet] = book.worksheets
+  if (!sheet) throw new Error('The import template has no worksheet')
+  sheet.getRow(1).eachCell((cell) => headers.push(String(cell.value)))
   if (!headers.includes('*机构名称'))
     throw new Error(
       `The import template's headers are not the registry's: ${headers.slice(0, 3).join(', ')}`

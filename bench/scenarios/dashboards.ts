@@ -37,6 +37,7 @@ export async function bureaus(ctx: BenchContext): Promise<Bureaus> {
     `SELECT name, province_code, city_code FROM regions WHERE code = $1`,
     [busiest.county_code]
   )
+  if (!region) throw new Error(`No region ${busiest.county_code}: is the database seeded?`)
   const levels: [BenchAdmin['level'], string | null][] = [
     ['ministry', '000000'],
     ['province', region.province_code],

@@ -76,7 +76,7 @@ interface BenchPayment {
 
 function percentile(sorted: number[], p: number) {
   if (!sorted.length) return 0
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
 async function fire(
@@ -94,7 +94,7 @@ async function fire(
     method: 'POST',
     /* Requests past the last notice (autocannon prepares one per connection ahead) repeat the first: they count as duplicates. */
     next: () => {
-      const notice = notices[i++] ?? notices[0]
+      const notice = notices[i++] ?? notices[0]!
       return { path: '/api/pay/notify/sandbox', body: notice.body, headers: notice.headers }
     },
     onResponse: (_status, body) => {

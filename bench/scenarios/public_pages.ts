@@ -75,17 +75,19 @@ export async function publicPages(ctx: BenchContext): Promise<PublicPagesResult>
     db,
     `SELECT province_code FROM institutions WHERE ${LISTED} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`
   )
+  if (!largest) throw new Error('No listed institution in any province: is the database seeded?')
   const endings = new Map<string, number>()
   for (const { name } of named) {
     const ending = [...name].slice(-4).join('')
     endings.set(ending, (endings.get(ending) ?? 0) + 1)
   }
-  const broad = [...endings].sort((a, b) => b[1] - a[1])[0][0]
-  const [{ n: matches }] = await query<{ n: string }>(
+  const broad = [...endings].sort((a, b) => b[1] - a[1])[0]![0]
+  const [counted] = await query<{ n: string }>(
     db,
     `SELECT count(*) AS n FROM institutions WHERE ${LISTED} AND province_code = $1 AND (name ILIKE $2 OR name % $3)`,
     [largest.province_code, `%${broad}%`, broad]
   )
+  const matches = counted!.n
   const lastPage = Math.max(1, Math.ceil(Number(matches) / 20))
   const deepPage = Math.min(50, lastPage)
   const deepPath = `/institutions?q=${encodeURIComponent(broad)}&region=${largest.province_code}&page=${deepPage}`
@@ -97,7 +99,9 @@ export async function publicPages(ctx: BenchContext): Promise<PublicPagesResult>
   const pages = ids.map((r) => `/institutions/${r.id}`)
 
   /* The production build must render real pages: every message translated, the floor route registered. */
-  for (const path of [searches[0], pages[0], '/bench/floor']) {
+  const [firstPage] = pages
+  if (!firstPage) throw new Error('No approved institution to open: is the database seeded?')
+  for (const path of [searches[0]!, firstPage, '/bench/floor']) {
     const response = await fetch(new URL(path, ctx.base))
     const html = await response.text()
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`)

@@ -85,7 +85,7 @@ test.group('bench:seed at smoke scale', (group) => {
     ]) {
       assert.isAbove(report.rows[table] ?? 0, 0, `${table} has rows`)
     }
-    assert.isAbove(report.rows.orders, 1000, 'a few thousand orders')
+    assert.isAbove(report.rows.orders!, 1000, 'a few thousand orders')
   })
 
   test('every province and every county-level region has institutions', async ({ assert }) => {

@@ -84,7 +84,7 @@ test.group('Anonymous sessions', (group) => {
     const read = (await next.read(id))!
     assert.deepEqual(read.__flash__, { errors: { name: ['必填'] } })
     assert.equal(read[CSRF_SECRET_KEY], data[CSRF_SECRET_KEY])
-    await next.write(id, { [CSRF_SECRET_KEY]: read[CSRF_SECRET_KEY] })
+    await next.write(id, { [CSRF_SECRET_KEY]: read[CSRF_SECRET_KEY]! })
     assert.equal(await rows(id), 0)
   })
 

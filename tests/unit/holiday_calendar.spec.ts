@@ -118,8 +118,8 @@ test.group('Holiday calendar: the loader', (group) => {
       logger.warn = warn
     }
     assert.lengthOf(warnings, 1)
-    assert.deepEqual(warnings[0][0], { year: 2031 })
-    assert.match(String(warnings[0][1]), /notice for this year is missing.*calendar:add-year/)
+    assert.deepEqual(warnings[0]![0], { year: 2031 })
+    assert.match(String(warnings[0]![1]), /notice for this year is missing.*calendar:add-year/)
   })
 
   test('a known year gives no warning', async ({ assert }) => {
@@ -282,7 +282,7 @@ test.group('Holiday calendar: node ace calendar:add-year', (group) => {
   test('says what is wrong with a file before writing anything', async ({ assert }) => {
     const notJson = await run('2027', '{ "title": ')
     notJson.command.assertFailed()
-    assert.match(stripColors(notJson.errors[0]), /2027\.json is not JSON/)
+    assert.match(stripColors(notJson.errors[0]!), /2027\.json is not JSON/)
 
     const badYear = await run('27', NOTICE_2023)
     badYear.command.assertFailed()

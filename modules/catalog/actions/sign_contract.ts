@@ -102,7 +102,7 @@ export class SignContract {
           .where('courseId', course.id)
           .whereNot('status', 'terminated')
           .count('* as n')
-        if (Number(taken[0].$extras.n) >= course.capacity)
+        if (Number(taken[0]!.$extras.n) >= course.capacity)
           throw new DomainError('catalog.contracts.full')
         await this.#refuseDuplicate(course.id, sealed.index, trx)
         const signed = await Contract.create(

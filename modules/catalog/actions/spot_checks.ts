@@ -55,7 +55,7 @@ export class DrawSpotCheck {
     }
     const check = await db.transaction(async (trx) => {
       const counted = await population().useTransaction(trx).count('* as n')
-      const total = Number(counted[0].$extras.n)
+      const total = Number(counted[0]!.$extras.n)
       if (!total)
         throw new DomainError('catalog.spot_checks.nothing_to_sample', {}, { field: 'periodFrom' })
       const sample = await population()
@@ -159,7 +159,7 @@ export class ReviewSpotCheckItem {
         .where('spotCheckId', row.spotCheckId)
         .where('result', 'pending')
         .count('* as n')
-      if (Number(left[0].$extras.n) === 0) {
+      if (Number(left[0]!.$extras.n) === 0) {
         await SpotCheck.query({ client: trx })
           .where('id', row.spotCheckId)
           .update({ status: 'completed', completed_at: new Date() })

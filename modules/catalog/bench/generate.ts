@@ -332,21 +332,21 @@ export async function generateCatalog(
   const labels = new Map<string, string>()
   const t = (key: string) => labels.get(key) ?? labels.set(key, zh.t(`catalog.${key}`)).get(key)!
   const template = await currentTemplate()
-  const counts: Record<string, number> = {
+  const counts = {
     courses: 0,
     course_decisions: 0,
     course_materials: 0,
     contracts: 0,
   }
   const contractsByStatus: Record<string, number> = {}
-  const [{ course_id: courseStart, contract_id: contractStart }] = await session.query<{
+  const [starts] = await session.query<{
     course_id: string
     contract_id: string
   }>(
     'SELECT coalesce((SELECT max(id) FROM courses), 0) + 1 AS course_id, coalesce((SELECT max(id) FROM contracts), 0) + 1 AS contract_id'
   )
-  let courseId = Number(courseStart)
-  let contractId = Number(contractStart)
+  let courseId = Number(starts!.course_id)
+  let contractId = Number(starts!.contract_id)
   /* Contractable courses by county and grade. */
   const byLeaf = new Map<string, Map<string, GeneratedCourse[]>>()
 
@@ -392,7 +392,7 @@ export async function generateCatalog(
           const type = rng.weighted({ regular: 0.84, short: 0.02, upcoming: 0.14 }) as CourseType
           const shape = schedule(rng, inst, academic, type, now)
           if (!shape.classCount) continue
-          const subject = academic ? (academicTeachers[0].subject ?? 'maths') : null
+          const subject = academic ? (academicTeachers[0]!.subject ?? 'maths') : null
           const academicShape = academic
             ? (ACADEMIC_COURSES.find((c) => c.subject === subject) ?? ACADEMIC_COURSES[0])
             : null
@@ -403,7 +403,7 @@ export async function generateCatalog(
           if (!courseGrades.length) courseGrades = ['p1', 'p2', 'p3']
           const teachers: BenchTeacher[] = academic
             ? academicTeachers.slice(0, rng.int(1, 2))
-            : [inst.teachers[(i + rng.int(0, 9)) % inst.teachers.length]]
+            : [inst.teachers[(i + rng.int(0, 9)) % inst.teachers.length]!]
           const price =
             (inst.delivery === 'online'
               ? rng.int(18, 25)
@@ -439,7 +439,7 @@ export async function generateCatalog(
                 .map((g) => t('grades.' + g))
                 .join('、')
                 .slice(0, 12)}）`
-            : `${rng.pick(COURSE_NAMES[category!] ?? COURSE_NAMES.other)}${rng.pick(TERMS)}`
+            : `${rng.pick(COURSE_NAMES[category!] ?? COURSE_NAMES.other!)}${rng.pick(TERMS)}`
           const venue = inst.delivery === 'online' ? inst.platformName : inst.venue
           const arbitration = rng.chance(0.1)
           const listed = status === 'on_sale' || status === 'taken_down'
@@ -612,7 +612,7 @@ export async function generateCatalog(
           const countyName = regionTree.get(leaf.regionCode)!.name
           const gradeKeys = [...grades.keys()].filter((g) => GRADE_WEIGHTS[g])
           if (!gradeKeys.length) continue
-          const gradeWeights = Object.fromEntries(gradeKeys.map((g) => [g, GRADE_WEIGHTS[g]]))
+          const gradeWeights = Object.fromEntries(gradeKeys.map((g) => [g, GRADE_WEIGHTS[g]!]))
           for (let s = 0; s < leaf.count; s++) {
             const parentId = parents.firstId + Math.floor((s * parents.count) / leaf.count)
             const parent = benchParent(parentId)
@@ -621,7 +621,7 @@ export async function generateCatalog(
             const chosen: GeneratedCourse[] = []
             const pool = grades.get(grade)!
             for (let tries = 0; chosen.length < wanted && tries < wanted * 4; tries++) {
-              const course = pool[rng.int(0, pool.length - 1)]
+              const course = pool[rng.int(0, pool.length - 1)]!
               if (course.taken >= course.capacity || chosen.includes(course)) continue
               if (course.institution.listStatus !== 'white' && !rng.chance(0.33)) continue
               chosen.push(course)
@@ -635,7 +635,7 @@ export async function generateCatalog(
                 : surnameOf(benchParent(parentId + 7919).displayName)
             const birthYear =
               Number(plan.today.slice(0, 4)) -
-              AGE_OF_GRADE[grade] -
+              AGE_OF_GRADE[grade]! -
               (Number(plan.today.slice(5, 7)) >= 9 ? 0 : 1)
             const birth = `${birthYear}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}`
             const key = `${leaf.regionCode}${birth}`
@@ -650,7 +650,7 @@ export async function generateCatalog(
               idNumber: withResidentIdCheckDigit(
                 `${leaf.regionCode}${birth}${String(seq).padStart(3, '0')}`
               ),
-              school: `${countyName}${rng.pick(SCHOOL_WORDS[STAGE_OF_GRADE(grade)])}`,
+              school: `${countyName}${rng.pick(SCHOOL_WORDS[STAGE_OF_GRADE(grade)]!)}`,
               relation:
                 parent.sex === 'female'
                   ? rng.chance(0.95)

@@ -58,7 +58,7 @@ export function placeholdersOf(body: TemplateBody): Set<string> {
     ...body.sections.flatMap((s) => [s.heading, ...s.clauses]),
   ]
   const keys = new Set<string>()
-  for (const text of texts) for (const match of text.matchAll(PLACEHOLDER)) keys.add(match[1])
+  for (const text of texts) for (const match of text.matchAll(PLACEHOLDER)) keys.add(match[1]!)
   return keys
 }
 

@@ -64,7 +64,7 @@ export function slotWindows(slots: readonly WeeklySlot[], minutesPerClass: numbe
 export function overlappingSlots(windows: readonly SlotWindow[]): [SlotWindow, SlotWindow][] {
   const pairs: [SlotWindow, SlotWindow][] = []
   for (let i = 1; i < windows.length; i++) {
-    const [a, b] = [windows[i - 1], windows[i]]
+    const [a, b] = [windows[i - 1]!, windows[i]!]
     if (a.weekday === b.weekday && b.startMinute < a.endMinute) pairs.push([a, b])
   }
   return pairs

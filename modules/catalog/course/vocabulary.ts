@@ -34,7 +34,9 @@ const STAGE_PREFIX: Record<string, Stage> = {
 }
 
 export function stageOf(grade: Grade): Stage {
-  return STAGE_PREFIX[grade[0]]
+  const stage = STAGE_PREFIX[grade.charAt(0)]
+  if (!stage) throw new Error(`Grade ${grade} belongs to no stage`)
+  return stage
 }
 
 export function stagesOf(grades: readonly Grade[]): Stage[] {

@@ -46,7 +46,7 @@ function random(seed: number) {
   return {
     next,
     int: (a: number, b: number) => a + Math.floor(next() * (b - a + 1)),
-    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)],
+    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
   }
 }
 
@@ -93,7 +93,7 @@ export async function seedCatalogDemo(
     for (let i = 0; i < count; i++) {
       const academic = institution.categories.includes('academic')
       const category = institution.categories.find((c) => c !== 'academic') ?? 'arts'
-      const shape = NON_ACADEMIC[category] ?? NON_ACADEMIC.arts
+      const shape = NON_ACADEMIC[category] ?? NON_ACADEMIC.arts!
       const subject = rng.pick(ACADEMIC)
       const minutes = online ? 40 : academic ? 45 : shape.minutes
       const price = academic
@@ -117,17 +117,17 @@ export async function seedCatalogDemo(
               { weekday: 7, start: '09:30' },
             ]
       const draft: CourseDraft = {
-        name: academic ? subject.name : shape.names[(institutionId + i) % shape.names.length],
+        name: academic ? subject.name : shape.names[(institutionId + i) % shape.names.length]!,
         kind: academic ? 'academic' : 'non_academic',
         subject: academic ? subject.subject : null,
         category: academic ? null : category,
         grades: (academic
           ? subject.grades
-          : shape.grades[(institutionId + i) % shape.grades.length]) as Grade[],
+          : shape.grades[(institutionId + i) % shape.grades.length]!) as Grade[],
         delivery: institution.delivery,
         live: online,
-        venue: online ? (party.platformName ?? party.website) : party.venues[0],
-        teacherIds: [teachers[i % teachers.length].id],
+        venue: online ? (party.platformName ?? party.website) : party.venues[0]!,
+        teacherIds: [teachers[i % teachers.length]!.id],
         teachingMode: 'small_class',
         capacity: rng.pick([8, 12, 15, 20]),
         minClassSize: 3,
@@ -272,7 +272,7 @@ export async function seedCatalogDemo(
       studentName,
       studentIdNumber: demoStudentId(seq),
       studentSchool: school,
-      studentGrade: course.grades[0],
+      studentGrade: course.grades[0]!,
       guardianName: actor.displayName,
       guardianRelation: seq % 3 ? 'mother' : 'father',
     }

@@ -44,7 +44,7 @@ export async function regionCourses(
 export async function pendingCount(user: CurrentUser): Promise<number> {
   const query = Course.query().where('status', 'pending')
   whereInstitution(query, 'institution_id', { region: user.regionCode })
-  return Number((await query.count('* as n'))[0].$extras.n)
+  return Number((await query.count('* as n'))[0]!.$extras.n)
 }
 
 export interface PublicCourseFilters {

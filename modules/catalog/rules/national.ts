@@ -110,16 +110,17 @@ function chargeRules(f: CourseFacts): Violation[] {
       field: 'classesPerCharge',
     })
   }
+  const firstClass = f.classes[0]
   const lastCovered = f.classes[covered - 1]
-  if (lastCovered) {
-    const limit = DateTime.fromISO(f.classes[0].date).plus({ months: limits.maxMonths })
+  if (firstClass && lastCovered) {
+    const limit = DateTime.fromISO(firstClass.date).plus({ months: limits.maxMonths })
     if (DateTime.fromISO(lastCovered.date) > limit) {
       out.push({
         rule: 'national.charge_max_months',
         authority: FEES_NOTICE,
         message: {
-          'zh-CN': `一次收费涵盖的课程从 ${f.classes[0].date} 到 ${lastCovered.date}，超过 ${limits.maxMonths} 个月。`,
-          'en': `One charge covers classes from ${f.classes[0].date} to ${lastCovered.date}, more than ${limits.maxMonths} months.`,
+          'zh-CN': `一次收费涵盖的课程从 ${firstClass.date} 到 ${lastCovered.date}，超过 ${limits.maxMonths} 个月。`,
+          'en': `One charge covers classes from ${firstClass.date} to ${lastCovered.date}, more than ${limits.maxMonths} months.`,
         },
         fix: {
           'zh-CN': `减少每次收取的课时数，使一次收费涵盖的时间不超过 ${limits.maxMonths} 个月（课时与时长两项限制取较短者）。`,

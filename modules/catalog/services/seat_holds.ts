@@ -65,7 +65,7 @@ export async function unpaidHolds(
     .where('status', 'signed')
     .where('seatHeldUntil', '>', DateTime.now().toJSDate())
     .count('* as n')
-  return Number(rows[0].$extras.n)
+  return Number(rows[0]!.$extras.n)
 }
 
 /**

@@ -18,6 +18,9 @@ export async function templatePreview(view: {
   classes: ClassMeeting[]
 }) {
   if (!view.party) return null
+  /* The form requires at least one grade, so a course without one is broken data. */
+  const [grade] = view.course.grades
+  if (!grade) throw new Error(`Course ${view.course.id} has no grade to preview a contract for`)
   const template = await currentTemplate()
   const limits = await chargeLimits.resolve(toRegionCode(view.party.regionCode), {
     kind: view.course.kind,
@@ -30,7 +33,7 @@ export async function templatePreview(view: {
     limits,
     template,
     parties: {
-      student: { name: TO_FILL, idMasked: TO_FILL, school: TO_FILL, grade: view.course.grades[0] },
+      student: { name: TO_FILL, idMasked: TO_FILL, school: TO_FILL, grade },
       guardian: { name: TO_FILL, relation: 'other', phoneMasked: TO_FILL },
     },
   })

@@ -235,10 +235,10 @@ export async function generateComplaints(
     let hi = cumulative.length - 1
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if (cumulative[mid] > r) hi = mid
+      if (cumulative[mid]! > r) hi = mid
       else lo = mid + 1
     }
-    return targets[lo]
+    return targets[lo]!
   }
   const parentsByRegion = new Map(plan.parents.map((p) => [p.regionCode, p]))
 
@@ -258,9 +258,10 @@ export async function generateComplaints(
     orders.set(Number(row.institution_id), list)
   }
 
-  const [{ id: firstId }] = await session.query<{ id: string }>(
+  const [start] = await session.query<{ id: string }>(
     'SELECT coalesce(max(id), 0) + 1 AS id FROM complaints'
   )
+  const firstId = start!.id
   const complaintRows: CopyValue[][] = []
   const stepRows: CopyValue[][] = []
 
@@ -303,12 +304,12 @@ export async function generateComplaints(
     if (byParent) {
       const known = institution ? orders.get(institution.id) : undefined
       if (known?.length && (type === 'refund' || type === 'service')) {
-        const o = known[rng.int(0, known.length - 1)]
+        const o = known[rng.int(0, known.length - 1)]!
         authorId = o.parentId
         orderId = o.id
       } else {
         const parents =
-          parentsByRegion.get(region) ?? plan.parents[rng.int(0, plan.parents.length - 1)]
+          parentsByRegion.get(region) ?? plan.parents[rng.int(0, plan.parents.length - 1)]!
         if (parents.count) authorId = parents.firstId + rng.int(0, parents.count - 1)
       }
     }
@@ -683,7 +684,7 @@ export async function generateComplaints(
     counts.complaint_steps = await session.copy('complaint_steps', STEP_COLUMNS, stepRows)
 
     /* Reviews: one per order with a class taken, for 15% of them; a third answered by the institution, a few hidden by a bureau. */
-    const bodies = (r: number) => `(ARRAY[${REVIEW_BODIES[r].map((b) => `'${b}'`).join(', ')}])`
+    const bodies = (r: number) => `(ARRAY[${REVIEW_BODIES[r]!.map((b) => `'${b}'`).join(', ')}])`
     const salt = (k: number) => (plan.seed % 1000) * 10 + k
     counts.reviews = await session.exec(`
       INSERT INTO reviews (order_id, author_user_id, author_masked, institution_id, course_id, province_code, city_code, county_code, rating, body, reply, replied_at, hidden_at, hidden_reason, created_at)

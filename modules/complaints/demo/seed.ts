@@ -60,8 +60,8 @@ export async function seedComplaintsDemo(
   const file = new FileComplaint()
   const cases: Complaint[] = []
   for (let i = 0; i < 18; i++) {
-    const story = STORIES[i % STORIES.length]
-    const parent = parents[i % parents.length]
+    const story = STORIES[i % STORIES.length]!
+    const parent = parents[i % parents.length]!
     const aboutInstitution = story.type !== 'unlicensed' && institutions.length > 0
     const { complaint } = await file.handle({
       channel: i % 3 === 0 ? 'public' : 'parent',
@@ -70,8 +70,8 @@ export async function seedComplaintsDemo(
       phone: `1390000${String(300 + (i % parents.length)).padStart(4, '0')}`,
       targetType: aboutInstitution ? 'institution' : 'other',
       complaintType: story.type,
-      targetRegionCode: ['220104', '220102', '220105'][i % 3],
-      institutionId: aboutInstitution ? institutions[i % institutions.length] : null,
+      targetRegionCode: ['220104', '220102', '220105'][i % 3]!,
+      institutionId: aboutInstitution ? institutions[i % institutions.length]! : null,
       targetName: aboutInstitution ? '' : '居民楼地下室培训班',
       content: story.content,
       orderId: null,
@@ -163,7 +163,7 @@ export async function seedComplaintsDemo(
       await new PostReview().handle(
         await userOf(parent.id),
         order.id,
-        [5, 4, 5, 3, 5, 2][i % 6],
+        [5, 4, 5, 3, 5, 2][i % 6]!,
         [
           '老师很负责，孩子进步明显。',
           '课程安排合理，就是停车不方便。',
@@ -171,7 +171,7 @@ export async function seedComplaintsDemo(
           '上课内容和宣传有出入。',
           '环境干净，老师耐心。',
           '换了三次老师，不太满意。',
-        ][i % 6]
+        ][i % 6]!
       )
       reviews++
     }

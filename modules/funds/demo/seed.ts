@@ -141,7 +141,7 @@ export async function seedFundsDemo(options: {
     const today = DateTime.now().setZone('Asia/Shanghai').toISODate()!
     for (
       let n = order.firstClass;
-      n <= order.lastClass && dates[n - 1] && dates[n - 1] <= today;
+      n <= order.lastClass && dates[n - 1] && dates[n - 1]! <= today;
       n++
     ) {
       /* Today's class may not have started yet: it is recorded once it has. */

@@ -29,7 +29,7 @@ const CHILD_COLUMN = ['province_code', 'city_code', 'county_code', 'region_code'
 function childColumn(scope: string): string {
   if (scope === COUNTRY_CODE) return CHILD_COLUMN[0]
   const region = regionTree.get(scope)
-  return CHILD_COLUMN[Math.min(region?.level ?? 3, 3)]
+  return CHILD_COLUMN[Math.min(region?.level ?? 3, 3)]!
 }
 
 export async function supervisionByRegion(

@@ -107,8 +107,9 @@ export function startSandbox(options: SandboxOptions): Promise<{
           headers: {
             'content-type': 'application/json',
             'x-sandbox-timestamp': timestamp,
+            /* Only a merchant with a secret can have created the payment (verifyMerchant). */
             'x-sandbox-signature': signPayload(
-              options.merchants[payment.merchant],
+              options.merchants[payment.merchant]!,
               timestamp,
               body
             ),
@@ -121,7 +122,8 @@ export function startSandbox(options: SandboxOptions): Promise<{
       } catch (error) {
         log(`notice ${payload.event} ${payment.number} failed: ${(error as Error).message}`)
       }
-      if (n < pauses.length) later(pauses[n], () => attempt(n + 1))
+      const pause = pauses[n]
+      if (pause !== undefined) later(pause, () => attempt(n + 1))
     }
     later(delay(), () => attempt(0))
     if (Math.random() < (options.duplicateRate ?? 0.2))
@@ -338,7 +340,7 @@ export function startSandbox(options: SandboxOptions): Promise<{
       }
 
       const cashier = /^\/pay\/([0-9a-f-]{36})(?:\/(confirm|cancel))?$/.exec(path)
-      const payment = cashier ? payments.get(cashier[1]) : undefined
+      const payment = cashier ? payments.get(cashier[1]!) : undefined
       if (cashier && payment) {
         if (request.method === 'GET' && !cashier[2]) {
           const done = payment.status !== 'pending'

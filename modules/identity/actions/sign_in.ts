@@ -24,7 +24,7 @@ export interface SignInInput {
 | - 100 failures per address in an hour, against spraying many accounts.
 | The address is the socket's unless TRUSTED_PROXIES names the proxy.
 */
-function signInLimits(account: string, ip: string): Limit[] {
+function signInLimits(account: string, ip: string): [Limit, Limit, Limit] {
   return [
     { key: `sign_in:${account}:${ip}`, requests: 5, duration: '15 mins', blockDuration: '15 mins' },
     {

@@ -87,7 +87,7 @@ const ago = (now: number, rng: Rng, maxDays: number) =>
 
 async function nextUserId(session: BulkSession): Promise<number> {
   const [row] = await session.query<{ id: string | null }>('SELECT max(id) AS id FROM users')
-  return Number(row.id ?? 0) + 1
+  return Number(row!.id ?? 0) + 1
 }
 
 function userRow(values: Partial<Record<(typeof USER_COLUMNS)[number], CopyValue>>): CopyValue[] {
@@ -112,7 +112,7 @@ export async function generateIdentity(
     for (const code of plan.bureauRegions) {
       const region = regionTree.get(code)!
       const lineage = lineageOf(code)
-      const adminLevel = LEVEL_FOR_REGION_DEPTH[region.level]
+      const adminLevel = LEVEL_FOR_REGION_DEPTH[region.level]!
       const username = `admin_${code}`
       if (
         region.level < 2 ||

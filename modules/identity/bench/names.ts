@@ -151,8 +151,8 @@ export function givenName(rng: Rng, sex: Sex, generation: 'adult' | 'child' = 'a
   const pool = GIVEN[generation][sex]
   const single = rng.chance(generation === 'adult' ? 0.3 : 0.12)
   return single
-    ? pool[rng.int(0, pool.length - 1)]
-    : pool[rng.int(0, pool.length - 1)] + pool[rng.int(0, pool.length - 1)]
+    ? pool.charAt(rng.int(0, pool.length - 1))
+    : pool.charAt(rng.int(0, pool.length - 1)) + pool.charAt(rng.int(0, pool.length - 1))
 }
 
 /* Mainland mobile prefixes of the three carriers. */

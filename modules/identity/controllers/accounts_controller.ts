@@ -42,7 +42,7 @@ export default class AccountsController {
     const [role, adminLevel] = kind.split(':')
     const account = await new CreateAccount().handle(
       auth.getUserOrFail(),
-      { ...input, role, adminLevel: adminLevel ?? null },
+      { ...input, role: role!, adminLevel: adminLevel ?? null },
       requestMeta(ctx)
     )
     session.flash(

@@ -192,7 +192,8 @@ const GIVEN =
 
 /** A Chinese name made up from common characters (never a real person's). */
 export function demoName(n: number): string {
-  const given = GIVEN[(n * 7) % GIVEN.length] + (n % 3 ? GIVEN[(n * 13 + 5) % GIVEN.length] : '')
+  const given =
+    GIVEN.charAt((n * 7) % GIVEN.length) + (n % 3 ? GIVEN.charAt((n * 13 + 5) % GIVEN.length) : '')
   return SURNAMES[(n * 31) % SURNAMES.length] + given
 }
 
@@ -209,7 +210,7 @@ export async function seedDemoParents(
   const parents = []
   for (let i = 0; i < count; i++) {
     const phone = sealPhone(`1390000${String(300 + i).padStart(4, '0')}`)
-    const lineage = lineageOf(regionCodes[i % regionCodes.length])
+    const lineage = lineageOf(regionCodes[i % regionCodes.length]!)
     const password = demoPassword()
     const displayName = demoName(i + 11)
     const user = await User.updateOrCreate(

@@ -38,6 +38,8 @@ export function creatableKinds(user: CurrentUser): AccountKind[] {
   const byLevel = new Map<AdminLevel, Region[]>()
   for (const child of children) {
     const level = LEVEL_FOR_REGION_DEPTH[child.level]
+    if (!level)
+      throw new Error(`Region ${child.code} is at depth ${child.level}, which has no admin level`)
     byLevel.set(level, [...(byLevel.get(level) ?? []), child])
   }
   for (const [level, regions] of byLevel) kinds.push({ role: 'admin', adminLevel: level, regions })

@@ -36,7 +36,7 @@ export async function listFactsOf(
       severity: f.severity,
       deadline: f.deadline.toISODate()!,
     })),
-    bannedStaffHired: Number(banned[0].$extras.n),
+    bannedStaffHired: Number(banned[0]!.$extras.n),
   }
 }
 

@@ -362,7 +362,7 @@ export async function generateRegistry(
           kind,
           seals[kind].map((x) => x.value)
         )
-        seals[kind].forEach((x, i) => x.apply(done.ciphers[i], done.indexes[i], done.masked[i]))
+        seals[kind].forEach((x, i) => x.apply(done.ciphers[i]!, done.indexes[i]!, done.masked[i]!))
       })
     )
     sealed.catch(() => {})
@@ -371,25 +371,25 @@ export async function generateRegistry(
       await sealed
       for (const table of TABLES)
         if (batch[table].length)
-          counts[table] += await session.copy(table, COLUMNS[table], batch[table])
+          counts[table]! += await session.copy(table, COLUMNS[table], batch[table])
       queued--
     })
     if (queued > 2) await writing
   }
-  const [{ staff_id: staffStart, inspection_id: inspectionStart }] = await session.query<{
+  const [starts] = await session.query<{
     staff_id: string
     inspection_id: string
   }>(
     'SELECT coalesce((SELECT max(id) FROM staff), 0) + 1 AS staff_id, coalesce((SELECT max(id) FROM inspections), 0) + 1 AS inspection_id'
   )
-  let staffId = Number(staffStart)
-  let inspectionId = Number(inspectionStart)
+  let staffId = Number(starts!.staff_id)
+  let inspectionId = Number(starts!.inspection_id)
   const total = plan.institutions.reduce((n, l) => n + l.count, 0)
 
   /* The prohibited-persons list: about one entry per 60 institutions; a few of them later turn up as staff. */
   const prohibited: { name: string; idNumber: string; sex: 'male' | 'female' }[] = []
   for (let i = 0; i < Math.max(20, Math.round(total / 60)); i++) {
-    const region = plan.institutions[rng.int(0, plan.institutions.length - 1)].regionCode
+    const region = plan.institutions[rng.int(0, plan.institutions.length - 1)]!.regionCode
     const sex = rng.chance(0.8) ? 'male' : 'female'
     const person = {
       name: personName(rng, sex),
@@ -448,7 +448,7 @@ export async function generateRegistry(
                 ]
               : [primary]
         const online = rng.chance(0.015) && lineage.provinceCode !== '220000'
-        const trade = rng.pick(TRADE_WORDS[primary])
+        const trade = rng.pick(TRADE_WORDS[primary]!)
         let name = `${cityName}${rng.pick(BRANDS)}${trade}${rng.pick(SUFFIXES)}`
         if (usedNames.has(name))
           name = `${cityName}${countyName.slice(0, 2)}${rng.pick(BRANDS)}${trade}${rng.pick(SUFFIXES)}`
@@ -582,7 +582,7 @@ export async function generateRegistry(
                   safetyFacilities: SAFETY_FACILITIES,
                 }),
             maxStudents: rng.int(30, 400),
-            courseSummary: `开设${TRADE_WORDS[primary].slice(0, 3).join('、')}等课程。`,
+            courseSummary: `开设${TRADE_WORDS[primary]!.slice(0, 3).join('、')}等课程。`,
           },
         }
         const filingStatus = approved ? 'approved' : (fate as 'draft' | 'submitted' | 'returned')
@@ -668,7 +668,7 @@ export async function generateRegistry(
             /* Anyone the check finds on the list is one of the list's people. */
             const person =
               result === 'prohibited'
-                ? prohibited[rng.int(0, prohibited.length - 1)]
+                ? prohibited[rng.int(0, prohibited.length - 1)]!
                 : {
                     name: personName(rng, sex),
                     idNumber: residentId(rng, leaf.regionCode, 1968, 2002, sex),
@@ -764,7 +764,7 @@ export async function generateRegistry(
                 lineage.countyCode,
                 f.item,
                 f.severity,
-                rng.pick(FINDING_TEXT[f.item]),
+                rng.pick(FINDING_TEXT[f.item]!),
                 f.status,
                 f.deadline,
                 reportedAt ? rng.pick(RECTIFICATION_REPORTS) : null,
@@ -1041,7 +1041,7 @@ export async function generateRegistry(
 
 function weightedIndex(rng: Rng, weights: readonly number[]): number {
   let r = rng.next() * weights.reduce((a, b) => a + b, 0)
-  for (let i = 0; i < weights.length; i++) if ((r -= weights[i]) < 0) return i
+  for (const [i, weight] of weights.entries()) if ((r -= weight) < 0) return i
   return weights.length - 1
 }
 

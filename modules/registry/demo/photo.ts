@@ -6,7 +6,7 @@ import RegistryDocument from '../models/document.js'
 
 /** A plain portrait card with the teacher's surname, standing in for a photo in demo data. */
 export async function demoPhoto(institutionId: number, name: string): Promise<number> {
-  const hue = createHash('md5').update(name).digest()[0] * 1.4
+  const hue = createHash('md5').update(name).digest()[0]! * 1.4
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="320" viewBox="0 0 240 320">
   <rect width="240" height="320" fill="hsl(${hue} 45% 88%)"/>
   <circle cx="120" cy="120" r="62" fill="hsl(${hue} 35% 70%)"/>

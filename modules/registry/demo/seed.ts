@@ -118,7 +118,7 @@ export async function seedRegistryDemo(
     let name =
       n === 0
         ? '长春启明星艺术培训学校'
-        : `${cityName}${rng.pick(BRANDS)}${rng.pick(CATEGORY_WORDS[category])}${rng.pick(SUFFIXES)}`
+        : `${cityName}${rng.pick(BRANDS)}${rng.pick(CATEGORY_WORDS[category]!)}${rng.pick(SUFFIXES)}`
     while (usedNames.has(name))
       name = `${name.replace(/(培训.*)$/, '')}${rng.int(2, 9)}号${name.match(/(培训.*)$/)![1]}`
     usedNames.add(name)
@@ -200,7 +200,7 @@ export async function seedRegistryDemo(
       classroomCount: rng.int(2, 20),
       maxStudents: rng.int(30, 400),
       safetyFacilities: '消防器材齐全，安全出口标识清晰，每学期组织应急疏散演练。',
-      courseSummary: `开设${CATEGORY_WORDS[category].slice(0, 3).join('、')}等课程。`,
+      courseSummary: `开设${CATEGORY_WORDS[category]!.slice(0, 3).join('、')}等课程。`,
     }
     const approved = ['white', 'grey', 'black_deadline', 'black_hazard', 'removed'].includes(fate)
     const institution = await Institution.create({

@@ -108,15 +108,14 @@ export interface LedgerCount {
 export async function ledgerCounts(user: CurrentUser): Promise<LedgerCount[]> {
   const own = regionTree.get(user.regionCode ?? '')
   if (!own) return []
-  const children = regionTree.children(own.code)
-  const column =
-    children.length === 0
-      ? null
-      : children[0].level === 1
-        ? 'province_code'
-        : children[0].level === 2
-          ? 'city_code'
-          : 'county_code'
+  const [firstChild] = regionTree.children(own.code)
+  const column = !firstChild
+    ? null
+    : firstChild.level === 1
+      ? 'province_code'
+      : firstChild.level === 2
+        ? 'city_code'
+        : 'county_code'
   const today = DateTime.now().setZone('Asia/Shanghai').toISODate()!
   const query = db
     .from('inspection_findings')

@@ -15,7 +15,7 @@ export function addRow(fields: Record<string, any>, intent: string): Record<stri
 
 export function removeRow(fields: Record<string, any>, intent: string): Record<string, any> | null {
   const [, name, index] = intent.split(':')
-  if (!ROW_FIELDS.has(name)) return null
+  if (name === undefined || !ROW_FIELDS.has(name)) return null
   const rows = Array.isArray(fields[name]) ? [...fields[name]] : []
   rows.splice(Number(index), 1)
   return { ...fields, [name]: rows }

@@ -88,7 +88,7 @@ export async function parseImportRow(
     } catch (error) {
       if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
       for (const m of error.messages as { field: string; message: string }[]) {
-        const header = headerOf.get(m.field) ?? headerOf.get(m.field.split('.')[0]) ?? m.field
+        const header = headerOf.get(m.field) ?? headerOf.get(m.field.split('.')[0]!) ?? m.field
         errors.push({ row: rowNumber, field: header, message: m.message })
       }
     }

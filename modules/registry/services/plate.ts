@@ -38,7 +38,7 @@ export async function plateSvg(institution: Institution): Promise<string> {
   const qrInner = qr.replace(/^<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '')
   const qrSize = Number(/viewBox="0 0 (\d+)/.exec(qr)?.[1] ?? 33)
   const nameLines = wrap(institution.name, 13)
-  const facts = [
+  const facts: [string, string][] = [
     ['统一社会信用代码', institution.creditCode ?? '—'],
     ['办学许可证', institution.licenceNumber ?? '—'],
     ['所在地区', regionTree.fullName(institution.regionCode)],

@@ -191,7 +191,7 @@ export async function* eachInstitutionFigure(
       institutionId: toNumber(k.institution_id),
     }))
     yield await figuresOf(page)
-    after = page[page.length - 1]
+    after = page[page.length - 1]!
   }
 }
 

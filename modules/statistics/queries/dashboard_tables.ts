@@ -22,8 +22,10 @@ export const SECTIONS = ['institutions', 'inspections', 'complaints', 'funds'] a
 export type Section = (typeof SECTIONS)[number]
 
 const count = (metric: string) => (m: Metrics) => m[metric] ?? 0
-const ratio = (part: string, whole: string) => (m: Metrics) =>
-  (m[whole] ?? 0) > 0 ? (m[part] ?? 0) / m[whole] : null
+const ratio = (part: string, whole: string) => (m: Metrics) => {
+  const total = m[whole] ?? 0
+  return total > 0 ? (m[part] ?? 0) / total : null
+}
 
 export const LIST_STATUSES = ['white', 'grey', 'black', 'none'] as const
 export const CATEGORIES = ['academic', 'sports', 'arts', 'science_tech', 'other'] as const

@@ -30,7 +30,10 @@ export function chartOf(report: Report, rows: Record<string, unknown>[], locale:
     const y = report.chart.y[0]
     return {
       type: 'pie',
-      data: rows.map((r) => ({ name: String(r[report.chart!.x] ?? ''), value: Number(r[y]) || 0 })),
+      data: rows.map((r) => ({
+        name: String(r[report.chart!.x] ?? ''),
+        value: y === undefined ? 0 : Number(r[y]) || 0,
+      })),
     }
   }
   return {

@@ -49,7 +49,7 @@ export const courseRules: Rule<'catalog.course.validate'> = (course) => {
   }
 
   for (let i = 1; i < course.slots.length; i++) {
-    const [before, after] = [course.slots[i - 1], course.slots[i]]
+    const [before, after] = [course.slots[i - 1]!, course.slots[i]!]
     const gap = after.startMinute - before.endMinute
     if (before.weekday === after.weekday && gap >= 0 && gap < MIN_GAP_MINUTES) {
       out.push({

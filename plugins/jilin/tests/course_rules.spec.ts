@@ -7,7 +7,7 @@ type CourseFacts = PointInput<'catalog.course.validate'>
 
 const slot = (weekday: number, start: string, minutes: number) => {
   const [h, m] = start.split(':').map(Number)
-  const startMinute = h * 60 + m
+  const startMinute = h! * 60 + m!
   const endMinute = startMinute + minutes
   const end = `${String(Math.floor(endMinute / 60)).padStart(2, '0')}:${String(endMinute % 60).padStart(2, '0')}`
   return { weekday, start, end, startMinute, endMinute }
@@ -155,8 +155,8 @@ test.group('Jilin plugin: online course rules (吉教联〔2019〕75号 二（�
     )
     const disclosure = found.filter((v) => v.rule === 'jilin.teacher_disclosure')
     assert.lengthOf(disclosure, 2)
-    assert.include(String((disclosure[0].message as any)['zh-CN']), '照片')
-    assert.include(String((disclosure[1].message as any)['zh-CN']), '教师资格证')
+    assert.include(String((disclosure[0]!.message as any)['zh-CN']), '照片')
+    assert.include(String((disclosure[1]!.message as any)['zh-CN']), '教师资格证')
   })
 
   test('every violation says which rule, from which authority, and how to fix it', async ({

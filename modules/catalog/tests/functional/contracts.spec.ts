@@ -62,8 +62,8 @@ test.group('Contracts: signing the standard contract online', (group) => {
     preview.assertTextIncludes(institution.name)
     preview.assertTextIncludes('每课时 120.00 元，课程总价 1,440.00 元')
     const hidden = hiddenFields(preview.text())
-    assert.match(hidden.templateVersion, /^\d+$/)
-    assert.match(hidden.previewHash, /^[0-9a-f]{64}$/)
+    assert.match(hidden.templateVersion!, /^\d+$/)
+    assert.match(hidden.previewHash!, /^[0-9a-f]{64}$/)
 
     const signed = await client
       .post(urlFor('parent_contracts.store', { id: course.id }))

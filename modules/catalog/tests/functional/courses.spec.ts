@@ -90,7 +90,7 @@ test.group('Courses: the institution terminal', (group) => {
       found.map((v) => v.rule),
       ['national.schedule_overlap']
     )
-    assert.include(found[0].message['zh-CN'], '重叠')
+    assert.include(found[0]!.message['zh-CN'], '重叠')
     assert.include(overlapping.flashMessage('error'), '不符合 1 项规定')
     /* What was typed comes back with the form. */
     assert.equal(overlapping.flashMessage('name'), '少儿美术启蒙班')
@@ -129,7 +129,7 @@ test.group('Courses: the institution terminal', (group) => {
       .form(flatForm(courseForm(draft)))
       .withCsrfToken()
       .redirects(0)
-    const [violation] = violationsOf(refused)
+    const violation = violationsOf(refused)[0]!
     assert.equal(violation.rule, 'jilin.class_minutes')
     assert.include(violation.authority['zh-CN'], '吉教联〔2019〕75号')
     assert.include(violation.fix['zh-CN'], '40 分钟')

@@ -172,8 +172,8 @@ test.group('Signed contract PDF', () => {
     const fonts = await embeddedFonts(bytes)
     assert.lengthOf(fonts, 1)
     const drawable = (ch: string) =>
-      fonts[0].hasGlyphForCodePoint(ch.codePointAt(0)!) &&
-      fonts[0].glyphForCodePoint(ch.codePointAt(0)!).path.bbox.width > 0
+      fonts[0]!.hasGlyphForCodePoint(ch.codePointAt(0)!) &&
+      fonts[0]!.glyphForCodePoint(ch.codePointAt(0)!).path.bbox.width > 0
     const missing = [...new Set(allText(contract) + contract.signature!.number)].filter(
       (ch) => ch.trim() && !drawable(ch)
     )

@@ -79,7 +79,7 @@ test.group('Complaints over HTTP: real-name filing, tracking, bad input', (group
       .fields({ ...FORM, phone, code })
       .redirects(0)
     filed.assertStatus(302)
-    const tracking = (await lastMessageTo(phone))!.match(/查询码 ([A-Z0-9]+)/)![1]
+    const tracking = (await lastMessageTo(phone))!.match(/查询码 ([A-Z0-9]+)/)![1]!
     const flashed = filed.flashMessages()
     assert.notProperty(flashed, 'trackingCode')
     assert.notInclude(JSON.stringify(flashed), tracking, 'the flash holds only a sealed copy')

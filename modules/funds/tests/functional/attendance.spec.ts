@@ -100,7 +100,7 @@ test.group('Attendance is real', () => {
     await new RecordClass().handle(owner.user, { contractId, classNo: 1 })
     const first = await lastMessageTo(parent.phone)
     assert.include(first!, '第1课时')
-    assert.include(first!, classDates[0])
+    assert.include(first!, classDates[0]!)
     assert.include(first!, `/parent/orders/${order.id}#class-1`)
     await new RecordClass().handle(owner.user, { contractId, classNo: 2 })
     assert.include((await lastMessageTo(parent.phone))!, '第2课时')
@@ -139,7 +139,7 @@ test.group('Attendance is real', () => {
       .where('institutionId', institutionId)
       .where('kind', 'attendance_burst')
     assert.lengthOf(anomalies, 1)
-    assert.equal(anomalies[0].evidence.backfilled, 31)
+    assert.equal(anomalies[0]!.evidence.backfilled, 31)
     /* Fingerprinted: one open anomaly, however many more are recorded. */
     await new RecordClass().handle(owner.user, { contractId, classNo: 2 })
     assert.lengthOf(

@@ -62,8 +62,8 @@ test.group('An institution that stops: the bureau refunds every unconsumed fee',
       ]
     )
     /* The parent's own pending request became the bureau's refund, for everything left. */
-    assert.equal(refunds[1].id, asked.id)
-    assert.equal(refunds[1].amountFen, 11 * second.pricePerClassFen)
+    assert.equal(refunds[1]!.id, asked.id)
+    assert.equal(refunds[1]!.amountFen, 11 * second.pricePerClassFen)
     await assertLedgerClean(assert)
   })
 })

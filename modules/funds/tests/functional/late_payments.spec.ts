@@ -205,7 +205,7 @@ test.group('Late and repeated payments', (group) => {
 
     /* The channel delivers the callback many times at once. */
     const txn = `T${randomUUID()}`
-    const results = await Promise.all(Array.from({ length: 12 }, () => paid(payments[0], txn)))
+    const results = await Promise.all(Array.from({ length: 12 }, () => paid(payments[0]!, txn)))
     assert.equal(results.filter((r) => r.outcome === 'applied').length, 1)
     assert.equal(results.filter((r) => r.outcome === 'duplicate').length, 11)
 

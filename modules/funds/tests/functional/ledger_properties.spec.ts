@@ -70,7 +70,7 @@ test.group('Ledger properties', () => {
                   )
                   .orderBy('id')
                 if (!open.length) break
-                const target = open[step.pick % open.length]
+                const target = open[step.pick % open.length]!
                 if (step.kind === 'confirm') await new AnswerClass().confirm(parent.user, target.id)
                 else await new AnswerClass().dispute(parent.user, target.id, '有异议')
                 break

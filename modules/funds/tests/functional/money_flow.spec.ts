@@ -51,8 +51,8 @@ test.group('Money flow: pay, consume, release, refund', () => {
     assert.lengthOf(releases, 2)
     const results = await new RecordBankMovements().handle(bank, [
       movement(account.accountNumber, 'credit', 144_000, 144_000, payment.number),
-      movement(account.accountNumber, 'debit', 12_000, 132_000, releases[0].number),
-      movement(account.accountNumber, 'debit', 12_000, 120_000, releases[1].number),
+      movement(account.accountNumber, 'debit', 12_000, 132_000, releases[0]!.number),
+      movement(account.accountNumber, 'debit', 12_000, 120_000, releases[1]!.number),
     ])
     assert.deepEqual(
       results.map((r) => r.matched),
@@ -273,8 +273,8 @@ test.group('Money flow: bad input moves no money', () => {
     const [result] = await new RecordBankMovements().handle(bank, [
       movement('6222000000000000000', 'debit', 100, 0, null),
     ])
-    assert.equal(result.outcome, 'rejected')
-    assert.equal(result.reason, 'account is not a supervised account of this bank')
+    assert.equal(result!.outcome, 'rejected')
+    assert.equal(result!.reason, 'account is not a supervised account of this bank')
   })
 
   test('money leaving a supervised account without an instruction raises a red anomaly at once', async ({

@@ -414,7 +414,7 @@ test.group('Withdrawn instructions stay withdrawn', () => {
     const [outcome] = await new RecordBankMovements().handle(bank, [
       movement(account.accountNumber, 'debit', again.amountFen, 0, again.number),
     ])
-    assert.equal(outcome.matched, 'instruction')
+    assert.equal(outcome!.matched, 'instruction')
     assert.equal(await balanceOf(db, accounts.institution(institutionId)), instruction.amountFen)
     await assertLedgerClean(assert)
   })
@@ -460,7 +460,7 @@ test.group('Withdrawn instructions stay withdrawn', () => {
     const [outcome] = await new RecordBankMovements().handle(bank, [
       { ...movement(account.accountNumber, 'debit', 100, 0, null), reference: { $ne: 1 } },
     ])
-    assert.equal(outcome.outcome, 'rejected')
-    assert.equal(outcome.reason, 'reference must be a string')
+    assert.equal(outcome!.outcome, 'rejected')
+    assert.equal(outcome!.reason, 'reference must be a string')
   })
 })

@@ -52,7 +52,7 @@ test.group('Supervised account history', (group) => {
       records.map((r) => r.status),
       ['closed', 'open']
     )
-    const [old, next] = records
+    const [old, next] = [records[0]!, records[1]!]
     assert.isNotNull(old.closedAt)
     assert.equal(old.replacedById, next.id)
     assert.equal(old.accountNumber, first.accountNumber, 'the closed record is kept as it was')
@@ -236,9 +236,9 @@ test.group('Money moves to the new supervised account', (group) => {
     assert,
   }) => {
     const { held, old, oldBank, next, newBank, institutionId } = await changedAfterPayment()
-    const [transfer] = await BankInstruction.query()
-      .where('kind', 'transfer')
-      .where('supervisedAccountId', old.id)
+    const transfer = (
+      await BankInstruction.query().where('kind', 'transfer').where('supervisedAccountId', old.id)
+    )[0]!
     assert.equal(transfer.amountFen, held, 'everything the students paid moves')
     assert.equal(transfer.targetAccountId, next.id)
     assert.equal(transfer.bankId, oldBank.id, 'the bank holding the money is told')
@@ -248,7 +248,7 @@ test.group('Money moves to the new supervised account', (group) => {
     const [debit] = await new RecordBankMovements().handle(oldBank, [
       movement(old.accountNumber, 'debit', held, 0, transfer.number),
     ])
-    assert.equal(debit.matched, 'instruction')
+    assert.equal(debit!.matched, 'instruction')
     assert.equal((await BankInstruction.findOrFail(transfer.id)).status, 'executed')
     /* On the way: the old account shows nothing, the new has not reported — no false alarm. */
     await new Reconcile().all()
@@ -258,7 +258,7 @@ test.group('Money moves to the new supervised account', (group) => {
     const [credit] = await new RecordBankMovements().handle(newBank, [
       movement(next.accountNumber, 'credit', held, held, transfer.number),
     ])
-    assert.equal(credit.matched, 'instruction')
+    assert.equal(credit!.matched, 'instruction')
     assert.isNotNull((await BankInstruction.findOrFail(transfer.id)).creditedMovementId)
     await new Reconcile().all()
     assert.deepEqual(await openAnomalies(institutionId), [])
@@ -343,7 +343,7 @@ test.group('Money moves to the new supervised account', (group) => {
     const [short] = await new RecordBankMovements().handle(newBank, [
       movement(next.accountNumber, 'credit', held - 1, held - 1, transfer.number),
     ])
-    assert.isNull(short.matched)
+    assert.isNull(short!.matched)
     assert.isNull((await BankInstruction.findOrFail(transfer.id)).creditedMovementId)
   })
 
@@ -398,16 +398,16 @@ test.group('Money moves to the new supervised account', (group) => {
       payment.number
     )
     const [first] = await new RecordBankMovements().handle(oldBank, [report])
-    assert.equal(first.matched, 'payment')
+    assert.equal(first!.matched, 'payment')
     const [again] = await new RecordBankMovements().handle(oldBank, [{ ...report }])
-    assert.equal(again.outcome, 'duplicate')
+    assert.equal(again!.outcome, 'duplicate')
     const forwards = await BankInstruction.query()
       .where('kind', 'transfer')
       .whereNotNull('forwardsMovementId')
     assert.lengthOf(forwards, 1)
-    assert.equal(forwards[0].amountFen, payment.amountFen)
-    assert.equal(forwards[0].supervisedAccountId, old.id)
-    assert.equal(forwards[0].targetAccountId, next.id)
+    assert.equal(forwards[0]!.amountFen, payment.amountFen)
+    assert.equal(forwards[0]!.supervisedAccountId, old.id)
+    assert.equal(forwards[0]!.targetAccountId, next.id)
     await new Reconcile().all()
     assert.deepEqual(await openAnomalies(institutionId), [])
   })

@@ -62,7 +62,7 @@ test.group('Browser: Alpine under a CSP without unsafe-eval', (group) => {
             .filter((o) => !(o as HTMLOptionElement).hidden)
             .map((o) => (o as HTMLOptionElement).dataset.group)
         )
-    for (const kind of [kinds[1], kinds[0]]) {
+    for (const kind of [kinds[1]!, kinds[0]!]) {
       await page.locator('#field-kind').selectOption(kind)
       const groups = await offered()
       assert.isNotEmpty(groups)

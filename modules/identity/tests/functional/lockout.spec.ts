@@ -218,7 +218,7 @@ test.group('Changing one’s own password', (group) => {
     await new ChangeOwnPassword().handle(admin.user, {
       currentPassword: admin.password!,
       newPassword: 'a-new-secret-99',
-      sessionId: devices[0],
+      sessionId: devices[0]!,
       meta: meta('10.4.0.1'),
     })
     assert.deepEqual(

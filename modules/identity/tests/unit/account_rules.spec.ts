@@ -11,11 +11,11 @@ test.group('Who may open which accounts', () => {
   test('each bureau opens accounts for the level directly below', ({ assert }) => {
     assert.deepEqual(kinds(admin('ministry', '000000')), ['admin:province:31'])
     const jilin = creatableKinds(admin('province', '220000'))
-    assert.equal(jilin[0].adminLevel, 'city')
-    assert.equal(jilin[0].regions.length, 9, 'Jilin has nine prefecture-level units')
+    assert.equal(jilin[0]!.adminLevel, 'city')
+    assert.equal(jilin[0]!.regions.length, 9, 'Jilin has nine prefecture-level units')
     assert.isTrue(jilin.some((k) => k.role === 'bank_operator'))
     /* Beijing's districts have no city above them: the province opens county accounts. */
-    assert.deepEqual(creatableKinds(admin('province', '110000'))[0].adminLevel, 'county')
+    assert.deepEqual(creatableKinds(admin('province', '110000'))[0]!.adminLevel, 'county')
     assert.deepEqual(kinds(admin('county', '220104')), [
       'admin:subunit:1',
       'school_operator::1',

@@ -10,7 +10,7 @@ test.group('Region tree (GB/T 2260)', () => {
     )
     assert.deepEqual(byLevel.slice(0, 3), [1, 31, 333])
     /* 2,844 county-level units at the end of 2022; the pinned list (mid-2023) holds 2,850. */
-    assert.closeTo(byLevel[3], 2850, 10)
+    assert.closeTo(byLevel[3]!, 2850, 10)
     assert.isFalse(regionTree.has('110100'), '市辖区 stand-in dropped')
     assert.isFalse(regionTree.has('220171'), 'development zone dropped')
   })

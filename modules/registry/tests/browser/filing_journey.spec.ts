@@ -46,7 +46,7 @@ test.group('Browser: an institution from sign-up to the white list and back', (g
       ['province', '220000'],
       ['city', '220100'],
       ['county', '220104'],
-    ]) {
+    ] as const) {
       const reloaded = page.waitForResponse((r) => r.url().includes('/regions/picker'))
       await page.locator(`select[name="regionCode_${level}"]`).selectOption(code)
       await reloaded
@@ -111,7 +111,7 @@ test.group('Browser: an institution from sign-up to the white list and back', (g
       ['总面积（平方米）', '240'],
       ['教室数量', '4'],
       ['最大同时培训人数', '40'],
-    ]) {
+    ] as const) {
       await page.getByLabel(label).fill(value)
     }
     await page.getByLabel('安全设施与应急预案').fill('消防器材齐全，每月安全检查。')

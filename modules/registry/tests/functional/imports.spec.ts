@@ -47,7 +47,7 @@ async function templateHeaders(client: any, user: any): Promise<string[]> {
   const book = new ExcelJS.Workbook()
   await book.xlsx.load((await buildImportTemplate((key) => i18n.t(key))) as any)
   const headers: string[] = []
-  book.worksheets[0].getRow(1).eachCell((cell) => headers.push(String(cell.value)))
+  book.worksheets[0]!.getRow(1).eachCell((cell) => headers.push(String(cell.value)))
   return headers
 }
 

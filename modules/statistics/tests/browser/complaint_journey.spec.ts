@@ -46,7 +46,7 @@ async function dashboard(page: Page, institutionId: number) {
 
 const num = (f: Figures, metric: string) => {
   if (!(metric in f)) throw new Error(`dashboard shows no ${metric}`)
-  return Number(f[metric].value)
+  return Number(f[metric]!.value)
 }
 
 /** The trail as the page shows it: the step codes and their labels, oldest first. */
@@ -322,7 +322,7 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     assert.match(download.suggestedFilename(), /投诉与评价.*\.xlsx$/)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile((await download.path())!)
-    const sheet = workbook.worksheets[0]
+    const sheet = workbook.worksheets[0]!
     const header = (sheet.getRow(1).values as unknown[]).slice(1)
     const headers = await bureau
       .locator('[data-testid="table-complaints"] thead th')
@@ -344,9 +344,9 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
         `[data-testid="table-complaints"] tbody tr[data-row="${COUNTY}:${institution.id}"] td[data-metric]`
       )
       .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-metric')!))
-    const excel = Object.fromEntries(metrics.map((m, i) => [m, mine[0][i + 2]]))
+    const excel = Object.fromEntries(metrics.map((m, i) => [m, mine[0]![i + 2]]))
     for (const m of metrics) {
-      const shown = after.institution[m].value
+      const shown = after.institution[m]!.value
       assert.strictEqual(excel[m], shown === '' ? '—' : Number(shown), `${m} in Excel`)
     }
     assert.strictEqual(excel['complaints'], 1)
@@ -375,7 +375,7 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     }
     /* Rates are fractions shown as per cent, as on the page. */
     const satisfaction = sheet
-      .getRow(dataRows.indexOf(mine[0]) + 2)
+      .getRow(dataRows.indexOf(mine[0]!) + 2)
       .getCell(header.indexOf('满意率') + 1)
     assert.equal(satisfaction.numFmt, '0.0%')
   }).timeout(120_000)

@@ -16,7 +16,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 async function sheetOf(bytes: Buffer) {
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(bytes as any)
-  const sheet = book.worksheets[0]
+  const sheet = book.worksheets[0]!
   const rows: unknown[][] = []
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
   return rows
@@ -56,8 +56,8 @@ test.group('Reports: Excel exports', (group) => {
       const rows = await sheetOf(response.body() as Buffer)
       const columns = COLUMNS[section]
       /* Chinese headers: the region, then each column of the table. */
-      assert.equal(rows[0][0], '地区')
-      assert.lengthOf(rows[0], columns.length + 1)
+      assert.equal(rows[0]![0], '地区')
+      assert.lengthOf(rows[0]!, columns.length + 1)
       const byName = new Map(rows.slice(1).map((r) => [String(r[0]), r.slice(1)]))
       const expectRow = (name: string, pageKey: string) => {
         const cells = byName.get(name)
@@ -86,10 +86,10 @@ test.group('Reports: Excel exports', (group) => {
     binary(request)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load((await request).body() as any)
-    const collected = book.worksheets[0].getRow(1).values as unknown[]
+    const collected = book.worksheets[0]!.getRow(1).values as unknown[]
     const column = collected.indexOf('预收费（元）')
     assert.isAbove(column, 0)
-    assert.equal(book.worksheets[0].getColumn(column).numFmt, '#,##0.00')
+    assert.equal(book.worksheets[0]!.getColumn(column).numFmt, '#,##0.00')
   })
 
   test('an institution table and a breakdown export too', async ({ client, assert }) => {
@@ -106,7 +106,7 @@ test.group('Reports: Excel exports', (group) => {
       .form({ region: '220104', table: 'complaints:institutions' })
     binary(request)
     const rows = await sheetOf((await request).body() as Buffer)
-    assert.deepEqual(rows[0].slice(0, 3), ['地区', '机构', '收到投诉'])
+    assert.deepEqual(rows[0]!.slice(0, 3), ['地区', '机构', '收到投诉'])
     const names = new Map(
       (await db.from('institutions').select('id', 'name')).map((r) => [
         Number(r.id),

@@ -231,6 +231,7 @@ export async function mixedWorld() {
   const institutions: WorldInstitution[] = []
   for (const spec of SPECS) institutions.push(await createInstitution(spec, parent.id))
   const [a, b, , d, e, online, hebei] = institutions
+  if (!a || !b || !d || !e || !online || !hebei) throw new Error('SPECS make seven institutions')
   await insertComplaint({
     region: '220104',
     institutionId: a.id,
@@ -404,7 +405,7 @@ export function pageRow(html: string, table: string, row: string): Record<string
 export function valuesIn(fragment: string): Record<string, number> {
   const out: Record<string, number> = {}
   for (const match of fragment.matchAll(/data-metric="([^"]+)" data-value="([^"]*)"/g))
-    if (match[2] !== '') out[match[1]] = Number(match[2])
+    if (match[2] !== '') out[match[1]!] = Number(match[2])
   return out
 }
 

@@ -126,7 +126,7 @@ test.group('Reports: each level sees its own region only', (group) => {
     assert,
   }) => {
     const { institutions } = await mixedWorld()
-    const [mine, other] = institutions
+    const [mine, other] = [institutions[0]!, institutions[1]!]
     const owner = await createTestAccount({
       role: 'institution_owner',
       regionCode: '220104',

@@ -41,7 +41,7 @@ test.group('Reports: dashboard totals match the records', (group) => {
     /* Answered and waiting on the complainant: past its date, but nobody's handling is late. */
     await insertComplaint({
       region: '220104',
-      institutionId: institutions[0].id,
+      institutionId: institutions[0]!.id,
       type: 'service',
       status: 'replied',
       overdue: true,
@@ -125,7 +125,7 @@ test.group('Reports: dashboard totals match the records', (group) => {
     for (const [key, now] of after) {
       const [, region, , metric] = key.split('|')
       const was = before.get(key)
-      if (!affected.has(region)) {
+      if (!affected.has(region!)) {
         assert.deepEqual(now, was, `${key} was not touched`)
       } else if (!was || was.value !== now.value) {
         changed.push(`${region}|${metric}`)
