@@ -142,9 +142,12 @@ export function namedTables(source: string, fileName = 'file.ts'): Set<string> {
   return names
 }
 
-/** Tables a folder of migrations creates. */
-function createdTables(root: string, dir: string): string[] {
+const CREATE_VIEW = /\bCREATE (?:OR REPLACE )?VIEW\s+"?([a-z_][a-z0-9_]*)/g
+
+/** Tables and views a folder of migrations creates. */
+function createdRelations(root: string, dir: string): { tables: string[]; views: string[] } {
   const tables = new Set<string>()
+  const views = new Set<string>()
   for (const rel of tsFiles(root, dir, /^$/)) {
     const file = ts.createSourceFile(rel, readFileSync(join(root, rel), 'utf8'), 99, true)
     let tableName: string | undefined
@@ -158,6 +161,8 @@ function createdTables(root: string, dir: string): string[] {
         ['createTable', 'createJobsTable'].includes(node.expression.name.text)
       )
         creates.push(node)
+      const text = stringText(node)
+      if (text) for (const m of text.matchAll(CREATE_VIEW)) views.add(m[1]!)
       ts.forEachChild(node, visit)
     }
     visit(file)
@@ -168,17 +173,32 @@ function createdTables(root: string, dir: string): string[] {
       tables.add(name)
     }
   }
-  return [...tables].sort()
+  return { tables: [...tables].sort(), views: [...views].sort() }
 }
 
 interface Owner {
   name: string
   tables: string[]
+  /** Report views: read-only, scoped by the report host, readable by anyone. */
+  views: string[]
+}
+
+/** Declared and created must agree, both ways. */
+function compare(from: string, key: string, declared: string[], created: string[]) {
+  return [
+    ...created
+      .filter((c) => !declared.includes(c))
+      .map((to) => ({ rule: `${key}-undeclared`, from, to })),
+    ...declared
+      .filter((d) => !created.includes(d))
+      .map((to) => ({ rule: `${key}-not-created`, from, to })),
+  ]
 }
 
 /** The kernel and each module, with the tables its migrations create. */
 export function tableOwners(root: string): { owners: Owner[]; problems: TableViolation[] } {
-  const owners: Owner[] = [{ name: 'kernel', tables: createdTables(root, 'database/migrations') }]
+  const kernel = createdRelations(root, 'database/migrations')
+  const owners: Owner[] = [{ name: 'kernel', ...kernel }]
   const problems: TableViolation[] = []
   const modulesDir = join(root, 'modules')
   const moduleNames = existsSync(modulesDir)
@@ -186,13 +206,13 @@ export function tableOwners(root: string): { owners: Owner[]; problems: TableVio
     : []
   for (const name of moduleNames.sort()) {
     const manifest = JSON.parse(readFileSync(join(modulesDir, name, 'module.json'), 'utf8'))
-    const created = createdTables(root, `modules/${name}/database/migrations`)
-    const declared: string[] = [...(manifest.tables ?? [])].sort()
-    for (const t of created.filter((c) => !declared.includes(c)))
-      problems.push({ rule: 'tables-undeclared', from: `modules/${name}/module.json`, to: t })
-    for (const t of declared.filter((d) => !created.includes(d)))
-      problems.push({ rule: 'tables-not-created', from: `modules/${name}/module.json`, to: t })
-    owners.push({ name, tables: created })
+    const created = createdRelations(root, `modules/${name}/database/migrations`)
+    const from = `modules/${name}/module.json`
+    problems.push(
+      ...compare(from, 'tables', [...(manifest.tables ?? [])].sort(), created.tables),
+      ...compare(from, 'report-views', [...(manifest.reportViews ?? [])].sort(), created.views)
+    )
+    owners.push({ name, ...created })
   }
   return { owners, problems }
 }
@@ -214,8 +234,9 @@ function covers(from: string, rel: string): boolean {
   return new RegExp(`^${pattern}${from.endsWith('/') ? '' : '$'}`).test(rel)
 }
 
-function excepted(exceptions: TableException[], rel: string, table: string) {
-  return exceptions.some(
+/** The exception that lifts this name here, if any. */
+function exceptionFor(exceptions: TableException[], rel: string, table: string) {
+  return exceptions.find(
     (e) => covers(e.from, rel) && (e.tables === '*' || e.tables.includes(table))
   )
 }
@@ -226,18 +247,25 @@ export function checkTableOwnership(
   exceptions: TableException[] = []
 ): TableViolation[] {
   const { owners, problems } = tableOwners(root)
+  /* Report views are absent from the map: naming one is never a violation. */
   const ownerOfTable = new Map<string, string>()
   for (const o of owners) for (const t of o.tables) ownerOfTable.set(t, o.name)
   const violations = [...problems]
+  const used = new Set<TableException>()
   const skip = /(^|\/)(node_modules|build|\.adonisjs)(\/|$)|^tests\/fixtures\//
   for (const rel of folders.flatMap((f) => tsFiles(root, f, skip))) {
     const mine = ownerOf(rel)
     for (const table of namedTables(readFileSync(join(root, rel), 'utf8'), rel)) {
       const owner = ownerOfTable.get(table)
-      if (!owner || owner === mine || excepted(exceptions, rel, table)) continue
-      violations.push({ rule: 'table-ownership', from: rel, to: `${table} (${owner})` })
+      if (!owner || owner === mine) continue
+      const exception = exceptionFor(exceptions, rel, table)
+      if (exception) used.add(exception)
+      else violations.push({ rule: 'table-ownership', from: rel, to: `${table} (${owner})` })
     }
   }
+  /* An exception that lifts nothing has outlived its reason. */
+  for (const e of exceptions.filter((x) => !used.has(x)))
+    violations.push({ rule: 'table-exception-unused', from: e.from, to: String(e.tables) })
   return violations
 }
 

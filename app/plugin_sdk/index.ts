@@ -171,7 +171,12 @@ export interface ReportColumn {
 export interface ReportContext {
   /** The region of the admin who opened the report. */
   region: RegionCode
-  /** Read-only SQL, run in a read-only transaction. */
+  /**
+   * Read-only SQL, run in a read-only transaction with a 10 s timeout. Read
+   * the modules' report views (report_institutions, report_courses,
+   * report_orders, report_complaints; plugins/README.md lists their
+   * columns): they hold only rows inside `region`.
+   */
   sql(text: string, bindings?: unknown[]): Promise<Record<string, unknown>[]>
 }
 

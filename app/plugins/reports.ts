@@ -2,7 +2,12 @@
 | Custom reports that provincial plugins ship (`reports` in definePlugin).
 | A report's query gets the admin's region and a `sql` function that runs
 | in a READ ONLY transaction with a statement timeout, so a report can
-| neither change data nor hold the database for long.
+| neither change data nor hold the database for long. The host sets the
+| run's scope (`xiaowai.report_scope`, the admin's region), which the
+| modules' report views apply: a report reads those views and sees only its
+| region without filtering itself. This is trusted code, not a sandbox: at
+| run time the SQL could still name a raw table; the boundary check
+| (bin/table_ownership.ts) refuses any plugin file that does.
 */
 import db from '@adonisjs/lucid/services/db'
 import type { PluginDefinition, Report, ReportContext } from '../plugin_sdk/index.js'
@@ -51,6 +56,8 @@ export async function runReport(
     /* A statement, not SET TRANSACTION: inside a caller's transaction this runs in a savepoint, which the rollback below undoes. */
     await trx.rawQuery('SET LOCAL transaction_read_only = on')
     await trx.rawQuery(`SET LOCAL statement_timeout = ${REPORT_TIMEOUT_MS}`)
+    /* The modules' report views (report_institutions, …) show only rows inside this scope. */
+    await trx.rawQuery(`SELECT set_config('xiaowai.report_scope', ?, true)`, [region])
     const ctx: ReportContext = {
       region,
       sql: async (text, bindings = []) => (await trx.rawQuery(text, bindings as any[])).rows,

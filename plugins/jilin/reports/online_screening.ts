@@ -44,8 +44,8 @@ export const onlineScreening: Report = {
     },
   ],
   chart: { type: 'bar', x: 'list', y: ['filed', 'in_review', 'returned', 'not_filed'] },
-  /* Online institutions are registered with the province, so below it a bureau sees only those registered in its own area. */
-  async query({ region, sql }) {
+  /* report_institutions holds only the opening bureau's region (the host scopes it). */
+  async query({ sql }) {
     const rows = await sql(
       `SELECT list_status,
               count(*)::int AS institutions,
@@ -53,11 +53,9 @@ export const onlineScreening: Report = {
               count(*) FILTER (WHERE filing_status = 'submitted')::int AS in_review,
               count(*) FILTER (WHERE filing_status = 'returned')::int AS returned,
               count(*) FILTER (WHERE filing_status = 'draft')::int AS not_filed
-         FROM institutions
-        WHERE delivery = 'online' AND removed_at IS NULL AND province_code = '220000'
-          AND (?::text = '220000' OR region_code = ? OR city_code = ? OR county_code = ?)
-        GROUP BY list_status`,
-      [region, region, region, region]
+         FROM report_institutions
+        WHERE delivery = 'online' AND NOT removed
+        GROUP BY list_status`
     )
     return rows
       .sort(

@@ -7,7 +7,7 @@ import { toRegionCode } from '#kernel/shared/region_code'
 import { CurrentUserProvider } from '#modules/identity'
 import { createTestAccount } from '#testing/identity'
 import { createFiledInstitution } from '#testing/registry'
-import { binary } from './reports_fixtures.js'
+import { binary, mixedWorld } from './reports_fixtures.js'
 
 const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
 const admin = async (adminLevel: 'county' | 'city' | 'province' | 'ministry', regionCode: string) =>
@@ -50,7 +50,7 @@ test.group('Plugin reports: a province ships its own report', (group) => {
     response.assertStatus(200)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(response.body() as any)
-    const sheet = book.worksheets[0]
+    const sheet = book.worksheets[0]!
     assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), [
       '排查结论',
       '机构数',
@@ -98,5 +98,80 @@ test.group('Plugin reports: a province ships its own report', (group) => {
     )
     /* The caller's own transaction is writable again afterwards. */
     await db.from('institutions').where('id', 0).update({ name: 'x' })
+  })
+})
+
+test.group('Plugin reports: the report views are scoped by the host', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  /* What a report reading one view sees when a bureau of `region` opens it. */
+  const seenBy = (region: string, view: string) =>
+    runReport(
+      {
+        pluginId: 'probe',
+        pluginName: 'probe',
+        report: {
+          id: 'probe',
+          title: 'probe',
+          columns: [],
+          query: ({ sql }) => sql(`SELECT count(*)::int AS n FROM ${view}`),
+        },
+      },
+      toRegionCode(region)
+    ).then(({ rows }) => Number(rows[0]!.n))
+
+  test('each view holds exactly the rows of the region that opened the report', async ({
+    assert,
+  }) => {
+    await mixedWorld()
+    const lineage = (region: string, alias = '') =>
+      `'${region}' IN (${alias}province_code, ${alias}city_code, ${alias}county_code)`
+    const truth: Record<string, (region: string) => string> = {
+      report_institutions: (r) => `SELECT count(*)::int AS n FROM institutions WHERE ${lineage(r)}`,
+      report_courses: (r) =>
+        `SELECT count(*)::int AS n FROM courses c JOIN institutions i ON i.id = c.institution_id WHERE ${lineage(r, 'i.')}`,
+      report_orders: (r) => `SELECT count(*)::int AS n FROM orders WHERE ${lineage(r)}`,
+      report_complaints: (r) => `SELECT count(*)::int AS n FROM complaints WHERE ${lineage(r)}`,
+    }
+    const seenSomething = new Set<string>()
+    for (const region of ['220104', '220100', '220000', '130000']) {
+      for (const [view, count] of Object.entries(truth)) {
+        const expected = Number((await db.rawQuery(count(region))).rows[0].n)
+        assert.equal(await seenBy(region, view), expected, `${view} for ${region}`)
+        if (expected > 0) seenSomething.add(view)
+      }
+    }
+    /* The world has rows of every kind, so the equalities above were not all 0 = 0. */
+    assert.sameMembers([...seenSomething], Object.keys(truth))
+  })
+
+  test('outside a report run the views are empty, and they carry no personal data', async ({
+    assert,
+  }) => {
+    await mixedWorld()
+    for (const view of [
+      'report_institutions',
+      'report_courses',
+      'report_orders',
+      'report_complaints',
+    ])
+      assert.lengthOf(await db.from(view), 0, view)
+    const columns = await db
+      .from('information_schema.columns')
+      .whereIn('table_name', ['report_institutions', 'report_orders', 'report_complaints'])
+      .select('column_name')
+    const names = columns.map((c) => c.column_name)
+    for (const personal of [
+      'legal_rep_name',
+      'address',
+      'parent_user_id',
+      'author_user_id',
+      'name_cipher',
+      'phone_cipher',
+      'phone_masked',
+      'tracking_hash',
+      'content',
+    ])
+      assert.notInclude(names, personal)
   })
 })
