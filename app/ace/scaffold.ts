@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { pluginFiles } from './plugin_template.js'
 
 const NAME = /^[a-z][a-z0-9_]*$/
 
@@ -66,19 +67,6 @@ export async function scaffoldModule(appRoot: URL, name: string, dependsOn: stri
   })
 }
 
-export function pluginFiles(
-  id: string,
-  regions: string[],
-  platformVersion: string
-): Record<string, string> {
-  return {
-    'plugin.ts': `/*\n| ${id}: a provincial plugin. This file only wires; rules live in rules/.\n| Import nothing but '#plugin_sdk'.\n*/\nimport { definePlugin } from '#plugin_sdk'\n\nexport default definePlugin({\n  id: '${id}',\n  name: '${id}',\n  version: '0.1.0',\n  platform: '^${platformVersion}',\n  regions: ${JSON.stringify(regions)},\n  rules: {},\n})\n`,
-    'rules/.gitkeep': '',
-    'README.md': `# Plugin \`${id}\`\n\nGoverns ${regions.join(', ')}. Enable it by adding \`${id}\` to \`PLUGINS\` in .env.\nSee ARCHITECTURE.md, "Writing a provincial plugin".\n`,
-    [`tests/${id}.spec.ts`]: `import { test } from '@japa/runner'\nimport plugin from '../plugin.js'\n\ntest.group('${id} plugin', () => {\n  test('governs its regions', ({ assert }) => {\n    assert.deepEqual(plugin.regions, ${JSON.stringify(regions)})\n  })\n})\n`,
-  }
-}
-
 export async function scaffoldPlugin(appRoot: URL, id: string, regions: string[]) {
   if (!NAME.test(id)) throw new Error(`Plugin ids are snake_case: "${id}"`)
   if (!regions.length || !regions.every((r) => /^\d{2}0000$/.test(r))) {
@@ -87,6 +75,11 @@ export async function scaffoldPlugin(appRoot: URL, id: string, regions: string[]
   const root = fileURLToPath(appRoot)
   if (existsSync(join(root, 'plugins', id))) throw new Error(`plugins/${id} already exists`)
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version
-  for (const [path, content] of Object.entries(pluginFiles(id, regions, version)))
-    write(root, `plugins/${id}/${path}`, content)
+  /* Formatted as npm test's format check expects, whatever the id's length. */
+  const prettier = await import('prettier')
+  const options = await prettier.resolveConfig(join(root, 'package.json'))
+  for (const [path, content] of Object.entries(pluginFiles(id, regions, version))) {
+    const file = `plugins/${id}/${path}`
+    write(root, file, await prettier.format(content, { ...options, filepath: join(root, file) }))
+  }
 }
