@@ -119,7 +119,8 @@ export interface Policy<E extends EventName = EventName> {
    * Runs after the change that emitted the event has committed, once per
    * event, in its own transaction (retried with back-off through the outbox
    * when it throws; the attempts and last error are kept in the kernel table
-   * plugin_policy_runs, which has no operator page yet).
+   * plugin_policy_runs; a run failed for good is listed, and can be
+   * requeued, at /manage/operations).
    */
   handle(event: DomainEvents[E], ctx: PolicyContext): void | Promise<void>
 }

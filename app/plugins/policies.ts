@@ -11,7 +11,8 @@
 |    marked done in it, so a run's effects commit once. A policy that
 |    throws changes nothing; the run keeps its error and attempt count and
 |    the outbox retries it with back-off until MAX_ATTEMPTS, then it is
-|    "failed" and stays in plugin_policy_runs (no operator page yet).
+|    "failed" and stays in plugin_policy_runs, listed for operators at
+|    /manage/operations (app/shared/stuck_work.ts), who may requeue it.
 | No action sends texts yet; when reminders arrive, a text leaves while the
 | run is open, so a run that fails after sending one sends it again on
 | retry (at least once, never lost).

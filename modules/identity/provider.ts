@@ -27,6 +27,14 @@ export default class IdentityProvider {
         href: '/manage/audit',
         order: 910,
         visible: (user: CurrentUser) => user.role === 'admin' && user.adminLevel !== 'subunit',
+      },
+      {
+        terminal: 'management',
+        label: 'identity.nav.operations',
+        hint: 'identity.nav.operations_hint',
+        href: '/manage/operations',
+        order: 920,
+        visible: (user: CurrentUser) => user.role === 'admin' && user.adminLevel === 'ministry',
       }
     )
   }

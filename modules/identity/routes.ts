@@ -7,6 +7,7 @@ const RegistrationsController = () => import('./controllers/registrations_contro
 const PasswordLinksController = () => import('./controllers/password_links_controller.js')
 const PasswordsController = () => import('./controllers/passwords_controller.js')
 const AccountsController = () => import('./controllers/accounts_controller.js')
+const OperationsController = () => import('./controllers/operations_controller.js')
 const AuditEventsController = () => import('./controllers/audit_events_controller.js')
 const OutboxController = () => import('./controllers/outbox_controller.js')
 
@@ -53,6 +54,13 @@ router
     router.post('/accounts/:id/enable', [AccountsController, 'enable']).as('accounts.enable')
     router.post('/accounts/:id/reset', [AccountsController, 'reset']).as('accounts.reset')
     router.get('/audit', [AuditEventsController, 'index']).as('audit_events.index')
+    router.get('/operations', [OperationsController, 'index']).as('operations.index')
+    router
+      .post('/operations/events/:id/requeue', [OperationsController, 'requeueEvent'])
+      .as('operations.requeue_event')
+    router
+      .post('/operations/policy-runs/:id/requeue', [OperationsController, 'requeuePolicyRun'])
+      .as('operations.requeue_policy_run')
   })
   .prefix('/manage')
   .use([middleware.auth(), middleware.terminal({ terminal: 'management' })])

@@ -225,6 +225,15 @@ export const ROUTES: Record<string, Case | Case[]> = {
     path: (w) => `/manage/accounts/${w.a.accountId}/reset`,
   },
   'GET /manage/audit': { rule: 'managers', path: () => '/manage/audit' },
+  'GET /manage/operations': { rule: 'operators', path: () => '/manage/operations' },
+  'POST /manage/operations/events/:id/requeue': {
+    rule: 'operators_act',
+    path: () => '/manage/operations/events/0/requeue',
+  },
+  'POST /manage/operations/policy-runs/:id/requeue': {
+    rule: 'operators_act',
+    path: () => '/manage/operations/policy-runs/0/requeue',
+  },
 
   /* registry */
   'GET /manage/filings': { rule: 'bureaus', path: () => '/manage/filings' },

@@ -145,6 +145,11 @@ export const RULES = {
     !BUREAUS.includes(a) ? 'forbidden' : a === 'county_in_scope' ? 'ok' : 'not_found'
   ),
 
+  /** The platform's stuck work: the ministry's operators only. */
+  operators: only(['ministry']),
+  /** Requeuing work that is not stuck (the matrix uses id 0): reached by the ministry, refused. */
+  operators_act: signedIn((a) => (a === 'ministry' ? 'refused' : 'forbidden')),
+
   /* outside the terminals */
   /** Public pages: everyone, signed in or not. */
   anyone: () => 'ok',
