@@ -17,8 +17,9 @@ export default definePlugin({
   platform: '^0.1.0',
   regions: ['220000'],
   description: {
-    'zh-CN': '依据吉教联〔2019〕75号实施吉林省的备案、课程、收费、教师公示和名单规则。',
-    'en': 'Implements Jilin filing, course, fee, teacher-disclosure and list rules (JJL [2019] No. 75).',
+    'zh-CN':
+      '依据吉教联〔2019〕75号实施吉林省线上机构的备案项目、课程时间与教师资质规则、日志留存期限，以及线上机构排查统计表。',
+    'en': 'Jilin online institutions: filing items, class-time and teacher rules, log retention and the screening report (JJL [2019] No. 75).',
   },
   rules: {
     'identity.audit.retention_days': auditRetentionDays,

@@ -66,8 +66,9 @@ export class OverrideListStatus {
 
 /**
  * Removal from the platform (Art. 15): the institution leaves search and
- * the lists, its records stay, its users are told (other modules react to
- * the event) and a major case may be published. The same level can undo it.
+ * the lists, its records stay, and a major case may be published. The
+ * event it emits is heard by statistics only: nobody texts the parents and
+ * staff concerned yet (issue 15). The same level can undo it.
  */
 export class RemoveInstitution {
   async remove(actor: CurrentUser, institution: Institution, reason: string, published: boolean) {
