@@ -4,7 +4,7 @@
 | written. The numbers and the document named are examples to replace with
 | the province's own (the generated README says so); nothing runs until the
 | plugin is added to PLUGINS. Tokens: __ID__, __REGIONS__, __PROVINCE__,
-| __PLATFORM__.
+| __PLATFORM__ (the plugin API version), __COURSE_POINT__.
 */
 const PLUGIN = `/*
 | __ID__: a provincial plugin. This file only wires; each rule, policy and
@@ -25,6 +25,8 @@ export default definePlugin({
   platform: '^__PLATFORM__',
   regions: __REGIONS__,
   rules: { 'catalog.course.validate': classLength },
+  /* The point versions these rules were written for: start-up refuses the plugin if one changes. */
+  pins: { 'catalog.course.validate': __COURSE_POINT__ },
   policies: [creditOnLateAnswer],
   reports: [institutionsByList],
   menu: [
@@ -194,7 +196,8 @@ See plugins/README.md.
 export function pluginFiles(
   id: string,
   regions: string[],
-  platformVersion: string
+  platformVersion: string,
+  coursePointVersion: number
 ): Record<string, string> {
   const fill = (text: string) =>
     text
@@ -203,6 +206,7 @@ export function pluginFiles(
       .replaceAll('__REGION_LIST__', regions.join(', '))
       .replaceAll('__PROVINCE__', regions[0]!)
       .replaceAll('__PLATFORM__', platformVersion)
+      .replaceAll('__COURSE_POINT__', String(coursePointVersion))
   const files: Record<string, string> = {
     'plugin.ts': PLUGIN,
     'authority.ts': AUTHORITY,

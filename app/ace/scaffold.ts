@@ -4,9 +4,11 @@
 | suites in adonisrc.ts). Aliases (#modules/*), migration folders, language
 | files and view disks need no registration: they are found by convention.
 */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { PLUGIN_API_VERSION } from '../plugin_sdk/index.js'
+import { pluginHost } from '../plugins/plugin_host.js'
 import { pluginFiles } from './plugin_template.js'
 
 const NAME = /^[a-z][a-z0-9_]*$/
@@ -74,11 +76,14 @@ export async function scaffoldPlugin(appRoot: URL, id: string, regions: string[]
   }
   const root = fileURLToPath(appRoot)
   if (existsSync(join(root, 'plugins', id))) throw new Error(`plugins/${id} already exists`)
-  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version
+  /* The example rule is pinned to the course point's version on this platform (1 if not booted). */
+  const coursePoint = pluginHost.pointVersions().get('catalog.course.validate') ?? 1
   /* Formatted as npm test's format check expects, whatever the id's length. */
   const prettier = await import('prettier')
   const options = await prettier.resolveConfig(join(root, 'package.json'))
-  for (const [path, content] of Object.entries(pluginFiles(id, regions, version))) {
+  for (const [path, content] of Object.entries(
+    pluginFiles(id, regions, PLUGIN_API_VERSION, coursePoint)
+  )) {
     const file = `plugins/${id}/${path}`
     write(root, file, await prettier.format(content, { ...options, filepath: join(root, file) }))
   }

@@ -12,6 +12,15 @@
 */
 import type { RegionCode } from '../shared/region_code.js'
 
+/**
+ * The version of this SDK's contract: the extension points, events, policy
+ * actions, slots and types a plugin is written against. A plugin's
+ * `platform` range is checked against it at start-up. The major number
+ * moves when something a plugin uses changes incompatibly, the minor when
+ * something is added; the app's own releases do not move it.
+ */
+export const PLUGIN_API_VERSION = '1.0.0'
+
 export type { RegionCode } from '../shared/region_code.js'
 
 /** Text shown to people: a zh-CN string, or zh-CN with an English version. */
@@ -212,8 +221,16 @@ export interface PluginDefinition {
   version: string
   /** Province codes (GB/T 2260, ending in 0000) this plugin governs. */
   regions: string[]
-  /** Semver range of platform versions this plugin works with. */
+  /** Semver range of plugin API versions (PLUGIN_API_VERSION) this plugin works with, e.g. "^1.0.0". */
   platform: string
+  /**
+   * The version of each extension point your rules were written for, e.g.
+   * `{ 'catalog.course.validate': 1 }` (plugins/README.md lists them). A
+   * point whose input or output changed shape gets a new version, and
+   * start-up then refuses the plugin, naming the point, until you check
+   * the rule and update the pin.
+   */
+  pins?: { [N in PointName]?: number }
   description?: LocalizedText
   rules?: Rules
   policies?: AnyPolicy[]

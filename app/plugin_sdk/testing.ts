@@ -5,7 +5,13 @@
 |   const host = testHostFor(plugin)
 |   await host.resolve('identity.audit.retention_days', '220104', {})
 */
-import type { PluginDefinition, PointInput, PointName, PointOutput } from './index.js'
+import {
+  PLUGIN_API_VERSION,
+  type PluginDefinition,
+  type PointInput,
+  type PointName,
+  type PointOutput,
+} from './index.js'
 import { pluginHost } from '../plugins/plugin_host.js'
 import { validateManifest } from '../plugins/manifest.js'
 import { toRegionCode } from '../shared/region_code.js'
@@ -18,11 +24,15 @@ export interface PluginTestHost {
   ): Promise<PointOutput<N>>
 }
 
-export function testHostFor(plugin: PluginDefinition, platformVersion = '0.1.0'): PluginTestHost {
+export function testHostFor(
+  plugin: PluginDefinition,
+  platformVersion = PLUGIN_API_VERSION
+): PluginTestHost {
   const checked = validateManifest(plugin, {
     expectedId: plugin.id,
     platformVersion,
     declaredPoints: pluginHost.declaredPoints(),
+    pointVersions: pluginHost.pointVersions(),
   })
   const host = pluginHost.withPlugins([checked])
   return { resolve: (name, region, input) => host.resolve(name, toRegionCode(region), input) }

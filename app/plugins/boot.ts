@@ -6,7 +6,7 @@
 */
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { Edge } from 'edge.js'
-import type { SlotName } from '../plugin_sdk/index.js'
+import { PLUGIN_API_VERSION, type SlotName } from '../plugin_sdk/index.js'
 import { loadPlugins } from './loader.js'
 import { pluginHost } from './plugin_host.js'
 import { registerPluginMenus } from './menu.js'
@@ -15,12 +15,12 @@ import { subscribePolicies } from './policies.js'
 
 export async function startPlugins(app: ApplicationService, edge: Edge) {
   const { enabled } = app.config.get<{ enabled: string[] }>('plugins')
-  const pkg = await import(app.makeURL('package.json').href, { with: { type: 'json' } })
   const plugins = await loadPlugins({
     pluginsRoot: app.makeURL('plugins/'),
     enabled,
-    platformVersion: pkg.default.version,
+    platformVersion: PLUGIN_API_VERSION,
     declaredPoints: pluginHost.declaredPoints(),
+    pointVersions: pluginHost.pointVersions(),
   })
   pluginHost.install(plugins)
 

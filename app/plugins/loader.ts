@@ -10,6 +10,7 @@ export interface LoadOptions {
   enabled: string[]
   platformVersion: string
   declaredPoints: ReadonlySet<string>
+  pointVersions?: ReadonlyMap<string, number>
 }
 
 /**
@@ -39,6 +40,7 @@ export async function loadPlugins(options: LoadOptions): Promise<PluginDefinitio
         expectedId: id,
         platformVersion: options.platformVersion,
         declaredPoints: options.declaredPoints,
+        pointVersions: options.pointVersions,
         hasView: (name) => existsSync(fileURLToPath(new URL(`views/${name}.edge`, folder))),
       })
     )

@@ -20,12 +20,15 @@ const KNOWN_KEYS = new Set([
   'reports',
   'menu',
   'views',
+  'pins',
 ])
 
 export interface ManifestCheck {
   expectedId: string
   platformVersion: string
   declaredPoints: ReadonlySet<string>
+  /** Each declared point's version, to check the plugin's `pins`. */
+  pointVersions?: ReadonlyMap<string, number>
   /** Whether plugins/<id>/views/<name>.edge exists; without it view templates are not checked. */
   hasView?: (name: string) => boolean
 }
@@ -49,8 +52,11 @@ export function validateManifest(candidate: unknown, check: ManifestCheck): Plug
   if (typeof def.platform !== 'string' || !semver.validRange(def.platform)) {
     problems.push(`"platform" must be a semver range, got ${JSON.stringify(def.platform)}`)
   } else if (!semver.satisfies(platformVersion, def.platform, { includePrerelease: true })) {
-    problems.push(`it requires platform ${def.platform}, but this platform is ${platformVersion}`)
+    problems.push(
+      `it requires plugin API ${def.platform}, but this platform's plugin API is ${platformVersion}`
+    )
   }
+  problems.push(...pinProblems(def.pins, declaredPoints, check.pointVersions))
   if (!Array.isArray(def.regions) || def.regions.length === 0) {
     problems.push('"regions" must list at least one province code')
   } else {
@@ -135,4 +141,25 @@ function checkList(
       seen.add(entry.id)
     }
   }
+}
+
+/** A pin names a declared point and the version this platform declares for it. */
+function pinProblems(
+  pins: unknown,
+  declared: ReadonlySet<string>,
+  versions: ReadonlyMap<string, number> | undefined
+): string[] {
+  if (pins === undefined) return []
+  if (!pins || typeof pins !== 'object') return ['"pins" must map extension points to versions']
+  const problems: string[] = []
+  for (const [name, pinned] of Object.entries(pins)) {
+    const current = versions?.get(name)
+    if (!declared.has(name)) problems.push(`pin for unknown extension point "${name}"`)
+    else if (!Number.isInteger(pinned)) problems.push(`pin for "${name}" must be a whole number`)
+    else if (current !== undefined && current !== pinned)
+      problems.push(
+        `extension point "${name}" is version ${current} here, but the plugin's rules are pinned to version ${pinned}: check them against the point's reference and update the pin`
+      )
+  }
+  return problems
 }

@@ -70,6 +70,11 @@ export class PluginHost {
     return new Set(this.#points.keys())
   }
 
+  /** Each declared point's version, for the manifest's `pins`. */
+  pointVersions(): ReadonlyMap<string, number> {
+    return new Map([...this.#points.values()].map((p) => [p.name, p.version]))
+  }
+
   points(): ExtensionPointSpec<any>[] {
     return [...this.#points.values()]
   }

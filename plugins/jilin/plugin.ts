@@ -14,7 +14,12 @@ export default definePlugin({
   id: 'jilin',
   name: { 'zh-CN': '吉林省校外培训监管规则', 'en': 'Jilin off-campus training rules' },
   version: '0.1.0',
-  platform: '^0.1.0',
+  platform: '^1.0.0',
+  pins: {
+    'identity.audit.retention_days': 1,
+    'registry.filing.extra_fields': 1,
+    'catalog.course.validate': 1,
+  },
   regions: ['220000'],
   description: {
     'zh-CN':

@@ -19,7 +19,7 @@ function fixturePlugin(): PluginDefinition {
     id: 'fixture',
     name: '测试省规则',
     version: '1.0.0',
-    platform: '^0.1.0',
+    platform: '^1.0.0',
     regions: [FIXTURE_PROVINCE],
     policies: [
       definePolicy({

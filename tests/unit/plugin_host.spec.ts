@@ -7,7 +7,11 @@ import { PluginHost, pluginHost } from '../../app/plugins/plugin_host.js'
 import { loadPlugins } from '../../app/plugins/loader.js'
 import { validateManifest } from '../../app/plugins/manifest.js'
 import { toRegionCode } from '../../app/shared/region_code.js'
-import type { PluginDefinition, Violation } from '../../app/plugin_sdk/index.js'
+import {
+  PLUGIN_API_VERSION,
+  type PluginDefinition,
+  type Violation,
+} from '../../app/plugin_sdk/index.js'
 
 /* Points declared only for these tests; the host is generic over names. */
 function testHost() {
@@ -139,6 +143,46 @@ test.group('Plugin host: manifest checks and start-up failure', () => {
     )
   })
 
+  test('a pin to another version of a point, or to no point, stops start-up naming it', ({
+    assert,
+  }) => {
+    const versioned = { ...check, pointVersions: new Map([['test.cap', 2]]) }
+    const pinned = (pins: unknown) => ({
+      ...plugin('jilin', ['220000'], { 'test.cap': () => 1 }),
+      pins,
+    })
+    assert.doesNotThrow(() => validateManifest(pinned({ 'test.cap': 2 }), versioned))
+    assert.throws(
+      () => validateManifest(pinned({ 'test.cap': 1 }), versioned),
+      /extension point "test.cap" is version 2 here, but the plugin's rules are pinned to version 1/
+    )
+    assert.throws(
+      () => validateManifest(pinned({ 'test.gone': 1 }), versioned),
+      /pin for unknown extension point "test.gone"/
+    )
+    assert.throws(
+      () => validateManifest(pinned({ 'test.cap': 'two' }), versioned),
+      /pin for "test.cap" must be a whole number/
+    )
+  })
+
+  test('the SDK exports the plugin API version that platform ranges are checked against', ({
+    assert,
+  }) => {
+    assert.match(PLUGIN_API_VERSION, /^\d+\.\d+\.\d+$/)
+    const ranged = (platform: string) => ({
+      ...plugin('jilin', ['220000'], { 'test.cap': () => 1 }),
+      platform,
+    })
+    const current = { ...check, platformVersion: PLUGIN_API_VERSION }
+    const major = Number(PLUGIN_API_VERSION.split('.')[0])
+    assert.doesNotThrow(() => validateManifest(ranged(`^${PLUGIN_API_VERSION}`), current))
+    assert.throws(
+      () => validateManifest(ranged(`^${major + 1}.0.0`), current),
+      /requires plugin API/
+    )
+  })
+
   test('reports every problem of a broken manifest at once', ({ assert }) => {
     const broken = {
       id: 'jilinx',
@@ -158,7 +202,10 @@ test.group('Plugin host: manifest checks and start-up failure', () => {
       assert.include(message, '"id" is "jilinx" but the folder is "jilin"')
       assert.include(message, '"name" is missing')
       assert.include(message, '"version" must be a semver version')
-      assert.include(message, 'requires platform >=2.0.0, but this platform is 0.1.0')
+      assert.include(
+        message,
+        "requires plugin API >=2.0.0, but this platform's plugin API is 0.1.0"
+      )
       assert.include(message, 'region "2201" is not a province code')
       assert.include(message, 'region "999999" is not a province code')
       assert.include(message, 'rule for unknown extension point "test.none"')
@@ -193,7 +240,7 @@ test.group('Plugin host: manifest checks and start-up failure', () => {
     )
     await assert.rejects(
       () => loadPlugins(options(['old'])),
-      /Plugin "old".*requires platform \^0\.0\.1, but this platform is 0\.1\.0/
+      /Plugin "old".*requires plugin API \^0\.0\.1, but this platform's plugin API is 0\.1\.0/
     )
     await assert.rejects(() => loadPlugins(options(['Bad-Id'])), /lower-case/)
   })
