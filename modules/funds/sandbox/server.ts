@@ -35,6 +35,8 @@ export interface SandboxOptions {
     pollMs?: number
   }
   log?: (line: string) => void
+  /** The source of the delays, duplicates and ids it draws (Math.random); tests pass a seeded one. */
+  random?: () => number
 }
 
 interface SandboxPayment {
@@ -78,6 +80,7 @@ export function startSandbox(options: SandboxOptions): Promise<{
   const balances = new Map<string, number>()
   const timers = new Set<NodeJS.Timeout>()
   let closed = false
+  const random = options.random ?? Math.random
   const later = (ms: number, fn: () => void) => {
     const timer = setTimeout(() => {
       timers.delete(timer)
@@ -87,7 +90,7 @@ export function startSandbox(options: SandboxOptions): Promise<{
   }
   const delay = () => {
     const [min, max] = options.delayMs ?? [50, 400]
-    return min + Math.random() * (max - min)
+    return min + random() * (max - min)
   }
 
   /* Like WeChat Pay: retried until acknowledged, then given up after the last pause. */
@@ -126,8 +129,7 @@ export function startSandbox(options: SandboxOptions): Promise<{
       if (pause !== undefined) later(pause, () => attempt(n + 1))
     }
     later(delay(), () => attempt(0))
-    if (Math.random() < (options.duplicateRate ?? 0.2))
-      later(delay() * 2, () => attempt(pauses.length))
+    if (random() < (options.duplicateRate ?? 0.2)) later(delay() * 2, () => attempt(pauses.length))
   }
 
   async function bankCall(
@@ -359,7 +361,7 @@ ${done ? `<p>该笔支付已${payment.status === 'succeeded' ? '完成' : paymen
           if (payment.status === 'pending') {
             payment.status = cashier[2] === 'confirm' ? 'succeeded' : 'cancelled'
             if (payment.status === 'succeeded') {
-              payment.transactionId = `SBXT${Date.now()}${Math.floor(Math.random() * 1e6)}`
+              payment.transactionId = `SBXT${Date.now()}${Math.floor(random() * 1e6)}`
               notify(payment, {
                 event: 'payment.succeeded',
                 transaction_id: payment.transactionId,

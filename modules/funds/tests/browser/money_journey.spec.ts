@@ -15,6 +15,7 @@ import { bankCredentials } from '../../services/supervised_accounts.js'
 import { isClean, ledgerProblems } from '../../ledger/invariants.js'
 /* Started weeks ago: classes are recorded only once their timetable slot has been held. */
 import { runningCourse } from '../functional/helpers.js'
+import { seededRandom } from '#tests/helpers/seeded_random'
 
 const money = async (page: Page, id: string) => (await page.getByTestId(id).innerText()).trim()
 
@@ -23,6 +24,7 @@ test.group('Browser: a parent’s money from payment to refund', (group) => {
   const original = sandboxSettings()
   group.setup(async () => {
     sandbox = await startSandbox({
+      random: seededRandom(20261204),
       port: 0,
       merchants: { [original.merchantId]: original.secret },
       duplicateRate: 1,

@@ -16,6 +16,7 @@ import PaymentReturn from '../../models/payment_return.js'
 import { businessNumber } from '../../services/numbers.js'
 import { payOrder, signedNotice } from '../../testing.js'
 import { assertLedgerClean, orderFixture, userOf } from './helpers.js'
+import { seededRandom } from '#tests/helpers/seeded_random'
 
 const paid = (payment: Payment, txn = `T${randomUUID()}`) =>
   new ApplyChannelNotice().handle(
@@ -39,6 +40,7 @@ test.group('Late and repeated payments', (group) => {
   const original = sandboxSettings()
   group.setup(async () => {
     sandbox = await startSandbox({
+      random: seededRandom(20261203),
       port: 0,
       merchants: { [original.merchantId]: original.secret },
       duplicateRate: 0,

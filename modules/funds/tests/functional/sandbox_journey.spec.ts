@@ -13,6 +13,7 @@ import Payment from '../../models/payment.js'
 import BankInstruction from '../../models/bank_instruction.js'
 import SupervisedAccount from '../../models/supervised_account.js'
 import { assertLedgerClean, orderFixture, userOf } from './helpers.js'
+import { seededRandom } from '#tests/helpers/seeded_random'
 
 async function until<T>(
   what: string,
@@ -38,6 +39,7 @@ test.group('Sandbox channel and bank over HTTP', (group) => {
   const original = sandboxSettings()
   group.setup(async () => {
     sandbox = await startSandbox({
+      random: seededRandom(20261202),
       port: 0,
       merchants: { [original.merchantId]: original.secret },
       duplicateRate: 1,
