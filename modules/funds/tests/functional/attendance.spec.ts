@@ -1,3 +1,4 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
@@ -11,7 +12,9 @@ import { payOrder } from '../../testing.js'
 import { orderFixture } from './helpers.js'
 
 /* Finding 3: a class counts only if the signed timetable held it. The fixture course started nine weeks ago (classes 1–9 held, 11–12 ahead). */
-test.group('Attendance is real', () => {
+test.group('Attendance is real', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('a class recorded outside the timetable is refused', async ({ assert }) => {
     const { order, owner, contractId } = await orderFixture()
     await payOrder(order)

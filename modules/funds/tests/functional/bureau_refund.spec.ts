@@ -1,3 +1,4 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import { createTestAccount } from '#testing/identity'
 import { signedContractFixture } from '#testing/catalog'
@@ -8,7 +9,9 @@ import Refund from '../../models/refund.js'
 import { payOrder } from '../../testing.js'
 import { assertLedgerClean, orderFixture, userOf } from './helpers.js'
 
-test.group('An institution that stops: the bureau refunds every unconsumed fee', () => {
+test.group('An institution that stops: the bureau refunds every unconsumed fee', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('the responsible county refunds all open orders at once; the city above may look but not order it', async ({
     client,
     assert,

@@ -1,3 +1,4 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import { createTestAccount } from '#testing/identity'
 import { RecordClass } from '../../actions/classes.js'
@@ -10,7 +11,9 @@ import { payOrder } from '../../testing.js'
 import { orderFixture, userOf } from './helpers.js'
 
 /* Issue 13 item 10, review findings 14 and 25a: who decides where money goes. */
-test.group('Least privilege over money', () => {
+test.group('Least privilege over money', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('staff cannot decide a refund; they record attendance; the owner decides', async ({
     client,
     assert,

@@ -1,3 +1,4 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
@@ -15,7 +16,9 @@ import Refund from '../../models/refund.js'
 import { payOrder, signedNotice } from '../../testing.js'
 import { accountOf, assertLedgerClean, movement, orderFixture } from './helpers.js'
 
-test.group('Money flow: pay, consume, release, refund', () => {
+test.group('Money flow: pay, consume, release, refund', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('a paid order holds the money; confirmed classes release it; the rest is refunded to the channel', async ({
     assert,
   }) => {
@@ -159,7 +162,9 @@ test.group('Money flow: pay, consume, release, refund', () => {
   })
 })
 
-test.group('Money flow: bad input moves no money', () => {
+test.group('Money flow: bad input moves no money', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('forged, replayed-with-other-amount and unknown callbacks are rejected with a reason; verified ones are recorded, forged ones only counted', async ({
     assert,
   }) => {

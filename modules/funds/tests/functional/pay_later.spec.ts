@@ -1,3 +1,4 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
@@ -13,7 +14,9 @@ import { businessNumber } from '../../services/numbers.js'
 import { signedNotice } from '../../testing.js'
 import { assertLedgerClean, orderFixture, userOf } from './helpers.js'
 
-test.group('Learn first, pay later', () => {
+test.group('Learn first, pay later', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('the parent pays each class after it is taken; nothing is ever held', async ({
     client,
     assert,

@@ -1,3 +1,4 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import { DateTime } from 'luxon'
 import { CreateOrder } from '../../actions/create_order.js'
@@ -6,7 +7,9 @@ import { payOrder } from '../../testing.js'
 import { orderFixture, userOf } from './helpers.js'
 const inDays = (n: number) => DateTime.now().setZone('Asia/Shanghai').plus({ days: n }).toISODate()!
 
-test.group('Charges under one contract', () => {
+test.group('Charges under one contract', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('a renewal waits until 20 or fewer classes are left unconsumed', async ({
     client,
     assert,

@@ -1,9 +1,12 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import { createTestAccount } from '#testing/identity'
 import { payOrder } from '../../testing.js'
 import { orderFixture, userOf } from './helpers.js'
 
-test.group('Funds scope: each party sees its own money only', () => {
+test.group('Funds scope: each party sees its own money only', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('another institution and another parent get a 404 for an order; the owners see it', async ({
     client,
   }) => {
