@@ -4,6 +4,7 @@ import { payOrder } from '../../testing.js'
 import { accountOf, bankHeaders, movement, orderFixture } from './helpers.js'
 import { RequestRefund } from '../../actions/refunds.js'
 
+/* Committed, not rolled back: a replayed nonce is refused by a unique violation, which would abort one shared global transaction. */
 test.group('Bank API: authenticated, signed, never replayed', () => {
   test('a signed request lists the bank’s pending instructions', async ({ client, assert }) => {
     const { order, parent, institutionId } = await orderFixture()

@@ -12,6 +12,7 @@ import { payOrder, signedNotice } from '../../testing.js'
 import { assertLedgerClean, orderFixture } from './helpers.js'
 
 /* These run against the real PostgreSQL with real concurrency: each call takes its own pooled connection. */
+/* Committed, not rolled back: each race needs real connections, which one global transaction would serialize. */
 test.group('Concurrency', () => {
   test('twenty refund requests racing for one order pay out the unconsumed fees once', async ({
     assert,

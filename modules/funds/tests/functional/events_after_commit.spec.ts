@@ -38,6 +38,7 @@ async function pendingPayment() {
 }
 
 /* Funds events go through the outbox: written with the money movement, delivered after its commit, once. */
+/* Committed, not rolled back: it checks what happens after a real commit (and after a rollback). */
 test.group('Funds events after commit', () => {
   test('a payment notice delivered twenty times at once announces the paid order exactly once, from a committed outbox row', async ({
     assert,

@@ -1,3 +1,4 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import { RecordClass } from '../../actions/classes.js'
 import { RequestRefund } from '../../actions/refunds.js'
@@ -9,7 +10,9 @@ import SupervisedAccount from '../../models/supervised_account.js'
 import { payOrder } from '../../testing.js'
 import { orderFixture, userOf } from './helpers.js'
 
-test.group('Funds jobs and small actions', () => {
+test.group('Funds jobs and small actions', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('the deadlines job closes an unpaid order past its time; the reconcile job stamps every account', async ({
     assert,
   }) => {

@@ -35,6 +35,7 @@ const paid = (payment: Payment, txn = `T${randomUUID()}`) =>
 | never dropped. The sandbox provider runs on its own port, so cashiers are
 | created, closed and refused over HTTP as a real provider would.
 */
+/* Committed, not rolled back: the sandbox calls back over HTTP on other connections, which must see the orders. */
 test.group('Late and repeated payments', (group) => {
   let sandbox: Awaited<ReturnType<typeof startSandbox>>
   const original = sandboxSettings()

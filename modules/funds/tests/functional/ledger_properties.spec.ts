@@ -1,3 +1,4 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import fc from 'fast-check'
 import db from '@adonisjs/lucid/services/db'
@@ -37,7 +38,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ kind: 'reconcile' as const })
 )
 
-test.group('Ledger properties', () => {
+test.group('Ledger properties', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('random sequences of payments, classes, refunds and bank movements keep the books balanced and never overdraw', async ({
     assert,
   }) => {

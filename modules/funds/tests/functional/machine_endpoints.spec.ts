@@ -1,3 +1,4 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
@@ -39,7 +40,9 @@ const count = async (endpoint: string, reason: string) =>
   )
 
 /* Issue 13 items 5 and 15: the unauthenticated machine endpoints never answer 500, never lose a verified request, never grow a row per junk request. */
-test.group('Machine endpoints', () => {
+test.group('Machine endpoints', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('a payment notice with a NUL byte answers 400 and is recorded', async ({ assert }) => {
     const marker = `NUL-${Date.now()}`
     const body = `{"notice_id":"${marker}","event":"payment.succeeded","out_trade_no":"P1\u0000x","transaction_id":"T1","amount_fen":100}`

@@ -1,3 +1,4 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import fc from 'fast-check'
 import { randomUUID } from 'node:crypto'
@@ -53,7 +54,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 | took is either on an order or being returned; no class is paid twice;
 | the ledger agrees and stays balanced.
 */
-test.group('Money journey properties', () => {
+test.group('Money journey properties', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('random interleavings keep what the parent paid = released + refunded + held for every order', async ({
     assert,
   }) => {

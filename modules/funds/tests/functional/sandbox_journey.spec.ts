@@ -34,6 +34,7 @@ async function until<T>(
 | callbacks (each sent twice here) and, as the bank, reports movements and
 | executes instructions through the signed bank API.
 */
+/* Committed, not rolled back: the sandbox provider and bank call the platform over HTTP on other connections. */
 test.group('Sandbox channel and bank over HTTP', (group) => {
   let sandbox: Awaited<ReturnType<typeof startSandbox>>
   const original = sandboxSettings()

@@ -1,3 +1,4 @@
+import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
@@ -56,7 +57,9 @@ function mustBeTrue(value: boolean) {
 }
 
 /* Finding 21 and 19: money a bank or channel refused always has a way out, and retries never run away. */
-test.group('Stuck money has a way out', () => {
+test.group('Stuck money has a way out', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('a rejected release instruction can be re-issued', async ({ client, assert }) => {
     const { instruction, institutionId, county } = await rejectedRelease()
     const response = await client
@@ -314,7 +317,9 @@ test.group('Stuck money has a way out', () => {
 })
 
 /* A bank's refusal and the bureau's alarm about it are one fact: both commit, or neither. */
-test.group('A rejected instruction is never left unannounced', () => {
+test.group('A rejected instruction is never left unannounced', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('a rejection whose red anomaly cannot be written is not recorded either', async ({
     assert,
   }) => {
@@ -348,7 +353,9 @@ test.group('A rejected instruction is never left unannounced', () => {
 })
 
 /* Review of the ways out: money the platform no longer asked for never moves again. */
-test.group('Withdrawn instructions stay withdrawn', () => {
+test.group('Withdrawn instructions stay withdrawn', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('a bank debit for a re-issued instruction is an alarm, not a second payout', async ({
     client,
     assert,
