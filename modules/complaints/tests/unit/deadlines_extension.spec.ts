@@ -11,7 +11,7 @@ const example = definePlugin({
   id: 'complaints_example',
   name: { 'zh-CN': '示例省', 'en': 'Example province' },
   version: '0.1.0',
-  platform: '^0.1.0',
+  platform: '^1.0.0',
   regions: ['440000'],
   rules: {
     'complaints.deadlines': async (input, { next }) => {

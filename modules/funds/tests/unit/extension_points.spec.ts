@@ -13,7 +13,7 @@ const wuhu = definePlugin({
   id: 'wuhu_example',
   name: { 'zh-CN': '芜湖（示例）', 'en': 'Wuhu (example)' },
   version: '0.1.0',
-  platform: '^0.1.0',
+  platform: '^1.0.0',
   regions: ['340000'],
   rules: {
     'funds.release.schedule': async (input, { region, next }) => {
@@ -28,7 +28,7 @@ const zigong = definePlugin({
   id: 'zigong_example',
   name: { 'zh-CN': '自贡（示例）', 'en': 'Zigong (example)' },
   version: '0.1.0',
-  platform: '^0.1.0',
+  platform: '^1.0.0',
   regions: ['510000'],
   rules: {
     'funds.escrow.policy': async (_input, { region, next }) =>
