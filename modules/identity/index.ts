@@ -15,6 +15,15 @@ export {
   type ScopeColumns,
 } from './services/region_scope.js'
 export {
+  institutionActedFor,
+  bankActedFor,
+  actsForInstitution,
+  actsForBank,
+  actingInstitutionId,
+  actingBankId,
+  sameOwnerOr404,
+} from './services/acting_for.js'
+export {
   recordAudit,
   requestMeta,
   type AuditEntry,

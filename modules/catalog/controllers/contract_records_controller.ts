@@ -2,7 +2,7 @@ import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import type { HttpContext } from '@adonisjs/core/http'
 import { sendPrivateFile } from '#kernel/shared/downloads'
 import drive from '@adonisjs/drive/services/main'
-import { recordAudit } from '#modules/identity'
+import { institutionActedFor, recordAudit } from '#modules/identity'
 import ContractPolicy from '../policies/contract_policy.js'
 import {
   contractListNames,
@@ -34,8 +34,8 @@ async function viewable(ctx: HttpContext): Promise<Contract> {
 /** Signed contracts as the parent, the institution and the bureau see them; the PDF is the stored file. */
 export default class ContractRecordsController {
   async institutionIndex(ctx: HttpContext) {
-    const user = ctx.auth.getUserOrFail()
-    if (user.orgType !== 'institution' || !user.orgId)
+    /* An owner who has not filed yet has no contracts: an empty list, not an error. */
+    if (!institutionActedFor(ctx.auth.getUserOrFail()))
       return ctx.view.render('catalog::contracts/index', {
         contracts: null,
         terminal: 'institution',

@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { institutionActedFor } from '#modules/identity'
 import { institutionSummary } from '#modules/registry'
 import { SaveCourse } from '../actions/save_course.js'
 import { SubmitCourse } from '../actions/list_course.js'
@@ -21,10 +22,9 @@ import { courseView } from '../services/course_view.js'
 /** Institution terminal: the institution's courses, from draft to sale. */
 export default class CoursesController {
   async index(ctx: HttpContext) {
-    const user = ctx.auth.getUserOrFail()
-    const institution =
-      user.orgType === 'institution' && user.orgId ? await institutionSummary(user.orgId) : null
+    const acting = institutionActedFor(ctx.auth.getUserOrFail())
     /* An owner who has not filed yet gets a pointer to the filing, not an error. */
+    const institution = acting ? await institutionSummary(acting) : null
     if (!institution)
       return ctx.view.render('catalog::courses/index', { institution: null, courses: null })
     const courses = await institutionCourses(institution.id, ctx.request.input('page'))

@@ -1,5 +1,5 @@
 import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
-import { type CurrentUser, inScope } from '#modules/identity'
+import { type CurrentUser, actsForInstitution, inScope } from '#modules/identity'
 import { isBureau } from '#modules/registry'
 import type Contract from '../models/contract.js'
 
@@ -7,7 +7,7 @@ import type Contract from '../models/contract.js'
 export default class ContractPolicy extends BasePolicy {
   view(user: CurrentUser, contract: Contract) {
     if (user.role === 'parent' && contract.parentUserId === user.id) return true
-    if (user.orgType === 'institution' && user.orgId === contract.institutionId) return true
+    if (actsForInstitution(user, contract.institutionId)) return true
     if (isBureau(user))
       return (
         inScope(contract.regionCode, user.regionCode) ||

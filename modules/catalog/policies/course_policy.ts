@@ -1,5 +1,5 @@
 import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
-import { type CurrentUser, inScope } from '#modules/identity'
+import { type CurrentUser, actsForInstitution, inScope } from '#modules/identity'
 import { type InstitutionSummary, canSee, isBureau, isResponsibleBureau } from '#modules/registry'
 import type Course from '../models/course.js'
 
@@ -30,8 +30,7 @@ export default class CoursePolicy extends BasePolicy {
   /** The institution's own accounts. */
   own(user: CurrentUser, course: Pick<Course, 'institutionId'>) {
     return (
-      (user.orgType === 'institution' && user.orgId === course.institutionId) ||
-      AuthorizationResponse.deny('Not found', 404)
+      actsForInstitution(user, course.institutionId) || AuthorizationResponse.deny('Not found', 404)
     )
   }
 

@@ -1,17 +1,16 @@
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import type { HttpContext } from '@adonisjs/core/http'
 import { labelledMessages } from '#kernel/shared/validation_messages'
+import { actingInstitutionId } from '#modules/identity'
 import { type InstitutionSummary, institutionSummary } from '#modules/registry'
 import { CourseViolations } from '../actions/save_course.js'
 
 /** Validation messages that name catalog fields by their labels. */
 export const catalogMessages = (ctx: HttpContext) => labelledMessages(ctx.i18n, 'catalog.fields')
 
-/** The institution an institution account acts for. */
+/** The institution an institution account acts for (identity's guard: 404 when it acts for none). */
 export async function ownInstitution(ctx: HttpContext): Promise<InstitutionSummary> {
-  const user = ctx.auth.getUserOrFail()
-  const institution =
-    user.orgType === 'institution' && user.orgId ? await institutionSummary(user.orgId) : null
+  const institution = await institutionSummary(actingInstitutionId(ctx))
   if (!institution) throw new NotFoundException()
   return institution
 }

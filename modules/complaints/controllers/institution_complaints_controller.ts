@@ -1,8 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { todayIso } from '#kernel/shared/dates'
-import type { CurrentUser } from '#modules/identity'
+import { actingInstitutionId } from '#modules/identity'
 import { RespondAsInstitution } from '../actions/respond_as_institution.js'
 import { institutionCanView } from '../policies/complaint_policy.js'
 import { caseDetail, findCase, institutionCases, institutionTrail } from '../queries/cases.js'
@@ -12,17 +11,21 @@ import { responseValidator } from '../validators/complaint.js'
 /** The institution's customer service: complaints about it, answered within the deadline. Complainants are masked. */
 export default class InstitutionComplaintsController {
   async index(ctx: HttpContext) {
-    const user = this.#institutionUser(ctx)
+    const institutionId = actingInstitutionId(ctx)
     const tab = ctx.request.input('tab') === 'all' ? 'all' : 'todo'
-    const cases = await institutionCases(user.orgId!, tab, ctx.request.input('page'))
+    const cases = await institutionCases(institutionId, tab, ctx.request.input('page'))
     cases.baseUrl(ctx.request.url()).queryString({ tab })
     return ctx.view.render('complaints::institution/index', { cases, tab, today: todayIso() })
   }
 
   async show(ctx: HttpContext) {
-    const user = this.#institutionUser(ctx)
+    actingInstitutionId(ctx)
     const complaint = await findCase(idParam(ctx.params.id))
-    if (!complaint || !institutionCanView(user, complaint) || complaint.status === 'withdrawn')
+    if (
+      !complaint ||
+      !institutionCanView(ctx.auth.getUserOrFail(), complaint) ||
+      complaint.status === 'withdrawn'
+    )
       throw new NotFoundException()
     const detail = await caseDetail(complaint)
     return ctx.view.render('complaints::institution/show', {
@@ -32,7 +35,8 @@ export default class InstitutionComplaintsController {
   }
 
   async respond(ctx: HttpContext) {
-    const user = this.#institutionUser(ctx)
+    actingInstitutionId(ctx)
+    const user = ctx.auth.getUserOrFail()
     const complaint = await findCase(idParam(ctx.params.id))
     if (!complaint || !institutionCanView(user, complaint)) throw new NotFoundException()
     const { response } = await ctx.request.validateUsing(responseValidator, {
@@ -41,11 +45,5 @@ export default class InstitutionComplaintsController {
     await new RespondAsInstitution().handle(user, complaint.id, response)
     ctx.session.flash('success', ctx.i18n.t('complaints.done.responded'))
     return ctx.response.redirect().toRoute('institution_complaints.show', { id: complaint.id })
-  }
-
-  #institutionUser(ctx: HttpContext): CurrentUser {
-    const user = ctx.auth.user as CurrentUser
-    if (user.orgType !== 'institution' || !user.orgId) throw new ForbiddenException()
-    return user
   }
 }

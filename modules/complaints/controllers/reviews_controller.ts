@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
-import type { CurrentUser } from '#modules/identity'
+import { type CurrentUser, actingInstitutionId } from '#modules/identity'
 import { contractSummaries } from '#modules/catalog'
 import { institutionSummaries, institutionSummary } from '#modules/registry'
 import { HideReview, PostReview, ReplyToReview } from '../actions/reviews.js'
@@ -52,19 +52,18 @@ export default class ReviewsController {
   }
 
   async institution(ctx: HttpContext) {
-    const user = ctx.auth.user as CurrentUser
-    if (user.orgType !== 'institution' || !user.orgId) throw new ForbiddenException()
-    const reviews = await institutionReviews(user.orgId, ctx.request.input('page'))
+    const institutionId = actingInstitutionId(ctx)
+    const reviews = await institutionReviews(institutionId, ctx.request.input('page'))
     reviews.baseUrl(ctx.request.url())
     return ctx.view.render('complaints::reviews/institution', {
       reviews,
-      rating: await institutionRating(user.orgId),
+      rating: await institutionRating(institutionId),
     })
   }
 
   async reply(ctx: HttpContext) {
-    const user = ctx.auth.user as CurrentUser
-    if (user.orgType !== 'institution' || !user.orgId) throw new ForbiddenException()
+    actingInstitutionId(ctx)
+    const user = ctx.auth.getUserOrFail()
     const { reply } = await ctx.request.validateUsing(reviewReplyValidator, {
       messagesProvider: complaintMessages(ctx),
     })

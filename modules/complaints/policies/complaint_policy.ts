@@ -11,7 +11,7 @@
 | session with its tracking code.
 */
 import type { HttpContext } from '@adonisjs/core/http'
-import { type CurrentUser, inScope } from '#modules/identity'
+import { type CurrentUser, actsForInstitution, inScope } from '#modules/identity'
 import type Complaint from '../models/complaint.js'
 
 export const ACCESS_KEY = 'complaints.opened'
@@ -40,12 +40,7 @@ export function institutionCanView(
   user: CurrentUser,
   c: Pick<Complaint, 'institutionId' | 'kind'>
 ): boolean {
-  return (
-    user.orgType === 'institution' &&
-    user.orgId !== null &&
-    user.orgId === c.institutionId &&
-    c.kind === 'complaint'
-  )
+  return actsForInstitution(user, c.institutionId) && c.kind === 'complaint'
 }
 
 /** Trail steps that are the bureau's own working notes, never shown to the institution. */

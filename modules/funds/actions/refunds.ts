@@ -17,7 +17,7 @@ import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { todayIso } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
 import { workingDeadline } from '../services/deadlines.js'
-import type { CurrentUser } from '#modules/identity'
+import { type CurrentUser, institutionActedFor, sameOwnerOr404 } from '#modules/identity'
 import { channelNamed } from '../channels/channel.js'
 import { fundDeadlines } from '../extension_points.js'
 import { accounts, post } from '../ledger/ledger.js'
@@ -207,8 +207,8 @@ export async function sendToChannel(refund: Refund): Promise<boolean> {
 
 async function institutionsRefund(actor: CurrentUser, refundId: number) {
   const refund = await Refund.find(refundId)
-  if (!refund || actor.orgType !== 'institution' || refund.institutionId !== actor.orgId)
-    throw new NotFoundException()
+  if (!refund) throw new NotFoundException()
+  sameOwnerOr404(refund.institutionId, institutionActedFor(actor))
   /* Least privilege: staff record attendance and answer customers; deciding where money goes is the owner's. */
   if (actor.role !== 'institution_owner') throw new ForbiddenException()
   return refund

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
-import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
-import { ConfirmPassword, recordAudit, requestMeta } from '#modules/identity'
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { ConfirmPassword, actingBankId, recordAudit, requestMeta } from '#modules/identity'
 import { institutionSummaries } from '#modules/registry'
 import Bank from '../models/bank.js'
 import BankInstruction from '../models/bank_instruction.js'
@@ -10,13 +10,10 @@ import SupervisedAccount from '../models/supervised_account.js'
 import { pageOf } from '../queries/orders.js'
 import { newBankSecret } from '../services/supervised_accounts.js'
 
+/** The bank the operator acts for (identity's guard: 404 when it acts for none). */
 async function ownBank(ctx: HttpContext): Promise<Bank> {
-  const user = ctx.auth.getUserOrFail()
-  const bank =
-    user.role === 'bank_operator' && user.orgType === 'bank' && user.orgId
-      ? await Bank.find(user.orgId)
-      : null
-  if (!bank) throw new ForbiddenException()
+  const bank = await Bank.find(actingBankId(ctx))
+  if (!bank) throw new NotFoundException()
   return bank
 }
 

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { actingInstitutionId, sameOwnerOr404 } from '#modules/identity'
 import { localIsoDate, todayIso } from '#kernel/shared/dates'
 import { contractSummaries, contractSummary } from '#modules/catalog'
 import { RecordClass } from '../actions/classes.js'
@@ -12,15 +12,9 @@ import { fundsMessages, idParam } from '../services/http.js'
 import { attendanceValidator, refundDecisionValidator } from '../validators/funds.js'
 import { DomainError } from '#kernel/exceptions/domain_error'
 
-function institutionOf(ctx: HttpContext): number {
-  const user = ctx.auth.getUserOrFail()
-  if (user.orgType !== 'institution' || !user.orgId) throw new NotFoundException()
-  return user.orgId
-}
-
 async function ownOrder(ctx: HttpContext): Promise<Order> {
   const order = await findOrder(ctx.params.id)
-  if (order.institutionId !== institutionOf(ctx)) throw new NotFoundException()
+  sameOwnerOr404(order.institutionId, actingInstitutionId(ctx))
   return order
 }
 
@@ -41,7 +35,7 @@ export default class InstitutionOrdersController {
       ? ctx.request.input('status')
       : undefined
     const orders = await ordersOf(
-      { institutionId: institutionOf(ctx) },
+      { institutionId: actingInstitutionId(ctx) },
       ctx.request.input('page'),
       status
     )
@@ -67,7 +61,7 @@ export default class InstitutionOrdersController {
 
   /** Pick a course and a class, then tick the students who attended. */
   async attendance(ctx: HttpContext) {
-    const institutionId = institutionOf(ctx)
+    const institutionId = actingInstitutionId(ctx)
     const courseRows = await db
       .from('orders')
       .where('institution_id', institutionId)
@@ -123,7 +117,7 @@ export default class InstitutionOrdersController {
   }
 
   async recordAttendance(ctx: HttpContext) {
-    institutionOf(ctx)
+    actingInstitutionId(ctx)
     const input = await ctx.request.validateUsing(attendanceValidator, {
       messagesProvider: fundsMessages(ctx),
     })
@@ -155,7 +149,7 @@ export default class InstitutionOrdersController {
   }
 
   async refunds(ctx: HttpContext) {
-    const institutionId = institutionOf(ctx)
+    const institutionId = actingInstitutionId(ctx)
     const open = ctx.request.input('view') !== 'all'
     const query = Refund.query().where('institutionId', institutionId).orderBy('createdAt', 'desc')
     if (open) query.where('status', 'requested')

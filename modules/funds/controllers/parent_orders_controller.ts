@@ -3,6 +3,7 @@ import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { chargeLimits, contractSummaries, contractSummary } from '#modules/catalog'
 import { toRegionCode } from '#kernel/shared/region_code'
+import { sameOwnerOr404 } from '#modules/identity'
 import { institutionSummaries } from '#modules/registry'
 import { AnswerClass } from '../actions/classes.js'
 import { CreateOrder } from '../actions/create_order.js'
@@ -18,7 +19,7 @@ import { disputeValidator, refundValidator } from '../validators/funds.js'
 
 async function ownOrder(ctx: HttpContext): Promise<Order> {
   const order = await findOrder(ctx.params.id)
-  if (order.parentUserId !== ctx.auth.getUserOrFail().id) throw new NotFoundException()
+  sameOwnerOr404(order.parentUserId, ctx.auth.getUserOrFail().id)
   return order
 }
 

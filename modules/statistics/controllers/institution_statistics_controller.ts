@@ -1,15 +1,15 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { sendPrivateFile } from '#kernel/shared/downloads'
+import { actingInstitutionId } from '#modules/identity'
 import { institutionSummary } from '#modules/registry'
 import { ownFigures } from '../queries/dashboard_institution.js'
 import { formatFigure } from '../queries/dashboard_tables.js'
-import { ownInstitutionOf } from '../services/report_access.js'
 import { buildInstitutionReport, institutionStatistics } from '../services/report_workbook.js'
 
 /** The institution terminal's own statistics: orders, classes, money, refunds, complaints and ratings. */
 export default class InstitutionStatisticsController {
   async index(ctx: HttpContext) {
-    const institutionId = ownInstitutionOf(ctx)
+    const institutionId = actingInstitutionId(ctx)
     const [institution, metrics] = await Promise.all([
       institutionSummary(institutionId),
       ownFigures(institutionId),
@@ -47,7 +47,7 @@ export default class InstitutionStatisticsController {
   }
 
   async export(ctx: HttpContext) {
-    const institutionId = ownInstitutionOf(ctx)
+    const institutionId = actingInstitutionId(ctx)
     const [institution, metrics] = await Promise.all([
       institutionSummary(institutionId),
       ownFigures(institutionId),

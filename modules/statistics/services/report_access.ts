@@ -1,7 +1,8 @@
 /*
 | Who may read statistics, and of which region: bureaus (sub-units
 | included) for their own region and below. A region outside the viewer's
-| answers 404, like any record outside it.
+| answers 404, like any record outside it. The institution terminal's own
+| figures go through identity's acting-for guard (`actingInstitutionId`).
 */
 import type { HttpContext } from '@adonisjs/core/http'
 import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
@@ -23,11 +24,4 @@ export function scopeOf(user: Bureau, asked: unknown): string {
   const code = String(asked)
   if (!regionTree.has(code) || !inScope(code, user.regionCode)) throw new NotFoundException()
   return code
-}
-
-/** The institution terminal's own institution. */
-export function ownInstitutionOf(ctx: HttpContext): number {
-  const user = ctx.auth.getUserOrFail()
-  if (user.orgType !== 'institution' || !user.orgId) throw new ForbiddenException()
-  return user.orgId
 }
