@@ -4,10 +4,12 @@
 export interface CourseListedEvent {
   courseId: number
   institutionId: number
+  /** The institution's region (its county). */
   regionCode: string
 }
 
 export interface CourseTakenDownEvent extends CourseListedEvent {
+  /** The bureau's reason, as the institution and parents read it. */
   reason: string
 }
 
@@ -15,9 +17,13 @@ export interface ContractSignedEvent {
   contractId: number
   courseId: number
   institutionId: number
+  /** The parent who signed (an account id; no other personal data). */
   parentUserId: number
+  /** The institution's region (its county), as the contract names it. */
   regionCode: string
+  /** The price of every class of the course, in fen. */
   totalFen: number
+  /** What one charge (one order) takes, in fen: all of it when the course is paid at once. */
   perChargeFen: number
 }
 
@@ -27,13 +33,16 @@ export interface ContractLapsedEvent {
   courseId: number
   institutionId: number
   parentUserId: number
+  /** The institution's region (its county), as the contract names it. */
   regionCode: string
 }
 
 export interface MaterialCheckFailedEvent {
   materialId: number
   institutionId: number
+  /** The institution's region (its county). */
   regionCode: string
+  /** The inspection finding the failure opened (a rectification case with a deadline). */
   findingId: number
 }
 
@@ -49,10 +58,25 @@ declare module '@adonisjs/core/types' {
 
 declare module '#plugin_sdk' {
   interface DomainEvents {
+    /**
+     * A course went on sale: submitted by its institution when it needs no
+     * review (a non-academic course never taken down), or approved by a
+     * bureau.
+     */
     'catalog:course_listed': CourseListedEvent
+    /** A bureau took a course off sale (or out of review), giving its reason. */
     'catalog:course_taken_down': CourseTakenDownEvent
+    /**
+     * A parent signed a course's contract. Nothing is paid yet: the seat
+     * is held while the first order awaits payment.
+     */
     'catalog:contract_signed': ContractSignedEvent
+    /** A signed contract was never paid and its seat hold ran out: it is terminated. */
     'catalog:contract_lapsed': ContractLapsedEvent
+    /**
+     * A bureau's spot check found a training material failing, and a
+     * rectification case was opened for the institution.
+     */
     'catalog:material_check_failed': MaterialCheckFailedEvent
   }
 }

@@ -21,13 +21,34 @@ export interface ComplaintDeadlines {
 }
 
 export interface ComplaintDeadlineInput {
+  /** A tip-off (举报) for the types unlicensed and enrolment, a complaint (投诉) for the others. */
   kind: 'complaint' | 'tip_off'
+  /** The complainant's category: unlicensed, enrolment, refund, service, safety or other. */
   complaintType: string
 }
 
 declare module '#plugin_sdk' {
   interface ExtensionPoints {
-    /** Deadlines of each step of complaint handling, in working days. */
+    /**
+     * Deadlines of each step of complaint handling, in working days.
+     *
+     * @asked Each time a case enters a step with a deadline (filed, passed
+     * to the institution or a bureau, accepted, answered, escalated after a
+     * missed deadline), and on the sweep every 10 minutes that sends
+     * reminders and moves overdue cases on.
+     * @region The region of the bureau handling the case at that moment:
+     * first the bureau responsible for the target's county, then each
+     * bureau above it after an escalation.
+     * @decides The due date of the step the case enters, counted in
+     * working days on the official calendar, and when its handlers are
+     * reminded. A missed due date escalates the case and emits
+     * `complaints:overdue`.
+     * @national Working days: a bureau accepts in 7 and concludes in 45, a
+     * tip-off is checked in 15, an institution answers in 5, reminders 2
+     * before, and a reply the complainant leaves unanswered is final after
+     * 15 (from the market regulator's complaint rules; no national
+     * deadline for education complaints is published).
+     */
     'complaints.deadlines': {
       kind: 'value'
       input: ComplaintDeadlineInput
