@@ -10,12 +10,18 @@ export interface OrderPaidEvent {
   amountFen: number
 }
 
+/** A part (under the national schedule, all) of a confirmed class's fee was released to the institution. */
 export interface ClassReleasedEvent {
   orderId: number
   consumptionId: number
   institutionId: number
   regionCode: string
+  /** The class's whole fee, in fen. */
   feeFen: number
+  /** Released by this release, in fen (the whole fee under the national schedule). */
+  amountFen: number
+  /** Of the class's fee, still retained in the supervised account after it, in fen (0 once all is released). */
+  heldFen: number
 }
 
 export interface RefundSettledEvent {

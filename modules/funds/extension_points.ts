@@ -3,19 +3,111 @@
 | National defaults follow the 2021 prepaid-fee notice and the 2025
 | measures (Art. 7: prepaid fees fully supervised; Art. 18: unconsumed fees
 | back the way they came).
+|
+| What each point decides:
+|   funds.release.schedule  how much of each confirmed class's fee the bank
+|                           is told to pay the institution now (the only
+|                           point that moves money);
+|   funds.escrow.policy     how much of the held money the bank must show
+|                           before reconciliation raises an alarm (moves
+|                           nothing);
+|   funds.deadlines         the clocks of the fund flow;
+|   funds.attendance.policy who may record classes, and the burst alarm.
 */
 import { defineExtensionPoint } from '#kernel/plugins/extension_point'
 
+/**
+ * One order (one charge of a contract) as the release schedule sees it.
+ * Money is in fen; dates are Beijing dates, YYYY-MM-DD.
+ */
+export interface ReleaseOrder {
+  id: number
+  /** The contract's class number of the order's first class: the order pays for classes `firstClass` … `lastClass`. */
+  firstClass: number
+  /** The contract's class number of the order's last class (`firstClass + classCount - 1`). */
+  lastClass: number
+  /** Classes this order pays for (not the contract's, which may span several orders). */
+  classCount: number
+  /** The fee of one class, in fen. */
+  pricePerClassFen: number
+  /** The signed timetable's date of the order's first class; null when the timetable has none. */
+  firstClassDate: string | null
+  /** The signed timetable's date of the order's last class; null when the timetable has none. */
+  lastClassDate: string | null
+  /** The date the latest class of this order that was taken (recorded, not disputed) was held; null before the first. */
+  lastHeldOn: string | null
+  /** Classes taken: recorded and not disputed, confirmed or still awaiting the parent. */
+  classesConsumed: number
+  /** Classes recorded and awaiting the parent's confirmation (part of `classesConsumed`). */
+  classesPending: number
+  /** Classes the parent disputes: not consumed, their fee held and refundable. */
+  classesDisputed: number
+  /** Classes refunded or being refunded. */
+  classesRefunded: number
+  /** Classes nobody has taken or had refunded. 0 once the order's classes are over (taken or refunded). */
+  classesLeft: number
+  /** Paid into the supervised account, in fen. */
+  paidFen: number
+  /** Released to the institution so far (sent to the bank or paid), in fen. */
+  releasedFen: number
+  /** Refunds approved and on their way to the parent, in fen. */
+  refundingFen: number
+  /** Refunded to the parent, in fen. */
+  refundedFen: number
+  /** Fees of the classes left (`classesLeft × pricePerClassFen`): the parent's money, which only a refund moves, in fen. */
+  unconsumedFen: number
+  /**
+   * Everything still in the supervised account for this order, in fen:
+   * `paidFen − releasedFen − refundingFen − refundedFen`, that is
+   * `unconsumedFen` plus the fees of taken classes not released yet
+   * (awaiting confirmation, or retained by this schedule).
+   */
+  heldFen: number
+}
+
+/** A confirmed class whose fee is not fully released yet. */
+export interface ReleaseClass {
+  /** The class's id: what the output names. */
+  id: number
+  /** The contract's class number. */
+  classNo: number
+  /** The date the class was held. */
+  heldOn: string
+  /** The date the parent confirmed it, or silence did. */
+  confirmedOn: string
+  /** The class's whole fee, in fen. */
+  feeFen: number
+  /** Already released of that fee by earlier answers, in fen (0 unless a schedule retained part of it). */
+  releasedFen: number
+}
+
 export interface ReleaseInput {
-  /** Today in Asia/Shanghai, YYYY-MM-DD. */
+  /** Today in Asia/Shanghai, YYYY-MM-DD: the day a class was confirmed, or of the daily re-ask. */
   today: string
-  order: { id: number; classCount: number; lastClassDate: string | null }
-  /** Confirmed classes whose fee has not been released yet. */
-  confirmed: { id: number; classNo: number; heldOn: string; confirmedOn: string; feeFen: number }[]
+  order: ReleaseOrder
+  /** The order's confirmed classes whose fee is not fully released yet, by class number (never empty). */
+  confirmed: ReleaseClass[]
+}
+
+/**
+ * Release this many fen of one confirmed class's fee now. `fen` is a whole
+ * number from 1 to the class's `feeFen − releasedFen`; each class at most
+ * once per answer.
+ */
+export interface ReleasePart {
+  classId: number
+  fen: number
 }
 
 export interface EscrowPolicy {
-  /** Share of prepaid fees that must stay in the supervised account, in basis points (10000 = all of it). */
+  /**
+   * The share of the money the ledger holds for the institution's students
+   * (unconsumed fees plus taken classes' fees not released yet) that the
+   * bank's reported balance of the supervised account must cover, in basis
+   * points (10000 = all of it, 2000 = a fifth). Below it the nightly
+   * reconciliation raises an `under_covered` anomaly for the bureau. It
+   * moves no money and holds nothing back.
+   */
   heldShareBp: number
 }
 
@@ -41,12 +133,34 @@ export interface AttendancePolicy {
 
 declare module '#plugin_sdk' {
   interface ExtensionPoints {
-    /** Which confirmed classes are paid to the institution now. National default: each class as soon as it is confirmed. */
-    'funds.release.schedule': { kind: 'value'; input: ReleaseInput; output: number[] }
-    /** How much of the prepaid fees the supervised account must hold. National default: all of it (Art. 7). */
+    /**
+     * How much of each confirmed class's fee the bank is told to pay the
+     * institution now. Asked when a class is confirmed (by the parent or by
+     * silence) and again every day for every order with confirmed fees not
+     * fully released, after its last class too, until they are: a fee held
+     * back today is paid on the day the answer says so. Whatever is not
+     * released stays in the supervised account and still belongs to the
+     * taken class: a refund returns only the classes left, never a retained
+     * fee. Answer `[]` to release nothing today. National default: each
+     * confirmed class's whole fee, as soon as it is confirmed. The rule runs
+     * inside the order's row-locked transaction: compute from the input, do
+     * no I/O. An answer naming another class or more than a class has left
+     * releases nothing and fails loudly.
+     */
+    'funds.release.schedule': { kind: 'value'; input: ReleaseInput; output: ReleasePart[] }
+    /**
+     * The reconciliation threshold: the share of the held money the bank's
+     * balance must cover before an `under_covered` alarm (a risk-deposit
+     * account may cover less than a custody account). It moves no money and
+     * retains nothing; to hold back part of the fees, answer
+     * `funds.release.schedule`. National default: all of it (Art. 7).
+     */
     'funds.escrow.policy': {
       kind: 'value'
-      input: { escrowModel: 'bank_custody' | 'risk_deposit' }
+      input: {
+        /** The institution's supervision model: a custody account holding all fees, or a filed risk deposit. */
+        escrowModel: 'bank_custody' | 'risk_deposit'
+      }
       output: EscrowPolicy
     }
     /** Deadlines of the fund flow, in working days where the rules say so. */
@@ -67,19 +181,23 @@ export const NATIONAL_DEADLINES: FundDeadlines = Object.freeze({
   settlementGraceHours: 48,
 })
 
+/* One class consumed pays for one class: the whole fee of each, at once. */
 export const releaseSchedule = defineExtensionPoint({
   name: 'funds.release.schedule',
-  version: 1,
+  /* 2: the order's class range and amounts in the input; fen per class (partial releases) out. */
+  version: 2,
   kind: 'value',
-  description: 'Which confirmed classes are released to the institution now',
-  defaultRule: (input) => input.confirmed.map((c) => c.id),
+  description: 'How much of each confirmed class fee is paid to the institution now',
+  defaultRule: (input) =>
+    input.confirmed.map((c) => ({ classId: c.id, fen: c.feeFen - c.releasedFen })),
 })
 
 export const escrowPolicy = defineExtensionPoint({
   name: 'funds.escrow.policy',
   version: 1,
   kind: 'value',
-  description: 'Share of prepaid fees the supervised account must hold',
+  description:
+    'Share of the held fees the bank balance must cover before reconciliation raises an alarm',
   defaultRule: () => ({ heldShareBp: 10_000 }),
 })
 

@@ -157,7 +157,12 @@ export class ApplyChannelNotice {
       /* Paying for the class is the parent's confirmation of it. */
       await Consumption.query({ client: trx })
         .where('id', payment.consumptionId)
-        .update({ released_at: new Date(), status: 'confirmed', decided_at: new Date() })
+        .update({
+          released_at: new Date(),
+          released_fen: trx.raw('fee_fen'),
+          status: 'confirmed',
+          decided_at: new Date(),
+        })
       order.status = settledStatus(order)
       posting = {
         kind: 'pay_later',

@@ -1,34 +1,35 @@
 /*
 | Confirmed classes release their fees from the supervised account: the
-| ledger moves the fee to "releasing" and the bank gets an instruction to
-| pay it; when the bank reports the payment, it reaches the institution.
-| Which confirmed classes are due now is the province's release schedule.
+| ledger moves the amount to "releasing" and the bank gets an instruction
+| to pay it; when the bank reports the payment, it reaches the institution.
+| How much of each confirmed class's fee is due now is the province's
+| release schedule (funds.release.schedule; national: the whole fee at
+| once). It is asked when a class is confirmed and every day by the tick
+| (release_held_fees.ts) while fees stay held, so what it retains today is
+| paid on the day it says. Both ask under the order's row lock: two asks at
+| once release once.
 */
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { publish } from '#kernel/shared/outbox'
 import { todayIso } from '#kernel/shared/dates'
-import { toRegionCode } from '#kernel/shared/region_code'
 import { contractSummary } from '#modules/catalog'
-import { releaseSchedule } from '../extension_points.js'
-import { accounts, post } from '../ledger/ledger.js'
-import BankInstruction from '../models/bank_instruction.js'
 import Consumption from '../models/consumption.js'
 import Order from '../models/order.js'
-import { businessNumber } from '../services/numbers.js'
-import { settledStatus } from '../services/order_state.js'
-import { supervisedAccountOf } from '../services/supervised_accounts.js'
-import { payFromOpenAccount } from './transfer_supervised_funds.js'
 import { syncContractStatus } from '../services/contract_status.js'
+import { settledStatus } from '../services/order_state.js'
+import { releasePart } from '../services/release_part.js'
+import { dueParts } from '../services/release_schedule.js'
+import { supervisedAccountOf } from '../services/supervised_accounts.js'
 
 export class ReleaseConfirmed {
+  /** Returns how many parts of class fees were released (under the national schedule, one per class). */
   async handle(orderId: number, today = todayIso()): Promise<number> {
     const order = await Order.findOrFail(orderId)
     if (order.mode !== 'prepaid') return 0
+    /* Read before the transaction: a second pooled connection inside it could starve the pool under load. */
     const account = await supervisedAccountOf(order.institutionId)
     const contract = await contractSummary(order.contractId)
-    const released: Consumption[] = []
-    await db.transaction(async (trx) => {
+    const released = await db.transaction(async (trx) => {
       const locked = await Order.query({ client: trx })
         .where('id', orderId)
         .forUpdate()
@@ -39,77 +40,17 @@ export class ReleaseConfirmed {
         .whereNull('releasedAt')
         .orderBy('classNo')
         .forUpdate()
-      if (!confirmed.length) return
-      const due = new Set(
-        await releaseSchedule.resolve(toRegionCode(locked.regionCode), {
-          today,
-          order: {
-            id: locked.id,
-            classCount: locked.classCount,
-            lastClassDate: contract?.classDates[locked.lastClass - 1] ?? null,
-          },
-          confirmed: confirmed.map((c) => ({
-            id: c.id,
-            classNo: c.classNo,
-            heldOn: c.heldOn.toISODate()!,
-            confirmedOn: (c.decidedAt ?? DateTime.now()).setZone('Asia/Shanghai').toISODate()!,
-            feeFen: c.feeFen,
-          })),
-        })
-      )
-      for (const consumption of confirmed.filter((c) => due.has(c.id))) {
-        const instruction = await BankInstruction.create(
-          {
-            number: businessNumber('I'),
-            bankId: account.bankId,
-            supervisedAccountId: account.id,
-            kind: 'release',
-            amountFen: consumption.feeFen,
-            orderId,
-            consumptionId: consumption.id,
-            status: 'sent',
-          },
-          { client: trx }
-        )
-        /* A class whose release the bureau reversed is released afresh when confirmed again: its posting needs a key of its own. */
-        const reversals = Number(
-          (
-            await trx
-              .from('bank_instructions')
-              .where('consumption_id', consumption.id)
-              .where('status', 'reversed')
-              .count('* as n')
-              .first()
-          )?.n ?? 0
-        )
-        await post(trx, {
-          kind: 'release',
-          idempotencyKey: reversals
-            ? `release:${consumption.id}:after-reversal:${reversals}`
-            : `release:${consumption.id}`,
-          memo: `第 ${consumption.classNo} 课次消课，释放课时费`,
-          links: { orderId, consumptionId: consumption.id, instructionId: instruction.id },
-          from: accounts.supervised(locked.institutionId),
-          to: accounts.releasing(locked.institutionId),
-          amountFen: consumption.feeFen,
-        })
-        await payFromOpenAccount(trx, instruction, locked.institutionId)
-        await consumption.useTransaction(trx).merge({ releasedAt: DateTime.now() }).save()
-        locked.releasedFen += consumption.feeFen
-        released.push(consumption)
-        await publish(trx, 'funds:class_released', {
-          orderId,
-          consumptionId: consumption.id,
-          institutionId: order.institutionId,
-          regionCode: order.regionCode,
-          feeFen: consumption.feeFen,
-        })
-      }
+      if (!confirmed.length) return 0
+      const parts = await dueParts(trx, locked, contract, confirmed, today)
+      for (const { consumption, fen } of parts)
+        await releasePart(trx, account, locked, consumption, fen)
+      if (!parts.length) return 0
       locked.status = settledStatus(locked)
-      if (locked.status === 'completed') locked.closedAt = DateTime.now()
+      if (locked.status === 'completed' && !locked.closedAt) locked.closedAt = DateTime.now()
       await locked.useTransaction(trx).save()
+      return parts.length
     })
-    if (released.length) await syncContractStatus(order.contractId)
-    return released.length
+    if (released) await syncContractStatus(order.contractId)
+    return released
   }
 }

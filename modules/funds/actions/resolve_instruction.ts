@@ -39,6 +39,7 @@ export class ResolveInstruction {
           amountFen: old.amountFen,
           orderId: old.orderId,
           consumptionId: old.consumptionId,
+          tranche: old.tranche,
           refundId: old.refundId,
           targetAccountId: old.targetAccountId,
           forwardsMovementId: old.forwardsMovementId,
@@ -73,6 +74,19 @@ export class ResolveInstruction {
         .where('id', instruction.consumptionId!)
         .forUpdate()
         .firstOrFail()
+      /*
+       * A class whose fee went out in parts (a retaining release schedule)
+       * and another part of which was paid or is on its way cannot be
+       * un-consumed by reversing one part: that would make its whole fee
+       * refundable while part of it reached the institution. Re-issue it.
+       */
+      const otherParts = await BankInstruction.query({ client: trx })
+        .where('consumptionId', consumption.id)
+        .where('kind', 'release')
+        .whereNot('id', instruction.id)
+        .whereIn('status', ['sent', 'executed', 'rejected'])
+        .first()
+      if (otherParts) throw new DomainError('funds.instructions.partly_released')
       await this.#post(
         trx,
         instruction,
@@ -84,6 +98,7 @@ export class ResolveInstruction {
         .useTransaction(trx)
         .merge({
           status: 'disputed',
+          releasedFen: consumption.releasedFen - instruction.amountFen,
           releasedAt: null,
           disputeReason: `监管部门撤回拨付：${note}`.slice(0, 500),
           decidedAt: DateTime.now(),

@@ -470,9 +470,10 @@ export async function generateFunds(
         FROM gen_payment p LEFT JOIN gen_move m ON m.payment_id = p.payment_id`)
 
       counts.consumptions = await x(`
-      INSERT INTO consumptions (id, order_id, contract_id, institution_id, class_no, held_on, fee_fen, status, confirm_due_on, dispute_reason, recorded_by, decided_at, released_at, created_at, updated_at)
+      INSERT INTO consumptions (id, order_id, contract_id, institution_id, class_no, held_on, fee_fen, status, confirm_due_on, dispute_reason, recorded_by, decided_at, released_at, released_fen, created_at, updated_at)
       SELECT c.cons_id, c.order_id, c.contract_id, c.institution_id, c.class_no, c.held_on, c.fee, c.status, coalesce(c.confirm_due, c.held_on + 21),
-             CASE WHEN c.status = 'disputed' THEN '孩子当天请假未到课，机构记录有误' END, NULL, c.decided_at, c.released_at, c.recorded_at,
+             CASE WHEN c.status = 'disputed' THEN '孩子当天请假未到课，机构记录有误' END, NULL, c.decided_at, c.released_at,
+             CASE WHEN c.released_at IS NOT NULL THEN c.fee ELSE 0 END, c.recorded_at,
              greatest(c.recorded_at, c.decided_at, c.released_at)
         FROM gen_consumption c`)
 

@@ -19,6 +19,8 @@ export default class BankInstruction extends BaseModel {
   @column() declare orderId: number | null
   @column() declare consumptionId: number | null
   @column() declare refundId: number | null
+  /** Which part of a class's fee a release pays: 1, then 2, 3 … where the release schedule releases a fee in parts. */
+  @column() declare tranche: number
   @column() declare status: InstructionStatus
   @column() declare movementId: number | null
   @column() declare rejectReason: string | null

@@ -21,6 +21,9 @@ export default class Consumption extends BaseModel {
   /** The timetable slot the class was held in (null for classes recorded before attendance was checked against it). */
   @column.dateTime() declare slotStartsAt: DateTime | null
   @column.dateTime() declare decidedAt: DateTime | null
+  /** Fen of the fee released so far: the whole fee under the national schedule, part of it while a province retains the rest. */
+  @column() declare releasedFen: number
+  /** When the whole fee had been released (or, learn first pay later, paid). */
   @column.dateTime() declare releasedAt: DateTime | null
   @column.dateTime({ autoCreate: true }) declare createdAt: DateTime
   @column.dateTime({ autoCreate: true, autoUpdate: true }) declare updatedAt: DateTime
