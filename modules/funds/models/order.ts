@@ -42,7 +42,20 @@ export default class Order extends BaseModel {
     return this.firstClass + this.classCount - 1
   }
 
-  /** Prepaid money still held for the student: paid, not released, not refunded or being refunded. */
+  /** Fees of the classes nobody has taken or had refunded: the part of `heldFen` a refund may return. */
+  get unconsumedFen(): number {
+    return this.mode === 'prepaid'
+      ? (this.classCount - this.classesConsumed - this.classesRefunded) * this.pricePerClassFen
+      : 0
+  }
+
+  /**
+   * Prepaid money still in the supervised account for this order: paid, not
+   * released, not refunded or being refunded. It is `unconsumedFen` plus the
+   * fees of taken classes not released yet (awaiting confirmation, or
+   * retained by the province's release schedule, which only the institution
+   * will receive).
+   */
   get heldFen(): number {
     return this.mode === 'prepaid'
       ? this.paidFen - this.releasedFen - this.refundingFen - this.refundedFen
