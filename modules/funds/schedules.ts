@@ -1,5 +1,6 @@
 import FundDeadlinesJob from './jobs/fund_deadlines_job.js'
 import ReconcileJob from './jobs/reconcile_job.js'
+import ReleaseHeldFeesJob from './jobs/release_held_fees_job.js'
 import PruneMachineRecordsJob from './jobs/prune_machine_records_job.js'
 
 /** Recurring jobs of the funds module (registered by a web process at boot). */
@@ -7,6 +8,12 @@ export async function scheduleFundsJobs() {
   await FundDeadlinesJob.schedule({})
     .id('funds.deadlines')
     .cron('*/10 * * * *')
+    .timezone('Asia/Shanghai')
+    .run()
+  /* Early in the Beijing day, so a fee due today is paid today (actions/release_held_fees.ts). */
+  await ReleaseHeldFeesJob.schedule({})
+    .id('funds.release_held_fees')
+    .cron('20 0 * * *')
     .timezone('Asia/Shanghai')
     .run()
   await ReconcileJob.schedule({})
