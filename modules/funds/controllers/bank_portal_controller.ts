@@ -7,13 +7,15 @@ import Bank from '../models/bank.js'
 import BankInstruction from '../models/bank_instruction.js'
 import FundAnomaly from '../models/fund_anomaly.js'
 import SupervisedAccount from '../models/supervised_account.js'
+import BankPolicy from '../policies/bank_policy.js'
 import { pageOf } from '../queries/orders.js'
 import { newBankSecret } from '../services/supervised_accounts.js'
 
 /** The bank the operator acts for (identity's guard: 404 when it acts for none). */
-async function ownBank(ctx: HttpContext): Promise<Bank> {
+async function ownBank(ctx: HttpContext, ability: 'view' | 'rotateSecret' = 'view'): Promise<Bank> {
   const bank = await Bank.find(actingBankId(ctx))
   if (!bank) throw new NotFoundException()
+  await ctx.bouncer.with(BankPolicy).authorize(ability, bank)
   return bank
 }
 
@@ -83,7 +85,7 @@ export default class BankPortalController {
 
   /** A new secret replaces the old at once; it is shown this one time only. */
   async rotate(ctx: HttpContext) {
-    const bank = await ownBank(ctx)
+    const bank = await ownBank(ctx, 'rotateSecret')
     const user = ctx.auth.getUserOrFail()
     await new ConfirmPassword().handle(
       user,

@@ -1,12 +1,15 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
-import { actingInstitutionId, sameOwnerOr404 } from '#modules/identity'
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { actingInstitutionId } from '#modules/identity'
 import { localIsoDate, todayIso } from '#kernel/shared/dates'
 import { contractSummaries, contractSummary } from '#modules/catalog'
 import { RecordClass } from '../actions/classes.js'
 import { DecideRefund } from '../actions/refunds.js'
 import type Order from '../models/order.js'
 import Refund from '../models/refund.js'
+import OrderPolicy from '../policies/order_policy.js'
+import RefundPolicy from '../policies/refund_policy.js'
 import { findOrder, orderStatement, ordersOf, pageOf } from '../queries/orders.js'
 import { fundsMessages, idParam } from '../services/http.js'
 import { attendanceValidator, refundDecisionValidator } from '../validators/funds.js'
@@ -14,7 +17,7 @@ import { DomainError } from '#kernel/exceptions/domain_error'
 
 async function ownOrder(ctx: HttpContext): Promise<Order> {
   const order = await findOrder(ctx.params.id)
-  sameOwnerOr404(order.institutionId, actingInstitutionId(ctx))
+  await ctx.bouncer.with(OrderPolicy).authorize('view', order)
   return order
 }
 
@@ -31,6 +34,7 @@ const STATUSES = [
 /** The institution's orders, class attendance and refund requests. */
 export default class InstitutionOrdersController {
   async index(ctx: HttpContext) {
+    await ctx.bouncer.with(OrderPolicy).authorize('institutionIndex')
     const status = STATUSES.includes(ctx.request.input('status'))
       ? ctx.request.input('status')
       : undefined
@@ -61,6 +65,7 @@ export default class InstitutionOrdersController {
 
   /** Pick a course and a class, then tick the students who attended. */
   async attendance(ctx: HttpContext) {
+    await ctx.bouncer.with(OrderPolicy).authorize('recordAttendance')
     const institutionId = actingInstitutionId(ctx)
     const courseRows = await db
       .from('orders')
@@ -117,7 +122,7 @@ export default class InstitutionOrdersController {
   }
 
   async recordAttendance(ctx: HttpContext) {
-    actingInstitutionId(ctx)
+    await ctx.bouncer.with(OrderPolicy).authorize('recordAttendance')
     const input = await ctx.request.validateUsing(attendanceValidator, {
       messagesProvider: fundsMessages(ctx),
     })
@@ -149,6 +154,7 @@ export default class InstitutionOrdersController {
   }
 
   async refunds(ctx: HttpContext) {
+    await ctx.bouncer.with(RefundPolicy).authorize('index')
     const institutionId = actingInstitutionId(ctx)
     const open = ctx.request.input('view') !== 'all'
     const query = Refund.query().where('institutionId', institutionId).orderBy('createdAt', 'desc')
@@ -171,14 +177,16 @@ export default class InstitutionOrdersController {
   }
 
   async decideRefund(ctx: HttpContext) {
+    const asked = await Refund.find(idParam(ctx.params.id))
+    if (!asked) throw new NotFoundException()
+    await ctx.bouncer.with(RefundPolicy).authorize('decide', asked)
     const input = await ctx.request.validateUsing(refundDecisionValidator, {
       messagesProvider: fundsMessages(ctx),
     })
-    const refund = await new DecideRefund().handle(
-      ctx.auth.getUserOrFail(),
-      idParam(ctx.params.id),
-      { approve: input.decision === 'approve', reason: input.reason ?? null }
-    )
+    const refund = await new DecideRefund().handle(ctx.auth.getUserOrFail(), asked.id, {
+      approve: input.decision === 'approve',
+      reason: input.reason ?? null,
+    })
     ctx.session.flash(
       'success',
       ctx.i18n.t(

@@ -1,9 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { chargeLimits, contractSummaries, contractSummary } from '#modules/catalog'
 import { toRegionCode } from '#kernel/shared/region_code'
-import { sameOwnerOr404 } from '#modules/identity'
 import { institutionSummaries } from '#modules/registry'
 import { AnswerClass } from '../actions/classes.js'
 import { CreateOrder } from '../actions/create_order.js'
@@ -11,21 +9,34 @@ import { RequestRefund, WithdrawRefund } from '../actions/refunds.js'
 import { StartPayment } from '../actions/start_payment.js'
 import Order from '../models/order.js'
 import Consumption from '../models/consumption.js'
+import Refund from '../models/refund.js'
+import OrderPolicy from '../policies/order_policy.js'
+import RefundPolicy from '../policies/refund_policy.js'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { findOrder, orderStatement, ordersOf } from '../queries/orders.js'
 import { unconsumedClasses } from '../services/order_state.js'
 import { fundsMessages, idParam } from '../services/http.js'
 import { disputeValidator, refundValidator } from '../validators/funds.js'
 
-async function ownOrder(ctx: HttpContext): Promise<Order> {
+async function ownOrder(ctx: HttpContext, ability: 'view' | 'pay' = 'view'): Promise<Order> {
   const order = await findOrder(ctx.params.id)
-  sameOwnerOr404(order.parentUserId, ctx.auth.getUserOrFail().id)
+  await ctx.bouncer.with(OrderPolicy).authorize(ability, order)
   return order
+}
+
+/** A class taken (or recorded) under one of the parent's orders. */
+async function ownClass(ctx: HttpContext) {
+  const consumption = await Consumption.find(idParam(ctx.params.id))
+  const order = consumption ? await Order.find(consumption.orderId) : null
+  if (!consumption || !order) throw new NotFoundException()
+  await ctx.bouncer.with(OrderPolicy).authorize('pay', order)
+  return { consumption, order }
 }
 
 /** The parent's side of the money: pay a charge, follow every movement, confirm classes, ask for the rest back. */
 export default class ParentOrdersController {
   async index(ctx: HttpContext) {
+    await ctx.bouncer.with(OrderPolicy).authorize('parentIndex')
     const user = ctx.auth.getUserOrFail()
     /* Opened from a contract: its charges, and the button for the next one. */
     const asked = ctx.request.input('contract')
@@ -102,7 +113,8 @@ export default class ParentOrdersController {
   async store(ctx: HttpContext) {
     const user = ctx.auth.getUserOrFail()
     const contract = await contractSummary(idParam(ctx.params.id))
-    if (!contract || contract.parentUserId !== user.id) throw new NotFoundException()
+    if (!contract) throw new NotFoundException()
+    await ctx.bouncer.with(OrderPolicy).authorize('create', contract)
     const mode = ctx.request.input('mode') === 'pay_later' ? 'pay_later' : 'prepaid'
     const order = await new CreateOrder().handle(user, contract.id, { mode })
     if (order.mode === 'pay_later') {
@@ -113,7 +125,7 @@ export default class ParentOrdersController {
   }
 
   async pay(ctx: HttpContext) {
-    const order = await ownOrder(ctx)
+    const order = await ownOrder(ctx, 'pay')
     const contract = await contractSummary(order.contractId)
     return this.#toCashier(ctx, order, contract?.courseName ?? order.number)
   }
@@ -132,10 +144,7 @@ export default class ParentOrdersController {
 
   /** "Learn first, pay later": the parent pays for a class after taking it. */
   async payClass(ctx: HttpContext) {
-    const user = ctx.auth.getUserOrFail()
-    const consumption = await Consumption.find(idParam(ctx.params.id))
-    const order = consumption ? await Order.find(consumption.orderId) : null
-    if (!consumption || !order || order.parentUserId !== user.id) throw new NotFoundException()
+    const { consumption, order } = await ownClass(ctx)
     if (order.mode !== 'pay_later' || consumption.releasedAt || consumption.status === 'disputed')
       throw new DomainError('funds.classes.nothing_to_pay')
     const contract = await contractSummary(order.contractId)
@@ -151,12 +160,14 @@ export default class ParentOrdersController {
   }
 
   async confirmClass(ctx: HttpContext) {
+    await ownClass(ctx)
     await new AnswerClass().confirm(ctx.auth.getUserOrFail(), idParam(ctx.params.id))
     ctx.session.flash('success', ctx.i18n.t('funds.classes.confirmed'))
     return ctx.response.redirect().back()
   }
 
   async disputeClass(ctx: HttpContext) {
+    await ownClass(ctx)
     const { reason } = await ctx.request.validateUsing(disputeValidator, {
       messagesProvider: fundsMessages(ctx),
     })
@@ -166,7 +177,8 @@ export default class ParentOrdersController {
   }
 
   async requestRefund(ctx: HttpContext) {
-    const order = await ownOrder(ctx)
+    const order = await findOrder(ctx.params.id)
+    await ctx.bouncer.with(RefundPolicy).authorize('request', order)
     const input = await ctx.request.validateUsing(refundValidator, {
       messagesProvider: fundsMessages(ctx),
     })
@@ -182,9 +194,10 @@ export default class ParentOrdersController {
   }
 
   async withdrawRefund(ctx: HttpContext) {
-    const user = ctx.auth.getUserOrFail()
-    if (user.role !== 'parent') throw new ForbiddenException()
-    await new WithdrawRefund().handle(user, idParam(ctx.params.id))
+    const refund = await Refund.find(idParam(ctx.params.id))
+    if (!refund) throw new NotFoundException()
+    await ctx.bouncer.with(RefundPolicy).authorize('withdraw', refund)
+    await new WithdrawRefund().handle(ctx.auth.getUserOrFail(), refund.id)
     ctx.session.flash('success', ctx.i18n.t('funds.refunds.withdrawn'))
     return ctx.response.redirect().back()
   }

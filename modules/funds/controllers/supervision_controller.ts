@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { DateTime } from 'luxon'
-import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import {
   type CurrentUser,
@@ -10,33 +9,34 @@ import {
   regionTree,
 } from '#modules/identity'
 import { contractSummary } from '#modules/catalog'
-import {
-  institutionSummaries,
-  institutionSummary,
-  isBureau,
-  isResponsibleBureau,
-} from '#modules/registry'
+import { institutionSummaries, institutionSummary, isResponsibleBureau } from '#modules/registry'
 import { formatYuan } from '#kernel/shared/money'
 import { BureauRefundAll } from '../actions/refunds.js'
 import { positionOf } from '../actions/reconcile.js'
 import FundAnomaly from '../models/fund_anomaly.js'
 import BankInstruction from '../models/bank_instruction.js'
 import { ResolveInstruction } from '../actions/resolve_instruction.js'
+import Order from '../models/order.js'
 import SupervisedAccount from '../models/supervised_account.js'
-import { findOrder, orderStatement, pageOf, regionOrders } from '../queries/orders.js'
+import OrderPolicy from '../policies/order_policy.js'
+import SupervisionPolicy from '../policies/supervision_policy.js'
+import { orderStatement, pageOf, regionOrders } from '../queries/orders.js'
 import { supervisionByInstitution, supervisionByRegion } from '../queries/supervision.js'
 import { fundsMessages, idParam } from '../services/http.js'
 import { bureauRefundValidator, closeAnomalyValidator } from '../validators/funds.js'
 
+/** The signed-in bureau, once the policy has let it through (so it has a region). */
 function bureau(ctx: HttpContext): CurrentUser & { regionCode: string } {
-  const user = ctx.auth.getUserOrFail()
-  if (!isBureau(user) || !user.regionCode) throw new ForbiddenException()
-  return user as CurrentUser & { regionCode: string }
+  return ctx.auth.getUserOrFail() as CurrentUser & { regionCode: string }
 }
+
+/** The institution in the route, or null (the policy answers 404 once the role is let in). */
+const institutionOf = (ctx: HttpContext) => institutionSummary(idParam(ctx.params.id))
 
 /** Fund supervision for bureaus (Art. 13, 14): region → institution → order → ledger entry, each level only within the viewer's region. */
 export default class SupervisionController {
   async index(ctx: HttpContext) {
+    await ctx.bouncer.with(SupervisionPolicy).authorize('index')
     const user = bureau(ctx)
     const asked = String(ctx.request.input('region') ?? '')
     const scope =
@@ -70,10 +70,10 @@ export default class SupervisionController {
   }
 
   async institution(ctx: HttpContext) {
+    const institution = await institutionOf(ctx)
+    await ctx.bouncer.with(SupervisionPolicy).authorize('institution', institution)
+    if (!institution) throw new NotFoundException()
     const user = bureau(ctx)
-    const institution = await institutionSummary(idParam(ctx.params.id))
-    if (!institution || !inScope(institution.regionCode, user.regionCode))
-      throw new NotFoundException()
     const account = await SupervisedAccount.findBy('institutionId', institution.id)
     const position = account ? await positionOf(account) : null
     const orders = await regionOrders(user, ctx.request.input('page'), institution.id)
@@ -101,9 +101,10 @@ export default class SupervisionController {
   }
 
   async order(ctx: HttpContext) {
+    const order = await Order.find(idParam(ctx.params.id))
+    await ctx.bouncer.with(OrderPolicy).authorize('view', order)
+    if (!order) throw new NotFoundException()
     const user = bureau(ctx)
-    const order = await findOrder(ctx.params.id)
-    if (!inScope(order.regionCode, user.regionCode)) throw new NotFoundException()
     await recordAudit({
       action: 'funds.order_viewed',
       actor: user,
@@ -122,11 +123,10 @@ export default class SupervisionController {
 
   /** The responsible bureau refunds every unconsumed fee of an institution that stopped abnormally. */
   async refundAll(ctx: HttpContext) {
+    const institution = await institutionOf(ctx)
+    await ctx.bouncer.with(SupervisionPolicy).authorize('refundAll', institution)
+    if (!institution) throw new NotFoundException()
     const user = bureau(ctx)
-    const institution = await institutionSummary(idParam(ctx.params.id))
-    if (!institution || !inScope(institution.regionCode, user.regionCode))
-      throw new NotFoundException()
-    if (!isResponsibleBureau(user, institution)) throw new ForbiddenException()
     const { reason } = await ctx.request.validateUsing(bureauRefundValidator, {
       messagesProvider: fundsMessages(ctx),
     })
@@ -151,16 +151,15 @@ export default class SupervisionController {
 
   /** The responsible bureau re-issues a rejected bank instruction, or reverses it back into supervision. */
   async resolveInstruction(ctx: HttpContext) {
-    const user = bureau(ctx)
     const instruction = await BankInstruction.find(idParam(ctx.params.id))
     const institution = instruction
       ? await institutionSummary(
           (await SupervisedAccount.findOrFail(instruction.supervisedAccountId)).institutionId
         )
       : null
-    if (!instruction || !institution || !inScope(institution.regionCode, user.regionCode))
-      throw new NotFoundException()
-    if (!isResponsibleBureau(user, institution)) throw new ForbiddenException()
+    await ctx.bouncer.with(SupervisionPolicy).authorize('resolveInstruction', institution)
+    if (!instruction || !institution) throw new NotFoundException()
+    const user = bureau(ctx)
     const { note } = await ctx.request.validateUsing(closeAnomalyValidator, {
       messagesProvider: fundsMessages(ctx),
     })
@@ -186,6 +185,7 @@ export default class SupervisionController {
   }
 
   async anomalies(ctx: HttpContext) {
+    await ctx.bouncer.with(SupervisionPolicy).authorize('anomalies')
     const user = bureau(ctx)
     const status = ctx.request.input('status') === 'closed' ? 'closed' : 'open'
     const anomalies = await applyRegionScope(FundAnomaly.query(), user.regionCode)
@@ -202,11 +202,11 @@ export default class SupervisionController {
   }
 
   async closeAnomaly(ctx: HttpContext) {
-    const user = bureau(ctx)
     const anomaly = await FundAnomaly.find(idParam(ctx.params.id))
-    if (!anomaly || !inScope(anomaly.regionCode, user.regionCode)) throw new NotFoundException()
     /* Least privilege: a red warning (money may have left supervision) is decided by a bureau, not a sub-unit (街道教育办). */
-    if (anomaly.severity === 'red' && user.adminLevel === 'subunit') throw new ForbiddenException()
+    await ctx.bouncer.with(SupervisionPolicy).authorize('closeAnomaly', anomaly)
+    if (!anomaly) throw new NotFoundException()
+    const user = bureau(ctx)
     const { note } = await ctx.request.validateUsing(closeAnomalyValidator, {
       messagesProvider: fundsMessages(ctx),
     })
