@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import encryption from '@adonisjs/core/services/encryption'
 import { DomainError } from '#kernel/exceptions/domain_error'
-import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { unseal } from '#kernel/shared/personal_data'
 import { type CurrentUser, recordAudit, requestMeta } from '#modules/identity'
@@ -16,12 +15,7 @@ import {
 } from '../actions/bureau_handling.js'
 import { COMPLAINT_TYPES } from '../models/complaint.js'
 import type Complaint from '../models/complaint.js'
-import {
-  bureauCanAct,
-  bureauCanView,
-  isBureau,
-  isHandlingBureau,
-} from '../policies/complaint_policy.js'
+import ComplaintPolicy, { bureauCanAct, isHandlingBureau } from '../policies/complaint_policy.js'
 import { BUREAU_TABS, bureauCases, caseDetail, caseFilters, findCase } from '../queries/cases.js'
 import { complaintMessages, idParam } from '../services/http.js'
 import { bureauName } from '../services/units.js'
@@ -36,7 +30,8 @@ import {
 /** A bureau's complaint desk: what waits on it, every case of its region, and the handling steps. */
 export default class BureauComplaintsController {
   async index(ctx: HttpContext) {
-    const user = this.#bureau(ctx)
+    await ctx.bouncer.with(ComplaintPolicy).authorize('bureauIndex')
+    const user = ctx.auth.getUserOrFail()
     const filters = caseFilters(ctx.request.qs())
     const cases = await bureauCases(user, filters, ctx.request.input('page'))
     cases
@@ -58,8 +53,7 @@ export default class BureauComplaintsController {
 
   /** The complainant's name and phone, for the handling bureau only, written to the audit log (Art. 19). */
   async reveal(ctx: HttpContext) {
-    const { user, complaint } = await this.#viewable(ctx)
-    if (!isHandlingBureau(user, complaint)) throw new ForbiddenException()
+    const { user, complaint } = await this.#viewable(ctx, 'reveal')
     await recordAudit({
       action: 'complaints.reveal_complainant',
       actor: user,
@@ -142,23 +136,15 @@ export default class BureauComplaintsController {
     })
   }
 
-  #bureau(ctx: HttpContext): CurrentUser {
-    const user = ctx.auth.user as CurrentUser
-    if (!isBureau(user)) throw new ForbiddenException()
-    return user
-  }
-
-  async #viewable(ctx: HttpContext) {
-    const user = this.#bureau(ctx)
+  async #viewable(ctx: HttpContext, ability: 'bureauShow' | 'reveal' | 'act' = 'bureauShow') {
     const complaint = await findCase(idParam(ctx.params.id))
-    if (!complaint || !bureauCanView(user, complaint)) throw new NotFoundException()
-    return { user, complaint }
+    await ctx.bouncer.with(ComplaintPolicy).authorize(ability, complaint)
+    if (!complaint) throw new NotFoundException()
+    return { user: ctx.auth.getUserOrFail(), complaint }
   }
 
-  async #actionable(ctx: HttpContext) {
-    const found = await this.#viewable(ctx)
-    if (!bureauCanAct(found.user, found.complaint)) throw new ForbiddenException()
-    return found
+  #actionable(ctx: HttpContext) {
+    return this.#viewable(ctx, 'act')
   }
 
   #done(ctx: HttpContext, complaint: Complaint, what: string) {

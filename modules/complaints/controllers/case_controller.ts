@@ -2,7 +2,6 @@ import type { HttpContext } from '@adonisjs/core/http'
 import drive from '@adonisjs/drive/services/main'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { sendPrivateFile } from '#kernel/shared/downloads'
-import type { CurrentUser } from '#modules/identity'
 import {
   AcceptResult,
   EscalateToBureau,
@@ -13,7 +12,7 @@ import {
 } from '../actions/complainant_steps.js'
 import ComplaintAttachment from '../models/complaint_attachment.js'
 import type Complaint from '../models/complaint.js'
-import { bureauCanView, isComplainant } from '../policies/complaint_policy.js'
+import ComplaintPolicy, { openedCases } from '../policies/complaint_policy.js'
 import { caseDetail, findByNumber, findCase } from '../queries/cases.js'
 import { complaintMessages, idParam } from '../services/http.js'
 import { rateValidator, reasonValidator } from '../validators/complaint.js'
@@ -91,13 +90,8 @@ export default class CaseController {
   async attachment(ctx: HttpContext) {
     const file = await ComplaintAttachment.find(idParam(ctx.params.id))
     const complaint = file ? await findCase(file.complaintId) : null
-    const user = ctx.auth.user as CurrentUser | undefined
-    if (
-      !file ||
-      !complaint ||
-      !(isComplainant(ctx, complaint) || (user && bureauCanView(user, complaint)))
-    )
-      throw new NotFoundException()
+    if (!file || !complaint) throw new NotFoundException()
+    await ctx.bouncer.with(ComplaintPolicy).authorize('openEvidence', complaint, openedCases(ctx))
     return sendPrivateFile(ctx.response, {
       bytes: Buffer.from(await drive.use().getBytes(file.storageKey)),
       mimeType: file.mimeType,
@@ -109,7 +103,8 @@ export default class CaseController {
   async #own(ctx: HttpContext): Promise<Complaint> {
     await ctx.auth.check()
     const complaint = await findByNumber(ctx.params.number)
-    if (!complaint || !isComplainant(ctx, complaint)) throw new NotFoundException()
+    if (!complaint) throw new NotFoundException()
+    await ctx.bouncer.with(ComplaintPolicy).authorize('follow', complaint, openedCases(ctx))
     return complaint
   }
 

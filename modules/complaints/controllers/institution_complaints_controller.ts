@@ -3,7 +3,7 @@ import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { todayIso } from '#kernel/shared/dates'
 import { actingInstitutionId } from '#modules/identity'
 import { RespondAsInstitution } from '../actions/respond_as_institution.js'
-import { institutionCanView } from '../policies/complaint_policy.js'
+import ComplaintPolicy from '../policies/complaint_policy.js'
 import { caseDetail, findCase, institutionCases, institutionTrail } from '../queries/cases.js'
 import { complaintMessages, idParam } from '../services/http.js'
 import { responseValidator } from '../validators/complaint.js'
@@ -11,6 +11,7 @@ import { responseValidator } from '../validators/complaint.js'
 /** The institution's customer service: complaints about it, answered within the deadline. Complainants are masked. */
 export default class InstitutionComplaintsController {
   async index(ctx: HttpContext) {
+    await ctx.bouncer.with(ComplaintPolicy).authorize('institutionIndex')
     const institutionId = actingInstitutionId(ctx)
     const tab = ctx.request.input('tab') === 'all' ? 'all' : 'todo'
     const cases = await institutionCases(institutionId, tab, ctx.request.input('page'))
@@ -19,14 +20,9 @@ export default class InstitutionComplaintsController {
   }
 
   async show(ctx: HttpContext) {
-    actingInstitutionId(ctx)
     const complaint = await findCase(idParam(ctx.params.id))
-    if (
-      !complaint ||
-      !institutionCanView(ctx.auth.getUserOrFail(), complaint) ||
-      complaint.status === 'withdrawn'
-    )
-      throw new NotFoundException()
+    if (!complaint) throw new NotFoundException()
+    await ctx.bouncer.with(ComplaintPolicy).authorize('institutionShow', complaint)
     const detail = await caseDetail(complaint)
     return ctx.view.render('complaints::institution/show', {
       complaint: detail,
@@ -35,14 +31,13 @@ export default class InstitutionComplaintsController {
   }
 
   async respond(ctx: HttpContext) {
-    actingInstitutionId(ctx)
-    const user = ctx.auth.getUserOrFail()
     const complaint = await findCase(idParam(ctx.params.id))
-    if (!complaint || !institutionCanView(user, complaint)) throw new NotFoundException()
+    if (!complaint) throw new NotFoundException()
+    await ctx.bouncer.with(ComplaintPolicy).authorize('respond', complaint)
     const { response } = await ctx.request.validateUsing(responseValidator, {
       messagesProvider: complaintMessages(ctx),
     })
-    await new RespondAsInstitution().handle(user, complaint.id, response)
+    await new RespondAsInstitution().handle(ctx.auth.getUserOrFail(), complaint.id, response)
     ctx.session.flash('success', ctx.i18n.t('complaints.done.responded'))
     return ctx.response.redirect().toRoute('institution_complaints.show', { id: complaint.id })
   }

@@ -1,6 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { todayIso } from '#kernel/shared/dates'
-import type { CurrentUser } from '#modules/identity'
 import { ordersOfParent, orderFacts } from '#modules/funds'
 import { contractSummaries } from '#modules/catalog'
 import {
@@ -11,6 +10,7 @@ import {
 } from '#modules/registry'
 import { FileComplaint } from '../actions/file_complaint.js'
 import { COMPLAINT_TYPES, TARGET_TYPES } from '../models/complaint.js'
+import ComplaintPolicy from '../policies/complaint_policy.js'
 import { parentCases } from '../queries/cases.js'
 import { complaintMessages, idParam, readAttachments } from '../services/http.js'
 import { parentComplaintValidator } from '../validators/complaint.js'
@@ -18,14 +18,16 @@ import { parentComplaintValidator } from '../validators/complaint.js'
 /** The parent terminal: my complaints, and filing one about an order or anything else. */
 export default class ParentComplaintsController {
   async index(ctx: HttpContext) {
-    const user = ctx.auth.user as CurrentUser
+    await ctx.bouncer.with(ComplaintPolicy).authorize('parentIndex')
+    const user = ctx.auth.getUserOrFail()
     const cases = await parentCases(user.id, ctx.request.input('page'))
     cases.baseUrl(ctx.request.url())
     return ctx.view.render('complaints::parent/index', { cases, today: todayIso() })
   }
 
   async create(ctx: HttpContext) {
-    const user = ctx.auth.user as CurrentUser
+    await ctx.bouncer.with(ComplaintPolicy).authorize('file')
+    const user = ctx.auth.getUserOrFail()
     const orders = await ordersOfParent(user.id)
     const [contracts, institutions] = await Promise.all([
       contractSummaries(orders.map((o) => o.contractId)),
@@ -50,7 +52,8 @@ export default class ParentComplaintsController {
   }
 
   async store(ctx: HttpContext) {
-    const user = ctx.auth.user as CurrentUser
+    await ctx.bouncer.with(ComplaintPolicy).authorize('file')
+    const user = ctx.auth.getUserOrFail()
     const input = await ctx.request.validateUsing(parentComplaintValidator, {
       messagesProvider: complaintMessages(ctx),
     })
