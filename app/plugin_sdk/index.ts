@@ -66,6 +66,12 @@ export interface RuleContext<Output> {
   region: RegionCode
   /** The province that region belongs to. */
   province: RegionCode
+  /**
+   * Your plugin's settings in that province, as its admin last saved them
+   * (defaults where unset). Read them through your `defineSettings`
+   * declaration: `settings.read(ctx).maxMinutes`. Empty for the national default.
+   */
+  settings: SettingsSnapshot
   /** For value points: the answer of the next rule down (in the end, the national default). */
   next(): Promise<Output>
 }
@@ -116,6 +122,8 @@ export interface PolicyContext {
   region: RegionCode
   /** The province that region belongs to (one of your plugin's regions). */
   province: RegionCode
+  /** Your plugin's settings in that province (see RuleContext.settings). */
+  settings: SettingsSnapshot
   actions: PolicyActions
 }
 
@@ -181,6 +189,8 @@ export interface ReportColumn {
 export interface ReportContext {
   /** The region of the admin who opened the report. */
   region: RegionCode
+  /** Your plugin's settings in that region's province (see RuleContext.settings). */
+  settings: SettingsSnapshot
   /**
    * Read-only SQL, run in a read-only transaction with a 10 s timeout. Read
    * the modules' report views (report_institutions, report_courses,
@@ -237,10 +247,99 @@ export interface PluginDefinition {
   reports?: Report[]
   menu?: MenuItem[]
   /**
+   * Settings a province admin may change in the management terminal
+   * (/manage/plugins) without a deploy, declared with defineSettings. Each
+   * province that the plugin governs has its own values and its own on/off
+   * switch; a change applies to the next decision.
+   */
+  settings?: PluginSettings
+  /**
    * Partials for named slots: slot name → template in plugins/<id>/views
    * (without .edge), rendered with the slot's data (see ViewSlots).
    */
   views?: { [S in SlotName]?: string }
+}
+
+/* Settings: values a province admin changes without a deploy. */
+
+interface SettingBase {
+  label: LocalizedText
+  /** Shown under the field: what the value changes, and the document it comes from. */
+  hint?: LocalizedText
+}
+
+/** A number between `min` and `max` (whole unless `integer: false`), e.g. minutes or basis points. */
+export interface NumberSetting extends SettingBase {
+  type: 'number'
+  default: number
+  min: number
+  max: number
+  /** Whole numbers only (the default); false allows decimals. */
+  integer?: boolean
+  /** Shown after the field, e.g. "分钟" or { 'zh-CN': '分钟', 'en': 'minutes' }. */
+  unit?: LocalizedText
+  /** A further check on an otherwise valid value: the message to show, or undefined when it is fine. */
+  validate?: (value: number) => LocalizedText | undefined
+}
+
+/** On or off. */
+export interface BooleanSetting extends SettingBase {
+  type: 'boolean'
+  default: boolean
+}
+
+/** One of a fixed list of values. */
+export interface ChoiceSetting extends SettingBase {
+  type: 'choice'
+  default: string
+  options: { value: string; label: LocalizedText }[]
+}
+
+/** A line of text of at most `maxLength` characters (a document number, say). */
+export interface TextSetting extends SettingBase {
+  type: 'text'
+  default: string
+  maxLength: number
+  validate?: (value: string) => LocalizedText | undefined
+}
+
+export type PluginSetting = NumberSetting | BooleanSetting | ChoiceSetting | TextSetting
+export type SettingValue = number | boolean | string
+/** Setting keys: lower camelCase or snake_case, e.g. "maxMinutes". */
+export type SettingsDeclaration = Record<string, PluginSetting>
+/** The validated values of one plugin in one province, keyed by setting. */
+export type SettingsSnapshot = Readonly<Record<string, SettingValue>>
+
+export type SettingValues<S extends SettingsDeclaration> = {
+  readonly [K in keyof S]: S[K] extends NumberSetting
+    ? number
+    : S[K] extends BooleanSetting
+      ? boolean
+      : string
+}
+
+export interface PluginSettings<S extends SettingsDeclaration = SettingsDeclaration> {
+  fields: S
+  /** Your settings in the province of the case, typed; a key the snapshot lacks reads its default. */
+  read(ctx: { settings?: SettingsSnapshot }): SettingValues<S>
+}
+
+/**
+ * Declares a plugin's settings; put the result in `settings` and read the
+ * values in rules, policies and reports with `.read(ctx)`.
+ */
+export function defineSettings<const S extends SettingsDeclaration>(fields: S): PluginSettings<S> {
+  return {
+    fields,
+    read(ctx) {
+      const values: Record<string, SettingValue> = {}
+      for (const [key, field] of Object.entries(fields)) {
+        const value = ctx.settings?.[key]
+        values[key] = typeof value === typeof field.default ? value! : field.default
+      }
+      return values as SettingValues<S>
+    },
+  }
 }
 
 export function definePlugin<const T extends PluginDefinition>(definition: T): T {

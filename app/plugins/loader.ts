@@ -11,6 +11,7 @@ export interface LoadOptions {
   platformVersion: string
   declaredPoints: ReadonlySet<string>
   pointVersions?: ReadonlyMap<string, number>
+  declaredEvents?: ReadonlySet<string>
 }
 
 /**
@@ -41,6 +42,7 @@ export async function loadPlugins(options: LoadOptions): Promise<PluginDefinitio
         platformVersion: options.platformVersion,
         declaredPoints: options.declaredPoints,
         pointVersions: options.pointVersions,
+        declaredEvents: options.declaredEvents,
         hasView: (name) => existsSync(fileURLToPath(new URL(`views/${name}.edge`, folder))),
       })
     )

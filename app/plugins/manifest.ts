@@ -7,6 +7,7 @@ import type { PluginDefinition } from '../plugin_sdk/index.js'
 import { isProvinceCode } from '../shared/region_code.js'
 import { PluginLoadError } from './errors.js'
 import { SLOT_NAMES } from './view_slots.js'
+import { settingsDeclarationProblems } from './settings.js'
 
 const KNOWN_KEYS = new Set([
   'id',
@@ -21,6 +22,7 @@ const KNOWN_KEYS = new Set([
   'menu',
   'views',
   'pins',
+  'settings',
 ])
 
 export interface ManifestCheck {
@@ -29,6 +31,8 @@ export interface ManifestCheck {
   declaredPoints: ReadonlySet<string>
   /** Each declared point's version, to check the plugin's `pins`. */
   pointVersions?: ReadonlyMap<string, number>
+  /** The domain events modules emit (app/plugins/domain_events.ts); without it `on` is not checked. */
+  declaredEvents?: ReadonlySet<string>
   /** Whether plugins/<id>/views/<name>.edge exists; without it view templates are not checked. */
   hasView?: (name: string) => boolean
 }
@@ -57,6 +61,7 @@ export function validateManifest(candidate: unknown, check: ManifestCheck): Plug
     )
   }
   problems.push(...pinProblems(def.pins, declaredPoints, check.pointVersions))
+  problems.push(...settingsDeclarationProblems(def.settings))
   if (!Array.isArray(def.regions) || def.regions.length === 0) {
     problems.push('"regions" must list at least one province code')
   } else {
@@ -78,6 +83,9 @@ export function validateManifest(candidate: unknown, check: ManifestCheck): Plug
   checkList(def, 'policies', problems, (policy) => {
     if (!policy?.id || typeof policy?.on !== 'string' || typeof policy?.handle !== 'function') {
       return `policy ${JSON.stringify(policy?.id)} needs an id, an event ("on") and a handle function`
+    }
+    if (check.declaredEvents && !check.declaredEvents.has(policy.on)) {
+      return `policy "${policy.id}" reacts to "${policy.on}", an event no module emits (plugins/reference/events.md lists them)`
     }
   })
   checkList(def, 'reports', problems, (report) => {

@@ -25,7 +25,7 @@ export async function seesPluginMenu(
   if (user.role !== 'admin' || !isRegionCode(user.regionCode)) return false
   const province = provinceOf(user.regionCode)
   if (!province || !plugin.regions.includes(province)) return false
-  return (await host.stateOf(plugin.id, province)).enabled
+  return (await host.stateOf(plugin, province)).enabled
 }
 
 export function registerPluginMenus(

@@ -14,10 +14,12 @@ import type {
   PointOutput,
   Rule,
   RuleContext,
+  SettingsSnapshot,
   Violation,
 } from '../plugin_sdk/index.js'
 import { type RegionCode, provinceOf } from '../shared/region_code.js'
 import { UnknownExtensionPointError } from './errors.js'
+import { effectiveSettings } from './settings.js'
 
 export interface ExtensionPointSpec<N extends PointName> {
   name: N
@@ -25,6 +27,11 @@ export interface ExtensionPointSpec<N extends PointName> {
   version: number
   kind: 'value' | 'decision'
   description: string
+  /**
+   * A realistic input (a case a province would decide), which the plugin
+   * test kit's `inputFor` starts from and the reference pages show.
+   */
+  example?: () => PointInput<N>
   /** The national default. */
   defaultRule: (
     input: PointInput<N>,
@@ -32,18 +39,36 @@ export interface ExtensionPointSpec<N extends PointName> {
   ) => PointOutput<N> | Promise<PointOutput<N>>
 }
 
-/** Whether a plugin is switched on in a province (settings arrive with the management page). */
+/** Whether a plugin is switched on in a province, and its settings there (validated, defaults filled in). */
 export interface PluginState {
   enabled: boolean
+  settings: SettingsSnapshot
 }
 
-/** Where the host reads each plugin's per-province state; the database in the app, memory in tests. */
+/**
+ * Where the host reads each plugin's per-province state: the database in
+ * the app (app/plugins/state_store.ts), memory in tests.
+ */
 export interface PluginStateStore {
-  stateOf(pluginId: string, province: RegionCode): Promise<PluginState>
+  stateOf(plugin: PluginDefinition, province: RegionCode): Promise<PluginState>
 }
 
-/** Every installed plugin on, everywhere it governs: what a host without a database sees. */
-export const allEnabled: PluginStateStore = { stateOf: async () => ({ enabled: true }) }
+const defaultStates = new WeakMap<PluginDefinition, PluginState>()
+/** A plugin switched on with its declared defaults. */
+export function defaultState(plugin: PluginDefinition): PluginState {
+  let state = defaultStates.get(plugin)
+  if (!state)
+    defaultStates.set(
+      plugin,
+      (state = { enabled: true, settings: effectiveSettings(plugin, null) })
+    )
+  return state
+}
+
+/** Every installed plugin on with its defaults, everywhere it governs: what a host without a database sees. */
+export const allEnabled: PluginStateStore = { stateOf: async (plugin) => defaultState(plugin) }
+
+const NO_SETTINGS: SettingsSnapshot = Object.freeze({})
 
 export class PluginHost {
   #points = new Map<string, ExtensionPointSpec<any>>()
@@ -54,8 +79,8 @@ export class PluginHost {
     this.#store = store
   }
 
-  stateOf(pluginId: string, province: RegionCode): Promise<PluginState> {
-    return this.#store.stateOf(pluginId, province)
+  stateOf(plugin: PluginDefinition, province: RegionCode): Promise<PluginState> {
+    return this.#store.stateOf(plugin, province)
   }
 
   declare<N extends PointName>(spec: ExtensionPointSpec<N>) {
@@ -110,11 +135,21 @@ export class PluginHost {
 
   /** Plugins that govern the region and are switched on in its province, in precedence order. */
   async activeFor(region: RegionCode): Promise<PluginDefinition[]> {
+    return (await this.activeStatesFor(region)).map(({ plugin }) => plugin)
+  }
+
+  /** As activeFor, with each plugin's settings in the region's province. */
+  async activeStatesFor(
+    region: RegionCode
+  ): Promise<{ plugin: PluginDefinition; settings: SettingsSnapshot }[]> {
     const province = provinceOf(region)
     const governing = this.pluginsFor(region)
     if (!province || !governing.length) return []
-    const states = await Promise.all(governing.map((plugin) => this.stateOf(plugin.id, province)))
-    return governing.filter((_, i) => states[i]!.enabled)
+    const states = await Promise.all(governing.map((plugin) => this.stateOf(plugin, province)))
+    return governing
+      .map((plugin, i) => ({ plugin, state: states[i]! }))
+      .filter(({ state }) => state.enabled)
+      .map(({ plugin, state }) => ({ plugin, settings: state.settings }))
   }
 
   async resolve<N extends PointName>(
@@ -124,22 +159,36 @@ export class PluginHost {
   ): Promise<PointOutput<N>> {
     const spec = this.#points.get(name) as ExtensionPointSpec<N> | undefined
     if (!spec) throw new UnknownExtensionPointError(name)
-    const rules = (await this.activeFor(region))
-      .map((plugin) => plugin.rules?.[name] as Rule<N> | undefined)
-      .filter((rule): rule is Rule<N> => typeof rule === 'function')
+    const rules = (await this.activeStatesFor(region))
+      .map(({ plugin, settings }) => ({
+        rule: plugin.rules?.[name] as Rule<N> | undefined,
+        settings,
+      }))
+      .filter(
+        (entry): entry is { rule: Rule<N>; settings: SettingsSnapshot } =>
+          typeof entry.rule === 'function'
+      )
+    const national = { rule: spec.defaultRule as Rule<N>, settings: NO_SETTINGS }
     const province = (provinceOf(region) ?? region) as RegionCode
 
     if (spec.kind === 'decision') {
-      const base = { region, province, next: async () => [] as unknown as PointOutput<N> }
+      const none = async () => [] as unknown as PointOutput<N>
       const results = await Promise.all(
-        [spec.defaultRule, ...rules].map((rule) => rule(input, base))
+        [national, ...rules].map(({ rule, settings }) =>
+          rule(input, { region, province, settings, next: none })
+        )
       )
       return results.flat() as Violation[] as PointOutput<N>
     }
 
     const run = (index: number): Promise<PointOutput<N>> => {
-      const rule = rules[index] ?? spec.defaultRule
-      const ctx: RuleContext<PointOutput<N>> = { region, province, next: () => run(index + 1) }
+      const { rule, settings } = rules[index] ?? national
+      const ctx: RuleContext<PointOutput<N>> = {
+        region,
+        province,
+        settings,
+        next: () => run(index + 1),
+      }
       return Promise.resolve(rule(input, ctx))
     }
     return run(0)

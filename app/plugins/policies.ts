@@ -184,9 +184,23 @@ export async function runPolicy(runId: number, host: PluginHost = pluginHost): P
         trx,
         actorLabel: `${textIn(plugin.name, 'zh-CN')} · ${policy.id}`,
       }
+      const { enabled, settings } = await host.stateOf(plugin, policyRun.province)
+      if (!enabled) {
+        /* Switched off between the event and the run: the switch applies to every decision not yet taken. */
+        await trx
+          .from('plugin_policy_runs')
+          .where('id', runId)
+          .update({
+            status: 'dropped',
+            last_error: `the plugin was switched off in ${policyRun.province} before the policy ran`,
+            finished_at: new Date(),
+          })
+        return
+      }
       const ctx: PolicyContext = {
         region: policyRun.region,
         province: policyRun.province,
+        settings,
         actions: actionsFor(policyRun),
       }
       const handle = policy.handle as (event: unknown, ctx: PolicyContext) => unknown

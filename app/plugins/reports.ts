@@ -10,7 +10,12 @@
 | (bin/table_ownership.ts) refuses any plugin file that does.
 */
 import db from '@adonisjs/lucid/services/db'
-import type { PluginDefinition, Report, ReportContext } from '../plugin_sdk/index.js'
+import type {
+  PluginDefinition,
+  Report,
+  ReportContext,
+  SettingsSnapshot,
+} from '../plugin_sdk/index.js'
 import type { RegionCode } from '../shared/region_code.js'
 import { type PluginHost, pluginHost } from './plugin_host.js'
 
@@ -18,29 +23,36 @@ export interface PluginReport {
   pluginId: string
   pluginName: PluginDefinition['name']
   report: Report
+  /** The plugin's settings in the region's province when the report was found. */
+  settings: SettingsSnapshot
 }
 
-/** The reports of the plugins that govern a region (none for the ministry, which no province plugin governs). */
-export function reportsFor(region: RegionCode, host: PluginHost = pluginHost): PluginReport[] {
-  return host.pluginsFor(region).flatMap((plugin) =>
+/**
+ * The reports of the plugins that govern a region and are switched on in
+ * its province (none for the ministry, which no province plugin governs).
+ */
+export async function reportsFor(
+  region: RegionCode,
+  host: PluginHost = pluginHost
+): Promise<PluginReport[]> {
+  return (await host.activeStatesFor(region)).flatMap(({ plugin, settings }) =>
     (plugin.reports ?? []).map((report) => ({
       pluginId: plugin.id,
       pluginName: plugin.name,
       report,
+      settings,
     }))
   )
 }
 
-export function findReport(
+export async function findReport(
   region: RegionCode,
   pluginId: string,
   reportId: string,
   host: PluginHost = pluginHost
-): PluginReport | null {
-  return (
-    reportsFor(region, host).find((r) => r.pluginId === pluginId && r.report.id === reportId) ??
-    null
-  )
+): Promise<PluginReport | null> {
+  const reports = await reportsFor(region, host)
+  return reports.find((r) => r.pluginId === pluginId && r.report.id === reportId) ?? null
 }
 
 export const REPORT_TIMEOUT_MS = 10_000
@@ -60,6 +72,7 @@ export async function runReport(
     await trx.rawQuery(`SELECT set_config('xiaowai.report_scope', ?, true)`, [region])
     const ctx: ReportContext = {
       region,
+      settings: found.settings,
       sql: async (text, bindings = []) => (await trx.rawQuery(text, bindings as any[])).rows,
     }
     const rows = await found.report.query(ctx)

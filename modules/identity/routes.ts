@@ -8,6 +8,7 @@ const PasswordLinksController = () => import('./controllers/password_links_contr
 const PasswordsController = () => import('./controllers/passwords_controller.js')
 const AccountsController = () => import('./controllers/accounts_controller.js')
 const OperationsController = () => import('./controllers/operations_controller.js')
+const PluginSettingsController = () => import('./controllers/plugin_settings_controller.js')
 const AuditEventsController = () => import('./controllers/audit_events_controller.js')
 const OutboxController = () => import('./controllers/outbox_controller.js')
 
@@ -61,6 +62,11 @@ router
     router
       .post('/operations/policy-runs/:id/requeue', [OperationsController, 'requeuePolicyRun'])
       .as('operations.requeue_policy_run')
+    router.get('/plugins', [PluginSettingsController, 'index']).as('plugin_settings.index')
+    router.get('/plugins/:plugin', [PluginSettingsController, 'show']).as('plugin_settings.show')
+    router
+      .post('/plugins/:plugin', [PluginSettingsController, 'update'])
+      .as('plugin_settings.update')
   })
   .prefix('/manage')
   .use([middleware.auth(), middleware.terminal({ terminal: 'management' })])

@@ -9,6 +9,7 @@ import { auditRetentionDays } from './rules/audit_retention.js'
 import { filingFields } from './rules/filing_fields.js'
 import { courseRules } from './rules/course_rules.js'
 import { onlineScreening } from './reports/online_screening.js'
+import { jilinSettings } from './settings.js'
 
 export default definePlugin({
   id: 'jilin',
@@ -32,4 +33,5 @@ export default definePlugin({
     'catalog.course.validate': courseRules,
   },
   reports: [onlineScreening],
+  settings: jilinSettings,
 })

@@ -11,6 +11,7 @@ import {
   PLUGIN_API_VERSION,
   type PluginDefinition,
   type Violation,
+  defineSettings,
 } from '../../app/plugin_sdk/index.js'
 
 /* Points declared only for these tests; the host is generic over names. */
@@ -212,6 +213,37 @@ test.group('Plugin host: manifest checks and start-up failure', () => {
       assert.include(message, 'rule "test.cap" is not a function')
       assert.include(message, 'unknown key "extra"')
     }
+  })
+
+  test('refuses a policy on an event no module emits, and settings it cannot honour', ({
+    assert,
+  }) => {
+    const candidate = {
+      ...plugin('jilin', ['220000'], {}),
+      policies: [{ id: 'p', description: 'p', on: 'complaints:closd', handle: () => {} }],
+      settings: defineSettings({
+        'minutes': { type: 'number', label: 'm', default: 90, min: 10, max: 60 },
+        'level': { type: 'choice', label: 'l', default: 'x', options: [] },
+        'note': { type: 'text', label: 'n', default: '', maxLength: 0 },
+        'bad-key': { type: 'boolean', label: 'b', default: true },
+      }),
+    }
+    const withEvents = { ...check, declaredEvents: new Set(['complaints:closed']) }
+    try {
+      validateManifest(candidate, withEvents)
+      assert.fail('expected an error')
+    } catch (error) {
+      const message = (error as Error).message
+      assert.include(message, 'policy "p" reacts to "complaints:closd", an event no module emits')
+      assert.include(message, 'setting "minutes": its default 90 fails its own checks')
+      assert.include(message, 'setting "level": "options" must list at least one value')
+      assert.include(message, 'setting "note": "maxLength" must be a positive whole number')
+      assert.include(message, 'setting "bad-key": a key is letters, digits and _')
+    }
+    assert.throws(
+      () => validateManifest({ ...plugin('jilin', ['220000'], {}), settings: { x: 1 } }, check),
+      /"settings" must be declared with defineSettings/
+    )
   })
 
   test('loading a missing, crashing or incompatible plugin fails with its name', async ({

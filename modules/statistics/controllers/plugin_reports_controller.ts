@@ -10,7 +10,7 @@ import { chartOf, formatCell, reportWorkbook } from '../services/plugin_report.j
 /** A province's own report (from its plugin), for the bureaus of that province; read-only, exportable. */
 export default class PluginReportsController {
   async show(ctx: HttpContext) {
-    const { found, region } = this.#find(ctx)
+    const { found, region } = await this.#find(ctx)
     const { rows, truncated } = await runReport(found, region)
     const locale = ctx.i18n.locale
     return ctx.view.render('statistics::reports/plugin', {
@@ -27,7 +27,7 @@ export default class PluginReportsController {
   }
 
   async export(ctx: HttpContext) {
-    const { found, region } = this.#find(ctx)
+    const { found, region } = await this.#find(ctx)
     const { rows } = await runReport(found, region)
     const bytes = await reportWorkbook(found.report, rows)
     return sendPrivateFile(ctx.response, {
@@ -37,10 +37,10 @@ export default class PluginReportsController {
     })
   }
 
-  #find(ctx: HttpContext) {
+  async #find(ctx: HttpContext) {
     const user = bureauOf(ctx)
     const region = toRegionCode(user.regionCode)
-    const found = findReport(region, String(ctx.params.plugin), String(ctx.params.report))
+    const found = await findReport(region, String(ctx.params.plugin), String(ctx.params.report))
     if (!found) throw new NotFoundException()
     return { found, region }
   }

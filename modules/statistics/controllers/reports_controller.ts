@@ -86,7 +86,7 @@ export default class ReportsController {
       headline: HEADLINE,
       fmt: formatFigure,
       regionLabel: (code: string) => regionTree.fullName(code),
-      customReports: reportsFor(toRegionCode(user.regionCode)).map((r) => ({
+      customReports: (await reportsFor(toRegionCode(user.regionCode))).map((r) => ({
         pluginId: r.pluginId,
         id: r.report.id,
         title: textIn(r.report.title, ctx.i18n.locale),

@@ -1,4 +1,5 @@
 import type { LocalizedText, Rule, Violation } from '#plugin_sdk'
+import { jilinSettings } from '../settings.js'
 
 /*
 | 吉教联〔2019〕75号 二（二）1 ② 培训时间 and ③ 教师资质. The notice governs
@@ -16,7 +17,8 @@ const TEACHER_RULES: LocalizedText = {
   'en': 'Jilin online-training rules (JJL [2019] No. 75), II(2)1③',
 }
 
-export const MAX_CLASS_MINUTES = 40
+/** 吉教联〔2019〕75号: 40 minutes; the province may change it in its settings (maxClassMinutes). */
+export const MAX_CLASS_MINUTES = jilinSettings.fields.maxClassMinutes.default
 export const MIN_GAP_MINUTES = 10
 /** Live classes for compulsory-education pupils end by 21:00. */
 export const LIVE_END_MINUTE = 21 * 60
@@ -27,22 +29,23 @@ const WEEKDAY = ['', '周一', '周二', '周三', '周四', '周五', '周六',
 const hhmm = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
 
-export const courseRules: Rule<'catalog.course.validate'> = (course) => {
+export const courseRules: Rule<'catalog.course.validate'> = (course, ctx) => {
   if (course.delivery !== 'online') return []
+  const maxMinutes = jilinSettings.read(ctx).maxClassMinutes
   const out: Violation[] = []
   const compulsory = course.stages.includes('primary') || course.stages.includes('junior')
 
-  if (course.minutesPerClass > MAX_CLASS_MINUTES) {
+  if (course.minutesPerClass > maxMinutes) {
     out.push({
       rule: 'jilin.class_minutes',
       authority: TIME_RULES,
       message: {
-        'zh-CN': `每节课 ${course.minutesPerClass} 分钟，超过 ${MAX_CLASS_MINUTES} 分钟。`,
-        'en': `Classes last ${course.minutesPerClass} minutes; at most ${MAX_CLASS_MINUTES} are allowed.`,
+        'zh-CN': `每节课 ${course.minutesPerClass} 分钟，超过 ${maxMinutes} 分钟。`,
+        'en': `Classes last ${course.minutesPerClass} minutes; at most ${maxMinutes} are allowed.`,
       },
       fix: {
-        'zh-CN': `把每节课时长改为不超过 ${MAX_CLASS_MINUTES} 分钟。`,
-        'en': `Shorten classes to ${MAX_CLASS_MINUTES} minutes or less.`,
+        'zh-CN': `把每节课时长改为不超过 ${maxMinutes} 分钟。`,
+        'en': `Shorten classes to ${maxMinutes} minutes or less.`,
       },
       field: 'minutesPerClass',
     })

@@ -80,6 +80,33 @@ test.group('Jilin plugin: online course rules (吉教联〔2019〕75号 二（�
     assert.deepEqual(await jilinRules(course({ minutesPerClass: 40 })), [])
   })
 
+  test('the province may change the longest class in its settings', async ({ assert }) => {
+    const revised = testHostFor(jilin, { settings: { jilin: { maxClassMinutes: 45 } } })
+    const rules = async (facts: CourseFacts) =>
+      (await revised.resolve('catalog.course.validate', JILIN, facts)).map((v) => v.rule)
+    assert.notInclude(await rules(course({ minutesPerClass: 45 })), 'jilin.class_minutes')
+    const [late] = (
+      await revised.resolve('catalog.course.validate', JILIN, course({ minutesPerClass: 50 }))
+    ).filter((v) => v.rule === 'jilin.class_minutes')
+    assert.include(String((late!.message as { 'zh-CN': string })['zh-CN']), '超过 45 分钟')
+  })
+
+  test('switched off in Jilin, the national rules alone hold there', async ({ assert }) => {
+    const off = testHostFor(jilin, { switchedOff: ['jilin'] })
+    const rules = (
+      await off.resolve('catalog.course.validate', JILIN, course({ minutesPerClass: 45 }))
+    ).map((v) => v.rule)
+    assert.isFalse(rules.some((r) => r.startsWith('jilin.')))
+  })
+
+  test('a setting outside its range is refused, even in a test', async ({ assert }) => {
+    const wrong = testHostFor(jilin, { settings: { jilin: { maxClassMinutes: 90 } } })
+    await assert.rejects(
+      () => wrong.resolve('catalog.course.validate', JILIN, course()),
+      /maxClassMinutes/
+    )
+  })
+
   test('at least 10 minutes between classes on the same day', async ({ assert }) => {
     assert.deepEqual(
       await jilinRules(

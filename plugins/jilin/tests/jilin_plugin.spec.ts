@@ -15,8 +15,14 @@ test.group('Jilin plugin', () => {
   test('never shortens a longer national default', async ({ assert }) => {
     const rule = jilin.rules['identity.audit.retention_days']
     const region = '220104' as any
-    assert.equal(await rule({}, { region, province: '220000' as any, next: async () => 400 }), 400)
-    assert.equal(await rule({}, { region, province: '220000' as any, next: async () => 180 }), 366)
+    assert.equal(
+      await rule({}, { region, province: '220000' as any, settings: {}, next: async () => 400 }),
+      400
+    )
+    assert.equal(
+      await rule({}, { region, province: '220000' as any, settings: {}, next: async () => 180 }),
+      366
+    )
   })
 })
 

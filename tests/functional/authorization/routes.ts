@@ -234,6 +234,15 @@ export const ROUTES: Record<string, Case | Case[]> = {
     rule: 'operators_act',
     path: () => '/manage/operations/policy-runs/0/requeue',
   },
+  'GET /manage/plugins': { rule: 'plugin_settings', path: () => '/manage/plugins' },
+  'GET /manage/plugins/:plugin': {
+    rule: 'plugin_settings_jilin',
+    path: () => '/manage/plugins/jilin',
+  },
+  'POST /manage/plugins/:plugin': {
+    rule: 'plugin_settings_save',
+    path: () => '/manage/plugins/jilin',
+  },
 
   /* registry */
   'GET /manage/filings': { rule: 'bureaus', path: () => '/manage/filings' },

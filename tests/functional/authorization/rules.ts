@@ -149,6 +149,27 @@ export const RULES = {
   operators: only(['ministry']),
   /** Requeuing work that is not stuck (the matrix uses id 0): reached by the ministry, refused. */
   operators_act: signedIn((a) => (a === 'ministry' ? 'refused' : 'forbidden')),
+  /** Plugin settings: the provincial bureaus and the ministry read them. */
+  plugin_settings: only(['province_in_scope', 'province_other', 'ministry']),
+  /**
+   * Jilin's plugin: its province reads it; the ministry names no province
+   * and another province's bureau is not governed by it (404).
+   */
+  plugin_settings_jilin: signedIn((a) =>
+    a === 'province_in_scope'
+      ? 'ok'
+      : a === 'province_other' || a === 'ministry'
+        ? 'not_found'
+        : 'forbidden'
+  ),
+  /** Saving Jilin's settings: only its province, and the matrix's empty form is refused (422). */
+  plugin_settings_save: signedIn((a) =>
+    a === 'province_in_scope'
+      ? 'refused'
+      : a === 'province_other' || a === 'ministry'
+        ? 'not_found'
+        : 'forbidden'
+  ),
 
   /* outside the terminals */
   /** Public pages: everyone, signed in or not. */

@@ -110,6 +110,7 @@ test.group('Plugin reports: the report views are scoped by the host', (group) =>
       {
         pluginId: 'probe',
         pluginName: 'probe',
+        settings: {},
         report: {
           id: 'probe',
           title: 'probe',
