@@ -5,6 +5,7 @@
 | A confirmed class's fee is then released (release.ts).
 */
 import db from '@adonisjs/lucid/services/db'
+import logger from '@adonisjs/core/services/logger'
 import { DateTime } from 'luxon'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
@@ -13,10 +14,25 @@ import type { CurrentUser } from '#modules/identity'
 import Consumption from '../models/consumption.js'
 import Order from '../models/order.js'
 import { settledStatus, unconsumedClasses } from '../services/order_state.js'
+import { ReleaseScheduleError } from '../services/release_schedule.js'
 import { ReleaseConfirmed } from './release.js'
 
 /* Recording a class is its own use case (record_class.ts); re-exported for existing callers. */
 export { RecordClass } from './record_class.js'
+
+/*
+| A confirmed class stays confirmed when the province's release schedule is
+| broken: the error is logged for the operators and the daily re-ask
+| (release_held_fees.ts) releases the fee once the rule is fixed.
+*/
+async function releaseOrLog(orderId: number, today?: string) {
+  try {
+    await new ReleaseConfirmed().handle(orderId, today)
+  } catch (error) {
+    if (!(error instanceof ReleaseScheduleError)) throw error
+    logger.error({ err: error, orderId }, 'confirmed class fees could not be released')
+  }
+}
 
 async function parentsClass(parent: CurrentUser, consumptionId: number) {
   const consumption = await Consumption.find(consumptionId)
@@ -51,7 +67,7 @@ export class AnswerClass {
         .merge({ status: 'confirmed', decidedAt: DateTime.now() })
         .save()
     })
-    await new ReleaseConfirmed().handle(orderId)
+    await releaseOrLog(orderId)
   }
 
   async dispute(parent: CurrentUser, consumptionId: number, reason: string) {
@@ -90,7 +106,7 @@ export class AutoConfirmClasses {
       .update({ status: 'auto_confirmed', decided_at: new Date(), updated_at: new Date() })
       .returning('order_id')
     const orderIds = [...new Set(due.map((row: { order_id: number }) => row.order_id))]
-    for (const orderId of orderIds) await new ReleaseConfirmed().handle(orderId, today)
+    for (const orderId of orderIds) await releaseOrLog(orderId, today)
     return { confirmed: due.length }
   }
 }

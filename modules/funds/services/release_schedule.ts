@@ -3,15 +3,17 @@
 | one order, under the order's row lock: the input is built from the
 | locked order and its classes, and the answer is checked before any money
 | moves. An answer that names a class not offered, releases nothing or
-| more than a class has left, or names a class twice is a broken rule: it
-| fails loudly and nothing is released.
+| more than a class has left, or names a class twice, or a rule that
+| throws, is a broken rule: it fails loudly (ReleaseScheduleError) and
+| nothing is released; the confirmation that asked stands, and the daily
+| re-ask tries again.
 */
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { ZONE } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
 import type { ContractSummary } from '#modules/catalog'
-import { type ReleaseInput, releaseSchedule } from '../extension_points.js'
+import { type ReleaseInput, type ReleasePart, releaseSchedule } from '../extension_points.js'
 import type Consumption from '../models/consumption.js'
 import type Order from '../models/order.js'
 import { unconsumedClasses } from './order_state.js'
@@ -32,13 +34,19 @@ export async function dueParts(
   today: string
 ): Promise<DuePart[]> {
   const input = await releaseInput(trx, order, contract, confirmed, today)
-  const answer = await releaseSchedule.resolve(toRegionCode(order.regionCode), input)
+  const broken = (why: string, cause?: unknown) =>
+    new ReleaseScheduleError(
+      `funds.release.schedule answered for order ${order.id} (region ${order.regionCode}): ${why}`,
+      { cause }
+    )
+  let answer: ReleasePart[]
+  try {
+    answer = await releaseSchedule.resolve(toRegionCode(order.regionCode), input)
+  } catch (error) {
+    throw broken(`the rule threw ${(error as Error)?.message ?? error}`, error)
+  }
   const offered = new Map(confirmed.map((c) => [c.id, c]))
   const seen = new Set<number>()
-  const broken = (why: string) =>
-    new ReleaseScheduleError(
-      `funds.release.schedule answered for order ${order.id} (region ${order.regionCode}): ${why}`
-    )
   if (!Array.isArray(answer)) throw broken('not a list of { classId, fen }')
   return answer.map(({ classId, fen }) => {
     const consumption = offered.get(classId)

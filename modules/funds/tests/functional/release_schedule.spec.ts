@@ -35,8 +35,9 @@ import { accountOf, assertLedgerClean, movement, orderFixture, userOf } from './
 const REGION = '450102'
 const FEE = 120_00
 const RETAINED = retainedFifth(FEE)
-/* Orders whose rule answers more than a class has left, to prove a broken rule moves nothing. */
+/* Orders whose rule answers more than a class has left, or throws, to prove a broken rule moves nothing. */
 const broken = new Set<number>()
+const throwing = new Set<number>()
 
 const retaining: PluginDefinition = definePlugin({
   id: 'retain_fixture',
@@ -45,10 +46,12 @@ const retaining: PluginDefinition = definePlugin({
   platform: '^1.0.0',
   regions: ['450000'],
   rules: {
-    'funds.release.schedule': (input, ctx) =>
-      broken.has(input.order.id)
+    'funds.release.schedule': (input, ctx) => {
+      if (throwing.has(input.order.id)) throw new Error('the rule has a bug')
+      return broken.has(input.order.id)
         ? [{ classId: input.confirmed[0]!.id, fen: input.confirmed[0]!.feeFen + 1 }]
-        : retainAFifth(input, ctx),
+        : retainAFifth(input, ctx)
+    },
   },
   pins: { 'funds.release.schedule': 2 },
 })
@@ -222,7 +225,7 @@ test.group('Release schedule: retained fees, the daily re-ask, refunds', (group)
     assert.include(text, `data-testid="class-${taken[0]!.classNo}-retained"`)
   })
 
-  test('a rule answering more than a class has left releases nothing; the tick pays the other orders', async ({
+  test('a broken rule releases nothing and the confirmation stands; the tick pays the other orders', async ({
     assert,
   }) => {
     const bad = await retainedOrder(1)
@@ -240,13 +243,27 @@ test.group('Release schedule: retained fees, the daily re-ask, refunds', (group)
         () => new ReleaseConfirmed().handle(bad.order.id, bad.payday),
         /funds.release.schedule answered for order \d+ \(region 450102\): 12001 fen for class \d+, which has 1 to 2400 fen to release/
       )
+      /* The parent's confirmation of the next class stands; its fee waits for a working rule. */
+      const next = await new RecordClass().handle(bad.owner.user, {
+        contractId: bad.contractId,
+        classNo: 2,
+      })
+      await new AnswerClass().confirm(bad.parent.user, next.id)
+      assert.equal((await Consumption.findOrFail(next.id)).status, 'confirmed')
+      assert.lengthOf(await releasesOf(bad.order), 1)
+      throwing.add(bad.order.id)
+      await assert.rejects(
+        () => new ReleaseConfirmed().handle(bad.order.id, bad.payday),
+        /funds.release.schedule answered for order \d+ \(region 450102\): the rule threw the rule has a bug/
+      )
     } finally {
       broken.delete(bad.order.id)
+      throwing.delete(bad.order.id)
     }
-    /* Once the rule is fixed, the next tick pays it. */
+    /* Once the rule is fixed, the next tick pays both classes. */
     await new ReleaseHeldFees().handle(bad.payday)
     await bad.order.refresh()
-    assert.equal(bad.order.releasedFen, FEE)
+    assert.equal(bad.order.releasedFen, 2 * FEE)
     await assertLedgerClean(assert)
   })
 
