@@ -58,6 +58,8 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
       /* The app started before this run's database had its tables: read the holiday calendar now. */
       const { loadHolidayCalendar } = await import('#kernel/shared/holiday_calendar')
       await loadHolidayCalendar()
+      const { provideSeedFixtures } = await import('./plugin_fixtures.js')
+      provideSeedFixtures()
     },
   ],
   teardown: [],

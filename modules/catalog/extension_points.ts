@@ -4,6 +4,7 @@
 import { defineExtensionPoint } from '#kernel/plugins/extension_point'
 import type { ChargeLimits, ChargeLimitsInput, CourseFacts } from './rules/course_facts.js'
 import { nationalCourseRules } from './rules/national.js'
+import { exampleCourse } from './rules/example_course.js'
 
 declare module '#plugin_sdk' {
   interface ExtensionPoints {
@@ -57,6 +58,7 @@ export const validateCourse = defineExtensionPoint({
   version: 1,
   kind: 'decision',
   description: 'Rules a course must meet to be saved and sold',
+  example: () => exampleCourse(),
   defaultRule: (facts) => nationalCourseRules(facts),
 })
 
@@ -65,5 +67,6 @@ export const chargeLimits = defineExtensionPoint({
   version: 1,
   kind: 'value',
   description: 'Caps on one charge (class hours, months, amount, how early)',
+  example: () => ({ kind: 'non_academic', delivery: 'offline' }),
   defaultRule: () => ({ ...NATIONAL_CHARGE_LIMITS }),
 })
