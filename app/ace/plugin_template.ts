@@ -1,19 +1,20 @@
 /*
 | The files `node ace make:plugin <id>` writes: a plugin with one rule, one
-| policy, one report and a menu item, and tests for each, passing as
-| written. The numbers and the document named are examples to replace with
+| policy, one report, two settings and a menu item, and tests for each
+| (through the plugin test kit), passing as written. The numbers and the document named are examples to replace with
 | the province's own (the generated README says so); nothing runs until the
 | plugin is added to PLUGINS. Tokens: __ID__, __REGIONS__, __PROVINCE__,
 | __PLATFORM__ (the plugin API version), __COURSE_POINT__.
 */
 const PLUGIN = `/*
-| __ID__: a provincial plugin. This file only wires; each rule, policy and
-| report lives in its own file. Import nothing but '#plugin_sdk'.
+| __ID__: a provincial plugin. This file only wires; each rule, policy,
+| report and setting lives in its own file. Import nothing but '#plugin_sdk'.
 */
 import { definePlugin } from '#plugin_sdk'
 import { classLength } from './rules/class_length.js'
 import { creditOnLateAnswer } from './policies/credit_on_late_answer.js'
 import { institutionsByList } from './reports/institutions_by_list.js'
+import { settings } from './settings.js'
 
 export default definePlugin({
   id: '__ID__',
@@ -29,6 +30,8 @@ export default definePlugin({
   pins: { 'catalog.course.validate': __COURSE_POINT__ },
   policies: [creditOnLateAnswer],
   reports: [institutionsByList],
+  /* The province's admin switches the plugin and changes these at /manage/plugins. */
+  settings,
   menu: [
     {
       label: { 'zh-CN': '本省机构名单统计', 'en': 'Institutions by list' },
@@ -48,46 +51,70 @@ export const AUTHORITY: LocalizedText = {
 }
 `
 
+const SETTINGS = `import { defineSettings } from '#plugin_sdk'
+
+/**
+ * Values the province's admin may change in the management terminal
+ * (/manage/plugins) without a deploy; each change is audited and holds for
+ * the next decision. The numbers are examples: use the province's own.
+ */
+export const settings = defineSettings({
+  maxClassMinutes: {
+    type: 'number',
+    label: { 'zh-CN': '每节课最长时长', 'en': 'Longest class' },
+    hint: { 'zh-CN': '（示例）请写明依据的文件和条款', 'en': '(example) name the document and article' },
+    unit: { 'zh-CN': '分钟', 'en': 'minutes' },
+    default: 45,
+    min: 20,
+    max: 90,
+  },
+  lateAnswerPoints: {
+    type: 'number',
+    label: { 'zh-CN': '逾期答复投诉扣减信用分', 'en': 'Credit points off for a late answer' },
+    default: 2,
+    min: 1,
+    max: 20,
+  },
+})
+`
+
 const RULE = `import type { Rule } from '#plugin_sdk'
 import { AUTHORITY } from '../authority.js'
-
-/** An example limit: replace with the province's own, with its source. */
-export const MAX_CLASS_MINUTES = 45
+import { settings } from '../settings.js'
 
 /** A decision rule: adds its violations to the national ones for courses in this plugin's provinces. */
-export const classLength: Rule<'catalog.course.validate'> = (course) =>
-  course.minutesPerClass <= MAX_CLASS_MINUTES
-    ? []
-    : [
-        {
-          rule: '__ID__.class_minutes',
-          authority: AUTHORITY,
-          message: {
-            'zh-CN': \`每节课 \${course.minutesPerClass} 分钟，超过 \${MAX_CLASS_MINUTES} 分钟。\`,
-            'en': \`A class lasts \${course.minutesPerClass} minutes, over \${MAX_CLASS_MINUTES}.\`,
-          },
-          fix: { 'zh-CN': '缩短每节课的时长。', 'en': 'Shorten each class.' },
-          field: 'minutesPerClass',
-        },
-      ]
+export const classLength: Rule<'catalog.course.validate'> = (course, ctx) => {
+  const { maxClassMinutes } = settings.read(ctx)
+  if (course.minutesPerClass <= maxClassMinutes) return []
+  return [
+    {
+      rule: '__ID__.class_minutes',
+      authority: AUTHORITY,
+      message: {
+        'zh-CN': \`每节课 \${course.minutesPerClass} 分钟，超过 \${maxClassMinutes} 分钟。\`,
+        'en': \`A class lasts \${course.minutesPerClass} minutes, over \${maxClassMinutes}.\`,
+      },
+      fix: { 'zh-CN': '缩短每节课的时长。', 'en': 'Shorten each class.' },
+      field: 'minutesPerClass',
+    },
+  ]
+}
 `
 
 const POLICY = `import { definePolicy } from '#plugin_sdk'
 import { AUTHORITY } from '../authority.js'
-
-/** An example weight: replace with the province's credit rules. */
-export const LATE_ANSWER_POINTS = -2
+import { settings } from '../settings.js'
 
 /** Runs after a complaint went unanswered past its deadline (once per event, retried if it throws). */
 export const creditOnLateAnswer = definePolicy({
   id: 'credit_on_late_answer',
   description: { 'zh-CN': '机构逾期未答复投诉，扣减信用分', 'en': 'Credit off for a late answer' },
   on: 'complaints:overdue',
-  async handle(event, { actions }) {
+  async handle(event, ctx) {
     if (event.missedBy !== 'institution' || event.institutionId === null) return
-    await actions.recordCreditAdjustment({
+    await ctx.actions.recordCreditAdjustment({
       institutionId: event.institutionId,
-      points: LATE_ANSWER_POINTS,
+      points: -settings.read(ctx).lateAnswerPoints,
       reason: { 'zh-CN': '逾期未答复投诉', 'en': 'A complaint answered late' },
       authority: AUTHORITY,
     })
@@ -116,59 +143,52 @@ export const institutionsByList: Report = {
 `
 
 const SPEC = `import { test } from '@japa/runner'
-import type { PointInput } from '#plugin_sdk'
-import { testHostFor } from '#plugin_sdk/testing'
+import {
+  inputFor,
+  rollbackEachTest,
+  runPluginReport,
+  seed,
+  testHostFor,
+} from '#plugin_sdk/testing'
 import plugin from '../plugin.js'
-import { classLength, MAX_CLASS_MINUTES } from '../rules/class_length.js'
-import { creditOnLateAnswer, LATE_ANSWER_POINTS } from '../policies/credit_on_late_answer.js'
-import { institutionsByList } from '../reports/institutions_by_list.js'
 
-type CourseFacts = PointInput<'catalog.course.validate'>
 const PROVINCE = '__PROVINCE__'
-
-const ctx = { region: PROVINCE, province: PROVINCE, next: async () => [] } as any
-const ours = async (minutesPerClass: number) =>
-  (await classLength({ minutesPerClass } as unknown as CourseFacts, ctx)).map((v) => v.rule)
+const host = testHostFor(plugin)
+const ours = async (minutesPerClass: number, on = host) =>
+  (await on.resolve('catalog.course.validate', PROVINCE, inputFor('catalog.course.validate', { minutesPerClass })))
+    .map((v) => v.rule)
+    .filter((rule) => rule.startsWith('__ID__.'))
 
 test.group('__ID__ plugin', () => {
-  test('a class longer than the limit is refused', async ({ assert }) => {
-    assert.deepEqual(await ours(MAX_CLASS_MINUTES), [])
-    assert.deepEqual(await ours(MAX_CLASS_MINUTES + 1), ['__ID__.class_minutes'])
-  })
-
   test('it governs its provinces and passes the start-up checks', ({ assert }) => {
     assert.deepEqual(plugin.regions, __REGIONS__)
     /* testHostFor validates the manifest as start-up does: it throws on any problem. */
     assert.doesNotThrow(() => testHostFor(plugin))
   })
 
-  test("a late answer by the institution costs credit; a bureau's does not", async ({ assert }) => {
-    const recorded: { institutionId: number; points: number }[] = []
-    const policyCtx = {
-      region: PROVINCE,
-      province: PROVINCE,
-      actions: { recordCreditAdjustment: async (a: any) => void recorded.push(a) },
-    } as any
-    const event = { complaintId: 1, institutionId: 7, regionCode: PROVINCE }
-    await creditOnLateAnswer.handle({ ...event, missedBy: 'bureau' }, policyCtx)
-    await creditOnLateAnswer.handle({ ...event, missedBy: 'institution' }, policyCtx)
-    assert.deepEqual(
-      recorded.map((a) => [a.institutionId, a.points]),
-      [[7, LATE_ANSWER_POINTS]]
-    )
+  test('a class longer than the limit is refused', async ({ assert }) => {
+    assert.deepEqual(await ours(45), [])
+    assert.deepEqual(await ours(46), ['__ID__.class_minutes'])
   })
 
-  test('the report reads a report view and shows what it returns', async ({ assert }) => {
-    const asked: string[] = []
-    const rows = await institutionsByList.query({
-      region: PROVINCE as any,
-      sql: async (text) => {
-        asked.push(text)
-        return [{ list_status: 'white', institutions: 3 }]
-      },
-    })
-    assert.match(asked.join(' '), /FROM report_institutions/)
-    assert.deepEqual(rows, [{ list_status: 'white', institutions: 3 }])
+  test('the province changes the limit in its settings, or switches the plugin off', async ({
+    assert,
+  }) => {
+    const longer = testHostFor(plugin, { settings: { __ID__: { maxClassMinutes: 60 } } })
+    assert.deepEqual(await ours(60, longer), [])
+    const off = testHostFor(plugin, { switchedOff: ['__ID__'] })
+    assert.deepEqual(await ours(90, off), [])
+  })
+
+  test("a late answer by the institution costs credit; a bureau's does not", async ({ assert }) => {
+    const event = { complaintId: 1, institutionId: 7, regionCode: PROVINCE }
+    const [bureau] = await host.emit('complaints:overdue', { ...event, missedBy: 'bureau' })
+    assert.deepEqual(bureau!.calls, [])
+    const [late] = await host.emit('complaints:overdue', { ...event, missedBy: 'institution' })
+    assert.deepEqual(
+      late!.calls.map((c) => [c.action, (c.input as { points: number }).points]),
+      [['recordCreditAdjustment', -2]]
+    )
   })
 
   test('the menu links to its own report', ({ assert }) => {
@@ -178,18 +198,34 @@ test.group('__ID__ plugin', () => {
     )
   })
 })
+
+test.group('__ID__ plugin: report', (group) => {
+  group.each.setup(rollbackEachTest)
+
+  test('counts the province\\'s institutions by list', async ({ assert }) => {
+    const before = await runPluginReport(plugin, 'institutions_by_list', PROVINCE)
+    const white = (rows: Record<string, unknown>[]) =>
+      Number(rows.find((r) => r.list_status === 'white')?.institutions ?? 0)
+    await seed.institution({ regionCode: PROVINCE })
+    await seed.institution({ regionCode: PROVINCE })
+    const after = await runPluginReport(plugin, 'institutions_by_list', PROVINCE)
+    assert.equal(white(after) - white(before), 2)
+  })
+})
 `
 
 const README = `# Plugin \`__ID__\`
 
-Governs __REGION_LIST__. Enable it by adding \`__ID__\` to \`PLUGINS\` in .env.
+Governs __REGION_LIST__. Enable it by adding \`__ID__\` to \`PLUGINS\` in .env;
+then the province's admin switches it and sets its values at /manage/plugins.
 
 Scaffolded with one example of each: a course rule (\`rules/class_length.ts\`),
 a credit policy (\`policies/credit_on_late_answer.ts\`), a report on the
-\`report_institutions\` view (\`reports/institutions_by_list.ts\`) and a menu
-item. Their numbers and \`authority.ts\` are examples: replace them with your
-province's rules and the documents they come from before enabling it.
-Run its tests with \`npx node ace test kernel --files plugins/__ID__/tests/__ID__.spec.ts\`.
+\`report_institutions\` view (\`reports/institutions_by_list.ts\`), two settings
+(\`settings.ts\`) and a menu item. Their numbers and \`authority.ts\` are
+examples: replace them with your province's rules and the documents they
+come from before enabling it.
+Run its tests with \`npx node ace test kernel --files "plugins/__ID__/tests/*"\`.
 See plugins/README.md.
 `
 
@@ -210,6 +246,7 @@ export function pluginFiles(
   const files: Record<string, string> = {
     'plugin.ts': PLUGIN,
     'authority.ts': AUTHORITY,
+    'settings.ts': SETTINGS,
     'rules/class_length.ts': RULE,
     'policies/credit_on_late_answer.ts': POLICY,
     'reports/institutions_by_list.ts': REPORT,

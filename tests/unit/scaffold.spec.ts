@@ -103,6 +103,7 @@ test.group('make:module and make:plugin', () => {
     const files = globSync(`plugins/${id}/**/*.ts`, { cwd: app.appRoot })
     assert.includeMembers(files, [
       `plugins/${id}/plugin.ts`,
+      `plugins/${id}/settings.ts`,
       `plugins/${id}/rules/class_length.ts`,
       `plugins/${id}/policies/credit_on_late_answer.ts`,
       `plugins/${id}/reports/institutions_by_list.ts`,
@@ -131,7 +132,7 @@ test.group('make:module and make:plugin', () => {
       }
     )
     assert.equal(run.status, 0, run.stdout + run.stderr)
-    assert.match(run.stdout, /Tests\s+5 passed \(5\)/)
+    assert.match(run.stdout, /Tests\s+6 passed \(6\)/)
   }).timeout(120_000)
 })
 
