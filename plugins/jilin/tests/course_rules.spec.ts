@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import type { PointInput } from '#plugin_sdk'
-import { testHostFor } from '#plugin_sdk/testing'
+import { inputFor, testHostFor } from '#plugin_sdk/testing'
 import jilin from '../plugin.js'
 
 type CourseFacts = PointInput<'catalog.course.validate'>
@@ -78,6 +78,16 @@ test.group('Jilin plugin: online course rules (吉教联〔2019〕75号 二（�
   test('a class lasts at most 40 minutes', async ({ assert }) => {
     assert.deepEqual(await jilinRules(course({ minutesPerClass: 45 })), ['jilin.class_minutes'])
     assert.deepEqual(await jilinRules(course({ minutesPerClass: 40 })), [])
+  })
+
+  test('the kit’s example course, taught online in 45-minute classes, breaks it (README)', async ({
+    assert,
+  }) => {
+    const online = inputFor('catalog.course.validate', { delivery: 'online', minutesPerClass: 45 })
+    assert.include(
+      (await host.resolve('catalog.course.validate', JILIN, online)).map((v) => v.rule),
+      'jilin.class_minutes'
+    )
   })
 
   test('the province may change the longest class in its settings', async ({ assert }) => {
