@@ -193,6 +193,17 @@ test.group('Release schedule: retained fees, the daily re-ask, refunds', (group)
     assert.equal(order.heldFen, 2 * RETAINED)
     assert.equal(order.unconsumedFen, 0)
     assert.equal(await balanceOf(db, accounts.supervised(institutionId)), 2 * RETAINED)
+    /* Plugin reports read report_orders: its totals leave the same retained fifth held. */
+    await db.rawQuery(`SELECT set_config('xiaowai.report_scope', '450000', true)`)
+    const row = await db.from('report_orders').where('id', order.id).firstOrFail()
+    assert.equal(
+      Number(row.paid_fen) -
+        Number(row.released_fen) -
+        Number(row.refunding_fen) -
+        Number(row.refunded_fen),
+      2 * RETAINED
+    )
+    assert.equal(row.classes_consumed + row.classes_refunded, row.class_count)
     await assertLedgerClean(assert)
 
     await new ReleaseHeldFees().handle(payday)
