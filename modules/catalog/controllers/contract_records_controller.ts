@@ -1,4 +1,3 @@
-import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
 import type { HttpContext } from '@adonisjs/core/http'
 import { sendPrivateFile } from '#kernel/shared/downloads'
 import drive from '@adonisjs/drive/services/main'
@@ -34,6 +33,7 @@ async function viewable(ctx: HttpContext): Promise<Contract> {
 /** Signed contracts as the parent, the institution and the bureau see them; the PDF is the stored file. */
 export default class ContractRecordsController {
   async institutionIndex(ctx: HttpContext) {
+    await ctx.bouncer.with(ContractPolicy).authorize('institutionIndex')
     /* An owner who has not filed yet has no contracts: an empty list, not an error. */
     if (!institutionActedFor(ctx.auth.getUserOrFail()))
       return ctx.view.render('catalog::contracts/index', {
@@ -52,9 +52,8 @@ export default class ContractRecordsController {
   }
 
   async manageIndex(ctx: HttpContext) {
-    const user = ctx.auth.getUserOrFail()
-    if (user.role !== 'admin' || !user.regionCode) throw new ForbiddenException()
-    const contracts = await regionContracts(user, ctx.request.input('page'))
+    await ctx.bouncer.with(ContractPolicy).authorize('manageIndex')
+    const contracts = await regionContracts(ctx.auth.getUserOrFail(), ctx.request.input('page'))
     contracts.baseUrl(ctx.request.url())
     return ctx.view.render('catalog::contracts/index', {
       contracts,

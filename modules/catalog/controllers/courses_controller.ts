@@ -22,6 +22,7 @@ import { courseView } from '../services/course_view.js'
 /** Institution terminal: the institution's courses, from draft to sale. */
 export default class CoursesController {
   async index(ctx: HttpContext) {
+    await ctx.bouncer.with(CoursePolicy).authorize('institutionIndex')
     const acting = institutionActedFor(ctx.auth.getUserOrFail())
     /* An owner who has not filed yet gets a pointer to the filing, not an error. */
     const institution = acting ? await institutionSummary(acting) : null
@@ -33,6 +34,7 @@ export default class CoursesController {
   }
 
   async create(ctx: HttpContext) {
+    await ctx.bouncer.with(CoursePolicy).authorize('create')
     const institution = await ownInstitution(ctx)
     return ctx.view.render('catalog::courses/form', {
       institution,
@@ -43,6 +45,7 @@ export default class CoursesController {
   }
 
   async store(ctx: HttpContext) {
+    await ctx.bouncer.with(CoursePolicy).authorize('create')
     const institution = await ownInstitution(ctx)
     const input = await courseValidator.validate(withoutBlankSlots(ctx.request.all()), {
       messagesProvider: catalogMessages(ctx),

@@ -4,6 +4,7 @@ import { DomainError } from '#kernel/exceptions/domain_error'
 import { requestMeta } from '#modules/identity'
 import { SignContract } from '../actions/sign_contract.js'
 import type Course from '../models/course.js'
+import ContractPolicy from '../policies/contract_policy.js'
 import { findCourse } from '../queries/courses.js'
 import { contractListNames, parentContracts } from '../queries/contracts.js'
 import { type StudentInput, assertSaleable, contractTerms } from '../services/contract_terms.js'
@@ -21,6 +22,7 @@ const READ_AGAIN = [
 /** Parent terminal: sign the standard contract of a course online, then keep it. */
 export default class ParentContractsController {
   async create(ctx: HttpContext) {
+    await ctx.bouncer.with(ContractPolicy).authorize('sign')
     const course = await findCourse(ctx.params.id)
     try {
       await assertSaleable(course)
@@ -39,6 +41,7 @@ export default class ParentContractsController {
   }
 
   async preview(ctx: HttpContext) {
+    await ctx.bouncer.with(ContractPolicy).authorize('sign')
     const course = await findCourse(ctx.params.id)
     const input = await ctx.request.validateUsing(contractFormValidator, {
       messagesProvider: catalogMessages(ctx),
@@ -47,6 +50,7 @@ export default class ParentContractsController {
   }
 
   async store(ctx: HttpContext) {
+    await ctx.bouncer.with(ContractPolicy).authorize('sign')
     const course = await findCourse(ctx.params.id)
     const student = ctx.request.only([
       'studentName',
@@ -104,6 +108,7 @@ export default class ParentContractsController {
   }
 
   async index(ctx: HttpContext) {
+    await ctx.bouncer.with(ContractPolicy).authorize('parentIndex')
     const contracts = await parentContracts(ctx.auth.getUserOrFail().id, ctx.request.input('page'))
     contracts.baseUrl(ctx.request.url())
     return ctx.view.render('catalog::contracts/index', {

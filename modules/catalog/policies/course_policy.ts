@@ -1,5 +1,10 @@
 import { AuthorizationResponse, BasePolicy } from '@adonisjs/bouncer'
-import { type CurrentUser, actsForInstitution, inScope } from '#modules/identity'
+import {
+  type CurrentUser,
+  actsForInstitution,
+  inScope,
+  institutionActedFor,
+} from '#modules/identity'
 import { type InstitutionSummary, canSee, isBureau, isResponsibleBureau } from '#modules/registry'
 import type Course from '../models/course.js'
 
@@ -25,6 +30,16 @@ export default class CoursePolicy extends BasePolicy {
   decide(user: CurrentUser, institution: InstitutionSummary) {
     if (!canSee(user, institution)) return hidden(user)
     return isResponsibleBureau(user, institution)
+  }
+
+  /** The institution terminal's course list (an owner who has not filed yet is pointed to the filing). */
+  institutionIndex(user: CurrentUser) {
+    return user.role === 'institution_owner' || user.role === 'institution_staff'
+  }
+
+  /** A new course: an account acting for an institution; one acting for none is told there is nothing here. */
+  create(user: CurrentUser) {
+    return institutionActedFor(user) !== null || AuthorizationResponse.deny('Not found', 404)
   }
 
   /** The institution's own accounts. */

@@ -1,32 +1,28 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { RunImport, UploadImport } from '../actions/import_institutions.js'
 import ImportBatch from '../models/import_batch.js'
 import { buildImportTemplate } from '../services/import_template.js'
-import { isBureau } from '../services/authority.js'
+import ImportBatchPolicy from '../policies/import_batch_policy.js'
 import { spreadsheetValidator } from '../validators/registry.js'
 import ValidateImportJob from '../jobs/validate_import_job.js'
 import RunImportJob from '../jobs/run_import_job.js'
 
-function importer(ctx: HttpContext) {
-  const user = ctx.auth.getUserOrFail()
-  if (!isBureau(user) || user.adminLevel === 'subunit') throw new ForbiddenException()
-  return user
-}
-
 async function ownBatch(ctx: HttpContext) {
-  const user = importer(ctx)
-  return ImportBatch.query()
+  const batch = await ImportBatch.query()
     .where('id', Number(ctx.params.id) || 0)
     .where('kind', 'institutions')
-    .where('uploadedById', user.id)
-    .firstOrFail()
+    .first()
+  await ctx.bouncer.with(ImportBatchPolicy).authorize('own', batch)
+  if (!batch) throw new NotFoundException()
+  return batch
 }
 
 /** Management terminal: batch import of institutions from the Excel template (2018 manual). */
 export default class ImportsController {
   async index(ctx: HttpContext) {
-    const user = importer(ctx)
+    await ctx.bouncer.with(ImportBatchPolicy).authorize('index')
+    const user = ctx.auth.getUserOrFail()
     const batches = await ImportBatch.query()
       .where('kind', 'institutions')
       .where('uploadedById', user.id)
@@ -36,7 +32,7 @@ export default class ImportsController {
   }
 
   async template(ctx: HttpContext) {
-    importer(ctx)
+    await ctx.bouncer.with(ImportBatchPolicy).authorize('create')
     const bytes = await buildImportTemplate((key) => ctx.i18n.t(key))
     ctx.response.header(
       'content-type',
@@ -50,7 +46,8 @@ export default class ImportsController {
   }
 
   async store(ctx: HttpContext) {
-    const user = importer(ctx)
+    await ctx.bouncer.with(ImportBatchPolicy).authorize('create')
+    const user = ctx.auth.getUserOrFail()
     const { file } = await ctx.request.validateUsing(spreadsheetValidator)
     const { batch, earlier } = await new UploadImport().handle(user, file)
     if (earlier)

@@ -7,16 +7,10 @@ import { UploadProhibitedList } from '../actions/upload_prohibited_list.js'
 import ImportProhibitedPersonsJob from '../jobs/import_prohibited_persons_job.js'
 import ImportBatch from '../models/import_batch.js'
 import ProhibitedPerson from '../models/prohibited_person.js'
-import { isBureau } from '../services/authority.js'
+import ProhibitedPersonPolicy from '../policies/prohibited_person_policy.js'
 import { prohibitedPersonValidator, spreadsheetValidator } from '../validators/registry.js'
-import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
-import { inScope, whereRegionCodeWithin } from '#modules/identity'
-
-function bureauManager(ctx: HttpContext) {
-  const user = ctx.auth.getUserOrFail()
-  if (!isBureau(user) || user.adminLevel === 'subunit') throw new ForbiddenException()
-  return user
-}
+import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { whereRegionCodeWithin } from '#modules/identity'
 
 /**
  * Management terminal: the prohibited-persons list (从业禁止人员库). Every
@@ -25,7 +19,8 @@ function bureauManager(ctx: HttpContext) {
  */
 export default class ProhibitedPersonsController {
   async index(ctx: HttpContext) {
-    const user = bureauManager(ctx)
+    await ctx.bouncer.with(ProhibitedPersonPolicy).authorize('index')
+    const user = ctx.auth.getUserOrFail()
     const people = await whereRegionCodeWithin(
       ProhibitedPerson.query().whereNull('revokedAt'),
       'regionCode',
@@ -43,7 +38,8 @@ export default class ProhibitedPersonsController {
   }
 
   async store(ctx: HttpContext) {
-    const user = bureauManager(ctx)
+    await ctx.bouncer.with(ProhibitedPersonPolicy).authorize('add')
+    const user = ctx.auth.getUserOrFail()
     const input = await ctx.request.validateUsing(prohibitedPersonValidator)
     await new AddProhibitedPerson().handle(user, input)
     ctx.session.flash('success', ctx.i18n.t('registry.prohibited.added'))
@@ -51,7 +47,8 @@ export default class ProhibitedPersonsController {
   }
 
   async import(ctx: HttpContext) {
-    const user = bureauManager(ctx)
+    await ctx.bouncer.with(ProhibitedPersonPolicy).authorize('add')
+    const user = ctx.auth.getUserOrFail()
     const { file } = await ctx.request.validateUsing(spreadsheetValidator)
     /* The file is parsed by the import job; this request only keeps it. */
     const batch = await new UploadProhibitedList().handle(user, file)
@@ -61,9 +58,10 @@ export default class ProhibitedPersonsController {
   }
 
   async revoke(ctx: HttpContext) {
-    const user = bureauManager(ctx)
-    const person = await ProhibitedPerson.findOrFail(Number(ctx.params.id) || 0)
-    if (!inScope(person.regionCode, user.regionCode)) return ctx.response.notFound()
+    const person = await ProhibitedPerson.find(Number(ctx.params.id) || 0)
+    await ctx.bouncer.with(ProhibitedPersonPolicy).authorize('revoke', person)
+    if (!person) throw new NotFoundException()
+    const user = ctx.auth.getUserOrFail()
     const reason = String(ctx.request.input('reason', '')).trim()
     await new RevokeProhibitedPerson().handle(user, person, reason || '—')
     ctx.session.flash('success', ctx.i18n.t('registry.prohibited.revoked'))
