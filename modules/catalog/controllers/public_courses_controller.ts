@@ -1,3 +1,4 @@
+/* No Bouncer policy: public website pages, open to everyone. */
 import type { HttpContext } from '@adonisjs/core/http'
 import { fenFromYuan } from '#kernel/shared/money'
 import { institutionSummaries, pickedRegion, regionPicker } from '#modules/registry'

@@ -1,3 +1,4 @@
+/* No Bouncer policy: the public complaint form and tracking, open to everyone (the tracking code is the key). */
 import type { HttpContext } from '@adonisjs/core/http'
 import limiter from '@adonisjs/limiter/services/main'
 import { DomainError } from '#kernel/exceptions/domain_error'

@@ -1,3 +1,4 @@
+/* No Bouncer policy: machine endpoints, authenticated by the channel's or the bank's signature (bank_auth), not a session. */
 import type { HttpContext } from '@adonisjs/core/http'
 import { ApplyChannelNotice } from '../actions/apply_channel_notice.js'
 import { RecordBankMovements, RejectInstruction } from '../actions/bank_reports.js'

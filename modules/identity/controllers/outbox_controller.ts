@@ -1,3 +1,4 @@
+/* No Bouncer policy: a developer tool, registered only outside production. */
 import type { HttpContext } from '@adonisjs/core/http'
 import { ListOutbox } from '../queries/list_outbox.js'
 

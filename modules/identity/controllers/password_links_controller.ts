@@ -1,3 +1,4 @@
+/* No Bouncer policy: the one-time link is the credential. */
 import type { HttpContext } from '@adonisjs/core/http'
 import { SetPasswordWithLink, findUsableLink } from '../actions/set_password_with_link.js'
 import { requestMeta } from '../services/audit_log.js'

@@ -1,3 +1,4 @@
+/* No Bouncer policy: one's own password, for anyone signed in, confirmed with the current one. */
 import type { HttpContext } from '@adonisjs/core/http'
 import { ChangeOwnPassword } from '../actions/change_own_password.js'
 import { requestMeta } from '../services/audit_log.js'

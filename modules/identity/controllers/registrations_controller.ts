@@ -1,3 +1,4 @@
+/* No Bouncer policy: sign-up is for guests (guest middleware). */
 import type { HttpContext } from '@adonisjs/core/http'
 import { maskPhone } from '#kernel/shared/personal_data'
 import { RegisterParent } from '../actions/register_parent.js'

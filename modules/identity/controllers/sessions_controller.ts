@@ -1,3 +1,4 @@
+/* No Bouncer policy: signing in and out, before there is anyone to authorize. */
 import type { HttpContext } from '@adonisjs/core/http'
 import { localPath } from '#kernel/shared/safe_redirect'
 import { SignIn } from '../actions/sign_in.js'

@@ -1,3 +1,4 @@
+/* No Bouncer policy: a benchmark endpoint, registered only with BENCH_ROUTES. */
 import type { HttpContext } from '@adonisjs/core/http'
 import { floorRows } from '../queries/bench_floor.js'
 

@@ -1,3 +1,4 @@
+/* No Bouncer policy: no id in the route: it only ever reads the account's own institution. */
 import type { HttpContext } from '@adonisjs/core/http'
 import { currentInstitution } from '../queries/current_institution.js'
 import { platePdf, platePng, verificationUrl } from '../services/plate.js'

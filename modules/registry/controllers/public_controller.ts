@@ -1,3 +1,4 @@
+/* No Bouncer policy: public website pages, open to everyone. */
 import type { HttpContext } from '@adonisjs/core/http'
 import RegistryDocument from '../models/document.js'
 import Staff from '../models/staff.js'
