@@ -7,6 +7,7 @@ export default class RegistryProvider {
 
   async boot() {
     await import('./extension_points.js')
+    await import('./policy_actions.js')
     await import('./events.js')
     const edge = (await import('edge.js')).default
     edge.mount('registry', new URL('./views/', import.meta.url))

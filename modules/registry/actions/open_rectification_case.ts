@@ -21,6 +21,13 @@ export interface RectificationCaseInput {
 }
 
 /**
+ * Who opens the case: a bureau's user, or an automated source with no
+ * account (a provincial plugin's policy), named in the audit trail and as
+ * the inspection's unit the way the platform names its own jobs.
+ */
+export type CaseOpener = CurrentUser | { automated: string }
+
+/**
  * Opens a rectification case in the registry's ledger from another module's
  * finding (a failed material spot check, say): a recorded inspection with
  * one open finding, then the list status is recomputed (grey until accepted).
@@ -29,10 +36,12 @@ export interface RectificationCaseInput {
  * roll back with the caller's own writes.
  */
 export async function openRectificationCase(
-  actor: CurrentUser,
+  opener: CaseOpener,
   input: RectificationCaseInput,
   options: { client?: TransactionClientContract } = {}
 ): Promise<{ inspectionId: number; findingId: number }> {
+  const label = 'automated' in opener ? opener.automated : null
+  const actor = 'automated' in opener ? null : opener
   const write = async (trx: TransactionClientContract) => {
     const institution = await Institution.findOrFail(input.institutionId, { client: trx })
     const lineage = {
@@ -47,8 +56,8 @@ export async function openRectificationCase(
         plannedOn: DateTime.now(),
         purpose: input.purpose.slice(0, 255),
         status: 'recorded',
-        plannedById: actor.id,
-        plannedByUnit: actor.unitName,
+        plannedById: actor?.id ?? null,
+        plannedByUnit: (actor?.unitName ?? label)?.slice(0, 128) ?? null,
         recordedAt: DateTime.now(),
       },
       { client: trx }
@@ -69,7 +78,7 @@ export async function openRectificationCase(
     await recordAudit(
       {
         action: 'registry.rectification_opened',
-        actor,
+        ...(actor ? { actor } : { actorLabel: label! }),
         subjectType: 'finding',
         subjectId: finding.id,
         regionCode: institution.regionCode,
@@ -77,7 +86,7 @@ export async function openRectificationCase(
       },
       trx
     )
-    await new RecomputeListStatus().handle(input.institutionId, actor.id, trx)
+    await new RecomputeListStatus().handle(input.institutionId, actor?.id ?? null, trx)
     return { inspectionId: inspection.id, findingId: finding.id }
   }
   return options.client ? write(options.client) : db.transaction(write)
