@@ -4,18 +4,18 @@ import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { sendPrivateFile } from '#kernel/shared/downloads'
 import { StartReportExport } from '../actions/start_report_export.js'
 import ReportExport from '../models/report_export.js'
-import { bureauOf, scopeOf, type Bureau } from '../services/report_access.js'
+import ReportExportPolicy from '../policies/report_export_policy.js'
+import ReportPolicy from '../policies/report_policy.js'
+import { askedRegion, bureauOf } from '../services/report_access.js'
 import { parseTableKey } from '../services/report_workbook.js'
 import { reportExportValidator } from '../validators/reports.js'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** An export is its owner's alone: anyone else, however senior, is told it does not exist. */
-async function ownExport(ctx: HttpContext, user: Bureau) {
-  const record = await ReportExport.query()
-    .where('id', Number(ctx.params.id) || 0)
-    .where('ownerUserId', user.id)
-    .first()
+async function ownExport(ctx: HttpContext) {
+  const record = await ReportExport.find(Number(ctx.params.id) || 0)
+  await ctx.bouncer.with(ReportExportPolicy).authorize('own', record)
   if (!record) throw new NotFoundException()
   return record
 }
@@ -23,9 +23,11 @@ async function ownExport(ctx: HttpContext, user: Bureau) {
 /** "导出 Excel" on the dashboard: small tables download at once, large ones are built in the background. */
 export default class ExportsController {
   async store(ctx: HttpContext) {
-    const user = bureauOf(ctx)
+    await ctx.bouncer.with(ReportPolicy).authorize('index')
     const input = await ctx.request.validateUsing(reportExportValidator)
-    const scope = scopeOf(user, input.region)
+    const user = bureauOf(ctx.auth.getUserOrFail())
+    const scope = askedRegion(user, input.region)
+    await ctx.bouncer.with(ReportPolicy).authorize('region', scope)
     const table = parseTableKey(input.table)
     if (!table) throw new NotFoundException()
     const started = await new StartReportExport().handle(user, { scope, table })
@@ -40,7 +42,7 @@ export default class ExportsController {
 
   /** The export's page; htmx polls it every second for the progress fragment until the file is ready. */
   async show(ctx: HttpContext) {
-    const record = await ownExport(ctx, bureauOf(ctx))
+    const record = await ownExport(ctx)
     const view =
       ctx.request.header('hx-request') === 'true'
         ? 'statistics::reports/_export_progress'
@@ -49,7 +51,7 @@ export default class ExportsController {
   }
 
   async download(ctx: HttpContext) {
-    const record = await ownExport(ctx, bureauOf(ctx))
+    const record = await ownExport(ctx)
     if (record.status !== 'done' || !record.storageKey) throw new NotFoundException()
     const bytes = Buffer.from(await drive.use().getBytes(record.storageKey))
     return sendPrivateFile(ctx.response, {

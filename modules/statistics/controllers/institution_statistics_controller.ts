@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { sendPrivateFile } from '#kernel/shared/downloads'
 import { actingInstitutionId } from '#modules/identity'
+import ReportPolicy from '../policies/report_policy.js'
 import { institutionSummary } from '#modules/registry'
 import { ownFigures } from '../queries/dashboard_institution.js'
 import { formatFigure } from '../queries/dashboard_tables.js'
@@ -9,6 +10,7 @@ import { buildInstitutionReport, institutionStatistics } from '../services/repor
 /** The institution terminal's own statistics: orders, classes, money, refunds, complaints and ratings. */
 export default class InstitutionStatisticsController {
   async index(ctx: HttpContext) {
+    await ctx.bouncer.with(ReportPolicy).authorize('institution')
     const institutionId = actingInstitutionId(ctx)
     const [institution, metrics] = await Promise.all([
       institutionSummary(institutionId),
@@ -47,6 +49,7 @@ export default class InstitutionStatisticsController {
   }
 
   async export(ctx: HttpContext) {
+    await ctx.bouncer.with(ReportPolicy).authorize('institution')
     const institutionId = actingInstitutionId(ctx)
     const [institution, metrics] = await Promise.all([
       institutionSummary(institutionId),

@@ -4,6 +4,7 @@ import { findReport, runReport } from '#kernel/plugins/reports'
 import { sendPrivateFile } from '#kernel/shared/downloads'
 import { toRegionCode } from '#kernel/shared/region_code'
 import { textIn } from '#plugin_sdk'
+import ReportPolicy from '../policies/report_policy.js'
 import { bureauOf } from '../services/report_access.js'
 import { chartOf, formatCell, reportWorkbook } from '../services/plugin_report.js'
 
@@ -38,7 +39,8 @@ export default class PluginReportsController {
   }
 
   async #find(ctx: HttpContext) {
-    const user = bureauOf(ctx)
+    await ctx.bouncer.with(ReportPolicy).authorize('index')
+    const user = bureauOf(ctx.auth.getUserOrFail())
     const region = toRegionCode(user.regionCode)
     const found = await findReport(region, String(ctx.params.plugin), String(ctx.params.report))
     if (!found) throw new NotFoundException()

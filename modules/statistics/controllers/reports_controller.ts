@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { inScope, regionTree } from '#modules/identity'
-import { bureauOf, scopeOf } from '../services/report_access.js'
+import ReportPolicy from '../policies/report_policy.js'
+import { askedRegion, bureauOf } from '../services/report_access.js'
 import { institutionFigures, regionFigures, type FigureRow } from '../queries/dashboard.js'
 import { breakdownChart, sectionChart } from '../queries/dashboard_charts.js'
 import {
@@ -42,8 +43,9 @@ const HEADLINE: Column[] = [
  */
 export default class ReportsController {
   async index(ctx: HttpContext) {
-    const user = bureauOf(ctx)
-    const scope = scopeOf(user, ctx.request.input('region'))
+    const scope = askedRegion(ctx.auth.getUserOrFail(), ctx.request.input('region'))
+    await ctx.bouncer.with(ReportPolicy).authorize('region', scope)
+    const user = bureauOf(ctx.auth.getUserOrFail())
     const figures = await regionFigures(scope)
     const leaf = figures.level === 3
     const listInstitutions = leaf || !!ctx.request.input('institutions')

@@ -1,27 +1,21 @@
 /*
-| Who may read statistics, and of which region: bureaus (sub-units
-| included) for their own region and below. A region outside the viewer's
-| answers 404, like any record outside it. The institution terminal's own
-| figures go through identity's acting-for guard (`actingInstitutionId`).
+| Which region a statistics page is about: the one asked for, or the
+| bureau's own when none. Whether the viewer may read it is ReportPolicy's
+| `region` (its own region and below; 404 outside). The institution
+| terminal's own figures go through identity's acting-for guard
+| (`actingInstitutionId`).
 */
-import type { HttpContext } from '@adonisjs/core/http'
-import { ForbiddenException } from '#kernel/exceptions/forbidden_exception'
-import { NotFoundException } from '#kernel/exceptions/not_found_exception'
-import { type CurrentUser, inScope, regionTree } from '#modules/identity'
-import { isBureau } from '#modules/registry'
+import type { CurrentUser } from '#modules/identity'
 
 export type Bureau = CurrentUser & { regionCode: string }
 
-export function bureauOf(ctx: HttpContext): Bureau {
-  const user = ctx.auth.getUserOrFail()
-  if (!isBureau(user) || !user.regionCode) throw new ForbiddenException()
+/** The signed-in bureau, once ReportPolicy has let it in (so it has a region). */
+export function bureauOf(user: CurrentUser): Bureau {
   return user as Bureau
 }
 
-/** The region asked for (the bureau's own when none), which must be the bureau's own or below it. */
-export function scopeOf(user: Bureau, asked: unknown): string {
-  if (asked === undefined || asked === null || asked === '') return user.regionCode
-  const code = String(asked)
-  if (!regionTree.has(code) || !inScope(code, user.regionCode)) throw new NotFoundException()
-  return code
+/** The region asked for, or the bureau's own when none. */
+export function askedRegion(user: CurrentUser, asked: unknown): string {
+  if (asked === undefined || asked === null || asked === '') return user.regionCode ?? ''
+  return String(asked)
 }
