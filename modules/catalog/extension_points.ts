@@ -58,7 +58,7 @@ export const validateCourse = defineExtensionPoint({
   version: 1,
   kind: 'decision',
   description: 'Rules a course must meet to be saved and sold',
-  example: () => exampleCourse(),
+  example: () => exampleCourse(NATIONAL_CHARGE_LIMITS),
   defaultRule: (facts) => nationalCourseRules(facts),
 })
 
@@ -67,6 +67,6 @@ export const chargeLimits = defineExtensionPoint({
   version: 1,
   kind: 'value',
   description: 'Caps on one charge (class hours, months, amount, how early)',
-  example: () => ({ kind: 'non_academic', delivery: 'offline' }),
+  example: (): ChargeLimitsInput => ({ kind: 'non_academic', delivery: 'offline' }),
   defaultRule: () => ({ ...NATIONAL_CHARGE_LIMITS }),
 })

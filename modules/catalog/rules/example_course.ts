@@ -1,15 +1,16 @@
 import { classMeetings, slotWindows } from '../course/schedule.js'
-import { NATIONAL_CHARGE_LIMITS } from '../extension_points.js'
-import type { CourseFacts } from './course_facts.js'
+import type { ChargeLimits, CourseFacts } from './course_facts.js'
 
 /**
  * A course that meets every national rule: a Saturday-morning children's
  * art course of 60-minute classes from March to May 2027, 10 classes a
  * charge at 80 yuan, taught by one admitted and certified teacher. The
  * plugin test kit's `inputFor('catalog.course.validate', changes)` starts
- * from it, so a test changes only the facts its rule is about.
+ * from it, so a test changes only the facts its rule is about. The caps
+ * are given (the national ones, by the point), since the point's file
+ * imports this one.
  */
-export function exampleCourse(): CourseFacts {
+export function exampleCourse(chargeLimits: ChargeLimits): CourseFacts {
   const minutesPerClass = 60
   const slots = slotWindows([{ weekday: 6, start: '09:30' }], minutesPerClass)
   return {
@@ -39,6 +40,6 @@ export function exampleCourse(): CourseFacts {
       },
     ],
     institution: { delivery: 'offline', categories: ['arts'] },
-    chargeLimits: { ...NATIONAL_CHARGE_LIMITS },
+    chargeLimits: { ...chargeLimits },
   }
 }
