@@ -72,5 +72,7 @@ export const complaintDeadlines = defineExtensionPoint({
   kind: 'value',
   description:
     'Working-day deadlines for accepting, concluding and answering complaints and tip-offs',
+  /* A parent's complaint that an institution has not refunded unused classes. */
+  example: (): ComplaintDeadlineInput => ({ kind: 'complaint', complaintType: 'refund' }),
   defaultRule: () => ({ ...NATIONAL_COMPLAINT_DEADLINES }),
 })

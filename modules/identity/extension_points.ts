@@ -32,5 +32,7 @@ export const auditRetentionDays = defineExtensionPoint({
   version: 1,
   kind: 'value',
   description: 'Days audit and user-behaviour logs are kept (national default 180).',
+  /* The rule sees only its province (`ctx.region`). */
+  example: () => ({}),
   defaultRule: () => 180,
 })

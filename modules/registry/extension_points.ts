@@ -8,6 +8,7 @@ import {
   type Classification,
   type ListFacts,
 } from './services/list_rules.js'
+import { exampleListFacts } from './services/example_list_facts.js'
 
 export interface ExtraFieldsInput {
   /** The part of the filing being shown or saved (the 2018 manual's five parts). */
@@ -65,6 +66,7 @@ export const classifyList = defineExtensionPoint({
   version: 1,
   kind: 'value',
   description: 'White/grey/black list classification from an institution’s facts',
+  example: () => exampleListFacts(),
   defaultRule: (facts) => classifyByNationalRules(facts),
 })
 
@@ -73,5 +75,7 @@ export const extraFilingFields = defineExtensionPoint({
   version: 1,
   kind: 'value',
   description: 'Extra filing fields a province requires',
+  /* An online institution opening the first part of its filing (Jilin asks for more there). */
+  example: (): ExtraFieldsInput => ({ section: 'basic', delivery: 'online' }),
   defaultRule: () => [],
 })
