@@ -2,7 +2,9 @@
 | Domain events the catalog publishes through the outbox (delivered after commit). Each carries its region.
 */
 export interface CourseListedEvent {
+  /** The course (its id in the catalog). */
   courseId: number
+  /** The institution giving the course. */
   institutionId: number
   /** The institution's region (its county). */
   regionCode: string
@@ -14,8 +16,11 @@ export interface CourseTakenDownEvent extends CourseListedEvent {
 }
 
 export interface ContractSignedEvent {
+  /** The signed contract. */
   contractId: number
+  /** The course it is for. */
   courseId: number
+  /** The institution that is party to it. */
   institutionId: number
   /** The parent who signed (an account id; no other personal data). */
   parentUserId: number
@@ -29,16 +34,22 @@ export interface ContractSignedEvent {
 
 /** An unpaid contract's seat hold ran out: the contract is terminated and its seat free. */
 export interface ContractLapsedEvent {
+  /** The terminated contract. */
   contractId: number
+  /** The course whose seat it held. */
   courseId: number
+  /** The institution that was party to it. */
   institutionId: number
+  /** The parent who signed it (an account id; no other personal data). */
   parentUserId: number
   /** The institution's region (its county), as the contract names it. */
   regionCode: string
 }
 
 export interface MaterialCheckFailedEvent {
+  /** The training material that failed the check. */
   materialId: number
+  /** The institution that uses it. */
   institutionId: number
   /** The institution's region (its county). */
   regionCode: string

@@ -4,6 +4,7 @@
 | target so credit and risk can route it.
 */
 export interface ComplaintFiledEvent {
+  /** The complaint or tip-off filed. */
   complaintId: number
   /** The institution complained about; null when the target is unregistered (a tip-off, say). */
   institutionId: number | null
@@ -14,6 +15,7 @@ export interface ComplaintFiledEvent {
 }
 
 export interface ComplaintClosedEvent {
+  /** The closed case. */
   complaintId: number
   /** The institution complained about; null when the target is unregistered. */
   institutionId: number | null
@@ -26,6 +28,7 @@ export interface ComplaintClosedEvent {
 }
 
 export interface ComplaintOverdueEvent {
+  /** The case whose deadline passed. */
   complaintId: number
   /** The institution complained about; null when the target is unregistered. */
   institutionId: number | null
@@ -36,7 +39,9 @@ export interface ComplaintOverdueEvent {
 }
 
 export interface ReviewPostedEvent {
+  /** The review posted. */
   reviewId: number
+  /** The institution reviewed. */
   institutionId: number
   /** Stars, a whole number from 1 to 5. */
   rating: number
@@ -46,9 +51,11 @@ export interface ReviewPostedEvent {
 
 /** The complainant is to be texted that the case moved (internal: the text goes out once the step is committed). */
 export interface ComplainantUpdateEvent {
+  /** The case that moved. */
   complaintId: number
   /** What happened, as the text says it (no personal data). */
   what: string
+  /** The target's region: the institution's county, or the county the complainant named. */
   regionCode: string
 }
 

@@ -5,6 +5,7 @@
 import type { ListStatus } from './models/institution.js'
 
 export interface ListChangedEvent {
+  /** The institution whose status changed. */
   institutionId: number
   /** The institution's region (its county). */
   regionCode: string
@@ -15,12 +16,14 @@ export interface ListChangedEvent {
 }
 
 export interface FilingApprovedEvent {
+  /** The institution whose filing was approved (or, for a restoration, which was restored). */
   institutionId: number
   /** The institution's region (its county). */
   regionCode: string
 }
 
 export interface InstitutionRemovedEvent {
+  /** The removed institution. */
   institutionId: number
   /** The institution's region (its county). */
   regionCode: string
@@ -30,17 +33,25 @@ export interface InstitutionRemovedEvent {
 
 /** Where an institution's prepaid fees are held, as filed. */
 export interface SupervisionFacts {
+  /** The supervising bank, as filed; null when none is filed. */
   bank: string | null
+  /** The supervised account's number, as filed; null when none is filed. */
   account: string | null
+  /** Bank custody of the prepaid fees, or a risk deposit; null when none is filed. */
   escrowModel: 'bank_custody' | 'risk_deposit' | null
 }
 
 /** An approved change request moved the supervised account (delivered through the outbox). */
 export interface SupervisionChangedEvent {
+  /** The institution whose supervised account moved. */
   institutionId: number
+  /** The institution's region (its county). */
   regionCode: string
+  /** The approved change request that moved it. */
   changeRequestId: number
+  /** Bank, account and model before the change. */
   from: SupervisionFacts
+  /** Bank, account and model after it. */
   to: SupervisionFacts
 }
 

@@ -13,17 +13,24 @@ export interface WeeklySlot {
 }
 
 export interface SlotWindow extends WeeklySlot {
+  /** "HH:MM", Beijing time: the start plus the class length (past 24:00 when a class runs past midnight). */
   end: string
+  /** The start, in minutes after midnight (09:30 = 570). */
   startMinute: number
+  /** The end, in minutes after midnight (above 1440 when a class runs past midnight). */
   endMinute: number
 }
 
 export interface ClassMeeting {
-  /** 1-based. */
+  /** The class's place in the course, from 1. */
   number: number
+  /** The day of the class, YYYY-MM-DD (a calendar day in Asia/Shanghai). */
   date: string
+  /** ISO weekday of that day: 1 = Monday … 7 = Sunday. */
   weekday: number
+  /** "HH:MM", 24-hour, Beijing time. */
   start: string
+  /** "HH:MM", Beijing time: the start plus the class length. */
   end: string
 }
 

@@ -5,6 +5,11 @@ export type ListStatus = 'none' | 'white' | 'grey' | 'black'
 export type FilingStatus = 'draft' | 'submitted' | 'returned' | 'approved'
 
 export interface ListReason {
+  /**
+   * The message's key under `registry.list.reasons` in the registry's lang
+   * files: compliant, rectifying, deadline_missed, banned_staff, unlicensed,
+   * licence_expired, `finding.<item>` or override.
+   */
   code: string
   /** Extra values for the message, e.g. the missed deadline. */
   data?: Record<string, string | number>

@@ -28,25 +28,40 @@ export const FINDING_ITEMS = [
 ] as const
 
 export interface OpenFinding {
+  /**
+   * What the inspection found (FINDING_ITEMS): the black-list items
+   * unlicensed, safety_hazard, licence_misuse, unapproved_materials,
+   * banned_staff, or licence_display, fees, advertising, materials,
+   * staff_qualification, schedule, venue, contract, other.
+   */
   item: string
+  /** As the inspector recorded it; a serious black-list item is black at once (unlicensed whatever its severity). */
   severity: 'minor' | 'serious'
-  /** ISO date. */
+  /** The rectification deadline, YYYY-MM-DD: a finding still open after that day is black. */
   deadline: string
 }
 
 export interface ListFacts {
-  /** Today in Asia/Shanghai, ISO date. */
+  /** Today's date in Asia/Shanghai, YYYY-MM-DD: deadlines and the licence are compared with it. */
   today: string
+  /** The institution's filing is approved by its bureau (until then the national status is none). */
   filingApproved: boolean
+  /** A bureau removed the institution from the platform (Art. 15; its records stay). The national rules do not read it. */
   removed: boolean
+  /** How the institution is licensed, as filed: offline_licence, online_licence or unlicensed; null until filed. */
   qualificationType: string | null
+  /** The last day the licence is valid, YYYY-MM-DD, as filed; null when none is filed. */
   licenceValidTo: string | null
+  /** Inspection findings not closed yet: open, or reported rectified and awaiting the bureau's acceptance. */
   openFindings: OpenFinding[]
+  /** Staff still hired whose admission check found them prohibited from the trade (从业禁止). */
   bannedStaffHired: number
 }
 
 export interface Classification {
+  /** none (no approved filing), white, grey or black; a bureau's override, when set, wins over it. */
   status: ListStatus
+  /** Why, in order: shown with the status on the institution's public and management pages. */
   reasons: ListReason[]
 }
 
