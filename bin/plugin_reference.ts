@@ -12,13 +12,17 @@
 |   - each input, output and payload type down to its fields, nested
 |     objects and arrays included, with each field's TSDoc (units live there);
 |   - each `defineExtensionPoint({ name, version, kind, description,
-|     defaultRule })` call, and the constant values its default returns.
+|     example, defaultRule })` call, and the constant values its default
+|     returns;
+|   - and, by running the declaring files, each point's example input.
 | tests/unit/plugin_reference.spec.ts fails when a written file is stale.
 */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import * as prettier from 'prettier'
 import ts from 'typescript'
+import { pluginHost } from '#kernel/plugins/plugin_host'
 
 /** Where the generated files go, relative to the project root. */
 export const REFERENCE_DIR = 'plugins/reference'
@@ -51,6 +55,8 @@ interface Point {
   input: TypeInfo
   output: TypeInfo
   spec?: PointSpec
+  /** The input its `example` gives, when it declares one (filled in by `renderReference`). */
+  example?: { input: unknown }
 }
 
 interface PointSpec {
@@ -136,6 +142,15 @@ function typeText(node: ts.TypeNode, checker: ts.TypeChecker): string {
   if (ts.isArrayTypeNode(node)) {
     const element = typeText(node.elementType, checker)
     return ts.isUnionTypeNode(node.elementType) ? `(${element})[]` : `${element}[]`
+  }
+  /* Member by member, so that the TSDoc of an inline object's fields stays in its own rows. */
+  const members = ts.isTypeLiteralNode(node) ? node.members.filter(ts.isPropertySignature) : []
+  if (ts.isTypeLiteralNode(node) && members.length === node.members.length) {
+    const texts = members.map((m) => {
+      const type = m.type ? `: ${typeText(m.type, checker)}` : ''
+      return `${m.name.getText()}${m.questionToken ? '?' : ''}${type}`
+    })
+    return texts.length ? `{ ${texts.join('; ')} }` : '{}'
   }
   if (ts.isTypeReferenceNode(node) && !node.typeArguments) {
     let symbol = checker.getSymbolAtLocation(node.typeName)
@@ -418,6 +433,18 @@ function nationalSection(point: Point): string {
   return parts.join('\n\n')
 }
 
+function exampleSection(point: Point): string {
+  if (!point.example) {
+    return "## Example input\n\nNot declared yet: add `example` to the point's `defineExtensionPoint` call."
+  }
+  return [
+    '## Example input',
+    "A case a province would decide, as the point's `example` gives it; in a plugin's tests " +
+      `\`inputFor('${point.name}', changes)\` starts from it.`,
+    '```json\n' + JSON.stringify(point.example.input, null, 2) + '\n```',
+  ].join('\n\n')
+}
+
 const KIND_TEXT: Record<string, string> = {
   value:
     'value: the first plugin governing the region answers, and may call `ctx.next()` for the next answer down (in the end, the national default).',
@@ -443,6 +470,7 @@ function renderPoint(point: Point): string {
     '## What the answer changes',
     point.tags.decides ?? TODO('decides'),
     typeSection('Input', point.input, 'No input: the rule gets an empty object.'),
+    exampleSection(point),
     typeSection('Output', point.output, 'The answer is the value itself.'),
     nationalSection(point),
   ]
@@ -522,9 +550,26 @@ async function formatted(root: string, rel: string, text: string): Promise<strin
   return prettier.format(await prettier.format(text, options), options)
 }
 
+/**
+ * Each point's example input, from its `example` run as the plugin test kit
+ * runs it. Only the files that declare the points are loaded (not the
+ * modules' doors, which bring the database); in the app they are already
+ * loaded, and the import returns the same declarations.
+ */
+async function loadExamples(root: string, points: Point[]): Promise<void> {
+  const files = new Set(points.flatMap((p) => (p.spec ? [p.spec.file] : [])))
+  for (const file of files) await import(pathToFileURL(join(root, file)).href)
+  const declared = new Map(pluginHost.points().map((spec) => [spec.name, spec]))
+  for (const point of points) {
+    const example = declared.get(point.name)?.example
+    if (example) point.example = { input: example() }
+  }
+}
+
 /** Every file the generator writes: path relative to the root → content. */
 export async function renderReference(root: string): Promise<Map<string, string>> {
   const ref = readReference(root)
+  await loadExamples(root, ref.points)
   const files = new Map<string, string>([
     [`${REFERENCE_DIR}/README.md`, renderIndex(ref)],
     [`${REFERENCE_DIR}/events.md`, renderEvents(ref.events)],
