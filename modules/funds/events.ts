@@ -2,19 +2,29 @@
 | Domain events the funds module emits (after commit). Each carries its
 | region so plugins and the credit and risk modules can route it.
 */
+/** A verified channel callback paid a prepaid order into supervision, or (learn first, pay later) one class straight to the institution. */
 export interface OrderPaidEvent {
+  /** The order (one charge of a contract). */
   orderId: number
+  /** Its signed contract. */
   contractId: number
+  /** The institution the contract is with. */
   institutionId: number
+  /** The order's region (the institution's county). */
   regionCode: string
+  /** Paid by this payment, in fen: the whole charge, or one class's fee. */
   amountFen: number
 }
 
 /** A part (under the national schedule, all) of a confirmed class's fee was released to the institution. */
 export interface ClassReleasedEvent {
+  /** The order the class belongs to. */
   orderId: number
+  /** The class taken (its consumption record). */
   consumptionId: number
+  /** The institution paid. */
   institutionId: number
+  /** The order's region (the institution's county). */
   regionCode: string
   /** The class's whole fee, in fen. */
   feeFen: number
@@ -24,20 +34,33 @@ export interface ClassReleasedEvent {
   heldFen: number
 }
 
+/** The payment channel reported a refund back to the parent's original account, or its failure (the money then returns to supervision). */
 export interface RefundSettledEvent {
+  /** The refund. */
   refundId: number
+  /** The order refunded. */
   orderId: number
+  /** The institution whose supervised fees paid it. */
   institutionId: number
+  /** The order's region (the institution's county). */
   regionCode: string
+  /** The refund's amount, in fen: the fees of the refunded classes only. */
   amountFen: number
+  /** refunded: the parent has the money; failed: the channel refused it. */
   outcome: 'refunded' | 'failed'
 }
 
+/** Reconciliation or a bank report found something wrong with an institution's supervised money; the bureau must look (once per open fingerprint). */
 export interface FundAnomalyRaisedEvent {
+  /** The anomaly, open until a bureau closes it with a note. */
   anomalyId: number
+  /** balance_mismatch, unmatched_debit, under_covered, payment_not_settled, instruction_rejected, attendance_burst, refund_failed_executed, transfer_overdue or payment_return_failed. */
   kind: string
+  /** red needs action now; yellow is a warning. */
   severity: 'yellow' | 'red'
+  /** The institution whose supervised account it concerns. */
   institutionId: number
+  /** The supervised account's region (the institution's county). */
   regionCode: string
 }
 

@@ -21,6 +21,7 @@ import { defineExtensionPoint } from '#kernel/plugins/extension_point'
  * Money is in fen; dates are Beijing dates, YYYY-MM-DD.
  */
 export interface ReleaseOrder {
+  /** The order (one charge of a contract). */
   id: number
   /** The contract's class number of the order's first class: the order pays for classes `firstClass` … `lastClass`. */
   firstClass: number
@@ -95,7 +96,9 @@ export interface ReleaseInput {
  * once per answer.
  */
 export interface ReleasePart {
+  /** The `id` of one of the input's `confirmed` classes. */
   classId: number
+  /** Fen of its fee to release now: a whole number from 1 to its `feeFen − releasedFen`. */
   fen: number
 }
 
@@ -135,25 +138,46 @@ declare module '#plugin_sdk' {
   interface ExtensionPoints {
     /**
      * How much of each confirmed class's fee the bank is told to pay the
-     * institution now. Asked when a class is confirmed (by the parent or by
-     * silence) and again every day for every order with confirmed fees not
-     * fully released, after its last class too, until they are: a fee held
-     * back today is paid on the day the answer says so. Whatever is not
-     * released stays in the supervised account and still belongs to the
-     * taken class: a refund returns only the classes left, never a retained
-     * fee. Answer `[]` to release nothing today. National default: each
-     * confirmed class's whole fee, as soon as it is confirmed. The rule runs
+     * institution now: the only funds point that moves money. The rule runs
      * inside the order's row-locked transaction: compute from the input, do
-     * no I/O. An answer naming another class or more than a class has left
-     * releases nothing and fails loudly.
+     * no I/O.
+     *
+     * @asked When a class is confirmed (by the parent, or by 15 working days
+     * of silence), and every day at 00:20 Beijing time (the
+     * `funds.release_held_fees` job) for every prepaid order with a
+     * confirmed class whose fee is not all out, after the order's last
+     * class too, until it is.
+     * @region The order's region (the institution's county).
+     * @decides For each `{ classId, fen }` part, a bank instruction to pay
+     * that many fen of the class's fee from the supervised account to the
+     * institution, posted supervised → releasing in the ledger. A class left
+     * out, or given less than it has left, keeps the rest in the supervised
+     * account until a later answer: it still belongs to the taken class, so
+     * a refund returns only the classes left, never a retained fee. `[]`
+     * releases nothing today. An answer naming a class not offered, a fen
+     * amount that is not a whole number from 1 to what the class has left,
+     * or a class twice, or a rule that throws, releases nothing for the
+     * order and is logged as an error; the confirmation stands and the next
+     * day asks again.
+     * @national Each confirmed class's whole fee, as soon as it is
+     * confirmed: one class consumed pays one class.
      */
     'funds.release.schedule': { kind: 'value'; input: ReleaseInput; output: ReleasePart[] }
     /**
      * The reconciliation threshold: the share of the held money the bank's
-     * balance must cover before an `under_covered` alarm (a risk-deposit
-     * account may cover less than a custody account). It moves no money and
-     * retains nothing; to hold back part of the fees, answer
-     * `funds.release.schedule`. National default: all of it (Art. 7).
+     * balance must cover before an alarm.
+     *
+     * @asked Each night at 01:30 Beijing time, when every supervised
+     * account's reported balance is reconciled with the ledger, and when a
+     * bureau opens an institution's fund page.
+     * @region The supervised account's region (the institution's county).
+     * @decides Whether reconciliation raises a red `under_covered` anomaly
+     * for the bureau: it does when the bank reports less than this share of
+     * what the ledger holds for the institution's students (money still in
+     * transit excepted). It moves no money and retains nothing; to hold
+     * back part of the fees, answer `funds.release.schedule`.
+     * @national All of it (`heldShareBp: 10000`): prepaid fees are fully
+     * supervised (Art. 7).
      */
     'funds.escrow.policy': {
       kind: 'value'
@@ -163,9 +187,39 @@ declare module '#plugin_sdk' {
       }
       output: EscrowPolicy
     }
-    /** Deadlines of the fund flow, in working days where the rules say so. */
+    /**
+     * The clocks of the fund flow, in working days where the rules say so.
+     *
+     * @asked When an order is created (how long it may stay unpaid), when a
+     * class is recorded (when silence confirms it), when a parent asks for a
+     * refund (when the institution's silence approves it), and at each
+     * reconciliation (how late paid money may reach the account).
+     * @region The order's or the supervised account's region (the
+     * institution's county).
+     * @decides The unpaid order's expiry, the class's and the refund's due
+     * dates (counted on the official working-day calendar, fixed when the
+     * class or refund is created), and when a payment not yet in the
+     * account becomes a `payment_not_settled` anomaly.
+     * @national 15 working days to confirm a class, 5 to answer a refund, 30
+     * minutes to pay an order, 48 hours for paid money to reach the
+     * supervised account.
+     */
     'funds.deadlines': { kind: 'value'; input: Record<string, never>; output: FundDeadlines }
-    /** Who may record attendance and when recording looks like draining the account. */
+    /**
+     * Who may record attendance and when recording looks like draining the
+     * account.
+     *
+     * @asked When an institution (or its own system) records a class.
+     * @region The contract's region (the institution's county).
+     * @decides Whether a grey-listed institution may record the class (if
+     * not, its fees stay frozen in supervision), and after each record
+     * whether the classes recorded lately for older timetable slots raise an
+     * `attendance_burst` anomaly.
+     * @national A grey-listed institution may record; more than 30 classes
+     * recorded within 7 days for slots older than that is a burst.
+     * Black-listed and removed institutions never record, whatever the
+     * answer.
+     */
     'funds.attendance.policy': {
       kind: 'value'
       input: Record<string, never>
@@ -181,6 +235,54 @@ export const NATIONAL_DEADLINES: FundDeadlines = Object.freeze({
   settlementGraceHours: 48,
 })
 
+/*
+| An order of 12 classes at ¥120 (classes 13–24 of its contract) with three
+| taken: class 13 released, class 14 confirmed with a fifth of its fee
+| retained by an earlier answer, class 15 just confirmed.
+*/
+const RELEASE_EXAMPLE: ReleaseInput = {
+  today: '2026-03-23',
+  order: {
+    id: 1,
+    firstClass: 13,
+    lastClass: 24,
+    classCount: 12,
+    pricePerClassFen: 12_000,
+    firstClassDate: '2026-03-07',
+    lastClassDate: '2026-05-23',
+    lastHeldOn: '2026-03-21',
+    classesConsumed: 3,
+    classesPending: 0,
+    classesDisputed: 0,
+    classesRefunded: 0,
+    classesLeft: 9,
+    paidFen: 144_000,
+    releasedFen: 21_600,
+    refundingFen: 0,
+    refundedFen: 0,
+    unconsumedFen: 108_000,
+    heldFen: 122_400,
+  },
+  confirmed: [
+    {
+      id: 14,
+      classNo: 14,
+      heldOn: '2026-03-14',
+      confirmedOn: '2026-03-15',
+      feeFen: 12_000,
+      releasedFen: 9_600,
+    },
+    {
+      id: 15,
+      classNo: 15,
+      heldOn: '2026-03-21',
+      confirmedOn: '2026-03-23',
+      feeFen: 12_000,
+      releasedFen: 0,
+    },
+  ],
+}
+
 /* One class consumed pays for one class: the whole fee of each, at once. */
 export const releaseSchedule = defineExtensionPoint({
   name: 'funds.release.schedule',
@@ -188,6 +290,7 @@ export const releaseSchedule = defineExtensionPoint({
   version: 2,
   kind: 'value',
   description: 'How much of each confirmed class fee is paid to the institution now',
+  example: () => RELEASE_EXAMPLE,
   defaultRule: (input) =>
     input.confirmed.map((c) => ({ classId: c.id, fen: c.feeFen - c.releasedFen })),
 })
@@ -198,6 +301,7 @@ export const escrowPolicy = defineExtensionPoint({
   kind: 'value',
   description:
     'Share of the held fees the bank balance must cover before reconciliation raises an alarm',
+  example: () => ({ escrowModel: 'risk_deposit' as const }),
   defaultRule: () => ({ heldShareBp: 10_000 }),
 })
 
@@ -206,6 +310,7 @@ export const fundDeadlines = defineExtensionPoint({
   version: 1,
   kind: 'value',
   description: 'Class confirmation, refund answer, unpaid order and settlement deadlines',
+  example: () => ({}),
   defaultRule: () => ({ ...NATIONAL_DEADLINES }),
 })
 
@@ -221,5 +326,6 @@ export const attendancePolicy = defineExtensionPoint({
   kind: 'value',
   description:
     'Whether grey-listed institutions may record classes, and the attendance-burst alert',
+  example: () => ({}),
   defaultRule: () => ({ ...NATIONAL_ATTENDANCE }),
 })
