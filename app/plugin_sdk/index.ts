@@ -92,11 +92,19 @@ export interface DomainEvents {}
 export type EventName = keyof DomainEvents & string
 
 /**
- * What a policy may do. Today that is one action, the kernel's credit
- * adjustment (kept until a credit module exists); opening a rectification
- * case, publishing a notice and sending a reminder are to be added by the
- * modules that own them. Every action runs in the policy run's
- * transaction: a policy that throws changes nothing and is retried.
+ * What a policy may do (`ctx.actions`). The module that owns the data
+ * provides each action (modules/<name>/policy_actions.ts adds it here);
+ * the credit adjustment stays with the kernel until a credit module exists:
+ *   recordCreditAdjustment   kernel     plugin_credit_adjustments
+ *   openRectificationCase    registry   an inspection with one open finding
+ *   publishNotice            registry   a public notice ('risk' or 'other')
+ *   sendReminder             identity   a text to the institution's accounts
+ * Every action acts only on the institution the event names; that, or an
+ * input outside the action's limits, throws PolicyActionRefused and the
+ * run fails with that reason (retried, then listed at /manage/operations).
+ * Every action writes in the policy run's transaction, so a policy that
+ * throws changes nothing and is retried, and names your plugin and the
+ * policy in what it leaves (an audit entry; for credit, the row itself).
  */
 export interface PolicyActions {
   /**

@@ -13,9 +13,12 @@
 |    the outbox retries it with back-off until MAX_ATTEMPTS, then it is
 |    "failed" and stays in plugin_policy_runs, listed for operators at
 |    /manage/operations (app/shared/stuck_work.ts), who may requeue it.
-| No action sends texts yet; when reminders arrive, a text leaves while the
-| run is open, so a run that fails after sending one sends it again on
-| retry (at least once, never lost).
+| Reminders (identity's sendReminder) are not texted from inside the run:
+| the run's transaction queues one outbox event per account, so a run that
+| fails queues nothing and its retry queues afresh. Once the run commits,
+| the drain sends each text and retries a failed delivery with back-off; a
+| drain that dies after the gateway took a text but before marking it
+| delivered sends it again (at least once, never lost once committed).
 */
 import type { EmitterService } from '@adonisjs/core/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
