@@ -13,7 +13,7 @@
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import type { CurrentUser } from '#modules/identity'
-import { RequestRefund } from '../actions/refunds.js'
+import { RequestRefund } from '../actions/request_refund.js'
 import Order from '../models/order.js'
 
 export interface BenchPayment {

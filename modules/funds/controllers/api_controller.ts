@@ -1,7 +1,8 @@
 /* No Bouncer policy: machine endpoints, authenticated by the channel's or the bank's signature (bank_auth), not a session. */
 import type { HttpContext } from '@adonisjs/core/http'
 import { ApplyChannelNotice } from '../actions/apply_channel_notice.js'
-import { RecordBankMovements, RejectInstruction } from '../actions/bank_reports.js'
+import { RecordBankMovements } from '../actions/record_bank_movements.js'
+import { RejectInstruction } from '../actions/reject_instruction.js'
 import BankInstruction from '../models/bank_instruction.js'
 import SupervisedAccount from '../models/supervised_account.js'
 import { BankAuthError, authenticateBank } from '../services/bank_auth.js'

@@ -11,7 +11,7 @@ import {
 import { contractSummary } from '#modules/catalog'
 import { institutionSummaries, institutionSummary, isResponsibleBureau } from '#modules/registry'
 import { formatYuan } from '#kernel/shared/money'
-import { BureauRefundAll } from '../actions/refunds.js'
+import { RefundAllUnconsumed } from '../actions/refund_all_unconsumed.js'
 import { positionOf } from '../actions/reconcile.js'
 import FundAnomaly from '../models/fund_anomaly.js'
 import BankInstruction from '../models/bank_instruction.js'
@@ -130,7 +130,7 @@ export default class SupervisionController {
     const { reason } = await ctx.request.validateUsing(bureauRefundValidator, {
       messagesProvider: fundsMessages(ctx),
     })
-    const result = await new BureauRefundAll().handle(user, institution.id, reason)
+    const result = await new RefundAllUnconsumed().handle(user, institution.id, reason)
     await recordAudit({
       action: 'funds.bureau_refund_all',
       actor: user,

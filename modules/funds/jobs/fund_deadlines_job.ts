@@ -2,7 +2,7 @@ import { Job } from '@adonisjs/queue'
 import logger from '@adonisjs/core/services/logger'
 import { AutoConfirmClasses } from '../actions/classes.js'
 import { ExpireOrders } from '../actions/expire_orders.js'
-import { SettleOverdueRefunds } from '../actions/refunds.js'
+import { SettleOverdueRefunds } from '../actions/settle_overdue_refunds.js'
 
 /** Deadlines of the fund flow: unpaid orders lapse, silent parents confirm, silent institutions approve refunds. */
 export default class FundDeadlinesJob extends Job<Record<string, never>> {

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { payOrder } from '../../testing.js'
 import { accountOf, bankHeaders, movement, orderFixture } from './helpers.js'
-import { RequestRefund } from '../../actions/refunds.js'
+import { RequestRefund } from '../../actions/request_refund.js'
 
 /* Committed, not rolled back: a replayed nonce is refused by a unique violation, which would abort one shared global transaction. */
 test.group('Bank API: authenticated, signed, never replayed', () => {

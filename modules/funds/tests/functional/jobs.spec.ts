@@ -1,7 +1,7 @@
 import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
 import { RecordClass } from '../../actions/classes.js'
-import { RequestRefund } from '../../actions/refunds.js'
+import { RequestRefund } from '../../actions/request_refund.js'
 import FundDeadlinesJob from '../../jobs/fund_deadlines_job.js'
 import ReconcileJob from '../../jobs/reconcile_job.js'
 import Order from '../../models/order.js'

@@ -5,13 +5,12 @@ import { DateTime } from 'luxon'
 import { createTestAccount } from '#testing/identity'
 import { AnswerClass, RecordClass } from '../../actions/classes.js'
 import { ApplyChannelNotice } from '../../actions/apply_channel_notice.js'
-import { RecordBankMovements, RejectInstruction } from '../../actions/bank_reports.js'
-import {
-  BureauRefundAll,
-  DecideRefund,
-  RequestRefund,
-  ResendStuckRefunds,
-} from '../../actions/refunds.js'
+import { RecordBankMovements } from '../../actions/record_bank_movements.js'
+import { RejectInstruction } from '../../actions/reject_instruction.js'
+import { RefundAllUnconsumed } from '../../actions/refund_all_unconsumed.js'
+import { DecideRefund } from '../../actions/decide_refund.js'
+import { RequestRefund } from '../../actions/request_refund.js'
+import { ResendStuckRefunds } from '../../actions/resend_stuck_refunds.js'
 import { sandboxChannel, sandboxSettings } from '../../channels/setup.js'
 import { accounts, balanceOf } from '../../ledger/ledger.js'
 import BankInstruction from '../../models/bank_instruction.js'
@@ -245,7 +244,7 @@ test.group('Stuck money has a way out', (group) => {
       adminLevel: 'county',
       regionCode: '220104',
     })
-    const result = await new BureauRefundAll().handle(
+    const result = await new RefundAllUnconsumed().handle(
       county.user,
       institutionId,
       '机构停业，全部退费'
@@ -258,7 +257,7 @@ test.group('Stuck money has a way out', (group) => {
     assert.equal(await balanceOf(db, accounts.supervised(institutionId)), order.pricePerClassFen)
     /* Run again: nothing left to refund, nothing doubled. */
     assert.equal(
-      (await new BureauRefundAll().handle(county.user, institutionId, '再次执行')).refunds,
+      (await new RefundAllUnconsumed().handle(county.user, institutionId, '再次执行')).refunds,
       0
     )
     await assertLedgerClean(assert)

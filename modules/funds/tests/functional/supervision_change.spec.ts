@@ -10,7 +10,7 @@ import { bankNamed, supervisedAccountOf } from '../../services/supervised_accoun
 import { Reconcile } from '../../actions/reconcile.js'
 import { accounts, balanceOf } from '../../ledger/ledger.js'
 import { payOrder } from '../../testing.js'
-import { RecordBankMovements } from '../../actions/bank_reports.js'
+import { RecordBankMovements } from '../../actions/record_bank_movements.js'
 import { bankHeaders, movement, orderFixture } from './helpers.js'
 import BankInstruction from '../../models/bank_instruction.js'
 import { AnswerClass, RecordClass } from '../../actions/classes.js'

@@ -1,7 +1,7 @@
 /*
 | What a bank tells the platform (Art. 9): the movements (动账) of the
-| supervised accounts it holds, and instructions it could not execute.
-| A credit is matched to the payment it settles or the transfer it
+| supervised accounts it holds (an instruction it could not execute is
+| reject_instruction.ts). A credit is matched to the payment it settles or the transfer it
 | receives; a debit to the release, refund or transfer instruction it
 | executes. A debit with no instruction behind it is
 | money leaving supervision unasked: an anomaly at once.
@@ -191,48 +191,6 @@ export class RecordBankMovements {
         )
       }
       return { bank_txn_id: m.bank_txn_id, outcome: 'recorded', matched }
-    })
-  }
-}
-
-/**
- * The bank could not execute an instruction. The money stays where the
- * ledger has it (releasing or refunding) until the responsible bureau
- * re-issues or reverses the instruction (resolve_instruction.ts); a red
- * anomaly tells the bureau it is waiting.
- */
-export class RejectInstruction {
-  async handle(bank: Bank, number: string, reason: string): Promise<boolean> {
-    return db.transaction(async (trx) => {
-      const locked = await BankInstruction.query({ client: trx })
-        .where('number', number)
-        .where('bankId', bank.id)
-        .forUpdate()
-        .first()
-      /* Under the lock: a movement executing it at the same moment wins, and the rejection is refused. */
-      if (!locked || locked.status !== 'sent') return false
-      await locked
-        .useTransaction(trx)
-        .merge({ status: 'rejected', rejectReason: reason.slice(0, 255) || 'no reason given' })
-        .save()
-      /* The bureau's alarm commits with the rejection: a rejected instruction is never left unannounced. */
-      const account = await SupervisedAccount.findOrFail(locked.supervisedAccountId, {
-        client: trx,
-      })
-      await raiseAnomaly(
-        account,
-        'instruction_rejected',
-        'red',
-        {
-          instruction: locked.number,
-          kind: locked.kind,
-          amountFen: locked.amountFen,
-          reason: locked.rejectReason,
-        },
-        `instruction_rejected:${locked.id}`,
-        trx
-      )
-      return true
     })
   }
 }
