@@ -1,6 +1,9 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { applyRegionScope } from '#modules/identity'
-import { AcceptRectification, PlanInspection, RecordFindings } from '../actions/inspections.js'
+import { AcceptRectification } from '../actions/accept_rectification.js'
+import { PlanInspection } from '../actions/plan_inspection.js'
+import { RecordFindings } from '../actions/record_findings.js'
+import { RejectRectification } from '../actions/reject_rectification.js'
 import Finding from '../models/finding.js'
 import Inspection from '../models/inspection.js'
 import Institution from '../models/institution.js'
@@ -97,7 +100,7 @@ export default class InspectionsController {
   async accept(ctx: HttpContext) {
     const finding = await this.#finding(ctx)
     const { opinion } = await ctx.request.validateUsing(acceptanceValidator)
-    await new AcceptRectification().accept(ctx.auth.getUserOrFail(), finding, opinion)
+    await new AcceptRectification().handle(ctx.auth.getUserOrFail(), finding, opinion)
     ctx.session.flash('success', ctx.i18n.t('registry.inspections.closed'))
     return ctx.response.redirect().toRoute('inspections.show', { id: finding.inspectionId })
   }
@@ -105,7 +108,7 @@ export default class InspectionsController {
   async reject(ctx: HttpContext) {
     const finding = await this.#finding(ctx)
     const { opinion, deadline } = await ctx.request.validateUsing(acceptanceValidator)
-    await new AcceptRectification().reject(ctx.auth.getUserOrFail(), finding, opinion, deadline)
+    await new RejectRectification().handle(ctx.auth.getUserOrFail(), finding, opinion, deadline)
     ctx.session.flash('success', ctx.i18n.t('registry.inspections.reopened'))
     return ctx.response.redirect().toRoute('inspections.show', { id: finding.inspectionId })
   }

@@ -1,7 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { recordAudit, requestMeta } from '#modules/identity'
 import { unseal } from '#kernel/shared/personal_data'
-import { OverrideListStatus, RemoveInstitution } from '../actions/lists_and_removal.js'
+import { ClearListOverride } from '../actions/clear_list_override.js'
+import { OverrideListStatus } from '../actions/override_list_status.js'
+import { RemoveInstitution } from '../actions/remove_institution.js'
+import { RestoreInstitution } from '../actions/restore_institution.js'
 import Finding from '../models/finding.js'
 import ListChange from '../models/list_change.js'
 import Staff from '../models/staff.js'
@@ -68,14 +71,14 @@ export default class InstitutionsAdminController {
   async override(ctx: HttpContext) {
     const institution = await this.#decidable(ctx)
     const { status, reason } = await ctx.request.validateUsing(overrideValidator)
-    await new OverrideListStatus().set(ctx.auth.getUserOrFail(), institution, status, reason)
+    await new OverrideListStatus().handle(ctx.auth.getUserOrFail(), institution, status, reason)
     ctx.session.flash('success', ctx.i18n.t('registry.list.override_done'))
     return ctx.response.redirect().toRoute('institutions_admin.show', { id: institution.id })
   }
 
   async clearOverride(ctx: HttpContext) {
     const institution = await this.#decidable(ctx)
-    await new OverrideListStatus().clear(ctx.auth.getUserOrFail(), institution)
+    await new ClearListOverride().handle(ctx.auth.getUserOrFail(), institution)
     ctx.session.flash('success', ctx.i18n.t('registry.list.override_cleared'))
     return ctx.response.redirect().toRoute('institutions_admin.show', { id: institution.id })
   }
@@ -83,14 +86,14 @@ export default class InstitutionsAdminController {
   async remove(ctx: HttpContext) {
     const institution = await this.#decidable(ctx)
     const { reason, publish } = await ctx.request.validateUsing(removalValidator)
-    await new RemoveInstitution().remove(ctx.auth.getUserOrFail(), institution, reason, !!publish)
+    await new RemoveInstitution().handle(ctx.auth.getUserOrFail(), institution, reason, !!publish)
     ctx.session.flash('success', ctx.i18n.t('registry.removal.removed'))
     return ctx.response.redirect().toRoute('institutions_admin.show', { id: institution.id })
   }
 
   async restore(ctx: HttpContext) {
     const institution = await this.#decidable(ctx)
-    await new RemoveInstitution().restore(ctx.auth.getUserOrFail(), institution)
+    await new RestoreInstitution().handle(ctx.auth.getUserOrFail(), institution)
     ctx.session.flash('success', ctx.i18n.t('registry.removal.restored'))
     return ctx.response.redirect().toRoute('institutions_admin.show', { id: institution.id })
   }

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { ReportRectification } from '../actions/inspections.js'
+import { ReportRectification } from '../actions/report_rectification.js'
 import Finding from '../models/finding.js'
 import { currentInstitution } from '../queries/current_institution.js'
 import { rectificationReportValidator } from '../validators/registry.js'

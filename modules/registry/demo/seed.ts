@@ -17,7 +17,7 @@ import Inspection from '../models/inspection.js'
 import ProhibitedPerson from '../models/prohibited_person.js'
 import { applyApprovedValues } from '../actions/review_filing.js'
 import { RecomputeListStatus } from '../actions/recompute_list_status.js'
-import { RemoveInstitution } from '../actions/lists_and_removal.js'
+import { RemoveInstitution } from '../actions/remove_institution.js'
 import { RegisterSupervisingBank } from '../actions/register_supervising_bank.js'
 import { sealIdNumber, sealPhone } from '#kernel/shared/personal_data'
 import Staff from '../models/staff.js'
@@ -332,7 +332,7 @@ export async function seedRegistryDemo(
     }
     await recompute.handle(institution.id)
     if (fate === 'removed') {
-      await new RemoveInstitution().remove(
+      await new RemoveInstitution().handle(
         {
           id: 0,
           role: 'admin',

@@ -6,7 +6,7 @@ import { CurrentUserProvider } from '#modules/identity'
 import { createTestAccount } from '#testing/identity'
 import { createFiledInstitution } from '../../testing.js'
 import { ReviewFiling } from '../../actions/review_filing.js'
-import { PlanInspection } from '../../actions/inspections.js'
+import { PlanInspection } from '../../actions/plan_inspection.js'
 import FilingReview from '../../models/filing_review.js'
 import Institution from '../../models/institution.js'
 

@@ -5,7 +5,7 @@ import emitter from '@adonisjs/core/services/emitter'
 import { CurrentUserProvider } from '#modules/identity'
 import { createTestAccount } from '#testing/identity'
 import { createFiledInstitution } from '../../testing.js'
-import { RemoveInstitution } from '../../actions/lists_and_removal.js'
+import { RemoveInstitution } from '../../actions/remove_institution.js'
 import Institution from '../../models/institution.js'
 
 const rows = async (table: string, where: Record<string, unknown>) =>
@@ -34,7 +34,7 @@ async function fixture() {
 }
 
 const remove = async (actor: Awaited<ReturnType<typeof fixture>>['actor'], id: number) =>
-  new RemoveInstitution().remove(actor, await Institution.findOrFail(id), '已停止办学', true)
+  new RemoveInstitution().handle(actor, await Institution.findOrFail(id), '已停止办学', true)
 
 test.group(
   'Removal: the change, its notice, its audit entry and its event commit together',
