@@ -40,6 +40,7 @@ export default defineConfig({
     () => import('./app/providers/calendar_provider.js'),
     () => import('./app/providers/kernel_provider.js'),
     () => import('./modules/identity/provider.js'),
+    () => import('./modules/messages/provider.js'),
     () => import('./modules/registry/provider.js'),
     () => import('./modules/catalog/provider.js'),
     () => import('./modules/funds/provider.js'),
@@ -52,6 +53,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     { file: () => import('#start/scheduler'), environment: ['web'] },
     () => import('./modules/identity/routes.js'),
+    () => import('./modules/messages/routes.js'),
     () => import('./modules/registry/routes.js'),
     () => import('./modules/catalog/routes.js'),
     () => import('./modules/funds/routes.js'),
@@ -151,6 +153,21 @@ export default defineConfig({
       },
       /* The data generator at smoke scale and each benchmark in a very short mode: they must work, not be fast. */
       { name: 'bench', files: ['tests/bench/**/*.spec.ts'], timeout: 600000 },
+      {
+        name: 'messages:unit',
+        files: ['modules/messages/tests/unit/**/*.spec.ts'],
+        timeout: 10000,
+      },
+      {
+        name: 'messages:functional',
+        files: ['modules/messages/tests/functional/**/*.spec.ts'],
+        timeout: 30000,
+      },
+      {
+        name: 'messages:browser',
+        files: ['modules/messages/tests/browser/**/*.spec.ts'],
+        timeout: 120000,
+      },
     ],
     forceExit: false,
   },

@@ -148,29 +148,37 @@ const CREATE_VIEW = /\bCREATE (?:OR REPLACE )?VIEW\s+"?([a-z_][a-z0-9_]*)/g
 function createdRelations(root: string, dir: string): { tables: string[]; views: string[] } {
   const tables = new Set<string>()
   const views = new Set<string>()
-  for (const rel of tsFiles(root, dir, /^$/)) {
+  /* In migration order: a later migration's up() may drop what an earlier one created. */
+  const files = tsFiles(root, dir, /^$/).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+  for (const rel of files) {
     const file = ts.createSourceFile(rel, readFileSync(join(root, rel), 'utf8'), 99, true)
     let tableName: string | undefined
-    const creates: ts.CallExpression[] = []
-    const visit = (node: ts.Node) => {
+    const changes: { call: ts.CallExpression; drop: boolean }[] = []
+    /* Only up() says what the schema becomes; down() undoes it. */
+    const visit = (node: ts.Node, inDown: boolean) => {
       if (ts.isPropertyDeclaration(node) && node.name.getText(file) === 'tableName')
         tableName = node.initializer && stringText(node.initializer)
+      const down = inDown || (ts.isMethodDeclaration(node) && node.name.getText(file) === 'down')
       if (
+        !down &&
         ts.isCallExpression(node) &&
         ts.isPropertyAccessExpression(node.expression) &&
-        ['createTable', 'createJobsTable'].includes(node.expression.name.text)
+        ['createTable', 'createJobsTable', 'dropTable', 'dropTableIfExists'].includes(
+          node.expression.name.text
+        )
       )
-        creates.push(node)
+        changes.push({ call: node, drop: node.expression.name.text.startsWith('drop') })
       const text = stringText(node)
-      if (text) for (const m of text.matchAll(CREATE_VIEW)) views.add(m[1]!)
-      ts.forEachChild(node, visit)
+      if (text && !down) for (const m of text.matchAll(CREATE_VIEW)) views.add(m[1]!)
+      ts.forEachChild(node, (child) => visit(child, down))
     }
-    visit(file)
-    for (const call of creates) {
+    visit(file, false)
+    for (const { call, drop } of changes) {
       const arg = call.arguments[0]!
       const name = stringText(arg) ?? (arg.getText(file) === 'this.tableName' ? tableName : null)
-      if (!name) throw new Error(`${rel}: cannot tell which table createTable makes`)
-      tables.add(name)
+      if (!name) throw new Error(`${rel}: cannot tell which table createTable or dropTable names`)
+      if (drop) tables.delete(name)
+      else tables.add(name)
     }
   }
   return { tables: [...tables].sort(), views: [...views].sort() }

@@ -47,8 +47,25 @@ export default await Env.create(new URL('../', import.meta.url), {
   PAYMENT_SANDBOX_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   PAYMENT_SANDBOX_SECRET: Env.schema.string.optional(),
 
-  /* Where one-time codes and links go: the local outbox page, or a real gateway. */
-  NOTIFY_CHANNEL: Env.schema.enum(['outbox'] as const),
+  /*
+  | Where texts go: `outbox` keeps them for /dev/outbox (development and
+  | tests only); `aliyun` or `tencent` sends them through that provider's
+  | SMS service (modules/messages; README lists the variables each needs).
+  */
+  NOTIFY_CHANNEL: Env.schema.enum(['outbox', 'aliyun', 'tencent'] as const),
+  /* The approved sign name (【…】) and, as JSON, each message kind's approved template code. */
+  SMS_SIGN_NAME: Env.schema.string.optional(),
+  SMS_TEMPLATE_CODES: Env.schema.string.optional(),
+  ALIYUN_ACCESS_KEY_ID: Env.schema.string.optional(),
+  ALIYUN_ACCESS_KEY_SECRET: Env.schema.string.optional(),
+  /* Defaults to dysmsapi.aliyuncs.com over https. */
+  ALIYUN_SMS_ENDPOINT: Env.schema.string.optional(),
+  TENCENT_SECRET_ID: Env.schema.string.optional(),
+  TENCENT_SECRET_KEY: Env.schema.string.optional(),
+  TENCENT_SMS_APP_ID: Env.schema.string.optional(),
+  /* Defaults to ap-guangzhou and sms.tencentcloudapi.com over https. */
+  TENCENT_SMS_REGION: Env.schema.string.optional(),
+  TENCENT_SMS_ENDPOINT: Env.schema.string.optional(),
   /* Texts the platform may send per hour in total (codes); defaults to 20000. */
   SMS_HOURLY_CAP: Env.schema.number.optional(),
 

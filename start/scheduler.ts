@@ -4,6 +4,7 @@
 */
 import { scheduleOutboxSweep } from '#kernel/jobs/outbox_drain_job'
 import { scheduleIdentityJobs } from '#modules/identity'
+import { scheduleMessagesJobs } from '#modules/messages'
 import { scheduleRegistryJobs } from '#modules/registry'
 import { scheduleCatalogJobs } from '#modules/catalog'
 import { scheduleFundsJobs } from '#modules/funds'
@@ -12,6 +13,7 @@ import { scheduleStatisticsJobs } from '#modules/statistics'
 
 await scheduleOutboxSweep()
 await scheduleIdentityJobs()
+await scheduleMessagesJobs()
 await scheduleRegistryJobs()
 await scheduleCatalogJobs()
 await scheduleFundsJobs()

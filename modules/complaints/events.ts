@@ -49,19 +49,8 @@ export interface ReviewPostedEvent {
   regionCode: string
 }
 
-/** The complainant is to be texted that the case moved (internal: the text goes out once the step is committed). */
-export interface ComplainantUpdateEvent {
-  /** The case that moved. */
-  complaintId: number
-  /** What happened, as the text says it (no personal data). */
-  what: string
-  /** The target's region: the institution's county, or the county the complainant named. */
-  regionCode: string
-}
-
 declare module '@adonisjs/core/types' {
   interface EventsList {
-    'complaints:complainant_update': ComplainantUpdateEvent
     'complaints:filed': ComplaintFiledEvent
     'complaints:closed': ComplaintClosedEvent
     'complaints:overdue': ComplaintOverdueEvent

@@ -5,12 +5,6 @@ import type { CurrentUser } from '#modules/identity'
 export default class ComplaintsProvider {
   constructor(protected app: ApplicationService) {}
 
-  /* The emitter service exists only once the application has booted. */
-  async start() {
-    const { subscribeComplainantUpdates } = await import('./services/complainant_updates.js')
-    subscribeComplainantUpdates()
-  }
-
   async boot() {
     await import('./extension_points.js')
     await import('./events.js')

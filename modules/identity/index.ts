@@ -29,12 +29,7 @@ export {
   type AuditEntry,
   type RequestMeta,
 } from './services/audit_log.js'
-export {
-  sendSms,
-  registerNotificationChannel,
-  type NotificationChannel,
-} from './services/notifier.js'
-export { sendSmsToAccount } from './services/text_account.js'
+export { textingContactOf, accountsActingFor } from './services/contact.js'
 export { SendVerificationCode, type CodePurpose } from './actions/send_verification_code.js'
 export { CheckVerificationCode } from './actions/check_verification_code.js'
 export { ConfirmPassword } from './actions/confirm_password.js'

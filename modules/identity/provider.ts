@@ -6,15 +6,8 @@ import { canManageAccounts } from './services/account_rules.js'
 export default class IdentityProvider {
   constructor(protected app: ApplicationService) {}
 
-  /* The emitter service exists only once the application has booted. */
-  async start() {
-    const { deliverReminders } = await import('./policy_actions.js')
-    deliverReminders(await this.app.container.make('emitter'))
-  }
-
   async boot() {
     await import('./extension_points.js')
-    await import('./policy_actions.js')
     const edge = (await import('edge.js')).default
     edge.mount('identity', new URL('./views/', import.meta.url))
 

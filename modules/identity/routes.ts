@@ -1,4 +1,3 @@
-import app from '@adonisjs/core/services/app'
 import router from '@adonisjs/core/services/router'
 import { middleware } from '#start/kernel'
 
@@ -10,7 +9,6 @@ const AccountsController = () => import('./controllers/accounts_controller.js')
 const OperationsController = () => import('./controllers/operations_controller.js')
 const PluginSettingsController = () => import('./controllers/plugin_settings_controller.js')
 const AuditEventsController = () => import('./controllers/audit_events_controller.js')
-const OutboxController = () => import('./controllers/outbox_controller.js')
 
 router
   .group(() => {
@@ -70,7 +68,3 @@ router
   })
   .prefix('/manage')
   .use([middleware.auth(), middleware.terminal({ terminal: 'management' })])
-
-if (!app.inProduction) {
-  router.get('/dev/outbox', [OutboxController, 'index']).as('outbox.index')
-}

@@ -6,7 +6,6 @@ import { DateTime } from 'luxon'
 import hash from '@adonisjs/core/services/hash'
 import { sealPhone } from '#kernel/shared/personal_data'
 import User from './models/user.js'
-import DevSms from './models/dev_sms.js'
 import { CurrentUser } from './services/current_user.js'
 import { lineageOf } from './services/region_scope.js'
 import type { AdminLevel, Role } from './roles.js'
@@ -84,23 +83,4 @@ export async function createTestAccount(input: TestAccountInput): Promise<TestAc
     phone,
     password,
   }
-}
-
-/** The newest text message delivered to a phone, as the phone shows it (the dev outbox channel). */
-export async function lastMessageTo(phone: string): Promise<string | null> {
-  const masked = sealPhone(phone).masked
-  const messages = await DevSms.query()
-    .where('recipientMasked', masked)
-    .orderBy('id', 'desc')
-    .limit(1)
-  return messages[0]?.body ?? null
-}
-
-export function codeIn(message: string | null): string | null {
-  return message?.match(/验证码 (\d{6})/)?.[1] ?? null
-}
-
-export function linkIn(message: string | null): string | null {
-  const url = message?.match(/https?:\/\/\S+/)?.[0]
-  return url ? new URL(url).pathname : null
 }

@@ -3,7 +3,7 @@ import { test } from '@japa/runner'
 import encryption from '@adonisjs/core/services/encryption'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
-import { lastMessageTo, linkIn } from '#testing/identity'
+import { lastMessageTo, linkIn } from '#testing/messages'
 import { buildWorldForGroup, type Side, type World } from './authorization/world.js'
 import { isolated, outcomeOf, send } from './authorization/outcomes.js'
 

@@ -11,7 +11,8 @@ import { pluginHost } from '#kernel/plugins/plugin_host'
 import { enqueuePolicyRuns, providedPolicyActions } from '#kernel/plugins/policies'
 import { drainOutbox } from '#kernel/shared/outbox_drain'
 import { createFiledInstitution } from '#testing/registry'
-import { createTestAccount, lastMessageTo } from '#testing/identity'
+import { createTestAccount } from '#testing/identity'
+import { lastMessageTo } from '#testing/messages'
 
 /*
 | The four policy actions together, as a plugin uses them: one policy of a
@@ -97,10 +98,7 @@ async function effects(institutionId: number, ownerId: number) {
     cases: await count(db.from('inspection_findings').where('institution_id', institutionId)),
     notices: await count(db.from('public_notices').where('institution_id', institutionId)),
     reminders: await count(
-      db
-        .from('outbox_events')
-        .where('event', 'identity:reminder_due')
-        .whereRaw(`(payload->>'userId')::bigint = ?`, [ownerId])
+      db.from('message_deliveries').where({ kind: 'reminder', recipient_user_id: ownerId })
     ),
   }
 }

@@ -26,7 +26,7 @@ import { assignBureau, dueFor } from '../services/deadlines.js'
 import { addStep } from '../services/trail.js'
 import { bureauName } from '../services/units.js'
 import { caseNumber, trackingCode, trackingHash } from '../services/numbers.js'
-import { textTrackingCode } from '../services/notify.js'
+import { queueTrackingCode } from '../services/complainant_updates.js'
 
 export interface FileComplaintInput {
   channel: 'public' | 'parent'
@@ -141,6 +141,7 @@ export class FileComplaint {
             { client: trx }
           )
         }
+        if (code) await queueTrackingCode(trx, complaint, input.phone, code)
         await publish(trx, 'complaints:filed', {
           complaintId: complaint.id,
           institutionId: complaint.institutionId,
@@ -152,7 +153,6 @@ export class FileComplaint {
       await Promise.allSettled(stored.map((key) => drive.use().delete(key)))
       throw error
     }
-    if (code) await textTrackingCode(input.phone, complaint.number, code)
     return { complaint, trackingCode: code }
   }
 }

@@ -1,33 +1,48 @@
-import app from '@adonisjs/core/services/app'
+import { randomUUID } from 'node:crypto'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { publish } from '#kernel/shared/outbox'
-import Complaint from '../models/complaint.js'
-import { notifyComplainant } from './notify.js'
+import { unseal } from '#kernel/shared/personal_data'
+import { queueText } from '#modules/messages'
+import type Complaint from '../models/complaint.js'
 
 /*
-| Texts to the complainant leave through the outbox: the step is committed
-| first, then the text is sent once by the drain, and a crash between the
-| two cannot lose it. Nothing secret goes into the event (the tracking code
-| is texted directly at filing and never stored).
+| The complainant hears of every step of the case. The message is queued in
+| the step's transaction (modules/messages), so a step that rolls back
+| tells nobody and a committed one is told once, after commit, retried if
+| the provider fails. A parent who complained from their account gets it in
+| their inbox too (and by text unless they turned complaint texts off); a
+| complainant without an account gets a text at the phone they gave.
 */
-export function queueComplainantUpdate(trx: TransactionClientContract, c: Complaint, what: string) {
-  return publish(trx, 'complaints:complainant_update', {
-    complaintId: c.id,
-    what,
-    regionCode: c.targetRegionCode,
-  })
+export async function queueComplainantUpdate(
+  trx: TransactionClientContract,
+  c: Complaint,
+  what: string
+) {
+  await queueText(
+    {
+      kind: 'complaint_update',
+      to: c.authorUserId ? { userId: c.authorUserId } : { phone: unseal(c.phoneCipher) },
+      params: { number: c.number, what: what.slice(0, 40) },
+      key: `complaint_update:${c.id}:${randomUUID()}`,
+      link: c.authorUserId ? `/complaints/cases/${c.number}` : undefined,
+    },
+    trx
+  )
 }
 
-let subscribed = false
-
-/** Called once when the application starts (the complaints provider). */
-export function subscribeComplainantUpdates() {
-  if (subscribed) return
-  subscribed = true
-  void app.container.make('emitter').then((emitter) => {
-    emitter.on('complaints:complainant_update', async (event) => {
-      const complaint = await Complaint.find(event.complaintId)
-      if (complaint) await notifyComplainant(complaint, event.what)
-    })
-  })
+/** The case number and tracking code, for a complainant without an account, queued with the case. */
+export async function queueTrackingCode(
+  trx: TransactionClientContract,
+  c: Complaint,
+  phone: string,
+  code: string
+) {
+  await queueText(
+    {
+      kind: 'complaint_tracking',
+      to: { phone },
+      params: { number: c.number, code },
+      key: `complaint_tracking:${c.id}`,
+    },
+    trx
+  )
 }

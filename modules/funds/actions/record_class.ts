@@ -13,15 +13,14 @@
 | anomaly. Only classes recorded this way are confirmed by silence.
 */
 import db from '@adonisjs/lucid/services/db'
-import logger from '@adonisjs/core/services/logger'
-import i18nManager from '@adonisjs/i18n/services/main'
-import env from '#start/env'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { ZONE } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
 import { isUniqueViolation } from '#kernel/shared/db_errors'
-import { sendSmsToAccount } from '#modules/identity'
+import { queueText } from '#modules/messages'
+import { maskName } from '#kernel/shared/personal_data'
 import { type ContractSummary, contractSummary } from '#modules/catalog'
 import { type InstitutionSummary, institutionSummary } from '#modules/registry'
 import { attendancePolicy, fundDeadlines } from '../extension_points.js'
@@ -124,6 +123,7 @@ export class RecordClass {
         order.classesConsumed += 1
         order.status = settledStatus(order)
         await order.useTransaction(trx).save()
+        await tellParent(trx, contract, institution, created, slot)
         return created
       })
     } catch (error) {
@@ -131,34 +131,44 @@ export class RecordClass {
         throw new DomainError('funds.classes.already_recorded', { classNo: input.classNo })
       throw error
     }
-    await tellParent(contract, institution, consumption, slot)
     await watchForBurst(contract.institutionId, policy, now)
     return consumption
   }
 }
 
-/** The parent learns of every recorded class at once, with the page to dispute it; a failed text never undoes the record. */
+/**
+ * The parent learns of every recorded class, in their inbox and by text,
+ * with the page to dispute it. Queued with the record, so an unsaved class
+ * tells nobody, and sent after commit, so a provider outage never stops an
+ * institution recording a class.
+ */
 async function tellParent(
+  trx: TransactionClientContract,
   contract: ContractSummary,
   institution: InstitutionSummary,
   consumption: Consumption,
   slot: { date: string; start: string }
 ) {
-  try {
-    const body = i18nManager.locale('zh-CN').t('funds.classes.sms_recorded', {
-      institution: institution.name,
-      student: contract.studentName,
-      classNo: consumption.classNo,
-      date: slot.date,
-      time: slot.start,
-      yuan: (consumption.feeFen / 100).toFixed(2),
-      due: consumption.confirmDueOn.toISODate(),
-      link: `${env.get('APP_URL')}/parent/orders/${consumption.orderId}#class-${consumption.classNo}`,
-    })
-    await sendSmsToAccount(contract.parentUserId, { subject: 'class_recorded', body })
-  } catch (error) {
-    logger.warn({ err: error, consumption: consumption.id }, 'class record text not sent')
-  }
+  await queueText(
+    {
+      kind: 'class_recorded',
+      to: { userId: contract.parentUserId },
+      params: {
+        institution: institution.name.slice(0, 30),
+        student: maskName(contract.studentName),
+        classNo: consumption.classNo,
+        date: slot.date,
+        time: slot.start,
+        yuan: (consumption.feeFen / 100).toFixed(2),
+        due: consumption.confirmDueOn.toISODate()!,
+        order: consumption.orderId,
+        classAnchor: consumption.classNo,
+      },
+      key: `class_recorded:${consumption.id}`,
+      link: `/parent/orders/${consumption.orderId}#class-${consumption.classNo}`,
+    },
+    trx
+  )
 }
 
 /**

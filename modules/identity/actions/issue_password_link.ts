@@ -1,11 +1,9 @@
-import env from '#start/env'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { unseal } from '#kernel/shared/personal_data'
+import { sendText } from '#kernel/shared/texts'
 import AccountToken from '../models/account_token.js'
 import type User from '../models/user.js'
 import { hashSecret, newLinkToken } from '../services/one_time_secret.js'
-import { sendSms } from '../services/notifier.js'
 
 export const LINK_TTL_HOURS = 48
 
@@ -29,7 +27,7 @@ export class IssuePasswordLink {
         .whereNull('usedAt')
         .whereNull('revokedAt')
         .update({ revokedAt: DateTime.now().toSQL() })
-      await AccountToken.create(
+      const issued = await AccountToken.create(
         {
           userId: user.id,
           purpose: 'set_password',
@@ -39,14 +37,21 @@ export class IssuePasswordLink {
         },
         { client: trx }
       )
-    })
-    const link = `${env.get('APP_URL')}/password/set/${token}`
-    const what = reason === 'new_account' ? '您的账号已开通' : '您的密码已被重置'
-    await sendSms({
-      phone: unseal(user.phoneCipher),
-      subject: 'password_link',
-      body: `【校外培训监管与服务平台】${user.displayName}，${what}。请在 ${LINK_TTL_HOURS} 小时内打开链接设置密码（仅可使用一次）：${link}`,
-      secrets: [token],
+      /* Queued with the token: the link leaves once both are committed, and a provider outage holds up neither. */
+      await sendText(
+        {
+          kind: 'password_link',
+          to: { userId: user.id },
+          params: {
+            name: user.displayName.slice(0, 20),
+            what: reason === 'new_account' ? '您的账号已开通' : '您的密码已被重置',
+            hours: LINK_TTL_HOURS,
+            token,
+          },
+          key: `password_link:${issued.id}`,
+        },
+        trx
+      )
     })
   }
 }

@@ -3,27 +3,19 @@ import { deleteInBatches as batched, pruneExpiredRateLimits } from '#kernel/shar
 
 /*
 | How long identity keeps what it no longer needs (issue 13 item 14):
-| - notifications (the log of texts sent; bodies already masked,
-|   recipients encrypted): 180 days, like the national audit retention;
 | - verification codes (valid 10 minutes): 1 day after they expired;
 | - account tokens (one-time links, valid 48 hours): 30 days after they
 |   expired, were used or were revoked (the audit log keeps who issued them);
-| - rate-limit counters: 1 hour after they expired (nothing reads them then);
-| - dev_sms_outbox (the development channel's copies, never in production):
-|   7 days.
+| - rate-limit counters: 1 hour after they expired (nothing reads them then).
+| The texts' log is the messages module's (modules/messages/actions/prune_message_log.ts).
 */
 export const RETENTION = {
-  notificationsDays: 180,
   verificationCodesDays: 1,
   accountTokensDays: 30,
   rateLimitsHours: 1,
-  devOutboxDays: 7,
 } as const
 
-export type PruneCounts = Record<
-  'notifications' | 'verificationCodes' | 'accountTokens' | 'rateLimits' | 'devOutbox',
-  number
->
+export type PruneCounts = Record<'verificationCodes' | 'accountTokens' | 'rateLimits', number>
 
 /** Deletes, in small batches so the tables stay writable, every row past its retention above. */
 export class PruneStaleRecords {
@@ -31,9 +23,6 @@ export class PruneStaleRecords {
     const before = (duration: object) => now.minus(duration).toSQL()!
     const tokensCutoff = before({ days: RETENTION.accountTokensDays })
     return {
-      notifications: await batched('notifications', 'id', 'created_at < ?', [
-        before({ days: RETENTION.notificationsDays }),
-      ]),
       verificationCodes: await batched('verification_codes', 'id', 'expires_at < ?', [
         before({ days: RETENTION.verificationCodesDays }),
       ]),
@@ -47,9 +36,6 @@ export class PruneStaleRecords {
       rateLimits: await pruneExpiredRateLimits(
         now.minus({ hours: RETENTION.rateLimitsHours }).toJSDate()
       ),
-      devOutbox: await batched('dev_sms_outbox', 'id', 'created_at < ?', [
-        before({ days: RETENTION.devOutboxDays }),
-      ]),
     }
   }
 }

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import { sendText } from '#kernel/shared/texts'
 import env from '#start/env'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { normalizePhone, phoneIndex } from '#kernel/shared/personal_data'
 import VerificationCode from '../models/verification_code.js'
 import { hashSecret, newNumericCode } from '../services/one_time_secret.js'
-import { sendSms } from '../services/notifier.js'
 import { isPhoneRegistered } from '../services/find_user.js'
 import { Throttled, consumeAll, type Limit } from '../services/throttle.js'
 import type { RequestMeta } from '../services/audit_log.js'
@@ -64,28 +66,36 @@ export class SendVerificationCode {
     }
 
     if (purpose === 'register' && (await isPhoneRegistered(normalized))) {
-      await sendSms({
-        phone: normalized,
-        subject: 'already_registered',
-        body: `【校外培训监管与服务平台】有人用本手机号申请注册。本号码已注册平台账号，无需重复注册，请直接登录：${env.get('APP_URL')}/login 。如非本人操作，请忽略本短信。`,
-        secrets: [],
+      await sendText({
+        kind: 'already_registered',
+        to: { phone: normalized },
+        params: {},
+        key: `already_registered:${randomUUID()}`,
       })
       return
     }
 
     const code = newNumericCode()
-    await VerificationCode.create({
-      phoneIndex: index,
-      purpose,
-      codeHash: hashSecret(`${index}:${code}`),
-      attempts: 0,
-      expiresAt: DateTime.now().plus({ minutes: CODE_TTL_MINUTES }),
-    })
-    await sendSms({
-      phone: normalized,
-      subject: 'verification_code',
-      body: `【校外培训监管与服务平台】验证码 ${code}，${CODE_TTL_MINUTES} 分钟内有效。请勿告诉他人。`,
-      secrets: [code],
+    await db.transaction(async (trx) => {
+      const issued = await VerificationCode.create(
+        {
+          phoneIndex: index,
+          purpose,
+          codeHash: hashSecret(`${index}:${code}`),
+          attempts: 0,
+          expiresAt: DateTime.now().plus({ minutes: CODE_TTL_MINUTES }),
+        },
+        { client: trx }
+      )
+      await sendText(
+        {
+          kind: 'verification_code',
+          to: { phone: normalized },
+          params: { code, minutes: CODE_TTL_MINUTES },
+          key: `verification_code:${issued.id}`,
+        },
+        trx
+      )
     })
   }
 }

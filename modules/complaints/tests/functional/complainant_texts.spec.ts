@@ -2,7 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { CurrentUserProvider } from '#modules/identity'
-import { createTestAccount, lastMessageTo, uniquePhone } from '#testing/identity'
+import { createTestAccount, uniquePhone } from '#testing/identity'
+import { deliveriesOf, lastMessageTo } from '#testing/messages'
 import { createFiledInstitution } from '#testing/registry'
 import { fileTestComplaint } from '../../testing.js'
 import { RespondAsInstitution } from '../../actions/respond_as_institution.js'
@@ -10,7 +11,7 @@ import { RespondAsInstitution } from '../../actions/respond_as_institution.js'
 const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
 
 test.group(
-  'Complaints: texts to the complainant go out after commit, through the outbox',
+  'Complaints: texts to the complainant go out after commit, through the messages module',
   (group) => {
     group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -47,29 +48,16 @@ test.group(
         /case store unavailable/
       )
       assert.equal(await lastMessageTo(phone), before, 'no text for a response that was not saved')
-      assert.equal(
-        Number(
-          (
-            await db
-              .from('outbox_events')
-              .where('event', 'complaints:complainant_update')
-              .count('* as n')
-          )[0].n
-        ),
-        0
-      )
+      assert.lengthOf(await deliveriesOf('complaint_update'), 0)
       await db.rawQuery('DROP TRIGGER refuse_complaint_update ON complaints')
 
       await new RespondAsInstitution().handle(owner, complaint.id, '已电话联系家长，下周补课。')
       assert.include(await lastMessageTo(phone), `您的投诉 ${complaint.number} 已有机构答复`)
-      const events = await db.from('outbox_events').where('event', 'complaints:complainant_update')
-      assert.lengthOf(events, 1)
-      assert.isNotNull(events[0].delivered_at)
-      assert.notInclude(
-        JSON.stringify(events[0].payload),
-        phone,
-        'the event carries no personal data'
-      )
+      const texts = await deliveriesOf('complaint_update')
+      assert.lengthOf(texts, 1)
+      assert.equal(texts[0].status, 'sent')
+      assert.isNull(texts[0].params_cipher, 'nothing but the masked log is kept once it is sent')
+      assert.notInclude(JSON.stringify(texts[0]), phone, 'the log keeps no phone in clear')
     })
   }
 )

@@ -2,7 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
-import { createTestAccount, lastMessageTo, linkIn, uniquePhone } from '../../testing.js'
+import { createTestAccount, uniquePhone } from '../../testing.js'
+import { lastMessageTo, linkIn } from '../texts.js'
 
 test.group('Accounts get a one-time link, never a default password', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

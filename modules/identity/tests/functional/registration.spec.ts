@@ -4,7 +4,8 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
 import { phoneIndex } from '#kernel/shared/personal_data'
 import { assertFieldError } from '#tests/helpers/http'
-import { codeIn, createTestAccount, lastMessageTo, uniquePhone } from '../../testing.js'
+import { createTestAccount, uniquePhone } from '../../testing.js'
+import { codeIn, lastMessageTo } from '../texts.js'
 
 test.group('Parent registration with a texted code', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

@@ -1,0 +1,8 @@
+/*
+| The messages module's public API. Other modules import only this file
+| (`#modules/messages`). Never export Lucid models from here.
+*/
+export { queueText, type TextToQueue, type Queued } from './services/queue_text.js'
+export { TemplateParameterError, renderMessage } from './services/render.js'
+export { type MessageKind, MESSAGE_KINDS } from './templates.js'
+export { scheduleMessagesJobs } from './schedules.js'
