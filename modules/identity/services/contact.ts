@@ -1,6 +1,8 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { unseal } from '#kernel/shared/personal_data'
 import User from '../models/user.js'
+import type { AdminLevel } from '../roles.js'
+import { regionTree } from './region_tree.js'
 
 /**
  * Where a text for an account goes: its phone, unsealed here and handed
@@ -22,6 +24,30 @@ export async function accountsActingFor(
   const rows = await User.query({ client })
     .where({ orgType, orgId })
     .where('status', 'active')
+    .select('id')
+    .orderBy('id')
+  return rows.map((row) => row.id)
+}
+
+/* Sub-units (街道教育办) help their county but do not own its cases. */
+const BUREAU_LEVELS: AdminLevel[] = ['ministry', 'province', 'city', 'county']
+
+/**
+ * The active admin accounts of the bureau of exactly this region (not the
+ * bureaus above or below it): who a bureau's reminder goes to. `levels`
+ * narrows them (the province alone for an online institution) or adds
+ * sub-units for work that is theirs; by default every level but sub-units.
+ * An unknown region has no bureau, so it reaches nobody.
+ */
+export async function bureauAccountsFor(
+  regionCode: string | null | undefined,
+  options: { levels?: AdminLevel[]; client?: TransactionClientContract } = {}
+): Promise<number[]> {
+  const levels = options.levels ?? BUREAU_LEVELS
+  if (!regionCode || !regionTree.get(regionCode) || !levels.length) return []
+  const rows = await User.query({ client: options.client })
+    .where({ role: 'admin', regionCode, status: 'active' })
+    .whereIn('adminLevel', levels)
     .select('id')
     .orderBy('id')
   return rows.map((row) => row.id)
