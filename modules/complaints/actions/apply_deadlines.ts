@@ -1,9 +1,10 @@
 /*
 | The deadline sweep (every 10 minutes, and with a controllable `today` in
-| tests). Before a handler's deadline it leaves a reminder on the case;
-| after it, the case moves up: an institution that did not answer loses it
-| to its bureau, a bureau that did not act loses it to the level above,
-| and the "timely response" flag goes false for good. A complainant who
+| tests). Before a handler's deadline it leaves a reminder on the case and
+| in the handler's message centre; after it, the case moves up: an
+| institution that did not answer loses it to its bureau, a bureau that
+| did not act loses it to the level above (each told at once), and the
+| "timely response" flag goes false for good. A complainant who
 | stays silent after a response or reply is taken to accept it.
 */
 import db from '@adonisjs/lucid/services/db'
@@ -19,6 +20,7 @@ import { addStep } from '../services/trail.js'
 import { bureauName } from '../services/units.js'
 import { close, closed } from './bureau_handling.js'
 import { queueComplainantUpdate } from '../services/complainant_updates.js'
+import { remindHandler } from '../services/handler_reminders.js'
 
 const HANDLER_PENDING = ['with_institution', 'submitted', 'accepted'] as const
 const BATCH = 500
@@ -71,6 +73,7 @@ export class ApplyComplaintDeadlines {
           unitName: handlerName(locked),
           dueOn: locked.dueOn,
         })
+        await remindHandler(trx, locked, 'due')
       })
       return 'reminded'
     }
@@ -125,6 +128,7 @@ export class ApplyComplaintDeadlines {
         locked,
         `逾期未办理，已转${bureauName(locked.handlerRegionCode)}办理`
       )
+      await remindHandler(trx, locked, 'escalated')
     })
     return 'escalated'
   }
