@@ -4,13 +4,16 @@ import { definePolicy, type PluginDefinition } from '#plugin_sdk'
 import { pluginHost } from '../../app/plugins/plugin_host.js'
 import { drainOutbox } from '#kernel/shared/outbox_drain'
 import { enqueuePolicyRuns, runPolicy } from '../../app/plugins/policies.js'
+import { countyWithoutPlugin, provinceWithoutPlugin } from '../helpers/province_without_plugin.js'
 
 /* A fixture plugin, on a host with only it installed, with policies that act, fail and overreach. */
-const FIXTURE_PROVINCE = '130000'
+/* One no installed plugin governs, so only the fixture's policies run there. */
+const FIXTURE_PROVINCE = provinceWithoutPlugin()
+const FIXTURE_COUNTY = countyWithoutPlugin()
 const event = (institutionId: number) => ({
   complaintId: 1,
   institutionId,
-  regionCode: '130102',
+  regionCode: FIXTURE_COUNTY,
   kind: 'complaint',
 })
 

@@ -13,6 +13,7 @@ import { drainOutbox } from '#kernel/shared/outbox_drain'
 import { createFiledInstitution } from '#testing/registry'
 import { createTestAccount } from '#testing/identity'
 import { lastMessageTo } from '#testing/messages'
+import { countyWithoutPlugin, provinceWithoutPlugin } from '../helpers/province_without_plugin.js'
 
 /*
 | The four policy actions together, as a plugin uses them: one policy of a
@@ -20,8 +21,9 @@ import { lastMessageTo } from '#testing/messages'
 | modules provide. The runs are the kernel's real ones (plugin_policy_runs,
 | the outbox); the checks read every table an action writes.
 */
-const PROVINCE = '130000'
-const COUNTY = '130102'
+/* The fixture's province is one no installed plugin governs, so only the fixture's policies run there. */
+const PROVINCE = provinceWithoutPlugin()
+const COUNTY = countyWithoutPlugin()
 const NAME = '测试省奖惩规则'
 const inDays = (n: number) => DateTime.now().setZone('Asia/Shanghai').plus({ days: n }).toISODate()!
 

@@ -12,3 +12,10 @@ export function provinceWithoutPlugin(): string {
   if (!free) throw new Error('every province has a plugin: these tests need one without')
   return free.code
 }
+
+/** A county of that province (its first), for institutions and accounts that need one. */
+export function countyWithoutPlugin(): string {
+  const county = regionTree.descendants(provinceWithoutPlugin()).find((r) => r.level === 3)
+  if (!county) throw new Error('the province without a plugin has no county')
+  return county.code
+}

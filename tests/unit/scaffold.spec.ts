@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url'
 import app from '@adonisjs/core/services/app'
 import { scaffoldModule, scaffoldPlugin } from '../../app/ace/scaffold.js'
 import { orderModules, readModuleManifests } from '../../app/module_graph.js'
+import { provinceWithoutPlugin } from '../helpers/province_without_plugin.js'
 
 /* A throwaway copy of the files the scaffolder edits. */
 function sandbox() {
@@ -99,7 +100,9 @@ test.group('make:module and make:plugin', () => {
     const id = `scaffold_probe_${process.pid}`
     const folder = app.makePath('plugins', id)
     cleanup(() => rmSync(folder, { recursive: true, force: true }))
-    await scaffoldPlugin(app.appRoot, id, ['130000'])
+    /* A province no installed plugin governs: the scaffold's tests seed and count institutions there. */
+    const province = provinceWithoutPlugin()
+    await scaffoldPlugin(app.appRoot, id, [province])
     const files = globSync(`plugins/${id}/**/*.ts`, { cwd: app.appRoot })
     assert.includeMembers(files, [
       `plugins/${id}/plugin.ts`,
@@ -120,7 +123,7 @@ test.group('make:module and make:plugin', () => {
 
     const plugin = (await import(pathToFileURL(`${folder}/plugin.ts`).href)).default
     assert.doesNotThrow(() => testHostFor(plugin))
-    assert.deepEqual(plugin.regions, ['130000'])
+    assert.deepEqual(plugin.regions, [province])
 
     const run = spawnSync(
       process.execPath,

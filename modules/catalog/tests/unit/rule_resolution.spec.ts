@@ -2,8 +2,11 @@ import { test } from '@japa/runner'
 import { toRegionCode } from '#kernel/shared/region_code'
 import { chargeLimits, validateCourse } from '../../extension_points.js'
 import { facts, rulesOf } from './facts.js'
+import { countyWithoutPlugin } from '#tests/helpers/province_without_plugin'
 
 /* The platform as configured: national rules everywhere, Jilin's plugin in Jilin. */
+/* A county of a province no installed plugin governs: enabling a new province's plugin picks another. */
+const elsewhere = toRegionCode(countyWithoutPlugin())
 const onlineLive45 = facts({
   delivery: 'online',
   live: true,
@@ -27,23 +30,18 @@ test.group('Course rules by region', () => {
     )
   })
 
-  test('the same course of a Hebei institution is held to the national rules only', async ({
+  test('the same course in a province without a plugin is held to the national rules only', async ({
     assert,
   }) => {
+    assert.deepEqual(rulesOf(await validateCourse.resolve(elsewhere, onlineLive45)), [])
     assert.deepEqual(
-      rulesOf(await validateCourse.resolve(toRegionCode('130102'), onlineLive45)),
-      []
-    )
-    assert.deepEqual(
-      rulesOf(
-        await validateCourse.resolve(toRegionCode('130102'), { ...onlineLive45, teachers: [] })
-      ),
+      rulesOf(await validateCourse.resolve(elsewhere, { ...onlineLive45, teachers: [] })),
       ['national.teacher_required']
     )
   })
 
   test('charge limits default to the national numbers in every province', async ({ assert }) => {
-    for (const region of ['220104', '130102', '110105']) {
+    for (const region of ['220104', elsewhere]) {
       assert.deepEqual(
         await chargeLimits.resolve(toRegionCode(region), { kind: 'academic', delivery: 'offline' }),
         {

@@ -11,6 +11,7 @@ import {
 import { drainOutbox } from '#kernel/shared/outbox_drain'
 import { type TestAccountInput, createTestAccount } from '#testing/identity'
 import { lastMessageTo, messagesTo } from '../../testing.js'
+import { countyWithoutPlugin, provinceWithoutPlugin } from '#tests/helpers/province_without_plugin'
 
 /*
 | sendReminder, taken by a fixture plugin's policy through the kernel's
@@ -20,8 +21,9 @@ import { lastMessageTo, messagesTo } from '../../testing.js'
 | only data here: an overdue complaint about an institution that identity
 | knows by its accounts' organisation id.
 */
-const PROVINCE = '130000'
-const COUNTY = '130102'
+/* The fixture's province is one no installed plugin governs, so only the fixture's policies run there. */
+const PROVINCE = provinceWithoutPlugin()
+const COUNTY = countyWithoutPlugin()
 const NAME = '测试省奖惩规则'
 const MESSAGE = '您有一件投诉已超过办理期限，请尽快登录平台答复。'
 let nextInstitution = 7_000_000 + Math.floor(Math.random() * 1_000_000)

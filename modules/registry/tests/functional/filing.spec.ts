@@ -4,6 +4,7 @@ import { urlFor } from '@adonisjs/core/services/url_builder'
 import db from '@adonisjs/lucid/services/db'
 import { createTestAccount } from '#testing/identity'
 import { fieldErrors } from '#tests/helpers/http'
+import { countyWithoutPlugin } from '#tests/helpers/province_without_plugin'
 import { TINY_PDF, filingFields, registerSupervisingBanks } from '../../testing.js'
 import { withFields } from './helpers.js'
 
@@ -199,7 +200,7 @@ test.group('Filing wizard', (group) => {
 test.group('Filing wizard with a provincial plugin', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('an online institution in Jilin must give the fields of Jilin attachment 1; the same in Hebei need not', async ({
+  test('an online institution in Jilin must give the fields of Jilin attachment 1; one in a province without a plugin need not', async ({
     client,
     assert,
   }) => {
@@ -241,18 +242,20 @@ test.group('Filing wizard with a provincial plugin', (group) => {
       serverLocation: '10.0.0.1 长春',
     })
 
-    const hebei = await createTestAccount({ role: 'institution_owner', regionCode: '130102' })
-    const inHebei = await client
+    /* A province no installed plugin governs: enabling a new province's plugin picks another. */
+    const county = countyWithoutPlugin()
+    const other = await createTestAccount({ role: 'institution_owner', regionCode: county })
+    const elsewhere = await client
       .post(urlFor('filing.update', { section: 'basic' }))
-      .loginAs(hebei.user)
+      .loginAs(other.user)
       .form(
-        filingFields('130102', {
-          basic: { ...online, name: '河北云课堂', icpNumber: '冀ICP备2024000001号' },
+        filingFields(county, {
+          basic: { ...online, name: '外省云课堂', icpNumber: '冀ICP备2024000001号' },
         }).basic
       )
       .withCsrfToken()
       .redirects(0)
-    inHebei.assertHeader('location', '/institution/filing/qualifications')
+    elsewhere.assertHeader('location', '/institution/filing/qualifications')
   })
 })
 

@@ -11,16 +11,17 @@ import {
 } from '#kernel/plugins/policies'
 import { localIsoDate } from '#kernel/shared/dates'
 import { createFiledInstitution } from '../../testing.js'
+import { countyWithoutPlugin, provinceWithoutPlugin } from '#tests/helpers/province_without_plugin'
 
 /*
 | The registry's policy actions, taken by a fixture plugin's policies
 | through the kernel's real runs: enqueued for a registry event, run by the
 | outbox drain (queued on commit; the test queue runs it at once), each in
-| its own committed transaction. Hebei (130000) is the fixture's province;
-| only the reference plugin (Jilin) is installed besides.
+| its own committed transaction. The fixture's province is one no
+| installed plugin governs, so its list rules and policies are national.
 */
-const PROVINCE = '130000'
-const COUNTY = '130102'
+const PROVINCE = provinceWithoutPlugin()
+const COUNTY = countyWithoutPlugin()
 const NAME = '测试省奖惩规则'
 const inDays = (n: number) => DateTime.now().setZone('Asia/Shanghai').plus({ days: n }).toISODate()!
 
@@ -222,12 +223,12 @@ test.group('Registry policy actions: a plugin opens a case and publishes a notic
         }),
       ],
       async () => {
-        /* A misrouted event: a Hebei region, a Jilin institution. */
+        /* A misrouted event: the fixture's region, a Jilin institution. */
         const [runId] = await approved(jilin.id, COUNTY)
         await assert.rejects(
           () => runPolicy(runId!),
           PolicyActionRefused,
-          /is not in province 130000/
+          new RegExp(`is not in province ${PROVINCE}`)
         )
         assert.lengthOf(await rows('inspection_findings', jilin.id), 0)
       }

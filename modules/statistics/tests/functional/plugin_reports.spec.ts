@@ -7,6 +7,7 @@ import { toRegionCode } from '#kernel/shared/region_code'
 import { CurrentUserProvider } from '#modules/identity'
 import { createTestAccount } from '#testing/identity'
 import { createFiledInstitution } from '#testing/registry'
+import { provinceWithoutPlugin } from '#tests/helpers/province_without_plugin'
 import { binary, mixedWorld } from './reports_fixtures.js'
 
 const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
@@ -65,12 +66,13 @@ test.group('Plugin reports: a province ships its own report', (group) => {
   })
 
   test('another province and the ministry have no such report', async ({ client, assert }) => {
-    const hebei = await admin('province', '130000')
+    /* A province no installed plugin governs: it has no custom reports at all. */
+    const elsewhere = await admin('province', provinceWithoutPlugin())
     assert.notInclude(
-      (await client.get('/manage/reports').loginAs(hebei)).text(),
+      (await client.get('/manage/reports').loginAs(elsewhere)).text(),
       'data-testid="custom-reports"'
     )
-    ;(await client.get(PATH).loginAs(hebei)).assertStatus(404)
+    ;(await client.get(PATH).loginAs(elsewhere)).assertStatus(404)
     ;(await client.get(PATH).loginAs(await admin('ministry', '000000'))).assertStatus(404)
     ;(
       await client
