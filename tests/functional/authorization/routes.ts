@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import { signedUrlFor } from '@adonisjs/core/services/url_builder'
 import { TINY_PDF, residentId } from '#testing/registry'
@@ -31,9 +32,12 @@ export interface Case {
   label?: string
 }
 
+/* The message the matrix marks read, inserted by its `prepare` (the path is built after it). */
+let parentMessageId = 0
+
 export const NOT_IN_MATRIX: Record<string, string> = {
   'GET /dev/outbox':
-    'registered only outside production (identity/routes.ts); shows the message log to developers',
+    'registered only outside production (messages/routes.ts); shows the development channel to developers',
 }
 
 const approvedFiling = (w: World) =>
@@ -175,6 +179,36 @@ export const ROUTES: Record<string, Case | Case[]> = {
     form: () => ({ password: 'correct horse 42', passwordConfirmation: 'correct horse 42' }),
   },
   'GET /account/password': { rule: 'account', path: () => '/account/password' },
+
+  /* messages: everyone's own message centre; the ministry's view of every text */
+  'GET /messages': { rule: 'account', path: () => '/messages' },
+  'GET /messages/preferences': { rule: 'account', path: () => '/messages/preferences' },
+  'POST /messages/preferences': {
+    rule: 'account',
+    path: () => '/messages/preferences',
+    form: () => ({ by_text: ['complaint_update'] }),
+  },
+  'POST /messages/read-all': { rule: 'account', path: () => '/messages/read-all' },
+  'POST /messages/:id/read': {
+    rule: 'own_message',
+    label: "side A's parent's message",
+    prepare: async (w) => {
+      const [row] = await db
+        .table('inbox_messages')
+        .insert({
+          user_id: w.actors.parent!.id,
+          kind: 'complaint_update',
+          dedupe_key: `matrix:${randomUUID()}`,
+          params: JSON.stringify({ number: 'TS2027030100000001', what: '已受理' }),
+          link: '/parent/orders',
+        })
+        .returning('id')
+      parentMessageId = Number(row.id)
+    },
+    path: () => `/messages/${parentMessageId}/read`,
+  },
+  'GET /manage/messages': { rule: 'operators', path: () => '/manage/messages?status=failed' },
+  'GET /manage/messages/templates': { rule: 'operators', path: () => '/manage/messages/templates' },
   /* A real change hashes twice at full cost, too slow for every actor: one change is in ownership.spec.ts. */
   'PUT /account/password': {
     rule: reachedBy('account'),

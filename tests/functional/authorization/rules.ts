@@ -178,6 +178,8 @@ export const RULES = {
   guest_only: (a) => (a === 'guest' ? 'ok' : 'home'),
   /** One's own account (password): anyone signed in. */
   account: signedIn(() => 'ok'),
+  /** One's own inbox entry: its owner (side A's parent) opens it; to anyone else it does not exist. */
+  own_message: signedIn((a) => (a === 'parent' ? 'ok' : 'not_found')),
   /**
    * A complaint case by its number: only its complainant (the parent who
    * filed it, or whoever opened it with its tracking code) — anyone else,
