@@ -1,0 +1,232 @@
+import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import env from '#start/env'
+import { drainOutbox } from '#kernel/shared/outbox_drain'
+import { phoneIndex } from '#kernel/shared/personal_data'
+import { SendVerificationCode } from '#modules/identity'
+import { createTestAccount, uniquePhone } from '#testing/identity'
+import { forgetChannels } from '../../channels/channel_for.js'
+import { queueText } from '../../services/queue_text.js'
+import { TemplateParameterError } from '../../services/render.js'
+import { MESSAGE_KINDS, templateOf } from '../../templates.js'
+import { type AliyunStandIn, startAliyunStandIn } from '../stand_ins/aliyun_stand_in.js'
+
+/*
+| Texts through the Aliyun adapter against its stand-in, which verifies the
+| request signature, the template and its parameters. Each test points the
+| platform at the stand-in through the same variables a deployment sets,
+| and puts them back afterwards.
+*/
+const KEY_ID = 'LTAI5tXiaowaiDelivery'
+const SECRET = 'delivery-test-secret-9876543210'
+const SIGN = '校外培训监管与服务平台'
+const codeOf = (kind: string) => `SMS_${String(MESSAGE_KINDS.indexOf(kind as any) + 100001)}`
+
+const VARIABLES = [
+  'NOTIFY_CHANNEL',
+  'ALIYUN_ACCESS_KEY_ID',
+  'ALIYUN_ACCESS_KEY_SECRET',
+  'ALIYUN_SMS_ENDPOINT',
+  'SMS_SIGN_NAME',
+  'SMS_TEMPLATE_CODES',
+] as const
+
+const deliveryTo = (phone: string) =>
+  db.from('message_deliveries').where('recipient_index', phoneIndex(phone)).orderBy('id')
+
+/* A retried text is due at once, as if its back-off had passed. */
+async function backOffPassed() {
+  await db
+    .from('outbox_events')
+    .where('event', 'messages:deliver')
+    .whereNull('delivered_at')
+    .update({ available_at: db.raw(`clock_timestamp() - interval '1 second'`) })
+}
+
+test.group('Messages: delivery through a provider, retried and logged', (group) => {
+  let standIn: AliyunStandIn
+  let saved: Partial<Record<(typeof VARIABLES)[number], string | undefined>> = {}
+
+  group.each.setup(async () => {
+    standIn = await startAliyunStandIn({
+      accessKeys: { [KEY_ID]: SECRET },
+      signNames: [SIGN],
+      templates: Object.fromEntries(
+        MESSAGE_KINDS.map((kind) => [codeOf(kind), templateOf(kind).params.map((p) => p.name)])
+      ),
+      perNumberIntervalMs: 60_000,
+    })
+    saved = Object.fromEntries(VARIABLES.map((name) => [name, env.get(name as any)]))
+    env.set('NOTIFY_CHANNEL', 'aliyun')
+    env.set('ALIYUN_ACCESS_KEY_ID', KEY_ID)
+    env.set('ALIYUN_ACCESS_KEY_SECRET', SECRET)
+    env.set('ALIYUN_SMS_ENDPOINT', `http://${standIn.endpoint}`)
+    env.set('SMS_SIGN_NAME', SIGN)
+    env.set(
+      'SMS_TEMPLATE_CODES',
+      JSON.stringify(Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, codeOf(kind)])))
+    )
+    forgetChannels()
+    return async () => {
+      for (const name of VARIABLES) env.set(name, saved[name] ?? '')
+      env.set('NOTIFY_CHANNEL', saved.NOTIFY_CHANNEL ?? 'outbox')
+      forgetChannels()
+      await standIn.close()
+    }
+  })
+
+  test('a code reaches the provider as its approved template with exactly its parameters', async ({
+    assert,
+  }) => {
+    const phone = uniquePhone()
+    await new SendVerificationCode().handle({
+      phone,
+      purpose: 'register',
+      meta: { ip: '10.31.0.1', userAgent: 'test' },
+    })
+    assert.lengthOf(standIn.delivered, 1)
+    const [delivered] = standIn.delivered
+    assert.equal(delivered!.phone, phone)
+    assert.equal(delivered!.signName, SIGN)
+    assert.equal(delivered!.templateCode, codeOf('verification_code'))
+    assert.deepEqual(Object.keys(delivered!.params).sort(), ['code', 'minutes'])
+    assert.match(delivered!.params.code!, /^\d{6}$/)
+
+    const [logged] = await deliveryTo(phone)
+    assert.equal(logged.status, 'sent')
+    assert.equal(logged.provider, 'aliyun')
+    assert.equal(logged.provider_message_id, delivered!.bizId)
+    assert.isNull(logged.params_cipher)
+    assert.include(logged.body_masked, '验证码 ******')
+    assert.notInclude(JSON.stringify(logged), delivered!.params.code!, 'the log keeps no code')
+  })
+
+  test('a provider that is down holds up nothing: the text waits, backs off and goes later', async ({
+    assert,
+  }) => {
+    const phone = uniquePhone()
+    standIn.failNextWithServiceUnavailable()
+    await new SendVerificationCode().handle({
+      phone,
+      purpose: 'register',
+      meta: { ip: '10.31.0.2', userAgent: 'test' },
+    })
+    let [row] = await deliveryTo(phone)
+    assert.equal(row.status, 'retrying')
+    assert.equal(row.failure, 'unavailable')
+    assert.equal(row.attempts, 1)
+    assert.isNotNull(row.params_cipher, 'kept sealed for the retry')
+    const event = await db
+      .from('outbox_events')
+      .where('event', 'messages:deliver')
+      .whereRaw(`(payload->>'deliveryId')::bigint = ?`, [row.id])
+      .firstOrFail()
+    assert.isNull(event.delivered_at)
+    assert.isTrue(new Date(event.available_at) > new Date(), 'retried after a back-off')
+
+    await backOffPassed()
+    await drainOutbox()
+    ;[row] = await deliveryTo(phone)
+    assert.equal(row.status, 'sent')
+    assert.equal(row.attempts, 2)
+    assert.isNull(row.params_cipher)
+    assert.lengthOf(standIn.delivered, 1)
+  })
+
+  test('a throttled number is retried; a template the provider refuses fails at once and is listed', async ({
+    client,
+    assert,
+  }) => {
+    const phone = uniquePhone()
+    const send = (key: string) =>
+      queueText({
+        kind: 'reminder',
+        to: { phone },
+        params: { from: '吉林省教育厅', what: '请于本周内完成年度备案信息核对。' },
+        key,
+      })
+    await send('throttle:1')
+    await send('throttle:2')
+    const [first, second] = await deliveryTo(phone)
+    assert.equal(first.status, 'sent')
+    assert.equal(second.status, 'retrying')
+    assert.equal(second.failure, 'throttled')
+    assert.equal(second.provider_code, 'isv.BUSINESS_LIMIT_CONTROL')
+
+    env.set(
+      'SMS_TEMPLATE_CODES',
+      JSON.stringify({
+        ...Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, codeOf(kind)])),
+        risk_warning: 'SMS_999999999',
+      })
+    )
+    const other = uniquePhone()
+    await queueText({
+      kind: 'risk_warning',
+      to: { phone: other },
+      params: { level: '红色', what: '预收费余额低于未消课金额' },
+      key: 'unapproved:1',
+    })
+    const [refused] = await deliveryTo(other)
+    assert.equal(refused.status, 'failed')
+    assert.equal(refused.failure, 'template_rejected')
+    assert.equal(refused.attempts, 1)
+    assert.isNull(refused.params_cipher)
+    const pending = await db
+      .from('outbox_events')
+      .where('event', 'messages:deliver')
+      .whereRaw(`(payload->>'deliveryId')::bigint = ?`, [refused.id])
+      .firstOrFail()
+    assert.isNotNull(pending.delivered_at, 'a refusal is not retried')
+
+    const ministry = await createTestAccount({
+      role: 'admin',
+      adminLevel: 'ministry',
+      regionCode: '000000',
+    })
+    const page = await client.get('/manage/messages?status=failed').loginAs(ministry.user)
+    page.assertStatus(200)
+    assert.include(page.text(), `data-delivery-id="${refused.id}"`)
+    assert.include(page.text(), 'template_rejected')
+    assert.notInclude(page.text(), other, 'the operators see the number masked')
+    const county = await createTestAccount({ role: 'admin', regionCode: '220104' })
+    ;(await client.get('/manage/messages').loginAs(county.user)).assertStatus(403)
+  })
+
+  test('the same message to the same person is sent once, however often it is asked for', async ({
+    assert,
+  }) => {
+    const phone = uniquePhone()
+    const ask = () =>
+      queueText({
+        kind: 'reminder',
+        to: { phone },
+        params: { from: '吉林省教育厅', what: '请于本周内完成年度备案信息核对。' },
+        key: 'event:42',
+      })
+    const outcomes = await Promise.all([ask(), ask(), ask()])
+    assert.sameMembers(
+      outcomes.map((o) => o.text),
+      ['queued', 'duplicate', 'duplicate']
+    )
+    assert.lengthOf(await deliveryTo(phone), 1)
+    assert.lengthOf(standIn.delivered, 1)
+  })
+
+  test('parameters that do not fit the template are refused before anything is written', async ({
+    assert,
+  }) => {
+    const phone = uniquePhone()
+    const refused = (params: Record<string, string>) =>
+      assert.rejects(
+        () => queueText({ kind: 'reminder', to: { phone }, params, key: `bad:${Math.random()}` }),
+        TemplateParameterError
+      )
+    await refused({ from: '吉林省教育厅' })
+    await refused({ from: '吉林省教育厅', what: '请打开 https://evil.example.com 核对' })
+    await refused({ from: '吉林省教育厅', what: '请核对', extra: 'x' })
+    await refused({ from: '吉林省教育厅'.repeat(5), what: '请核对备案信息' })
+    assert.lengthOf(await deliveryTo(phone), 0)
+    assert.lengthOf(standIn.delivered, 0)
+  })
+})
