@@ -48,6 +48,12 @@ export {
   openRectificationCase,
   type RectificationCaseInput,
 } from './actions/open_rectification_case.js'
+export {
+  remindResponsibleBureau,
+  responsibleBureauAccounts,
+  clipTextParam,
+  type BureauReminder,
+} from './actions/remind_responsible_bureau.js'
 export { CATEGORIES, SUBJECTS, STAGES } from './filing/fields.js'
 export { regionPicker, pickedRegion, type RegionPicker } from './services/region_picker.js'
 export { registryCounter } from './queries/institution_counters.js'

@@ -1,0 +1,63 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { bureauAccountsFor } from '#modules/identity'
+import { queueText } from '#modules/messages'
+import type Institution from '../models/institution.js'
+
+type Responsible = Pick<Institution, 'regionCode' | 'provinceCode' | 'delivery'>
+
+/**
+ * The accounts of the bureau responsible for an institution, the one that
+ * reviews its filing and courses and inspects it (isResponsibleBureau):
+ * its county for an offline institution, its province for an online one.
+ */
+export function responsibleBureauAccounts(
+  institution: Responsible,
+  client?: TransactionClientContract
+): Promise<number[]> {
+  return institution.delivery === 'online'
+    ? bureauAccountsFor(institution.provinceCode, { levels: ['province'], client })
+    : bureauAccountsFor(institution.regionCode, { client })
+}
+
+export interface BureauReminder {
+  /** What waits, as the text says it (≤ 35 characters; longer is cut). */
+  what: string
+  /** YYYY-MM-DD. */
+  due: string
+  /** With the recipient, it is told once. */
+  key: string
+  link: string
+}
+
+/** Puts a deadline reminder in the message centre of each account of the responsible bureau; returns how many. */
+export async function remindResponsibleBureau(
+  institution: Responsible,
+  reminder: BureauReminder,
+  trx?: TransactionClientContract
+): Promise<number> {
+  const recipients = await responsibleBureauAccounts(institution, trx)
+  for (const userId of recipients) {
+    await queueText(
+      {
+        kind: 'deadline_reminder',
+        to: { userId },
+        params: { what: clipTextParam(reminder.what, 35), due: reminder.due },
+        key: reminder.key,
+        link: reminder.link,
+      },
+      trx
+    )
+  }
+  return recipients.length
+}
+
+/**
+ * A name fit for a text variable: at most `max` characters, the cut marked,
+ * and no ASCII dot or colon, so "某某.com 教育" does not read as the link
+ * a provider refuses in a variable (it reads the same with full-width ones).
+ */
+export function clipTextParam(text: string, max: number): string {
+  const plain = text.replaceAll('.', '．').replaceAll(':', '：')
+  if (plain.length <= max) return plain
+  return `${plain.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`
+}
