@@ -22,10 +22,12 @@ import { accounts, balanceOf } from '../ledger/ledger.js'
 import FundAnomaly, { type AnomalyKind } from '../models/fund_anomaly.js'
 import SupervisedAccount from '../models/supervised_account.js'
 import { transferAdjustmentFen } from './transfer_supervised_funds.js'
+import { remindBureausOfAnomaly } from '../services/anomaly_reminders.js'
 
 /**
- * Opens an anomaly (once per open fingerprint) and announces it in the same
- * transaction: `trx` when the caller's change raises it, else its own.
+ * Opens an anomaly (once per open fingerprint) and announces it, to the
+ * bureaus' message centres too, in the same transaction: `trx` when the
+ * caller's change raises it, else its own.
  */
 export async function raiseAnomaly(
   account: SupervisedAccount,
@@ -65,6 +67,7 @@ export async function raiseAnomaly(
     institutionId: account.institutionId,
     regionCode: account.regionCode,
   })
+  await remindBureausOfAnomaly(trx, anomaly)
   return anomaly
 }
 
