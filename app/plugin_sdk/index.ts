@@ -224,7 +224,8 @@ export interface MenuItem {
   /**
    * Which terminal shows it. Only the management terminal today: it is the
    * one whose users carry a region, so the item is shown to the bureaus of
-   * your provinces (and to national admins) and to no one else.
+   * your provinces where the plugin is switched on, and to no one else
+   * (not the ministry: no province's plugin governs the country).
    */
   terminal: 'management'
   /** Short text under the item on the terminal's home tiles. */

@@ -12,13 +12,15 @@
 |    throws changes nothing; the run keeps its error and attempt count and
 |    the outbox retries it with back-off until MAX_ATTEMPTS, then it is
 |    "failed" and stays in plugin_policy_runs, listed for operators at
-|    /manage/operations (app/shared/stuck_work.ts), who may requeue it.
-| Reminders (identity's sendReminder) are not texted from inside the run:
-| the run's transaction queues one outbox event per account, so a run that
-| fails queues nothing and its retry queues afresh. Once the run commits,
-| the drain sends each text and retries a failed delivery with back-off; a
-| drain that dies after the gateway took a text but before marking it
-| delivered sends it again (at least once, never lost once committed).
+|    /manage/operations (app/shared/stuck_work.ts), who may requeue it. A
+|    run whose action was refused (PolicyActionRefused: another
+|    institution, a bad input) would be refused again, so it fails at once.
+| Reminders (messages' sendReminder) are not texted from inside the run:
+| the run's transaction queues each message (modules/messages), so a run
+| that fails queues nothing and its retry queues afresh. Once the run
+| commits, the outbox sends each text and retries a failed delivery with
+| back-off; a drain that dies after the provider took a text but before
+| recording it sends it again (at least once, never lost once committed).
 */
 import type { EmitterService } from '@adonisjs/core/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -56,6 +58,8 @@ export interface PolicyRun {
   trx: TransactionClientContract
   /** Who acted, for audit trails and notices: the plugin's name and the policy id. */
   actorLabel: string
+  /** The plugin's name (zh-CN), for what the public or a recipient reads: a notice's publisher, a reminder's sender. */
+  pluginName: string
 }
 
 /** A policy asked for something its event does not entitle it to (another institution, another person). */
@@ -128,6 +132,14 @@ function policiesFor(
     )
 }
 
+/** Where a policy run stands (for the modules' tests of their actions, which do not read kernel tables). */
+export async function policyRunState(
+  runId: number
+): Promise<{ status: string; attempts: number; lastError: string | null } | null> {
+  const run = await db.from('plugin_policy_runs').where('id', runId).first()
+  return run ? { status: run.status, attempts: run.attempts, lastError: run.last_error } : null
+}
+
 /** Step 1: writes one run (and its outbox event) per policy that must react to this event. */
 export async function enqueuePolicyRuns(
   event: string,
@@ -186,6 +198,7 @@ export async function runPolicy(runId: number, host: PluginHost = pluginHost): P
         province: run.province_code,
         trx,
         actorLabel: `${textIn(plugin.name, 'zh-CN')} · ${policy.id}`,
+        pluginName: textIn(plugin.name, 'zh-CN'),
       }
       const { enabled, settings } = await host.stateOf(plugin, policyRun.province)
       if (!enabled) {
@@ -220,12 +233,14 @@ export async function runPolicy(runId: number, host: PluginHost = pluginHost): P
     })
   } catch (error) {
     const message = String((error as Error)?.stack ?? error).slice(0, 2000)
+    /* A refused action would be refused again: the run fails at once, for operators to see, not 12 times. */
+    const final = error instanceof PolicyActionRefused ? 0 : MAX_ATTEMPTS
     await db.rawQuery(
       `UPDATE plugin_policy_runs SET attempts = attempts + 1, last_error = ?,
               status = CASE WHEN attempts + 1 >= ? THEN 'failed' ELSE 'retrying' END,
               finished_at = CASE WHEN attempts + 1 >= ? THEN clock_timestamp() END
         WHERE id = ?`,
-      [message, MAX_ATTEMPTS, MAX_ATTEMPTS, runId]
+      [message, final, final, runId]
     )
     logger.warn({ err: error, policyRunId: runId }, 'plugin policy failed; the outbox retries it')
     throw error

@@ -45,12 +45,6 @@ const refuse = (run: PolicyRun, message: string): never => {
   throw new PolicyActionRefused(`${run.pluginId}/${run.policyId}: ${message}`)
 }
 
-/** A policy run has no account: its plugin's name, without the policy id the kernel appends. */
-function pluginNameOf(run: PolicyRun): string {
-  const suffix = ` · ${run.policyId}`
-  return run.actorLabel.endsWith(suffix) ? run.actorLabel.slice(0, -suffix.length) : run.actorLabel
-}
-
 providePolicyAction('sendReminder', (run) => async (input) => {
   if (!Number.isSafeInteger(input.institutionId)) {
     refuse(run, 'institutionId must be an institution id')
@@ -62,7 +56,7 @@ providePolicyAction('sendReminder', (run) => async (input) => {
     refuse(run, `message must be one line of 4 to ${REMINDER_MAX_LENGTH} characters`)
   }
   const accounts = await accountsActingFor('institution', input.institutionId, run.trx)
-  const from = pluginNameOf(run).slice(0, templateOf('reminder').params[0]!.max)
+  const from = run.pluginName.slice(0, templateOf('reminder').params[0]!.max)
   for (const userId of accounts) {
     await queueText(
       {

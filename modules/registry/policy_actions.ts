@@ -99,12 +99,6 @@ async function institutionOf(run: PolicyRun, institutionId: unknown) {
   return institution
 }
 
-/** A policy run has no account: its plugin's name, without the policy id the kernel appends. */
-function pluginNameOf(run: PolicyRun): string {
-  const suffix = ` · ${run.policyId}`
-  return run.actorLabel.endsWith(suffix) ? run.actorLabel.slice(0, -suffix.length) : run.actorLabel
-}
-
 providePolicyAction('openRectificationCase', (run) => async (input) => {
   const institution = await institutionOf(run, input.institutionId)
   if (!(FINDING_ITEMS as readonly string[]).includes(input.item)) {
@@ -134,7 +128,7 @@ providePolicyAction('openRectificationCase', (run) => async (input) => {
       severity: input.severity,
       description,
       deadline: input.deadline,
-      purpose: `${pluginNameOf(run)}：${authority}`,
+      purpose: `${run.pluginName}：${authority}`,
     },
     { client: run.trx }
   )
@@ -155,7 +149,7 @@ providePolicyAction('publishNotice', (run) => async (input) => {
       regionCode: run.region,
       title,
       body,
-      publishedByUnit: pluginNameOf(run).slice(0, 128),
+      publishedByUnit: run.pluginName.slice(0, 128),
     },
     run.trx
   )

@@ -219,7 +219,8 @@ test.group('Plugin policies take the actions the modules provide', () => {
         await drainOutbox()
         for (const [i, action] of actions.entries()) {
           const run = await runOf(runs[i]!)
-          assert.equal(run.status, 'retrying', action)
+          assert.equal(run.status, 'failed', action)
+          assert.equal(run.attempts, 1, `${action}: a refusal is not retried`)
           assert.include(
             run.last_error,
             `actions_fixture/overreach_${action}: ${other.institution.id} is not the institutionId of this complaints:overdue event`,
