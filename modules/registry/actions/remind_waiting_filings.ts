@@ -24,6 +24,7 @@ const BATCH = 500
  * bureau that reviews it (its county, or its province when online).
  */
 export class RemindWaitingFilings {
+  /** Returns how many accounts it addressed; a second run addresses them again, and the message key lets nothing through twice. */
   async handle(today = todayIso()): Promise<number> {
     /* N working days are at least N calendar days: a cheap bound, then the exact count. */
     const bound = DateTime.fromISO(today, { zone: ZONE }).minus({
@@ -43,7 +44,7 @@ export class RemindWaitingFilings {
         const submittedOn = review.submittedAt.setZone(ZONE).toISODate()!
         if (workingDaysBetween(submittedOn, today) <= FILING_REVIEW_WORKING_DAYS) continue
         try {
-          if (await this.#remind(review, submittedOn)) reminded++
+          reminded += await this.#remind(review, submittedOn)
         } catch (error) {
           logger.error({ err: error, review: review.id }, 'filing review reminder failed')
         }
@@ -52,16 +53,14 @@ export class RemindWaitingFilings {
     return reminded
   }
 
-  async #remind(review: FilingReview, submittedOn: string): Promise<boolean> {
+  async #remind(review: FilingReview, submittedOn: string): Promise<number> {
     const institution = await Institution.find(review.institutionId)
-    if (!institution || institution.filingStatus !== 'submitted' || institution.removedAt)
-      return false
-    const told = await remindResponsibleBureau(institution, {
+    if (!institution || institution.filingStatus !== 'submitted' || institution.removedAt) return 0
+    return remindResponsibleBureau(institution, {
       what: `备案待审核：${institution.name}`,
       due: addWorkingDays(submittedOn, FILING_REVIEW_WORKING_DAYS),
       key: `filing_waiting:${review.id}`,
       link: `/manage/filings/${institution.id}`,
     })
-    return told > 0
   }
 }
