@@ -116,7 +116,6 @@ test.group('Reports: dashboard totals match the records', (group) => {
       status: 'submitted',
       overdue: true,
     })
-    await new Promise((resolve) => setTimeout(resolve, 5))
     await refreshRollups(['220102'])
     const after = await rollupRows()
 
