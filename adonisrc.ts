@@ -46,6 +46,7 @@ export default defineConfig({
     () => import('./modules/funds/provider.js'),
     () => import('./modules/complaints/provider.js'),
     () => import('./modules/statistics/provider.js'),
+    () => import('./modules/credit/provider.js'),
   ],
 
   preloads: [
@@ -59,6 +60,7 @@ export default defineConfig({
     () => import('./modules/funds/routes.js'),
     () => import('./modules/complaints/routes.js'),
     () => import('./modules/statistics/routes.js'),
+    () => import('./modules/credit/routes.js'),
   ],
 
   tests: {
@@ -166,6 +168,21 @@ export default defineConfig({
       {
         name: 'messages:browser',
         files: ['modules/messages/tests/browser/**/*.spec.ts'],
+        timeout: 120000,
+      },
+      {
+        name: 'credit:unit',
+        files: ['modules/credit/tests/unit/**/*.spec.ts'],
+        timeout: 10000,
+      },
+      {
+        name: 'credit:functional',
+        files: ['modules/credit/tests/functional/**/*.spec.ts'],
+        timeout: 30000,
+      },
+      {
+        name: 'credit:browser',
+        files: ['modules/credit/tests/browser/**/*.spec.ts'],
         timeout: 120000,
       },
     ],
