@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import {
@@ -107,7 +108,10 @@ async function effects(institutionId: number, ownerId: number) {
 
 const runOf = (id: number) => db.from('plugin_policy_runs').where('id', id).firstOrFail()
 
-test.group('Plugin policies take the actions the modules provide', () => {
+test.group('Plugin policies take the actions the modules provide', (group) => {
+  /* The institutions these runs act on would be counted by later files' tests: each test rolls back. */
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('the modules provide the four actions', ({ assert }) => {
     assert.includeMembers(providedPolicyActions(), [
       'recordCreditAdjustment',

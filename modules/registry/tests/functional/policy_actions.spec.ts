@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
 import { drainOutbox } from '#kernel/shared/outbox_drain'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
@@ -85,7 +86,10 @@ const noticeInput = (institutionId: number) => ({
 const rows = (table: string, institutionId: number) =>
   db.from(table).where('institution_id', institutionId).orderBy('id')
 
-test.group('Registry policy actions: a plugin opens a case and publishes a notice', () => {
+test.group('Registry policy actions: a plugin opens a case and publishes a notice', (group) => {
+  /* The institutions these runs act on would be counted by later files' tests: each test rolls back. */
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
   test('the registry provides both actions to the kernel', ({ assert }) => {
     assert.includeMembers(providedPolicyActions(), ['openRectificationCase', 'publishNotice'])
   })
