@@ -64,12 +64,37 @@ export interface FundAnomalyRaisedEvent {
   regionCode: string
 }
 
+/**
+ * A refund moved on a step (asked, agreed, declined, withdrawn, paid back,
+ * refused by the channel), as it stood in that step's transaction: the
+ * funds module tells the parent from it. Internal: not offered to plugins.
+ */
+export interface RefundStepEvent {
+  refundId: number
+  orderId: number
+  parentUserId: number
+  institutionId: number
+  /** The refund's status after the step. */
+  status: 'requested' | 'approved' | 'declined' | 'refunding' | 'refunded' | 'failed' | 'withdrawn'
+  /** Who agreed, once agreed. */
+  approvedBy: 'institution' | 'deadline' | 'before_start' | 'bureau' | null
+  /** The amount of the step, in fen (recomputed from the classes left when agreed). */
+  amountFen: number
+  /** The day the institution must answer by (YYYY-MM-DD). */
+  answerDueOn: string
+  /** The reason given with a decision, if any. */
+  decisionReason: string | null
+  /** Declined by a person (the institution's owner), not because nothing was left to refund. */
+  decidedByPerson: boolean
+}
+
 declare module '@adonisjs/core/types' {
   interface EventsList {
     'funds:order_paid': OrderPaidEvent
     'funds:class_released': ClassReleasedEvent
     'funds:refund_settled': RefundSettledEvent
     'funds:anomaly_raised': FundAnomalyRaisedEvent
+    'funds:refund_step': RefundStepEvent
   }
 }
 

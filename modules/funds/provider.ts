@@ -6,13 +6,17 @@ import type { CurrentUser } from '#modules/identity'
 export default class FundsProvider {
   constructor(protected app: ApplicationService) {}
 
-  /* An approved change of supervising bank or account moves the supervised-account record. */
   async start() {
     const emitter = await this.app.container.make('emitter')
+    /* An approved change of supervising bank or account moves the supervised-account record. */
     const { ChangeSupervisedAccount } = await import('./actions/change_supervised_account.js')
     emitter.on('registry:supervision_changed', (event) =>
       new ChangeSupervisedAccount().handle(event).then(() => {})
     )
+
+    /* Every refund step is told to the parent, after the step committed. */
+    const { TellRefundStep } = await import('./actions/tell_refund_step.js')
+    emitter.on('funds:refund_step', (step) => new TellRefundStep().handle(step))
   }
 
   async boot() {

@@ -6,6 +6,7 @@ import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { type CurrentUser, institutionActedFor, sameOwnerOr404 } from '#modules/identity'
 import Refund from '../models/refund.js'
 import { approveRefund, sendToChannel } from '../services/refund_money.js'
+import { announceRefundStep } from '../services/refund_updates.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
 
 export interface DecideRefundInput {
@@ -48,6 +49,7 @@ export class DecideRefund {
             decidedAt: DateTime.now(),
           })
           .save()
+      await announceRefundStep(trx, locked)
       return locked
     })
     if (refund.status === 'refunding') await sendToChannel(refund)

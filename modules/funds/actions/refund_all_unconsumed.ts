@@ -6,6 +6,7 @@ import Refund from '../models/refund.js'
 import { businessNumber } from '../services/numbers.js'
 import { unconsumedClasses } from '../services/order_state.js'
 import { approveRefund, sendToChannel } from '../services/refund_money.js'
+import { announceRefundStep } from '../services/refund_updates.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
 
 /**
@@ -69,6 +70,7 @@ export class RefundAllUnconsumed {
           ))
         target.classCount = classes
         await approveRefund(trx, account, target, 'bureau', actor.id, reason)
+        await announceRefundStep(trx, target)
         return target
       })
       if (refund?.status === 'refunding') {

@@ -14,6 +14,7 @@ import { workingDeadline } from '../services/deadlines.js'
 import { businessNumber } from '../services/numbers.js'
 import { unconsumedClasses } from '../services/order_state.js'
 import { approveRefund, sendToChannel } from '../services/refund_money.js'
+import { announceRefundStep } from '../services/refund_updates.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
 
 export interface RequestRefundInput {
@@ -78,6 +79,8 @@ export class RequestRefund {
         )
         /* Before the first class nothing is owed to the institution: the refund is full and immediate. */
         if (!started) await approveRefund(trx, account, created, 'before_start', null, null)
+        /* Acknowledged (or, before the first class, already on its way back): one message either way. */
+        await announceRefundStep(trx, created)
         return created
       })
     } catch (error) {

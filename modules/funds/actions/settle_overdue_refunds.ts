@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import { todayIso } from '#kernel/shared/dates'
 import Refund from '../models/refund.js'
 import { approveRefund, sendToChannel } from '../services/refund_money.js'
+import { announceRefundStep } from '../services/refund_updates.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
 import { ResendStuckRefunds } from './resend_stuck_refunds.js'
 
@@ -19,6 +20,7 @@ export class SettleOverdueRefunds {
         const locked = await Refund.query({ client: trx }).where('id', id).forUpdate().firstOrFail()
         if (locked.status !== 'requested') return null
         await approveRefund(trx, account, locked, 'deadline', null, '机构逾期未答复，视为同意')
+        await announceRefundStep(trx, locked)
         return locked
       })
       if (refund?.status === 'refunding') {

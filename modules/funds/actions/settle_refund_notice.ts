@@ -21,6 +21,7 @@ import SupervisedAccount from '../models/supervised_account.js'
 import { settledStatus } from '../services/order_state.js'
 import { syncContractStatus } from '../services/contract_status.js'
 import { nextSendAt } from '../services/retry.js'
+import { announceRefundStep } from '../services/refund_updates.js'
 import { raiseAnomaly } from './reconcile.js'
 
 type Outcome = { outcome: 'applied' | 'duplicate' | 'rejected'; reason?: string }
@@ -94,6 +95,8 @@ export async function settleRefundNotice(
       : { status: 'failed', failureReason: notice.reason ?? 'channel refused' }
   )
   await refund.useTransaction(trx).save()
+  /* The parent hears the money is back (or refused and held again), with the settlement or not at all. */
+  await announceRefundStep(trx, refund)
   /* The bank must not pay out a refund that goes back into supervision. */
   if (!succeeded && instruction?.status === 'sent')
     await instruction
