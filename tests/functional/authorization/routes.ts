@@ -1077,6 +1077,29 @@ export const ROUTES: Record<string, Case | Case[]> = {
     rule: 'institution',
     path: () => '/institution/statistics/export',
   },
+  /* credit: administrative penalties and the public credit page */
+  'GET /institutions/:id/credit': {
+    rule: 'anyone',
+    path: (w) => `/institutions/${w.a.institutionId}/credit`,
+  },
+  'GET /manage/credit/penalties': { rule: 'bureaus', path: () => '/manage/credit/penalties' },
+  'GET /manage/credit/penalties/new': {
+    rule: 'penalize',
+    path: (w) => `/manage/credit/penalties/new?institution=${w.a.institutionId}`,
+  },
+  'POST /manage/credit/penalties': {
+    rule: 'penalize',
+    path: () => '/manage/credit/penalties',
+    form: (w, n) => ({
+      institutionId: String(w.a.institutionId),
+      kind: 'warning',
+      documentNumber: `矩阵罚决字〔2026〕第 ${n} 号`,
+      decidedOn: '2026-01-05',
+      facts: '未按规定公示收费项目和标准。',
+      legalBasis: '《校外培训行政处罚暂行办法》第二十条',
+      publishUntil: '2026-07-05',
+    }),
+  },
 }
 
 /** A case action its complainant may not take yet (refused by the case's state); anyone else: 404. */

@@ -134,6 +134,8 @@ export const RULES = {
         ? 'not_found'
         : 'ok'
   ),
+  /** Penalty decisions: bureaus above sub-units, on institutions in their region (Order No. 53). */
+  penalize: bureauRecord(ADMINS_ABOVE, () => true),
   /** Moderating reviews: bureaus above sub-units, in their region. */
   moderate: bureauRecord(BUREAUS, (a) => a !== 'subunit'),
   /** An import batch belongs to the admin who uploaded it. */
