@@ -42,5 +42,6 @@ export {
   type SaleCheck,
   type ContractSummary,
 } from './queries/public_api.js'
+export { liveContracts, type LiveContract } from './queries/live_contracts.js'
 export { holdSeat, SEAT_HOLD_MINUTES, UNPAID_CONTRACT_CAP } from './services/seat_holds.js'
 export { scheduleCatalogJobs } from './schedules.js'

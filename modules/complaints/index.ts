@@ -17,3 +17,4 @@ export {
 export { institutionRating, type Rating } from './queries/reviews.js'
 export { scheduleComplaintsJobs } from './schedules.js'
 export { complaintsCounter } from './queries/complaint_counters.js'
+export { complaintRiskFacts, type ComplaintRiskFacts } from './queries/risk_facts.js'

@@ -35,3 +35,4 @@ export { ledgerProblems, isClean, type LedgerProblems } from './ledger/invariant
 export { scheduleFundsJobs } from './schedules.js'
 export { orderFacts, ordersOfParent, type OrderFacts } from './queries/order_facts.js'
 export { fundsCounter } from './queries/institution_counters.js'
+export { fundsRiskFacts, type FundsRiskFacts } from './queries/risk_facts.js'

@@ -17,6 +17,47 @@ export default class FundsProvider {
     /* Every refund step is told to the parent, after the step committed. */
     const { TellRefundStep } = await import('./actions/tell_refund_step.js')
     emitter.on('funds:refund_step', (step) => new TellRefundStep().handle(step))
+
+    /*
+    | Art. 15: the parents whose money is with an institution hear when it
+    | is removed, black-listed or its supervised account raises a red
+    | anomaly. Keyed on the outbox row being delivered (or the anomaly), so
+    | a redelivery tells nobody twice, and a later removal or black-listing
+    | of the same institution is told afresh.
+    */
+    const { TellParentsAtRisk } = await import('./actions/tell_parents_at_risk.js')
+    const { deliveringOutboxId } = await import('#kernel/shared/outbox_drain')
+    const tell = new TellParentsAtRisk()
+    const occurrence = (fallback: string) => {
+      const id = deliveringOutboxId()
+      return id ? `outbox:${id}` : fallback
+    }
+    emitter.on('registry:institution_removed', (event) =>
+      tell
+        .handle({
+          cause: 'removed',
+          institutionId: event.institutionId,
+          key: occurrence(`removed:${event.institutionId}`),
+        })
+        .then(() => {})
+    )
+    emitter.on('registry:list_changed', async (event) => {
+      if (event.to !== 'black' || event.from === 'black') return
+      await tell.handle({
+        cause: 'blacklisted',
+        institutionId: event.institutionId,
+        key: occurrence(`blacklisted:${event.institutionId}:${event.from}`),
+      })
+    })
+    emitter.on('funds:anomaly_raised', async (event) => {
+      if (event.severity !== 'red') return
+      await tell.handle({
+        cause: 'fund_warning',
+        institutionId: event.institutionId,
+        key: `anomaly:${event.anomalyId}`,
+        anomalyId: event.anomalyId,
+      })
+    })
   }
 
   async boot() {
@@ -105,10 +146,18 @@ export default class FundsProvider {
         order: 40,
       }
     )
-    registerPageLinks({
-      slot: 'catalog.contract.parent',
-      label: 'funds.orders.of_contract',
-      href: ({ id }) => `/parent/orders?contract=${id}`,
-    })
+    registerPageLinks(
+      {
+        slot: 'catalog.contract.parent',
+        label: 'funds.orders.of_contract',
+        href: ({ id }) => `/parent/orders?contract=${id}`,
+      },
+      /* The contract page loads the Art. 15 notice from here: catalog knows nothing of held fees or anomalies. */
+      {
+        slot: 'catalog.contract.parent.notices',
+        label: 'funds.notices.slot',
+        href: ({ id }) => `/parent/contracts/${id}/fund-notices`,
+      }
+    )
   }
 }

@@ -13,6 +13,9 @@ router
     router
       .post('/contracts/:id/orders', [ParentOrdersController, 'store'])
       .as('parent_orders.store')
+    router
+      .get('/contracts/:id/fund-notices', [ParentOrdersController, 'contractNotices'])
+      .as('parent_fund_notices.show')
     router.get('/orders', [ParentOrdersController, 'index']).as('parent_orders.index')
     router.get('/orders/:id', [ParentOrdersController, 'show']).as('parent_orders.show')
     router.get('/orders/:id/status', [ParentOrdersController, 'status']).as('parent_orders.status')

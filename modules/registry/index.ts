@@ -57,3 +57,4 @@ export {
 export { CATEGORIES, SUBJECTS, STAGES } from './filing/fields.js'
 export { regionPicker, pickedRegion, type RegionPicker } from './services/region_picker.js'
 export { registryCounter } from './queries/institution_counters.js'
+export { registryRiskFacts, type RegistryRiskFacts } from './queries/risk_facts.js'

@@ -15,6 +15,7 @@ import OrderPolicy from '../policies/order_policy.js'
 import RefundPolicy from '../policies/refund_policy.js'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { findOrder, orderStatement, ordersOf } from '../queries/orders.js'
+import { parentFundNotices } from '../queries/fund_notices.js'
 import { unconsumedClasses } from '../services/order_state.js'
 import { fundsMessages, idParam } from '../services/http.js'
 import { disputeValidator, refundValidator } from '../validators/funds.js'
@@ -89,6 +90,10 @@ export default class ParentOrdersController {
         charged === 0 &&
         ['signed', 'active'].includes(contract.status),
       institutions: await institutionSummaries(orders.all().map((o) => o.institutionId)),
+      fundNotices: await parentFundNotices(
+        user.id,
+        contract ? [contract.institutionId] : undefined
+      ),
     })
   }
 
@@ -99,6 +104,16 @@ export default class ParentOrdersController {
       contract: await contractSummary(order.contractId),
       ...(await orderStatement(order)),
       refundable: unconsumedClasses(order),
+      fundNotices: await parentFundNotices(order.parentUserId, [order.institutionId]),
+    })
+  }
+
+  /** The notices owed on a contract's page (Art. 15), loaded into the catalog page's slot; empty when none. */
+  async contractNotices(ctx: HttpContext) {
+    const contract = await contractSummary(idParam(ctx.params.id))
+    await ctx.bouncer.with(OrderPolicy).authorize('contractNotices', contract)
+    return ctx.view.render('funds::parent/_fund_notices', {
+      notices: await parentFundNotices(contract!.parentUserId, [contract!.institutionId]),
     })
   }
 

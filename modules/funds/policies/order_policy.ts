@@ -45,6 +45,12 @@ export default class OrderPolicy extends BasePolicy {
     return contract?.parentUserId === user.id || notFound()
   }
 
+  /** The money notices of a contract's page: the parent who signed it. */
+  contractNotices(user: CurrentUser, contract: { parentUserId: number } | null) {
+    if (user.role !== 'parent') return false
+    return contract?.parentUserId === user.id || notFound()
+  }
+
   /** The parent's acts on their own order: paying it, and paying, confirming or disputing its classes. */
   pay(user: CurrentUser, order: Pick<Order, 'parentUserId'> | null) {
     if (user.role !== 'parent') return false

@@ -730,6 +730,10 @@ export const ROUTES: Record<string, Case | Case[]> = {
     rule: 'parent_record',
     path: (w) => `/parent/contracts/${w.a.contractId}/orders`,
   },
+  'GET /parent/contracts/:id/fund-notices': {
+    rule: 'parent_record',
+    path: (w) => `/parent/contracts/${w.a.contractId}/fund-notices`,
+  },
   'GET /parent/orders': { rule: 'parent', path: () => '/parent/orders' },
   'GET /parent/orders/:id': { rule: 'parent_record', path: (w) => `/parent/orders/${w.a.orderId}` },
   'GET /parent/orders/:id/status': {

@@ -1,0 +1,72 @@
+/*
+| Art. 15: when an institution is removed (which is also how the registry
+| records one that stopped teaching: the removal reason says so),
+| black-listed, or its supervised account raises a red anomaly, every
+| parent whose money it concerns is told at once, in their inbox and by
+| text (these kinds are mandatory): what happened, how much of their fees
+| is still held unconsumed, and what to do (the refund page, the bureau).
+| Run by outbox listeners (provider.ts), so it follows the committed
+| change; all the messages are queued in one transaction, keyed on the
+| event, so a redelivered event tells nobody twice.
+*/
+import db from '@adonisjs/lucid/services/db'
+import { type MessageKind, queueText } from '#modules/messages'
+import { institutionSummary } from '#modules/registry'
+import FundAnomaly from '../models/fund_anomaly.js'
+import type { NoticeCause } from '../queries/fund_notices.js'
+import { affectedParents } from '../queries/parents_at_risk.js'
+import { shorten } from '../services/refund_updates.js'
+
+const KIND: Record<NoticeCause, MessageKind> = {
+  removed: 'institution_removed',
+  blacklisted: 'institution_blacklisted',
+  fund_warning: 'fund_warning',
+}
+
+export interface RiskEvent {
+  cause: NoticeCause
+  institutionId: number
+  /** What is being told, unique per occurrence (the outbox row, the anomaly): with the parent, it is told once. */
+  key: string
+  /** The red anomaly, for fund_warning. */
+  anomalyId?: number
+}
+
+export class TellParentsAtRisk {
+  /** Returns how many parents were told (0 when the cause was resolved before the event arrived). */
+  async handle(event: RiskEvent): Promise<number> {
+    const institution = await institutionSummary(event.institutionId)
+    if (!institution || !(await this.#stillTrue(event, institution))) return 0
+    const parents = await affectedParents(institution.id)
+    if (!parents.size) return 0
+    const kind = KIND[event.cause]
+    await db.transaction(async (trx) => {
+      for (const [parentUserId, heldFen] of parents)
+        await queueText(
+          {
+            kind,
+            to: { userId: parentUserId },
+            params: {
+              institution: shorten(institution.name, 30),
+              yuan: (heldFen / 100).toFixed(2),
+            },
+            key: `${kind}:${event.key}`,
+            link: '/parent/orders',
+          },
+          trx
+        )
+    })
+    return parents.size
+  }
+
+  /* A removal undone, a list status changed again or an anomaly closed before delivery: nothing to tell any more. */
+  async #stillTrue(
+    event: RiskEvent,
+    institution: { removed: boolean; listStatus: string }
+  ): Promise<boolean> {
+    if (event.cause === 'removed') return institution.removed
+    if (event.cause === 'blacklisted') return institution.listStatus === 'black'
+    const anomaly = event.anomalyId ? await FundAnomaly.find(event.anomalyId) : null
+    return anomaly?.status === 'open' && anomaly.severity === 'red'
+  }
+}
