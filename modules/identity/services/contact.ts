@@ -9,8 +9,12 @@ import { regionTree } from './region_tree.js'
  * only to the messages module, which sends it and keeps it sealed. Null
  * for an account without a phone or a disabled one (nothing reaches it).
  */
-export async function textingContactOf(userId: number): Promise<{ phone: string } | null> {
-  const user = await User.find(userId)
+export async function textingContactOf(
+  userId: number,
+  client?: TransactionClientContract
+): Promise<{ phone: string } | null> {
+  /* In the caller's transaction: a second connection while it holds row locks can starve the pool. */
+  const user = await User.find(userId, { client })
   if (!user?.phoneCipher || user.status === 'disabled') return null
   return { phone: unseal(user.phoneCipher) }
 }

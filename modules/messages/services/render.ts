@@ -75,5 +75,5 @@ export function renderMasked(
 
 /** The platform's sign name (【…】), which providers approve with the templates. */
 export function signName(): string {
-  return env.get('SMS_SIGN_NAME', '校外培训监管与服务平台')
+  return env.get('SMS_SIGN_NAME') || '校外培训监管与服务平台'
 }

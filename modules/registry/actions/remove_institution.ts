@@ -11,9 +11,11 @@ import { publishNotice } from '../services/notices.js'
  * Removal from the platform (Art. 15): the institution leaves search and
  * the lists, its records stay, and a major case may be published. The
  * change, its public notice, its audit entry and the event commit together
- * or not at all (issue 13, item 16). The event is heard by statistics only:
- * nobody texts the parents and staff concerned yet (issue 15). The same
- * level can undo it (restore_institution.ts).
+ * or not at all (issue 13, item 16). After commit the event reaches
+ * statistics and funds, which tells every parent with a live contract or
+ * unconsumed fees what it means for their money (inbox and text; funds'
+ * tell_parents_at_risk.ts). The same level can undo it
+ * (restore_institution.ts).
  */
 export class RemoveInstitution {
   async handle(actor: CurrentUser, institution: Institution, reason: string, published: boolean) {

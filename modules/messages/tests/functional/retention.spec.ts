@@ -15,7 +15,7 @@ test.group('Messages: what is kept, and for how long', (group) => {
   }) => {
     const delivery = (key: string, status: string, days: number) => ({
       kind: 'reminder',
-      dedupe_key: key,
+      dedupe_key: `retention:${key}`,
       recipient_cipher: 'sealed',
       recipient_index: `idx-${key}`,
       recipient_masked: '139****0000',
@@ -34,7 +34,7 @@ test.group('Messages: what is kept, and for how long', (group) => {
     const inbox = (key: string, days: number) => ({
       user_id: 1,
       kind: 'reminder',
-      dedupe_key: key,
+      dedupe_key: `retention:${key}`,
       params: JSON.stringify({ from: '吉林省教育厅', what: '请核对' }),
       created_at: ago(days),
     })
@@ -51,15 +51,23 @@ test.group('Messages: what is kept, and for how long', (group) => {
     })
     await db.table('dev_texts').multiInsert([copy(RETENTION.devTextsDays + 1), copy(0)])
 
+    /* Other files' texts are recent: only this test's old rows are due. */
     assert.deepEqual(await pruneMessageLog(now), { deliveries: 1, inbox: 1, devTexts: 1 })
     assert.sameMembers(
-      (await db.from('message_deliveries').select('dedupe_key')).map((r) => r.dedupe_key),
-      ['old-retrying', 'recent']
+      (
+        await db
+          .from('message_deliveries')
+          .whereLike('dedupe_key', 'retention:%')
+          .select('dedupe_key')
+      ).map((r) => r.dedupe_key),
+      ['retention:old-retrying', 'retention:recent']
     )
     assert.deepEqual(
-      (await db.from('inbox_messages').select('dedupe_key')).map((r) => r.dedupe_key),
-      ['recent']
+      (
+        await db.from('inbox_messages').where('user_id', 1).whereLike('dedupe_key', 'retention:%')
+      ).map((r) => r.dedupe_key),
+      ['retention:recent']
     )
-    assert.lengthOf(await db.from('dev_texts'), 1)
+    assert.lengthOf(await db.from('dev_texts').where('recipient_index', 'x'), 1)
   })
 })
