@@ -28,6 +28,7 @@ import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import type {
   AnyPolicy,
+  LocalizedText,
   PluginDefinition,
   PolicyActions,
   PolicyContext,
@@ -258,4 +259,37 @@ export function subscribePolicies(emitter: EmitterService, host: PluginHost = pl
     })
   }
   emitter.on('plugins:policy_run', ({ runId }) => runPolicy(runId, host))
+}
+
+/** One credit adjustment a plugin policy recorded, as the credit module reads it. */
+export interface CreditAdjustmentRow {
+  id: number
+  institutionId: number
+  pluginId: string
+  policyId: string
+  points: number
+  reason: LocalizedText
+  createdAt: Date
+}
+
+/** The adjustments recorded for these institutions since a date, oldest first (one query). */
+export async function creditAdjustmentsFor(
+  institutionIds: number[],
+  since: Date
+): Promise<CreditAdjustmentRow[]> {
+  if (!institutionIds.length) return []
+  const rows = await db
+    .from('plugin_credit_adjustments')
+    .whereIn('institution_id', [...new Set(institutionIds)])
+    .where('created_at', '>=', since)
+    .orderBy('id')
+  return rows.map((r) => ({
+    id: Number(r.id),
+    institutionId: Number(r.institution_id),
+    pluginId: r.plugin_id,
+    policyId: r.policy_id,
+    points: r.points,
+    reason: r.reason,
+    createdAt: r.created_at,
+  }))
 }

@@ -45,3 +45,4 @@ export {
 export { liveContracts, type LiveContract } from './queries/live_contracts.js'
 export { holdSeat, SEAT_HOLD_MINUTES, UNPAID_CONTRACT_CAP } from './services/seat_holds.js'
 export { scheduleCatalogJobs } from './schedules.js'
+export { catalogCreditFacts, type CatalogCreditFacts } from './queries/credit_facts.js'

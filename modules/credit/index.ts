@@ -2,7 +2,18 @@
 | The credit module's public API. Other modules import only this file
 | (`#modules/credit`). Never export Lucid models from here.
 */
-export {}
+export type { PenaltyRecordedEvent } from './events.js'
+export { scheduleCreditJobs } from './schedules.js'
+export { scoreIndicators, scoreBands } from './extension_points.js'
+export {
+  NATIONAL_SCORE_INDICATORS,
+  NATIONAL_SCORE_BANDS,
+  checkIndicators,
+  checkBands,
+  ScoreRulesError,
+  type ScoreIndicators,
+  type ScoreBand,
+} from './score/national_rules.js'
 export {
   riskIndicators,
   checkThresholds,

@@ -2,14 +2,47 @@ import type { ApplicationService } from '@adonisjs/core/types'
 import { registerNavigation, registerPageLinks } from '#kernel/navigation'
 import type { CurrentUser } from '#modules/identity'
 
+/* The events whose facts the credit score reads (see score/gather_facts.ts). */
+const SCORE_EVENTS = [
+  'credit:penalty_recorded',
+  'complaints:filed',
+  'complaints:closed',
+  'complaints:overdue',
+  'complaints:review_posted',
+  'funds:anomaly_raised',
+  'funds:refund_settled',
+  'registry:list_changed',
+  'registry:filing_approved',
+  'catalog:course_listed',
+  'catalog:course_taken_down',
+  'catalog:material_check_failed',
+] as const
+
 export default class CreditProvider {
   constructor(protected app: ApplicationService) {}
+
+  async start() {
+    /*
+    | Each event that moves a fact of the score queues a recompute of that
+    | institution; the job recomputes from the facts, so a redelivered
+    | event or a retried job changes nothing.
+    */
+    const emitter = await this.app.container.make('emitter')
+    const { default: RecomputeCreditScoresJob } =
+      await import('./jobs/recompute_credit_scores_job.js')
+    const recompute = (cause: string) => async (event: { institutionId: number | null }) => {
+      if (event.institutionId)
+        await RecomputeCreditScoresJob.dispatch({ institutionId: event.institutionId, cause })
+    }
+    for (const name of SCORE_EVENTS) emitter.on(name, recompute(name))
+  }
 
   async boot() {
     await import('./events.js')
     const edge = (await import('edge.js')).default
     edge.mount('credit', new URL('./views/', import.meta.url))
     edge.mount('credit_penalties', new URL('./penalties/views/', import.meta.url))
+    edge.mount('credit_score', new URL('./score/views/', import.meta.url))
 
     const bureau = (u: CurrentUser) => u.role === 'admin' && !!u.regionCode
     registerNavigation({

@@ -58,3 +58,8 @@ export { CATEGORIES, SUBJECTS, STAGES } from './filing/fields.js'
 export { regionPicker, pickedRegion, type RegionPicker } from './services/region_picker.js'
 export { registryCounter } from './queries/institution_counters.js'
 export { registryRiskFacts, type RegistryRiskFacts } from './queries/risk_facts.js'
+export {
+  registryCreditFacts,
+  creditSubjects,
+  type RegistryCreditFacts,
+} from './queries/credit_facts.js'
