@@ -25,3 +25,6 @@ export {
   type RiskLevel,
 } from './risk/thresholds.js'
 export { INDICATOR_KEYS, type IndicatorKey } from './risk/indicators.js'
+export { evaluateRisk, type RiskRun } from './risk/evaluate_risk.js'
+export { advanceRiskWarnings, type LifecycleRun } from './risk/advance_warnings.js'
+export { scheduleRiskJobs } from './risk/schedule_risk_jobs.js'

@@ -35,6 +35,8 @@ export default class CreditProvider {
         await RecomputeCreditScoresJob.dispatch({ institutionId: event.institutionId, cause })
     }
     for (const name of SCORE_EVENTS) emitter.on(name, recompute(name))
+    /* Risk warnings (Art. 17) re-evaluated on the events that move their facts. */
+    await (await import('./risk/subscribe_risk_events.js')).subscribeRiskEvents(emitter)
   }
 
   async boot() {

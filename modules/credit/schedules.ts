@@ -1,4 +1,5 @@
 import RecomputeCreditScoresJob from './jobs/recompute_credit_scores_job.js'
+import { scheduleRiskJobs } from './risk/schedule_risk_jobs.js'
 
 /** Recurring jobs of the credit module (registered by a web process at boot). */
 export async function scheduleCreditJobs() {
@@ -8,4 +9,5 @@ export async function scheduleCreditJobs() {
     .cron('30 2 1 * *')
     .timezone('Asia/Shanghai')
     .run()
+  await scheduleRiskJobs()
 }
