@@ -6,7 +6,7 @@
 | or ServerError. The codes are the ones in Alibaba Cloud's published lists
 | (help.aliyun.com/document_detail/101346 and the OpenAPI common errors).
 */
-import type { SmsFailure, SmsResult } from './sms_channel.js'
+import type { DeliveryReport, SmsFailure, SmsResult } from './sms_channel.js'
 import { classifyCode, failed } from './map_result.js'
 
 const EXACT: Readonly<Record<string, SmsFailure>> = {
@@ -75,6 +75,38 @@ export function fromAliyunError(error: unknown): SmsResult {
   if (!isGatewayError(error)) return failed('unavailable', networkCode(error), detail)
   if (error.statusCode >= 500) return failed('unavailable', error.code, detail)
   return failed(classifyCode(error.code, EXACT, PREFIXES), error.code, detail)
+}
+
+/**
+ * One QuerySendDetails record (SmsSendDetailDTO) of the text with this
+ * BizId: SendStatus 1 waits for the carrier's receipt, 2 failed, 3 reached
+ * the handset; ErrCode is the carrier's receipt code ("DELIVERED",
+ * "MOBILE_NOT_ON_SERVICE"…) and ReceiveDate its time, Beijing time
+ * "yyyy-MM-dd HH:mm:ss". No record yet is waiting too.
+ */
+export function fromAliyunDetail(
+  providerMessageId: string,
+  detail: { sendStatus?: number; errCode?: string; receiveDate?: string } | undefined
+): DeliveryReport {
+  if (!detail || (detail.sendStatus !== 2 && detail.sendStatus !== 3)) {
+    return { providerMessageId, outcome: 'pending' }
+  }
+  return {
+    providerMessageId,
+    outcome: detail.sendStatus === 3 ? 'delivered' : 'undelivered',
+    at: beijingTime(detail.receiveDate),
+    code: detail.errCode || undefined,
+  }
+}
+
+/** Whether a QuerySendDetails refusal stops the whole pull (keys, rate, outage) or only this text. */
+export function aliyunReportFailure(code: string): SmsFailure {
+  return classifyCode(code, EXACT, PREFIXES)
+}
+
+function beijingTime(text: string | undefined): Date | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(text ?? '')
+  return match ? new Date(`${match[1]}T${match[2]}+08:00`) : undefined
 }
 
 /* The SDK's ClientError / ThrottlingError / ServerError all carry the HTTP status and the gateway's code. */

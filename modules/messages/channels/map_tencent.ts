@@ -7,7 +7,7 @@
 | Tencent publishes for SMS 2021-01-11 (its error-code page and the
 | errors.go of its Go SDK) plus the API 3.0 common errors.
 */
-import type { SmsFailure, SmsResult } from './sms_channel.js'
+import type { DeliveryReport, SmsFailure, SmsResult } from './sms_channel.js'
 import { classifyCode, failed } from './map_result.js'
 
 const EXACT: Readonly<Record<string, SmsFailure>> = {
@@ -71,6 +71,33 @@ export function fromTencentStatus(
   const code = status.Code ?? ''
   if (code === 'Ok') return { ok: true, providerMessageId: status.SerialNo ?? '' }
   return failed(classifyCode(code, EXACT, PREFIXES), code, status.Message ?? '')
+}
+
+/**
+ * One PullSmsSendStatus entry: ReportStatus SUCCESS (the handset has it) or
+ * FAIL, Description the carrier's receipt code ("DELIVRD", "UNDELIV" for a
+ * phone switched off or out of service…), UserReceiveTime in Unix seconds.
+ */
+export function fromTencentReport(status: {
+  SerialNo?: string
+  ReportStatus?: string
+  Description?: string
+  UserReceiveTime?: number
+}): DeliveryReport {
+  const providerMessageId = status.SerialNo ?? ''
+  const outcome =
+    status.ReportStatus === 'SUCCESS'
+      ? 'delivered'
+      : status.ReportStatus === 'FAIL'
+        ? 'undelivered'
+        : 'pending'
+  if (outcome === 'pending') return { providerMessageId, outcome }
+  return {
+    providerMessageId,
+    outcome,
+    at: status.UserReceiveTime ? new Date(status.UserReceiveTime * 1000) : undefined,
+    code: status.Description || undefined,
+  }
 }
 
 /** What the SDK threw: a request-level Error.Code, an HTTP error, or no answer at all. */

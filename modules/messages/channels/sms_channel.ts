@@ -52,4 +52,59 @@ export type SmsResult =
 export interface SmsChannel {
   readonly name: 'aliyun' | 'tencent'
   send(request: SmsRequest): Promise<SmsResult>
+  /** The handset delivery reports, through the provider's pull API. */
+  fetchReports?(sent: SentText[]): Promise<DeliveryReport[]>
+}
+
+/* ---- Delivery reports: did the handset get it? ---- */
+
+/** A text the provider accepted, as the report APIs need it. */
+export interface SentText {
+  /** Aliyun BizId / Tencent SerialNo, as SendSms returned it. */
+  providerMessageId: string
+  /** The 11-digit mainland number it went to (Aliyun asks per number). */
+  phone: string
+  sentAt: Date
+}
+
+export type DeliveryOutcome = 'delivered' | 'undelivered' | 'pending'
+
+export interface DeliveryReport {
+  providerMessageId: string
+  outcome: DeliveryOutcome
+  /** When the carrier reported the handset's receipt (or its failure). */
+  at?: Date
+  /** The carrier's receipt code ("DELIVERED", "MOBILE_NOT_ON_SERVICE", "UNDELIV"…). */
+  code?: string
+  detail?: string
+}
+
+/**
+ * The report API refused or did not answer (credentials, rate, outage).
+ * `reports` holds what was learnt before it, so a pull that consumes its
+ * reports (Tencent's) loses none of them.
+ */
+export class ReportFetchError extends Error {
+  constructor(
+    readonly failure: SmsFailure,
+    readonly providerCode: string,
+    detail: string,
+    readonly reports: DeliveryReport[] = []
+  ) {
+    super(`delivery reports not fetched (${failure} ${providerCode}): ${detail}`)
+  }
+}
+
+/** A channel that can ask its provider what became of texts it sent. */
+export interface ReportingChannel {
+  /**
+   * The reports known now. A text without one in the answer is still
+   * pending; a pull API that hands out each report once (Tencent) may also
+   * answer for texts not asked about, and those count too.
+   */
+  fetchReports(sent: SentText[]): Promise<DeliveryReport[]>
+}
+
+export function canFetchReports(channel: object): channel is ReportingChannel {
+  return typeof (channel as Partial<ReportingChannel>).fetchReports === 'function'
 }

@@ -1,15 +1,21 @@
 /*
 | Tencent Cloud SMS (2021-01-11) through its official SDK, which builds and
 | signs the request (TC3-HMAC-SHA256); this file only fills in SendSms and
-| reads the answer, request-level and per number.
+| PullSmsSendStatus and reads the answers, request-level and per number.
 */
 import dns from 'node:dns'
 import http from 'node:http'
 import https from 'node:https'
 import type { LookupFunction } from 'node:net'
 import tencentcloud from 'tencentcloud-sdk-nodejs-sms'
-import type { SmsChannel, SmsRequest, SmsResult } from './sms_channel.js'
-import { fromTencentError, fromTencentStatus } from './map_tencent.js'
+import {
+  type DeliveryReport,
+  ReportFetchError,
+  type SmsChannel,
+  type SmsRequest,
+  type SmsResult,
+} from './sms_channel.js'
+import { fromTencentError, fromTencentReport, fromTencentStatus } from './map_tencent.js'
 
 export interface TencentChannelConfig {
   secretId: string
@@ -27,6 +33,9 @@ export interface TencentChannelConfig {
 const SmsClient = tencentcloud.sms.v20210111.Client
 const TENCENT_HOST = 'sms.tencentcloudapi.com'
 const DEFAULT_TIMEOUT_MS = 5000
+/* PullSmsSendStatus hands out at most 100 reports a call; a run takes at most this many calls. */
+const REPORTS_PER_PULL = 100
+const MAX_PULLS = 50
 
 export function createTencentChannel(config: TencentChannelConfig): SmsChannel {
   const protocol = config.protocol ?? 'https'
@@ -60,6 +69,32 @@ export function createTencentChannel(config: TencentChannelConfig): SmsChannel {
       } catch (error) {
         return fromTencentError(error)
       }
+    },
+
+    /*
+     * Tencent's pull is a queue of the app's reports, each handed out once,
+     * not a question about given texts: it is drained, and every report in
+     * it is returned, asked about or not, so none is lost.
+     */
+    async fetchReports(): Promise<DeliveryReport[]> {
+      const reports: DeliveryReport[] = []
+      for (let pull = 0; pull < MAX_PULLS; pull++) {
+        let set
+        try {
+          const answer = await client.PullSmsSendStatus({
+            SmsSdkAppId: config.smsSdkAppId,
+            Limit: REPORTS_PER_PULL,
+          })
+          set = answer.PullSmsSendStatusSet ?? []
+        } catch (error) {
+          const result = fromTencentError(error)
+          if (result.ok) throw error
+          throw new ReportFetchError(result.failure, result.providerCode, result.detail, reports)
+        }
+        reports.push(...set.map((status) => fromTencentReport(status)))
+        if (set.length < REPORTS_PER_PULL) break
+      }
+      return reports
     },
   }
 }

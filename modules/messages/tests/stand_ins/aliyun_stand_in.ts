@@ -1,7 +1,7 @@
 /*
 | A local stand-in for Alibaba Cloud's SMS API (Dysmsapi 2017-05-25,
-| SendSms), checking what the real gateway and service check and answering
-| in their formats. Test code only.
+| SendSms and QuerySendDetails), checking what the real gateway and service
+| check and answering in their formats. Test code only.
 |
 | @alicloud/dysmsapi20170525 4.x (through @alicloud/openapi-core's
 | doRequest) signs every call with ACS3-HMAC-SHA256: the parameters travel
@@ -36,6 +36,14 @@ export interface AliyunDelivered {
   bizId: string
 }
 
+/** What the carrier reported for a text: QuerySendDetails' SendStatus 1 waiting, 2 failed, 3 delivered. */
+interface AliyunReport {
+  sendStatus: 1 | 2 | 3
+  errCode: string
+  sentAt: Date
+  receivedAt: Date | null
+}
+
 export interface AliyunStandIn {
   /** host:port, for the SDK's endpoint. */
   readonly endpoint: string
@@ -46,6 +54,12 @@ export interface AliyunStandIn {
   hang(): void
   /** Answer the next request with the gateway's 503 ServiceUnavailable. */
   failNextWithServiceUnavailable(): void
+  /** The carrier could not hand this text over (a switched-off phone by default). */
+  markUndelivered(bizId: string, errCode?: string): void
+  /** No receipt from the carrier yet (SendStatus 1). */
+  markPending(bizId: string): void
+  /** The QuerySendDetails calls answered, in order (phone, BizId, SendDate). */
+  readonly reportQueries: { phone: string; bizId: string | null; sendDate: string }[]
   close(): Promise<void>
 }
 
@@ -56,6 +70,8 @@ const MAINLAND = /^(?:\+86|0086|86)?(1\d{10})$/
 
 export async function startAliyunStandIn(options: AliyunStandInOptions): Promise<AliyunStandIn> {
   const delivered: AliyunDelivered[] = []
+  const reports = new Map<string, AliyunReport>()
+  const reportQueries: AliyunStandIn['reportQueries'] = []
   const usedNonces = new Set<string>()
   const lastSendAt = new Map<string, number>()
   const interval = options.perNumberIntervalMs ?? 60_000
@@ -72,8 +88,69 @@ export async function startAliyunStandIn(options: AliyunStandInOptions): Promise
     }
     const refusal = checkGateway(request, options.accessKeys, usedNonces)
     if (refusal) return refusal
-    return sendSms(new URLSearchParams(request.url.split('?')[1] ?? ''))
+    const query = new URLSearchParams(request.url.split('?')[1] ?? '')
+    return request.headers['x-acs-action'] === 'SendSms' ? sendSms(query) : querySendDetails(query)
   })
+
+  /* One number's texts of one Beijing day, narrowed to a BizId when given (Alibaba's QuerySendDetails). */
+  function querySendDetails(query: URLSearchParams): Reply {
+    for (const name of ['PhoneNumber', 'SendDate', 'PageSize', 'CurrentPage']) {
+      if (!query.get(name))
+        return gatewayError(400, `Missing${name}`, `${name} is mandatory for this action.`)
+    }
+    const phone = MAINLAND.exec(query.get('PhoneNumber')!.trim())?.[1]
+    if (!phone) return business('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号')
+    const sendDate = query.get('SendDate')!
+    if (!/^\d{8}$/.test(sendDate)) {
+      return gatewayError(
+        400,
+        'InvalidSendDate.Malformed',
+        'Specified parameter SendDate is not valid.'
+      )
+    }
+    const pageSize = Number(query.get('PageSize'))
+    const currentPage = Number(query.get('CurrentPage'))
+    if (!(pageSize >= 1 && pageSize <= 50) || !(currentPage >= 1)) {
+      return gatewayError(
+        400,
+        'InvalidPageSize.Malformed',
+        'Specified parameter PageSize is not valid.'
+      )
+    }
+    const bizId = query.get('BizId')
+    reportQueries.push({ phone, bizId, sendDate })
+    const matching = delivered.filter(
+      (text) =>
+        text.phone === phone &&
+        (bizId === null || text.bizId === bizId) &&
+        beijingDay(reports.get(text.bizId)!.sentAt) === sendDate
+    )
+    const page = matching.slice((currentPage - 1) * pageSize, currentPage * pageSize)
+    return {
+      status: 200,
+      body: {
+        Code: 'OK',
+        Message: 'OK',
+        RequestId: requestId(),
+        TotalCount: String(matching.length),
+        SmsSendDetailDTOs: {
+          SmsSendDetailDTO: page.map((text) => {
+            const report = reports.get(text.bizId)!
+            return {
+              PhoneNum: text.phone,
+              SendStatus: report.sendStatus,
+              ErrCode: report.errCode,
+              TemplateCode: text.templateCode,
+              Content: `【${text.signName}】…`,
+              SendDate: beijingTime(report.sentAt),
+              ReceiveDate: report.receivedAt ? beijingTime(report.receivedAt) : '',
+              OutId: text.outId ?? '',
+            }
+          }),
+        },
+      },
+    }
+  }
 
   function sendSms(query: URLSearchParams): Reply {
     for (const name of ['PhoneNumbers', 'SignName', 'TemplateCode']) {
@@ -101,6 +178,13 @@ export async function startAliyunStandIn(options: AliyunStandInOptions): Promise
     }
 
     const bizId = `${randomInt(100_000_000, 999_999_999)}${randomInt(1_000_000, 9_999_999)}^0`
+    /* The carrier's receipt comes a few seconds later; a hook may turn it into a failure or a wait. */
+    reports.set(bizId, {
+      sendStatus: 3,
+      errCode: 'DELIVERED',
+      sentAt: new Date(now),
+      receivedAt: new Date(now + 3000),
+    })
     for (const phone of numbers as string[]) {
       lastSendAt.set(phone, now)
       delivered.push({
@@ -129,7 +213,20 @@ export async function startAliyunStandIn(options: AliyunStandInOptions): Promise
     failNextWithServiceUnavailable: () => {
       failNext = true
     },
+    markUndelivered: (bizId, errCode = 'MOBILE_NOT_ON_SERVICE') => {
+      reports.set(bizId, { ...reportOf(bizId), sendStatus: 2, errCode })
+    },
+    markPending: (bizId) => {
+      reports.set(bizId, { ...reportOf(bizId), sendStatus: 1, errCode: '', receivedAt: null })
+    },
+    reportQueries,
     close: () => server.close(),
+  }
+
+  function reportOf(bizId: string): AliyunReport {
+    const report = reports.get(bizId)
+    if (!report) throw new Error(`no text with BizId ${bizId} was sent`)
+    return report
   }
 }
 
@@ -144,7 +241,11 @@ function checkGateway(
   usedNonces: Set<string>
 ): Reply | null {
   const h = request.headers
-  if (h['x-acs-action'] !== 'SendSms' || h['x-acs-version'] !== '2017-05-25') {
+  const action = h['x-acs-action']
+  if (
+    (action !== 'SendSms' && action !== 'QuerySendDetails') ||
+    h['x-acs-version'] !== '2017-05-25'
+  ) {
     return gatewayError(
       404,
       'InvalidApi.NotFound',
@@ -299,6 +400,15 @@ function gatewayError(status: number, code: string, message: string): Reply {
       Recommend: `https://api.aliyun.com/troubleshoot?q=${code}&product=Dysmsapi`,
     },
   }
+}
+
+/* Alibaba files and shows texts in Beijing time. */
+function beijingDay(at: Date): string {
+  return beijingTime(at).slice(0, 10).replace(/-/g, '')
+}
+
+function beijingTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
 }
 
 function requestId(): string {

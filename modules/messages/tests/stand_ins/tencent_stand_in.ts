@@ -1,7 +1,7 @@
 /*
-| A local stand-in for Tencent Cloud's SMS API (2021-01-11, SendSms),
-| checking what the real API checks and answering in its format. Test code
-| only.
+| A local stand-in for Tencent Cloud's SMS API (2021-01-11, SendSms and
+| PullSmsSendStatus), checking what the real API checks and answering in
+| its format. Test code only.
 |
 | tencentcloud-sdk-nodejs signs with TC3-HMAC-SHA256: a canonical request
 | (method, path, query, the signed content-type and host headers, the
@@ -12,7 +12,8 @@
 |
 | Tencent answers HTTP 200 either way: { Response: { Error, RequestId } } for
 | a refused request, { Response: { SendStatusSet, RequestId } } with one
-| status per number for an accepted one.
+| status per number for an accepted one. PullSmsSendStatus hands out each
+| of the app's reports once, as Tencent's does.
 */
 import { createHash, createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
 import { type RecordedRequest, type Reply, type StandInServer, serve } from './stand_in_server.js'
@@ -54,6 +55,14 @@ export interface TencentStandIn {
   failNextWithInternalError(): void
   /** Forget when each number was last texted, so a replayed request is not rate limited. */
   resetRateLimits(): void
+  /** The carrier could not hand this text over ("UNDELIV": a phone switched off or out of service). */
+  markUndelivered(serialNo: string, description?: string): void
+  /** No receipt from the carrier yet: the report is not handed out until released. */
+  markPending(serialNo: string): void
+  /** The held receipt arrives (delivered). */
+  release(serialNo: string): void
+  /** How many PullSmsSendStatus calls were answered. */
+  readonly pulls: number
   close(): Promise<void>
 }
 
@@ -61,6 +70,22 @@ const SERVICE = 'sms'
 const CLOCK_SKEW_S = 300
 const MAINLAND = /^(?:\+86|0086|86)?(1\d{10})$/
 const MAX_NUMBERS = 200
+
+interface TencentReport {
+  appId: string
+  phone: string
+  serialNo: string
+  status: 'SUCCESS' | 'FAIL' | 'pending'
+  description: string
+  receivedAt: number
+  sessionContext: string
+  handedOut: boolean
+}
+
+interface PullBody {
+  SmsSdkAppId?: unknown
+  Limit?: unknown
+}
 
 interface SendSmsBody {
   PhoneNumberSet?: unknown
@@ -73,6 +98,8 @@ interface SendSmsBody {
 
 export async function startTencentStandIn(options: TencentStandInOptions): Promise<TencentStandIn> {
   const delivered: TencentDelivered[] = []
+  const reports: TencentReport[] = []
+  let pulls = 0
   const lastSendAt = new Map<string, number>()
   const interval = options.perNumberIntervalMs ?? 30_000
   let failNext = false
@@ -84,14 +111,50 @@ export async function startTencentStandIn(options: TencentStandInOptions): Promi
     }
     const refusal = checkCall(request) ?? checkSignature(request, options.secrets)
     if (refusal) return refusal
-    let body: SendSmsBody
+    let body: SendSmsBody & PullBody
     try {
-      body = JSON.parse(request.body.toString('utf8')) as SendSmsBody
+      body = JSON.parse(request.body.toString('utf8')) as SendSmsBody & PullBody
     } catch {
       return error('FailedOperation.JsonParseFail', 'Failed to parse the request body.')
     }
-    return sendSms(body)
+    return request.headers['x-tc-action'] === 'SendSms' ? sendSms(body) : pullSendStatus(body)
   })
+
+  /* The app's reports not handed out yet, oldest first, each only once. */
+  function pullSendStatus(body: PullBody): Reply {
+    const appId = String(body.SmsSdkAppId ?? '')
+    if (!options.apps.includes(appId)) {
+      return error('InvalidParameterValue.SdkAppIdNotExist', 'SdkAppId does not exist.')
+    }
+    const limit = body.Limit
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 100) {
+      return error('InvalidParameterValue', 'Limit must be an integer from 1 to 100.')
+    }
+    pulls++
+    const due = reports
+      .filter(
+        (report) => report.appId === appId && !report.handedOut && report.status !== 'pending'
+      )
+      .slice(0, limit)
+    for (const report of due) report.handedOut = true
+    const PullSmsSendStatusSet = due.map((report) => ({
+      UserReceiveTime: report.receivedAt,
+      CountryCode: '86',
+      SubscriberNumber: report.phone.slice(3),
+      PhoneNumber: report.phone,
+      SerialNo: report.serialNo,
+      ReportStatus: report.status,
+      Description: report.description,
+      SessionContext: report.sessionContext,
+    }))
+    return { status: 200, body: { Response: { PullSmsSendStatusSet, RequestId: randomUUID() } } }
+  }
+
+  function reportOf(serialNo: string): TencentReport {
+    const report = reports.find((r) => r.serialNo === serialNo)
+    if (!report) throw new Error(`no text with SerialNo ${serialNo} was sent`)
+    return report
+  }
 
   function sendSms(body: SendSmsBody): Reply {
     const appId = String(body.SmsSdkAppId ?? '')
@@ -164,6 +227,16 @@ export async function startTencentStandIn(options: TencentStandInOptions): Promi
     lastSendAt.set(number, now)
     const serialNo = `2640:${randomInt(100_000_000, 999_999_999)}${randomInt(100_000_000, 999_999_999)}`
     delivered.push({ ...text, phone: `+86${number}`, serialNo })
+    reports.push({
+      appId: text.appId,
+      phone: `+86${number}`,
+      serialNo,
+      status: 'SUCCESS',
+      description: 'DELIVRD',
+      receivedAt: Math.floor(now / 1000) + 3,
+      sessionContext: text.sessionContext,
+      handedOut: false,
+    })
     return status('Ok', 'send success', { SerialNo: serialNo, Fee: 1 })
   }
 
@@ -179,6 +252,22 @@ export async function startTencentStandIn(options: TencentStandInOptions): Promi
       failNext = true
     },
     resetRateLimits: () => lastSendAt.clear(),
+    markUndelivered: (serialNo, description = 'UNDELIV') => {
+      Object.assign(reportOf(serialNo), { status: 'FAIL', description })
+    },
+    markPending: (serialNo) => {
+      reportOf(serialNo).status = 'pending'
+    },
+    release: (serialNo) => {
+      Object.assign(reportOf(serialNo), {
+        status: 'SUCCESS',
+        description: 'DELIVRD',
+        receivedAt: Math.floor(Date.now() / 1000),
+      })
+    },
+    get pulls() {
+      return pulls
+    },
     close: () => server.close(),
   }
 }
@@ -187,7 +276,7 @@ export async function startTencentStandIn(options: TencentStandInOptions): Promi
 
 function checkCall(request: RecordedRequest): Reply | null {
   const h = request.headers
-  if (h['x-tc-action'] !== 'SendSms')
+  if (h['x-tc-action'] !== 'SendSms' && h['x-tc-action'] !== 'PullSmsSendStatus')
     return error('InvalidAction', 'The requested action does not exist.')
   if (h['x-tc-version'] !== '2021-01-11')
     return error('NoSuchVersion', 'The requested version does not exist.')
@@ -197,7 +286,7 @@ function checkCall(request: RecordedRequest): Reply | null {
     request.method !== 'POST' ||
     !String(h['content-type'] ?? '').startsWith('application/json')
   ) {
-    return error('InvalidParameter', 'SendSms takes a JSON body posted to /.')
+    return error('InvalidParameter', 'The API takes a JSON body posted to /.')
   }
   return null
 }
