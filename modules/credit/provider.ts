@@ -55,6 +55,24 @@ export default class CreditProvider {
       order: 345,
       visible: bureau,
     })
+    registerNavigation(
+      {
+        terminal: 'institution',
+        label: 'credit_score.nav.institution',
+        hint: 'credit_score.nav.institution_hint',
+        href: '/institution/credit',
+        order: 270,
+        visible: (u: CurrentUser) => u.orgType === 'institution',
+      },
+      {
+        terminal: 'management',
+        label: 'credit_score.nav.bureau',
+        hint: 'credit_score.nav.bureau_hint',
+        href: '/manage/credit/objections',
+        order: 346,
+        visible: bureau,
+      }
+    )
     registerPageLinks({
       slot: 'registry.public.institution',
       label: 'credit_penalties.public.link',

@@ -4,6 +4,10 @@ import { middleware } from '#start/kernel'
 /* Routes of the credit module. Name every route: router.get(...).as('credit.index'). */
 const PenaltiesController = () => import('./penalties/controllers/penalties_controller.js')
 const PublicCreditController = () => import('./penalties/controllers/public_credit_controller.js')
+const InstitutionCreditController = () =>
+  import('./score/controllers/institution_credit_controller.js')
+const BureauObjectionsController = () =>
+  import('./score/controllers/bureau_objections_controller.js')
 
 /* Website: an institution's credit page (grade, factors, published penalties). */
 router.get('/institutions/:id/credit', [PublicCreditController, 'show']).as('public_credit.show')
@@ -16,6 +20,30 @@ router
       .get('/credit/penalties/new', [PenaltiesController, 'create'])
       .as('credit_penalties.create')
     router.post('/credit/penalties', [PenaltiesController, 'store']).as('credit_penalties.store')
+  })
+  .prefix('/manage')
+  .use([middleware.auth(), middleware.terminal({ terminal: 'management' })])
+
+/* Institution terminal: its credit grade and objections (异议). */
+router
+  .group(() => {
+    router.get('/credit', [InstitutionCreditController, 'show']).as('institution_credit.show')
+    router
+      .post('/credit/objections', [InstitutionCreditController, 'object'])
+      .as('institution_credit.object')
+  })
+  .prefix('/institution')
+  .use([middleware.auth(), middleware.terminal({ terminal: 'institution' })])
+
+/* Management terminal: objections to credit grades. */
+router
+  .group(() => {
+    router
+      .get('/credit/objections', [BureauObjectionsController, 'index'])
+      .as('credit_objections.index')
+    router
+      .post('/credit/objections/:id/answer', [BureauObjectionsController, 'answer'])
+      .as('credit_objections.answer')
   })
   .prefix('/manage')
   .use([middleware.auth(), middleware.terminal({ terminal: 'management' })])

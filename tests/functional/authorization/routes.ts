@@ -34,6 +34,8 @@ export interface Case {
 
 /* The message the matrix marks read, inserted by its `prepare` (the path is built after it). */
 let parentMessageId = 0
+/* The credit objection the matrix answers, inserted by its `prepare`. */
+let creditObjectionId = 0
 
 export const NOT_IN_MATRIX: Record<string, string> = {
   'GET /dev/outbox':
@@ -1103,6 +1105,36 @@ export const ROUTES: Record<string, Case | Case[]> = {
       legalBasis: '《校外培训行政处罚暂行办法》第二十条',
       publishUntil: '2026-07-05',
     }),
+  },
+  'GET /institution/credit': { rule: 'institution', path: () => '/institution/credit' },
+  'POST /institution/credit/objections': {
+    rule: 'owner_record',
+    path: () => '/institution/credit/objections',
+    form: (w) => ({
+      institutionId: String(w.a.institutionId),
+      reason: '投诉已认定不属实，请核减相应扣分。',
+    }),
+  },
+  'GET /manage/credit/objections': { rule: 'bureaus', path: () => '/manage/credit/objections' },
+  'POST /manage/credit/objections/:id/answer': {
+    rule: 'penalize',
+    prepare: async (w) => {
+      const [row] = await db
+        .table('credit_objections')
+        .insert({
+          institution_id: w.a.institutionId,
+          region_code: '220104',
+          province_code: '220000',
+          city_code: '220100',
+          county_code: '220104',
+          reason: '投诉已认定不属实，请核减相应扣分。',
+          filed_by_id: 0,
+        })
+        .returning('id')
+      creditObjectionId = Number(row.id)
+    },
+    path: () => `/manage/credit/objections/${creditObjectionId}/answer`,
+    form: () => ({ outcome: 'dismissed', answer: '扣分依据充分，异议不成立。' }),
   },
 }
 
