@@ -45,6 +45,7 @@ export default class CreditProvider {
     edge.mount('credit', new URL('./views/', import.meta.url))
     edge.mount('credit_penalties', new URL('./penalties/views/', import.meta.url))
     edge.mount('credit_score', new URL('./score/views/', import.meta.url))
+    edge.mount('credit_risk', new URL('./risk/views/', import.meta.url))
 
     const bureau = (u: CurrentUser) => u.role === 'admin' && !!u.regionCode
     registerNavigation({
@@ -70,6 +71,24 @@ export default class CreditProvider {
         hint: 'credit_score.nav.bureau_hint',
         href: '/manage/credit/objections',
         order: 346,
+        visible: bureau,
+      }
+    )
+    registerNavigation(
+      {
+        terminal: 'institution',
+        label: 'credit_risk.nav.institution',
+        hint: 'credit_risk.nav.institution_hint',
+        href: '/institution/risk',
+        order: 265,
+        visible: (u: CurrentUser) => u.orgType === 'institution',
+      },
+      {
+        terminal: 'management',
+        label: 'credit_risk.nav.management',
+        hint: 'credit_risk.nav.management_hint',
+        href: '/manage/risk',
+        order: 340,
         visible: bureau,
       }
     )

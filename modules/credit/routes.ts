@@ -47,3 +47,27 @@ router
   })
   .prefix('/manage')
   .use([middleware.auth(), middleware.terminal({ terminal: 'management' })])
+
+/* Risk warnings (Art. 17): the institution's own, and the bureaus' board. */
+const InstitutionRiskController = () => import('./risk/controllers/institution_risk_controller.js')
+const RiskBoardController = () => import('./risk/controllers/risk_board_controller.js')
+
+router
+  .group(() => {
+    router.get('/risk', [InstitutionRiskController, 'index']).as('institution_risk.index')
+    router.get('/risk/:id', [InstitutionRiskController, 'show']).as('institution_risk.show')
+    router
+      .post('/risk/:id/answer', [InstitutionRiskController, 'answer'])
+      .as('institution_risk.answer')
+  })
+  .prefix('/institution')
+  .use([middleware.auth(), middleware.terminal({ terminal: 'institution' })])
+
+router
+  .group(() => {
+    router.get('/risk', [RiskBoardController, 'index']).as('risk_board.index')
+    router.get('/risk/warnings/:id', [RiskBoardController, 'show']).as('risk_board.show')
+    router.post('/risk/warnings/:id/lift', [RiskBoardController, 'lift']).as('risk_board.lift')
+  })
+  .prefix('/manage')
+  .use([middleware.auth(), middleware.terminal({ terminal: 'management' })])

@@ -36,6 +36,37 @@ export interface Case {
 let parentMessageId = 0
 /* The credit objection the matrix answers, inserted by its `prepare`. */
 let creditObjectionId = 0
+/* The open risk warning of side A's institution the matrix reads, answers and lifts. */
+let riskWarningId = 0
+async function openRiskWarning(w: World) {
+  const open = await db
+    .from('risk_warnings')
+    .where({ institution_id: w.a.institutionId, indicator: 'licence_expiring' })
+    .whereNull('lifted_at')
+    .first()
+  if (open) return (riskWarningId = Number(open.id))
+  const now = new Date()
+  const [row] = await db
+    .table('risk_warnings')
+    .insert({
+      institution_id: w.a.institutionId,
+      indicator: 'licence_expiring',
+      level: 'yellow',
+      value: 20,
+      threshold: 31,
+      evidence: JSON.stringify({ figures: { licenceValidTo: '2027-01-01' } }),
+      region_code: w.a.region,
+      ...w.a.lineage,
+      raised_at: now,
+      level_changed_at: now,
+      urge_due_on: '2027-01-08',
+      notice_due_on: '2027-01-22',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+  return (riskWarningId = Number(row.id))
+}
 
 export const NOT_IN_MATRIX: Record<string, string> = {
   'GET /dev/outbox':
@@ -1135,6 +1166,31 @@ export const ROUTES: Record<string, Case | Case[]> = {
     },
     path: () => `/manage/credit/objections/${creditObjectionId}/answer`,
     form: () => ({ outcome: 'dismissed', answer: '扣分依据充分，异议不成立。' }),
+  },
+  /* credit: risk warnings (the institution's own, the bureaus' board) */
+  'GET /institution/risk': { rule: 'institution', path: () => '/institution/risk' },
+  'GET /institution/risk/:id': {
+    rule: 'institution_record',
+    prepare: openRiskWarning,
+    path: () => `/institution/risk/${riskWarningId}`,
+  },
+  'POST /institution/risk/:id/answer': {
+    rule: 'institution_record',
+    prepare: openRiskWarning,
+    path: () => `/institution/risk/${riskWarningId}/answer`,
+    form: () => ({ answer: '续证申请已提交，附受理回执。' }),
+  },
+  'GET /manage/risk': { rule: 'bureaus', path: () => '/manage/risk' },
+  'GET /manage/risk/warnings/:id': {
+    rule: 'institution_view',
+    prepare: openRiskWarning,
+    path: () => `/manage/risk/warnings/${riskWarningId}`,
+  },
+  'POST /manage/risk/warnings/:id/lift': {
+    rule: 'moderate',
+    prepare: openRiskWarning,
+    path: () => `/manage/risk/warnings/${riskWarningId}/lift`,
+    form: () => ({ note: '已核实续证材料，准予解除。' }),
   },
 }
 

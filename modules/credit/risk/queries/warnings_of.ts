@@ -3,6 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 export interface WarningRow {
   id: number
   institutionId: number
+  /** The institution's region (its county; an online institution's own code). */
+  regionCode: string
   indicator: string
   level: 'yellow' | 'orange' | 'red'
   value: number
@@ -26,6 +28,7 @@ export function toWarning(r: any): WarningRow {
   return {
     id: Number(r.id),
     institutionId: Number(r.institution_id),
+    regionCode: String(r.region_code).trim(),
     indicator: r.indicator,
     level: r.level,
     value: Number(r.value),
