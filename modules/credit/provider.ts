@@ -72,6 +72,14 @@ export default class CreditProvider {
         href: '/manage/credit/objections',
         order: 346,
         visible: bureau,
+      },
+      {
+        terminal: 'management',
+        label: 'credit_score.nav.draws',
+        hint: 'credit_score.nav.draws_hint',
+        href: '/manage/credit/draws/new',
+        order: 347,
+        visible: (u: CurrentUser) => bureau(u) && u.adminLevel !== 'subunit',
       }
     )
     registerNavigation(

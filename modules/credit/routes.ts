@@ -8,6 +8,7 @@ const InstitutionCreditController = () =>
   import('./score/controllers/institution_credit_controller.js')
 const BureauObjectionsController = () =>
   import('./score/controllers/bureau_objections_controller.js')
+const CreditDrawsController = () => import('./score/controllers/credit_draws_controller.js')
 
 /* Website: an institution's credit page (grade, factors, published penalties). */
 router.get('/institutions/:id/credit', [PublicCreditController, 'show']).as('public_credit.show')
@@ -44,6 +45,9 @@ router
     router
       .post('/credit/objections/:id/answer', [BureauObjectionsController, 'answer'])
       .as('credit_objections.answer')
+    router.get('/credit/draws/new', [CreditDrawsController, 'create']).as('credit_draws.create')
+    router.post('/credit/draws', [CreditDrawsController, 'store']).as('credit_draws.store')
+    router.get('/credit/draws/:id', [CreditDrawsController, 'show']).as('credit_draws.show')
   })
   .prefix('/manage')
   .use([middleware.auth(), middleware.terminal({ terminal: 'management' })])

@@ -36,6 +36,8 @@ export interface Case {
 let parentMessageId = 0
 /* The credit objection the matrix answers, inserted by its `prepare`. */
 let creditObjectionId = 0
+/* The kept credit draw the matrix opens, inserted by its `prepare`. */
+let creditDrawId = 0
 /* The open risk warning of side A's institution the matrix reads, answers and lifts. */
 let riskWarningId = 0
 async function openRiskWarning(w: World) {
@@ -1166,6 +1168,40 @@ export const ROUTES: Record<string, Case | Case[]> = {
     },
     path: () => `/manage/credit/objections/${creditObjectionId}/answer`,
     form: () => ({ outcome: 'dismissed', answer: '扣分依据充分，异议不成立。' }),
+  },
+  'GET /manage/credit/draws/new': { rule: 'managers', path: () => '/manage/credit/draws/new' },
+  'POST /manage/credit/draws': {
+    rule: 'draw_spot_check',
+    path: () => '/manage/credit/draws',
+    prepare: (w) =>
+      db.rawQuery(
+        `INSERT INTO credit_scores (institution_id, region_code, province_code, city_code, county_code, score, grade, factors, computed_at)
+         VALUES (?, '220104', '220000', '220100', '220104', 960, 'B', '[]', now()) ON CONFLICT DO NOTHING`,
+        [w.a.institutionId]
+      ),
+    form: () => ({ regionCode: '220104', sampleSize: '1' }),
+  },
+  'GET /manage/credit/draws/:id': {
+    rule: 'spot_check_record',
+    prepare: async (w) => {
+      const [row] = await db
+        .table('credit_draws')
+        .insert({
+          region_code: '220104',
+          province_code: '220000',
+          city_code: '220100',
+          county_code: '220104',
+          seed: '0123456789abcdef',
+          population: 1,
+          sample_size: 1,
+          drawn: JSON.stringify([{ institutionId: w.a.institutionId, grade: 'B' }]),
+          weights: JSON.stringify({ A: 1, B: 2, C: 4, D: 8, E: 16 }),
+          created_by_id: 0,
+        })
+        .returning('id')
+      creditDrawId = Number(row.id)
+    },
+    path: () => `/manage/credit/draws/${creditDrawId}`,
   },
   /* credit: risk warnings (the institution's own, the bureaus' board) */
   'GET /institution/risk': { rule: 'institution', path: () => '/institution/risk' },
