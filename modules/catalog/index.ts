@@ -45,4 +45,5 @@ export {
 export { liveContracts, type LiveContract } from './queries/live_contracts.js'
 export { holdSeat, SEAT_HOLD_MINUTES, UNPAID_CONTRACT_CAP } from './services/seat_holds.js'
 export { scheduleCatalogJobs } from './schedules.js'
+export { capacityRiskFacts, type CapacityFacts } from './queries/risk_facts.js'
 export { catalogCreditFacts, type CatalogCreditFacts } from './queries/credit_facts.js'
