@@ -9,6 +9,7 @@
 | text, retried with back-off when the provider fails; the message key (the
 | run and the account) makes a rerun of the policy text nobody twice.
 */
+import { createHash } from 'node:crypto'
 import {
   type PolicyRun,
   PolicyActionRefused,
@@ -63,7 +64,8 @@ providePolicyAction('sendReminder', (run) => async (input) => {
         kind: 'reminder',
         to: { userId },
         params: { from, what: message },
-        key: `policy_run:${run.id}`,
+        /* One reminder per run and message: a retried run texts nobody twice, a second reminder still goes. */
+        key: `policy_run:${run.id}:${createHash('sha256').update(message).digest('hex').slice(0, 16)}`,
         link: '/institution',
       },
       run.trx

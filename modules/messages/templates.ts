@@ -47,6 +47,8 @@ export interface MessageTemplate {
   mandatory: boolean
   /** Who receives it, for the preferences page: the roles it is meant for. */
   audience: Audience[]
+  /** Minutes after which the text is worth nothing (a code, a link) and is never sent late. */
+  ttlMinutes?: number
 }
 
 export type Audience = 'anyone' | 'parent' | 'institution' | 'admin'
@@ -64,6 +66,7 @@ const list: MessageTemplate[] = [
     },
     mandatory: true,
     audience: ['anyone'],
+    ttlMinutes: 10,
   },
   {
     kind: 'already_registered',
@@ -76,6 +79,7 @@ const list: MessageTemplate[] = [
     },
     mandatory: true,
     audience: ['anyone'],
+    ttlMinutes: 10,
   },
   {
     kind: 'password_link',
@@ -88,6 +92,7 @@ const list: MessageTemplate[] = [
     },
     mandatory: true,
     audience: ['anyone'],
+    ttlMinutes: 48 * 60,
   },
   {
     kind: 'complaint_tracking',
@@ -223,7 +228,7 @@ const list: MessageTemplate[] = [
       'en': 'To do: {what}, due {due}. Sign in to deal with it.',
     },
     mandatory: false,
-    audience: ['admin'],
+    audience: ['admin', 'institution'],
   },
 ]
 

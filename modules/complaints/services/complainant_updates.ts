@@ -9,9 +9,9 @@ import type Complaint from '../models/complaint.js'
 | the step's transaction (modules/messages), so a step that rolls back
 | tells nobody and a committed one is told once, after commit, retried if
 | the provider fails. A parent who complained from their account gets it in
-| their inbox too (and, unless they turned complaint texts off, the text at
-| the number they gave with the complaint); a complainant without an
-| account gets a text at the phone they gave.
+| their inbox and, unless they turned complaint texts off, at their
+| account's phone; a complainant without an account gets a text at the
+| phone they proved with a code.
 */
 export async function queueComplainantUpdate(
   trx: TransactionClientContract,
@@ -21,10 +21,13 @@ export async function queueComplainantUpdate(
   await queueText(
     {
       kind: 'complaint_update',
-      /* The text goes to the number given with the complaint; a parent's account also gets it in its inbox. */
-      to: c.authorUserId
-        ? { userId: c.authorUserId, phone: unseal(c.phoneCipher) }
-        : { phone: unseal(c.phoneCipher) },
+      /*
+      | A parent's account: its inbox and its own (verified) phone, never the
+      | contact number typed on the form, which nobody proved, or a signed-in
+      | parent could have the platform text any number. A complainant
+      | without an account proved theirs with a code.
+      */
+      to: c.authorUserId ? { userId: c.authorUserId } : { phone: unseal(c.phoneCipher) },
       params: { number: c.number, what: what.slice(0, 40) },
       key: `complaint_update:${c.id}:${randomUUID()}`,
       link: c.authorUserId ? `/complaints/cases/${c.number}` : undefined,

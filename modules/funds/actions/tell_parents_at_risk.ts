@@ -67,6 +67,18 @@ export class TellParentsAtRisk {
     if (event.cause === 'removed') return institution.removed
     if (event.cause === 'blacklisted') return institution.listStatus === 'black'
     const anomaly = event.anomalyId ? await FundAnomaly.find(event.anomalyId) : null
-    return anomaly?.status === 'open' && anomaly.severity === 'red'
+    if (anomaly?.status !== 'open' || anomaly.severity !== 'red') return false
+    /*
+    | One warning per episode: while an earlier red anomaly of the same
+    | institution is still open its parents have been told, and twenty
+    | unmatched debits on one statement must not text them twenty times.
+    */
+    const earlier = await FundAnomaly.query()
+      .where('institutionId', anomaly.institutionId)
+      .where('severity', 'red')
+      .where('status', 'open')
+      .where('id', '<', anomaly.id)
+      .first()
+    return !earlier
   }
 }

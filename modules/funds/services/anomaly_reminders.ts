@@ -23,7 +23,7 @@ export async function remindBureausOfAnomaly(
       ? await bureauAccountsFor(anomaly.cityCode, { levels: ['city'], client: trx })
       : []
   const zh = i18nManager.locale('zh-CN')
-  const institution = await institutionSummary(anomaly.institutionId)
+  const institution = await institutionSummary(anomaly.institutionId, trx)
   const what = `${zh.t(`funds.anomalies.severity.${anomaly.severity}`)}：${zh.t(`funds.anomalies.kinds.${anomaly.kind}`)}（${institution?.name ?? ''}）`
   const recipients = [...county, ...city]
   for (const userId of recipients) {

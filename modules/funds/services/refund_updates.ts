@@ -19,12 +19,6 @@ import { publish } from '#kernel/shared/outbox'
 import type { RefundStepEvent } from '../events.js'
 import type Refund from '../models/refund.js'
 
-/** The `what` parameter's limit in the refund_update template. */
-const WHAT_MAX = 35
-
-/* Providers refuse a variable that looks like a link; a reason typed with one is not quoted. */
-const LINKISH = /:\/\/|www\.|\.[a-z]{2,}\b/i
-
 /** A typed text cut to `max` characters (counted as the template counts them), on one line. */
 export function shorten(text: string, max: number): string {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim())
@@ -63,14 +57,13 @@ export function refundStep(step: RefundStepEvent): string | null {
       return `已受理，机构须于${step.answerDueOn}前答复，逾期视为同意`
     case 'refunding':
       return step.approvedBy ? AGREED[step.approvedBy] : null
-    case 'declined': {
-      /* A person's decision quotes its reason; nothing left to refund says so. */
-      const prefix = step.decidedByPerson ? '机构未同意：' : '未能退费：'
-      const reason = step.decisionReason ?? ''
-      return !reason.trim() || LINKISH.test(reason)
-        ? `${prefix.slice(0, -1)}，理由请登录查看`
-        : prefix + shorten(reason, WHAT_MAX - prefix.length)
-    }
+    case 'declined':
+      /*
+      | Never the institution's own words in a text signed by the platform
+      | (a WeChat id or a phone number would read as official advice): the
+      | reason is on the order page and in the inbox link.
+      */
+      return step.decidedByPerson ? '机构未同意，理由请登录查看' : '未能退费，原因请登录查看'
     case 'withdrawn':
       return '已由您撤回'
     case 'refunded':

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
 import { deleteInBatches as batched } from '#kernel/shared/batched_delete'
 
 /*
@@ -15,15 +16,28 @@ export const RETENTION = {
   deliveriesDays: 180,
   inboxDays: 366,
   devTextsDays: 1,
+  /* A text still queued or retrying after this (its outbox event given up, say) is abandoned and its sealed parameters wiped. */
+  abandonAfterDays: 7,
 } as const
 
-export type PruneMessageCounts = Record<'deliveries' | 'inbox' | 'devTexts', number>
+export type PruneMessageCounts = Record<'abandoned' | 'deliveries' | 'inbox' | 'devTexts', number>
 
 /** Deletes, in small batches so the tables stay writable, every row past its retention above. */
 export async function pruneMessageLog(now: DateTime = DateTime.now()): Promise<PruneMessageCounts> {
   const before = (days: number) => now.minus({ days }).toSQL()!
+  const abandoned = await db
+    .from('message_deliveries')
+    .whereIn('status', ['queued', 'retrying'])
+    .where('created_at', '<', before(RETENTION.abandonAfterDays))
+    .update({
+      status: 'failed',
+      failure: 'abandoned',
+      params_cipher: null,
+      failed_at: now.toJSDate(),
+    })
   return {
-    /* A text still being retried keeps its row (and its sealed parameters) until it is sent or given up. */
+    abandoned: Number(abandoned),
+    /* A text still being retried keeps its row until it is sent or given up (abandoned above after a week). */
     deliveries: await batched(
       'message_deliveries',
       'id',

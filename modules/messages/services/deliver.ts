@@ -29,8 +29,28 @@ export async function deliverText(deliveryId: number): Promise<void> {
       .forUpdate()
       .skipLocked()
       .first()
-    if (!row) return null
+    if (!row) {
+      /* Locked by another drain (it is sending it now), or already done: only the first may be acknowledged. */
+      const pending = await trx
+        .from('message_deliveries')
+        .where('id', deliveryId)
+        .whereIn('status', ['queued', 'retrying'])
+        .first()
+      return pending ? { retry: true, failure: 'being sent by another drain' } : null
+    }
     const kind = row.kind as MessageKind
+    const ttl = templateOf(kind).ttlMinutes
+    if (ttl && Date.now() - new Date(row.created_at).getTime() > ttl * 60_000) {
+      /* A code or link past its validity is worth nothing to its reader: never sent late. */
+      await trx.from('message_deliveries').where('id', deliveryId).update({
+        status: 'skipped',
+        attempts: row.attempts,
+        failure: 'expired',
+        params_cipher: null,
+        failed_at: new Date(),
+      })
+      return null
+    }
     const params = JSON.parse(encryption.decrypt<string>(row.params_cipher) ?? '{}')
     const result = await send(kind, deliveryId, unseal(row.recipient_cipher), params, row.provider)
     const attempts = row.attempts + 1
@@ -95,6 +115,19 @@ async function send(
       detail: `SMS_TEMPLATE_CODES has no code for ${kind}`,
     }
   }
+  let ordered: { name: string; value: string }[]
+  try {
+    ordered = orderedParams(template, params)
+  } catch (error) {
+    /* The template changed since the text was queued: retrying would fail the same way. */
+    return {
+      ok: false,
+      failure: 'template_rejected',
+      retryable: false,
+      providerCode: 'parameters_changed',
+      detail: String((error as Error).message),
+    }
+  }
   try {
     return await (
       await channelFor(provider)
@@ -103,7 +136,7 @@ async function send(
       deliveryId,
       phone,
       templateCode,
-      params: orderedParams(template, params),
+      params: ordered,
       signName: signName(),
       reference: `d${deliveryId}`,
     })

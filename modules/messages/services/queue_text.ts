@@ -10,12 +10,8 @@ import { configuredProvider } from '../channels/configured.js'
 
 export interface TextToQueue {
   kind: MessageKind
-  /**
-   * An account (its inbox, and a text to its phone), a phone without an
-   * account, or an account whose text goes to another phone it gave for
-   * this matter (a parent's complaint names its own contact number).
-   */
-  to: { userId: number; phone?: string } | { phone: string }
+  /** An account (its inbox, and a text to its own phone), or a phone without an account. */
+  to: { userId: number } | { phone: string }
   params: MessageParams
   /** What the message is for (an event id, an action and its record): with the recipient, it is sent once. */
   key: string
@@ -49,9 +45,10 @@ export async function queueText(
     ) {
       return { text: 'opted_out', inbox }
     }
-    const phone = message.to.phone
-      ? normalizePhone(message.to.phone)
-      : ((await textingContactOf(userId!, client))?.phone ?? null)
+    const phone =
+      'phone' in message.to
+        ? normalizePhone(message.to.phone)
+        : ((await textingContactOf(userId!, client))?.phone ?? null)
     if (!phone) return { text: 'no_phone', inbox }
     const [row] = await client
       .insertQuery()

@@ -11,10 +11,29 @@ export const MASK = '******'
 /*
 | A variable may not carry a link: providers approve the domains written
 | into a template, and a link passed as a parameter would smuggle another.
+| Words people typed (names, reasons, a plugin's message) are fitted rather
+| than refused, so an odd institution name can never stop a parent being
+| told: a link's dots and colons become full-width (no longer a link), the
+| sign-name brackets 【】 become ordinary ones, and a value too long is cut
+| with an ellipsis. A secret (a code, a token) is never altered: one that
+| does not fit is a programming error and refuses.
 */
-const LINKISH = /:\/\/|www\.|\.(?:com|cn|net|org)\b/i
+const LINKISH = /:\/\/|www\.|\.(?:com|cn|net|org|top|xyz|cc|io|me|info)\b/i
 
-/** The parameters in the template's order, each checked; throws TemplateParameterError. */
+/** A typed value fitted to a variable of at most `max` characters (code points). */
+export function fitParam(value: string, max: number): string {
+  let text = value.replace(/\s+/g, ' ').trim().replaceAll('【', '[').replaceAll('】', ']')
+  if (LINKISH.test(text))
+    text = text.replaceAll('.', '．').replaceAll(':', '：').replaceAll('/', '／')
+  const chars = Array.from(text)
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`
+}
+
+/**
+ * The parameters in the template's order: every one present, secrets as
+ * given (and within their length), the others fitted (fitParam). Throws
+ * TemplateParameterError for a missing, unknown or oversized secret one.
+ */
 export function orderedParams(
   template: MessageTemplate,
   params: MessageParams
@@ -24,19 +43,17 @@ export function orderedParams(
   if (extra.length) {
     throw new TemplateParameterError(`${template.kind}: unknown parameter(s) ${extra.join(', ')}`)
   }
-  return template.params.map(({ name, max }) => {
+  return template.params.map(({ name, max, secret }) => {
     const raw = params[name]
     if (raw === undefined || raw === null || String(raw).trim() === '') {
       throw new TemplateParameterError(`${template.kind}: parameter "${name}" is missing`)
     }
     const value = String(raw)
-    if (value.length > max) {
+    if (!secret) return { name, value: fitParam(value, max) }
+    if (Array.from(value).length > max || LINKISH.test(value)) {
       throw new TemplateParameterError(
-        `${template.kind}: parameter "${name}" is ${value.length} characters, at most ${max}`
+        `${template.kind}: secret parameter "${name}" does not fit (at most ${max} characters, no link)`
       )
-    }
-    if (LINKISH.test(value)) {
-      throw new TemplateParameterError(`${template.kind}: parameter "${name}" may not hold a link`)
     }
     return { name, value }
   })

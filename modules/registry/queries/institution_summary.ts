@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { applyRegionScope } from '#modules/identity'
 import Institution from '../models/institution.js'
 import type { ListStatus } from '../models/institution.js'
@@ -35,8 +36,12 @@ function summarize(i: Institution): InstitutionSummary {
   }
 }
 
-export async function institutionSummary(id: number): Promise<InstitutionSummary | null> {
-  const row = await Institution.find(id)
+/** Given a transaction, reads in it (a caller holding row locks must not wait for a second connection). */
+export async function institutionSummary(
+  id: number,
+  client?: TransactionClientContract
+): Promise<InstitutionSummary | null> {
+  const row = await Institution.find(id, { client })
   return row ? summarize(row) : null
 }
 

@@ -133,6 +133,32 @@ test.group('Messages: delivery through a provider, retried and logged', (group) 
     assert.lengthOf(standIn.delivered, 1)
   })
 
+  test('a code that could not go out within its validity is never sent late', async ({
+    assert,
+  }) => {
+    const phone = uniquePhone()
+    standIn.failNextWithServiceUnavailable()
+    await new SendVerificationCode().handle({
+      phone,
+      purpose: 'register',
+      meta: { ip: '10.31.0.3', userAgent: 'test' },
+    })
+    let [row] = await deliveryTo(phone)
+    assert.equal(row.status, 'retrying')
+    /* The provider stays down past the code's 10 minutes. */
+    await db
+      .from('message_deliveries')
+      .where('id', row.id)
+      .update({ created_at: db.raw(`clock_timestamp() - interval '11 minutes'`) })
+    await backOffPassed()
+    await drainOutbox()
+    ;[row] = await deliveryTo(phone)
+    assert.equal(row.status, 'skipped')
+    assert.equal(row.failure, 'expired')
+    assert.isNull(row.params_cipher)
+    assert.lengthOf(standIn.delivered, 0)
+  })
+
   test('a throttled number is retried; a template the provider refuses fails at once and is listed', async ({
     client,
     assert,
@@ -213,7 +239,7 @@ test.group('Messages: delivery through a provider, retried and logged', (group) 
     assert.lengthOf(standIn.delivered, 1)
   })
 
-  test('parameters that do not fit the template are refused before anything is written', async ({
+  test('parameters missing from the template are refused before anything is written; typed words are fitted', async ({
     assert,
   }) => {
     const phone = uniquePhone()
@@ -223,10 +249,18 @@ test.group('Messages: delivery through a provider, retried and logged', (group) 
         TemplateParameterError
       )
     await refused({ from: '吉林省教育厅' })
-    await refused({ from: '吉林省教育厅', what: '请打开 https://evil.example.com 核对' })
     await refused({ from: '吉林省教育厅', what: '请核对', extra: 'x' })
-    await refused({ from: '吉林省教育厅'.repeat(5), what: '请核对备案信息' })
     assert.lengthOf(await deliveryTo(phone), 0)
     assert.lengthOf(standIn.delivered, 0)
+
+    await queueText({
+      kind: 'reminder',
+      to: { phone },
+      params: { from: '吉林省教育厅'.repeat(5), what: '请打开 https://evil.example.com 核对' },
+      key: 'fitted:1',
+    })
+    const [delivered] = standIn.delivered
+    assert.lengthOf(Array.from(delivered!.params.from!), 20)
+    assert.notInclude(delivered!.params.what!, 'https://', 'no link reaches the provider')
   })
 })

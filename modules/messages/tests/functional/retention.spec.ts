@@ -10,7 +10,7 @@ const ago = (days: number) => now.minus({ days }).toSQL()!
 test.group('Messages: what is kept, and for how long', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('old texts, inbox entries and development copies are pruned; a text still retrying is kept', async ({
+  test('old texts, inbox entries and development copies are pruned; a text stuck for a week is abandoned', async ({
     assert,
   }) => {
     const delivery = (key: string, status: string, days: number) => ({
@@ -21,6 +21,7 @@ test.group('Messages: what is kept, and for how long', (group) => {
       recipient_masked: '139****0000',
       body_masked: '吉林省教育厅提醒：请核对',
       provider: 'outbox',
+      params_cipher: status === 'sent' ? null : 'sealed-params',
       status,
       created_at: ago(days),
     })
@@ -28,7 +29,8 @@ test.group('Messages: what is kept, and for how long', (group) => {
       .table('message_deliveries')
       .multiInsert([
         delivery('old-sent', 'sent', RETENTION.deliveriesDays + 1),
-        delivery('old-retrying', 'retrying', RETENTION.deliveriesDays + 1),
+        delivery('stuck', 'retrying', RETENTION.abandonAfterDays + 1),
+        delivery('retrying', 'retrying', 1),
         delivery('recent', 'sent', RETENTION.deliveriesDays - 1),
       ])
     const inbox = (key: string, days: number) => ({
@@ -52,7 +54,12 @@ test.group('Messages: what is kept, and for how long', (group) => {
     await db.table('dev_texts').multiInsert([copy(RETENTION.devTextsDays + 1), copy(0)])
 
     /* Other files' texts are recent: only this test's old rows are due. */
-    assert.deepEqual(await pruneMessageLog(now), { deliveries: 1, inbox: 1, devTexts: 1 })
+    assert.deepEqual(await pruneMessageLog(now), {
+      abandoned: 1,
+      deliveries: 1,
+      inbox: 1,
+      devTexts: 1,
+    })
     assert.sameMembers(
       (
         await db
@@ -60,8 +67,15 @@ test.group('Messages: what is kept, and for how long', (group) => {
           .whereLike('dedupe_key', 'retention:%')
           .select('dedupe_key')
       ).map((r) => r.dedupe_key),
-      ['retention:old-retrying', 'retention:recent']
+      ['retention:stuck', 'retention:retrying', 'retention:recent']
     )
+    const stuck = await db
+      .from('message_deliveries')
+      .where('dedupe_key', 'retention:stuck')
+      .firstOrFail()
+    assert.equal(stuck.status, 'failed')
+    assert.equal(stuck.failure, 'abandoned')
+    assert.isNull(stuck.params_cipher)
     assert.deepEqual(
       (
         await db.from('inbox_messages').where('user_id', 1).whereLike('dedupe_key', 'retention:%')

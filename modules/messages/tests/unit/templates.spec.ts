@@ -2,7 +2,12 @@ import { test } from '@japa/runner'
 import env from '#start/env'
 import { providerConfigProblems } from '../../channels/configured.js'
 import { templatePreviews } from '../../queries/template_previews.js'
-import { TemplateParameterError, renderMasked, renderMessage } from '../../services/render.js'
+import {
+  TemplateParameterError,
+  fitParam,
+  renderMasked,
+  renderMessage,
+} from '../../services/render.js'
 import { MESSAGE_KINDS, TEMPLATES } from '../../templates.js'
 
 test.group('Messages: every template is one a provider can approve', () => {
@@ -41,19 +46,30 @@ test.group('Messages: every template is one a provider can approve', () => {
     assert.include(renderMasked('verification_code', { code: '123456', minutes: 10 }), '******')
   })
 
-  test('a missing, extra, too long or link-carrying parameter is refused at render time', ({
+  test('a missing or unknown parameter refuses at render time; typed words are fitted, not refused', ({
     assert,
   }) => {
     const ok = { number: 'TS2027030100000001', what: '已受理' }
     assert.doesNotThrow(() => renderMessage('complaint_update', ok))
-    for (const params of [
-      { number: ok.number },
-      { ...ok, extra: 'x' },
-      { ...ok, what: '已'.repeat(41) },
-      { ...ok, what: '详见 www.example.com' },
-    ]) {
+    for (const params of [{ number: ok.number }, { ...ok, extra: 'x' }]) {
       assert.throws(() => renderMessage('complaint_update', params as any), TemplateParameterError)
     }
+    /* An institution named like a link, or a long name, still lets the parent be told. */
+    const named = renderMessage('institution_removed', {
+      institution: '长春 ABC.com 教育【官方】培训学校有限责任公司第一分校区',
+      yuan: '1200.00',
+    })
+    assert.notMatch(named, /ABC\.com/)
+    assert.include(named, 'ABC．com')
+    assert.notInclude(named, '【官方】')
+    assert.include(named, '…')
+    assert.equal(fitParam('王小明', 10), '王小明')
+    assert.lengthOf(Array.from(fitParam('买'.repeat(40), 10)), 10)
+    /* A secret is never altered: one that does not fit is a programming error. */
+    assert.throws(
+      () => renderMessage('verification_code', { code: '1234567', minutes: 10 }),
+      TemplateParameterError
+    )
   })
 
   test('a provider channel without its keys or a template code for every kind does not start', ({

@@ -245,8 +245,9 @@ test.group('Browser: a complaint from filing to a rated result on the dashboard'
     await bureau.locator('.alert--success').waitFor()
     assert.equal(await bureau.getByTestId('case-status').innerText(), '已答复')
     assert.include(await bureau.getByTestId('case-facts').innerText(), '已解决')
-    /* The complainant is told by text, at the phone given on the form. */
-    assert.include(await lastMessageTo('13800138000'), `您的投诉 ${number} 已有处理答复`)
+    /* The complainant is told at their account's own phone, never at a number typed on the form that nobody proved. */
+    assert.include(await lastMessageTo(parent.phone), `您的投诉 ${number} 已有处理答复`)
+    assert.isNull(await lastMessageTo('13800138000'))
 
     /* 6. The parent accepts the result and gives five stars. */
     await home.reload()
