@@ -10,6 +10,7 @@ import { scheduleCatalogJobs } from '#modules/catalog'
 import { scheduleFundsJobs } from '#modules/funds'
 import { scheduleComplaintsJobs } from '#modules/complaints'
 import { scheduleStatisticsJobs } from '#modules/statistics'
+import { scheduleCreditJobs } from '#modules/credit'
 
 await scheduleOutboxSweep()
 await scheduleIdentityJobs()
@@ -19,3 +20,4 @@ await scheduleCatalogJobs()
 await scheduleFundsJobs()
 await scheduleComplaintsJobs()
 await scheduleStatisticsJobs()
+await scheduleCreditJobs()
