@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { labelledMessages } from '#kernel/shared/validation_messages'
 import { requestMeta } from '#modules/identity'
-import { institutionSummaries, institutionSummary } from '#modules/registry'
+import { findInstitutionsByName, institutionSummaries, institutionSummary } from '#modules/registry'
 import { RecordPenalty } from '../actions/record_penalty.js'
 import { PENALTY_KINDS } from '../models/penalty.js'
 import PenaltyPolicy from '../policies/penalty_policy.js'
@@ -30,7 +30,16 @@ export default class PenaltiesController {
     const id = positive(ctx.request.input('institution'))
     const institution = id ? await institutionSummary(id) : null
     if (institution) await ctx.bouncer.with(PenaltyPolicy).authorize('record', institution)
-    return ctx.view.render('credit_penalties::create', { institution, kinds: PENALTY_KINDS })
+    /* Without an institution chosen, the bureau finds it by name within its region. */
+    const q = String(ctx.request.input('q') ?? '').slice(0, 64)
+    const matches =
+      !institution && q ? await findInstitutionsByName(q, ctx.auth.getUserOrFail().regionCode) : []
+    return ctx.view.render('credit_penalties::create', {
+      institution,
+      kinds: PENALTY_KINDS,
+      q,
+      matches,
+    })
   }
 
   async store(ctx: HttpContext) {

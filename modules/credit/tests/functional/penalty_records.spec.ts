@@ -76,6 +76,19 @@ test.group('Administrative penalties', (group) => {
 
     const list = await client.get('/manage/credit/penalties').loginAs(county)
     assert.include(list.text(), `data-testid="penalty-${row.id}"`)
+
+    /* The form finds the institution by name within the bureau's region only. */
+    const found = await client
+      .get(`/manage/credit/penalties/new?q=${encodeURIComponent(institution.name)}`)
+      .loginAs(county)
+    assert.include(found.text(), `data-testid="choose-${institution.id}"`)
+    const other = await bureau('220102')
+    const hidden = await client
+      .get(`/manage/credit/penalties/new?q=${encodeURIComponent(institution.name)}`)
+      .loginAs(other)
+    hidden.assertStatus(200)
+    assert.notInclude(hidden.text(), `data-testid="choose-${institution.id}"`)
+    assert.include(hidden.text(), '本辖区没有名称相符的机构。')
   })
 
   test('refused without document number or legal basis, with what was typed kept', async ({
