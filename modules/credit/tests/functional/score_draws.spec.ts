@@ -7,6 +7,9 @@ import { createTestAccount } from '#testing/identity'
 import { createFiledInstitution } from '#testing/registry'
 import { weightedDraw } from '../../score/weighted_draw.js'
 
+/* A county no other test files institutions in: the population counted is this test's alone. */
+const COUNTY = '220122'
+
 const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
 
 test.group('Inspection draws by credit grade', (group) => {
@@ -17,9 +20,9 @@ test.group('Inspection draws by credit grade', (group) => {
     assert,
   }) => {
     const ours = [
-      await createFiledInstitution({ regionCode: '220104' }),
-      await createFiledInstitution({ regionCode: '220104' }),
-      await createFiledInstitution({ regionCode: '220104' }),
+      await createFiledInstitution({ regionCode: COUNTY }),
+      await createFiledInstitution({ regionCode: COUNTY }),
+      await createFiledInstitution({ regionCode: COUNTY }),
     ]
     const theirs = await createFiledInstitution({ regionCode: '220102' })
     await drainOutbox()
@@ -28,13 +31,13 @@ test.group('Inspection draws by credit grade', (group) => {
       .where('institution_id', ours[0]!.id)
       .update({ score: 700, grade: 'E' })
     const county = await userOf(
-      (await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: '220104' })).id
+      (await createTestAccount({ role: 'admin', adminLevel: 'county', regionCode: COUNTY })).id
     )
     const response = await client
       .post('/manage/credit/draws')
       .loginAs(county)
       .withCsrfToken()
-      .form({ regionCode: '220104', sampleSize: '2' })
+      .form({ regionCode: COUNTY, sampleSize: '2' })
       .redirects(0)
     response.assertStatus(302)
     const draw = await db.from('credit_draws').orderBy('id', 'desc').firstOrFail()
@@ -69,7 +72,7 @@ test.group('Inspection draws by credit grade', (group) => {
       .post('/manage/credit/draws')
       .loginAs(other)
       .withCsrfToken()
-      .form({ regionCode: '220104', sampleSize: '2' })
+      .form({ regionCode: COUNTY, sampleSize: '2' })
     refused.assertStatus(403)
   })
 })

@@ -121,7 +121,8 @@ test.group('Registry reminders', (group) => {
     assert.deepEqual(await told(ids, 'deadline_reminder'), {})
 
     const late = addWorkingDays(on, FILING_REVIEW_WORKING_DAYS + 1)
-    assert.equal(await remind(late), 2)
+    /* Other files' committed bureaus may be waiting too: the exact recipients, once each, are checked on our own accounts below. */
+    assert.isAtLeast(await remind(late), 2)
     await remind(late)
     await remind(addWorkingDays(late, 1))
     assert.deepEqual(await told(ids, 'deadline_reminder'), {
@@ -184,7 +185,8 @@ test.group('Registry reminders', (group) => {
     await finding(offline.id, 'contract', todayIso())
 
     const remind = () => new RemindOverdueRectifications().handle(todayIso())
-    assert.equal(await remind(), 2)
+    /* Other files' committed bureaus may be owed reminders too: our own accounts are checked exactly below. */
+    assert.isAtLeast(await remind(), 2)
     await remind()
     assert.deepEqual(await told(ids, 'deadline_reminder'), {
       county: [
