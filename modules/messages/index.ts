@@ -3,6 +3,6 @@
 | (`#modules/messages`). Never export Lucid models from here.
 */
 export { queueText, type TextToQueue, type Queued } from './services/queue_text.js'
-export { TemplateParameterError, renderMessage } from './services/render.js'
+export { TemplateParameterError, fitParam, renderMessage } from './services/render.js'
 export { type MessageKind, MESSAGE_KINDS } from './templates.js'
 export { scheduleMessagesJobs } from './schedules.js'

@@ -20,13 +20,16 @@ export const MASK = '******'
 */
 const LINKISH = /:\/\/|www\.|\.(?:com|cn|net|org|top|xyz|cc|io|me|info)\b/i
 
-/** A typed value fitted to a variable of at most `max` characters (code points). */
+/**
+ * A typed value fitted to a variable of at most `max` characters, counted
+ * as the providers count them (UTF-16 units), a character outside the
+ * basic plane never split.
+ */
 export function fitParam(value: string, max: number): string {
   let text = value.replace(/\s+/g, ' ').trim().replaceAll('【', '[').replaceAll('】', ']')
-  if (LINKISH.test(text))
-    text = text.replaceAll('.', '．').replaceAll(':', '：').replaceAll('/', '／')
-  const chars = Array.from(text)
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`
+  if (LINKISH.test(text)) text = text.replaceAll('.', '．').replaceAll(':', '：')
+  if (text.length <= max) return text
+  return `${text.slice(0, Math.max(1, max - 1)).replace(/[\uD800-\uDBFF]$/, '')}…`
 }
 
 /**
@@ -50,7 +53,7 @@ export function orderedParams(
     }
     const value = String(raw)
     if (!secret) return { name, value: fitParam(value, max) }
-    if (Array.from(value).length > max || LINKISH.test(value)) {
+    if (value.length > max || LINKISH.test(value)) {
       throw new TemplateParameterError(
         `${template.kind}: secret parameter "${name}" does not fit (at most ${max} characters, no link)`
       )

@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { bureauAccountsFor } from '#modules/identity'
-import { queueText } from '#modules/messages'
+import { fitParam, queueText } from '#modules/messages'
 import type Institution from '../models/institution.js'
 
 type Responsible = Pick<Institution, 'regionCode' | 'provinceCode' | 'delivery'>
@@ -52,12 +52,9 @@ export async function remindResponsibleBureau(
 }
 
 /**
- * A name fit for a text variable: at most `max` characters, the cut marked,
- * and no ASCII dot or colon, so "某某.com 教育" does not read as the link
- * a provider refuses in a variable (it reads the same with full-width ones).
+ * A name fit for a text variable: the messages module's own fitting (at
+ * most `max` characters, the cut marked, no link or sign-name brackets).
  */
 export function clipTextParam(text: string, max: number): string {
-  const plain = text.replaceAll('.', '．').replaceAll(':', '：')
-  if (plain.length <= max) return plain
-  return `${plain.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…`
+  return fitParam(text, max)
 }

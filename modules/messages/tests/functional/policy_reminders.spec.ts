@@ -2,35 +2,12 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { type AnyPolicy, type PluginDefinition, definePolicy } from '#plugin_sdk'
 import { pluginHost } from '#kernel/plugins/plugin_host'
-import {
-  enqueuePolicyRuns,
-  policyRunState,
-  providedPolicyActions,
-  runPolicy,
-} from '#kernel/plugins/policies'
+import { enqueuePolicyRuns, providedPolicyActions, runPolicy } from '#kernel/plugins/policies'
 import { drainOutbox } from '#kernel/shared/outbox_drain'
+import { assertRefused } from '#tests/helpers/policy_runs'
 import { type TestAccountInput, createTestAccount } from '#testing/identity'
 import { lastMessageTo, messagesTo } from '../../testing.js'
 import { countyWithoutPlugin, provinceWithoutPlugin } from '#tests/helpers/province_without_plugin'
-
-/** A refused action fails its run at once, having run once (the test queue runs it on commit): it would be refused again. */
-async function assertRefused(
-  assert: {
-    equal: (...a: any[]) => void
-    include: (...a: any[]) => void
-    match: (...a: any[]) => void
-  },
-  runId: number,
-  reason: string | RegExp,
-  label?: string
-) {
-  await drainOutbox()
-  const run = (await policyRunState(runId))!
-  assert.equal(run.status, 'failed', label)
-  assert.equal(run.attempts, 1, label)
-  if (typeof reason === 'string') assert.include(run.lastError, reason, label)
-  else assert.match(run.lastError, reason, label)
-}
 
 /*
 | sendReminder, taken by a fixture plugin's policy through the kernel's
