@@ -25,6 +25,7 @@ export type MessageKind =
   | 'fund_warning'
   | 'rectification_due'
   | 'risk_warning'
+  | 'risk_notice'
   | 'reminder'
   | 'deadline_reminder'
 
@@ -206,6 +207,18 @@ const list: MessageTemplate[] = [
     },
     mandatory: false,
     audience: ['institution'],
+  },
+  {
+    kind: 'risk_notice',
+    purpose: '风险预警逾期未解除、教育部门发布风险提示时告知有合同或未消课费用的家长',
+    params: [p('institution', 30), p('yuan', 12)],
+    text: {
+      'zh-CN':
+        '教育部门已发布关于{institution}的风险提示，您尚有 ¥{yuan} 未消课费用。请登录 {@app}/parent/orders 查看或申请退费。',
+      'en': 'The education bureau published a risk notice about {institution}. ¥{yuan} of your fees is unconsumed; see or refund it at {@app}/parent/orders.',
+    },
+    mandatory: true,
+    audience: ['parent'],
   },
   {
     kind: 'reminder',
