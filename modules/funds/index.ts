@@ -37,3 +37,4 @@ export { orderFacts, ordersOfParent, type OrderFacts } from './queries/order_fac
 export { fundsCounter } from './queries/institution_counters.js'
 export { fundsRiskFacts, type FundsRiskFacts } from './queries/risk_facts.js'
 export { fundsCreditFacts, type FundsCreditFacts } from './queries/credit_facts.js'
+export { tellParentsOfRiskNotice } from './actions/tell_parents_at_risk.js'

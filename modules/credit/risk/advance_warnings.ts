@@ -3,14 +3,16 @@
 | nightly evaluation: once its urge date passed, the responsible bureau
 | (county, or province for an online institution) is urged; once its
 | notice date passed too, a public risk notice (风险提示) is published on
-| the website and the institution's page. Each step locks its warning,
+| the website and the institution's page, and the parents with a live
+| contract or unconsumed fees are told. Each step locks its warning,
 | re-checks it is still open and not yet done, and writes its mark in the
-| same transaction as its message or notice, so a rerun does nothing twice.
+| same transaction as its messages or notice, so a rerun does nothing twice.
 */
 import i18nManager from '@adonisjs/i18n/services/main'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { ZONE, todayIso } from '#kernel/shared/dates'
+import { tellParentsOfRiskNotice } from '#modules/funds'
 import {
   clipTextParam,
   institutionSummary,
@@ -97,7 +99,7 @@ export async function urgeBureau(warningId: number): Promise<boolean> {
   })
 }
 
-/** Publishes the public risk notice of one warning; false when it was lifted or published meanwhile. */
+/** Publishes the public risk notice of one warning and tells its parents; false when it was lifted or published meanwhile. */
 export async function publishRiskNotice(warningId: number): Promise<boolean> {
   return db.transaction(async (trx) => {
     const w = await trx
@@ -129,6 +131,8 @@ export async function publishRiskNotice(warningId: number): Promise<boolean> {
       },
       trx
     )
+    /* Keyed on the warning: a later warning of the same institution going public is news again. */
+    await tellParentsOfRiskNotice(institution.id, `risk_warning:${w.id}`, trx)
     await trx
       .from('risk_warnings')
       .where('id', w.id)

@@ -8,8 +8,14 @@
 | Run by outbox listeners (provider.ts), so it follows the committed
 | change; all the messages are queued in one transaction, keyed on the
 | event, so a redelivered event tells nobody twice.
+|
+| Art. 17 adds one cause told the same way: a risk warning not lifted by
+| its deadline went public (风险提示). Credit calls it in the transaction
+| that publishes the notice, keyed on the warning, so the notice and the
+| texts commit together and a rerun tells nobody twice.
 */
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { type MessageKind, queueText } from '#modules/messages'
 import { institutionSummary } from '#modules/registry'
 import FundAnomaly from '../models/fund_anomaly.js'
@@ -17,14 +23,18 @@ import type { NoticeCause } from '../queries/fund_notices.js'
 import { affectedParents } from '../queries/parents_at_risk.js'
 import { shorten } from '../services/refund_updates.js'
 
-const KIND: Record<NoticeCause, MessageKind> = {
+/** What parents are told about: the causes their pages show (fund_notices), and a public risk notice, told once. */
+export type TellCause = NoticeCause | 'risk_notice'
+
+const KIND: Record<TellCause, MessageKind> = {
   removed: 'institution_removed',
   blacklisted: 'institution_blacklisted',
   fund_warning: 'fund_warning',
+  risk_notice: 'risk_notice',
 }
 
 export interface RiskEvent {
-  cause: NoticeCause
+  cause: TellCause
   institutionId: number
   /** What is being told, unique per occurrence (the outbox row, the anomaly): with the parent, it is told once. */
   key: string
@@ -34,13 +44,13 @@ export interface RiskEvent {
 
 export class TellParentsAtRisk {
   /** Returns how many parents were told (0 when the cause was resolved before the event arrived). */
-  async handle(event: RiskEvent): Promise<number> {
+  async handle(event: RiskEvent, trx?: TransactionClientContract): Promise<number> {
     const institution = await institutionSummary(event.institutionId)
     if (!institution || !(await this.#stillTrue(event, institution))) return 0
     const parents = await affectedParents(institution.id)
     if (!parents.size) return 0
     const kind = KIND[event.cause]
-    await db.transaction(async (trx) => {
+    const queueAll = async (client: TransactionClientContract) => {
       for (const [parentUserId, heldFen] of parents)
         await queueText(
           {
@@ -53,9 +63,10 @@ export class TellParentsAtRisk {
             key: `${kind}:${event.key}`,
             link: '/parent/orders',
           },
-          trx
+          client
         )
-    })
+    }
+    await (trx ? queueAll(trx) : db.transaction(queueAll))
     return parents.size
   }
 
@@ -66,6 +77,8 @@ export class TellParentsAtRisk {
   ): Promise<boolean> {
     if (event.cause === 'removed') return institution.removed
     if (event.cause === 'blacklisted') return institution.listStatus === 'black'
+    /* The caller publishes the notice in the same transaction: it is true while that commits. */
+    if (event.cause === 'risk_notice') return !institution.removed
     const anomaly = event.anomalyId ? await FundAnomaly.find(event.anomalyId) : null
     if (anomaly?.status !== 'open' || anomaly.severity !== 'red') return false
     /*
@@ -81,4 +94,17 @@ export class TellParentsAtRisk {
       .first()
     return !earlier
   }
+}
+
+/**
+ * Tells the parents of an institution whose risk warning went public (a
+ * live contract or unconsumed fees), each once per `key`; returns how many.
+ * Pass the transaction that publishes the notice so both commit together.
+ */
+export function tellParentsOfRiskNotice(
+  institutionId: number,
+  key: string,
+  trx?: TransactionClientContract
+): Promise<number> {
+  return new TellParentsAtRisk().handle({ cause: 'risk_notice', institutionId, key }, trx)
 }
