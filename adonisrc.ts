@@ -193,7 +193,8 @@ export default defineConfig({
     { pattern: 'resources/views/**/*.edge', reloadServer: false },
     { pattern: 'resources/public/**', reloadServer: false },
     { pattern: 'resources/lang/**/*.{json,yaml,yml}', reloadServer: false },
-    { pattern: 'modules/*/views/**/*.edge', reloadServer: false },
+    /* Any depth: a module may keep a sub-domain's views beside its code (credit/risk/views). */
+    { pattern: 'modules/**/views/**/*.edge', reloadServer: false },
     /* Module messages: without them a production build shows "translation missing" everywhere (and its import template has no headers). */
     { pattern: 'modules/*/lang/**/*.{json,yaml,yml}', reloadServer: false },
     { pattern: 'modules/*/module.json', reloadServer: true },
