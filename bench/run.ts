@@ -36,7 +36,7 @@ import {
 } from './lib/database.js'
 import { runExplainChecks, sampleFor } from './lib/explain.js'
 import { describeMachine } from './lib/machine.js'
-import { type BenchOptions, parseOptions } from './lib/options.js'
+import { type BenchOptions, GROUPS, parseOptions } from './lib/options.js'
 import { freePort, memoryOf, round } from './lib/processes.js'
 import { type BenchResults, goalsOf, updateReadme, writeReport } from './lib/report.js'
 import type { BenchContext } from './scenarios/context.js'
@@ -44,6 +44,7 @@ import { publicPages } from './scenarios/public_pages.js'
 import { payments } from './scenarios/payments.js'
 import { type Bureaus, bureaus, dashboards } from './scenarios/dashboards.js'
 import { batchImport } from './scenarios/batch_import.js'
+import { credit } from './scenarios/credit.js'
 
 const DATABASE_POOL_MAX = 10
 
@@ -284,8 +285,11 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
       }
     }
 
+    /* Credit runs in a full run; `--only credit` once options.ts lists it among the groups. */
+    const wantCredit =
+      (options.only as string[]).includes('credit') || options.only.length === GROUPS.length
     let found: Bureaus | undefined
-    if (options.only.includes('dashboards') || options.only.includes('import'))
+    if (options.only.includes('dashboards') || options.only.includes('import') || wantCredit)
       found = await attempt('Bench admins of each level', () => bureaus(ctx))
     if (found && options.only.includes('dashboards'))
       results.dashboards = await attempt('3. dashboards', () => dashboards(ctx, found))
@@ -294,6 +298,11 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
       if (results.import && results.import.status !== 'done')
         failures.push(`The import ended ${results.import.status}: ${results.import.failure ?? ''}`)
     }
+    if (found && wantCredit)
+      results.credit = await attempt('6. credit: nightly run, one institution, risk board', () =>
+        credit(ctx, found)
+      )
+    failures.push(...(results.credit?.failures ?? []))
 
     if (results.memory)
       results.memory.endHwmMb = memoryOf(serverPid) ? round(memoryOf(serverPid)!.hwmMb) : null

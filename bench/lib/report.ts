@@ -9,6 +9,7 @@ import type { PublicPagesResult } from '../scenarios/public_pages.js'
 import type { PaymentsResult } from '../scenarios/payments.js'
 import type { DashboardsResult } from '../scenarios/dashboards.js'
 import type { ImportResult } from '../scenarios/batch_import.js'
+import type { CreditResult } from '../scenarios/credit.js'
 import type { ExplainResult } from './explain.js'
 import type { LoadResult } from './load.js'
 import type { Machine } from './machine.js'
@@ -65,6 +66,7 @@ export interface BenchResults {
   payments?: PaymentsResult
   dashboards?: DashboardsResult
   import?: ImportResult
+  credit?: CreditResult
   memory?: MemoryResult
   goals: Goal[]
   /** Hard failures: an EXPLAIN check, an unbalanced ledger, a benchmark that could not run. */
@@ -225,6 +227,7 @@ export function goalsOf(r: BenchResults): Goal[] {
       pass: Math.max(r.memory.peakRssMb, r.memory.hwmMb ?? 0) < 512,
     })
   }
+  if (r.credit) goals.push(...creditGoals(r.credit, r.scale))
   if (r.explain) {
     const failed = r.explain.filter((e) => !e.pass)
     goals.push({
@@ -239,6 +242,157 @@ export function goalsOf(r: BenchResults): Goal[] {
     })
   }
   return goals
+}
+
+const NIGHTLY_GOAL_MS = 5 * 60_000
+const EVENT_GOAL_MS = 200
+const BOARD_GOAL_MS = 200
+
+/** Issue 16's goals: the nightly run judged at national scale only; an event and the board at any scale (p95). */
+function creditGoals(c: CreditResult, scale: string): Goal[] {
+  const national = scale === 'national'
+  const nightlyMs = c.nightlyRisk.ms + c.scores.ms
+  const goals: Goal[] = [
+    {
+      benchmark: '6. credit',
+      figure: `nightly risk evaluation (${c.nightlyRisk.run.institutions} institutions)`,
+      value: `${round1(c.nightlyRisk.ms / 1000)} s, ${c.nightlyRisk.rowsWritten} rows written`,
+      ratio: null,
+      goal: 'reported (the whole night below)',
+      pass: null,
+    },
+    {
+      benchmark: '6. credit',
+      figure: `credit score recompute (${c.institutions} institutions)`,
+      value: `${round1(c.scores.ms / 1000)} s, ${c.scores.rowsWritten} rows written`,
+      ratio: null,
+      goal: 'reported (the whole night below)',
+      pass: null,
+    },
+    {
+      benchmark: '6. credit',
+      figure: 'nightly risk + credit run',
+      value: `${round1(nightlyMs / 1000)} s`,
+      ratio: null,
+      goal: national ? '< 5 min' : `< 5 min at national scale (not judged: ${scale})`,
+      pass: national ? nightlyMs < NIGHTLY_GOAL_MS : null,
+    },
+  ]
+  for (const [what, s] of [
+    ['risk', c.single.risk],
+    ['score', c.single.score],
+  ] as const)
+    goals.push({
+      benchmark: '6. credit',
+      figure: `one institution's ${what} re-evaluated (${s.samples} institutions)`,
+      value: `p50 ${s.p50} ms, p95 ${s.p95} ms`,
+      ratio: null,
+      goal: `p95 < ${EVENT_GOAL_MS} ms`,
+      pass: s.p95 < EVENT_GOAL_MS,
+    })
+  for (const b of c.boards)
+    goals.push({
+      benchmark: '6. credit',
+      figure: `risk board (${b.as})`,
+      value: `p50 ${b.sequential.p50} ms, p95 ${b.sequential.p95} ms`,
+      ratio: null,
+      goal: `p95 < ${BOARD_GOAL_MS} ms`,
+      pass: b.sequential.p95 < BOARD_GOAL_MS && b.load.non2xx === 0,
+    })
+  for (const f of c.failures ?? [])
+    goals.push({
+      benchmark: '6. credit',
+      figure: 'risk board',
+      value: f.replace(/^6\. credit: /, ''),
+      ratio: null,
+      goal: `p95 < ${BOARD_GOAL_MS} ms`,
+      pass: false,
+    })
+  return goals
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10
+
+function creditSection(c: CreditResult, r: BenchResults): string[] {
+  const out: string[] = ['', '## 6. Credit (issue 16)', '']
+  const writes = (w: CreditResult['scores']['writes']) =>
+    w.length
+      ? w
+          .slice(0, 6)
+          .map((t) => `${t.table} +${t.inserted}/~${t.updated}/-${t.deleted}`)
+          .join(', ')
+      : 'nothing'
+  out.push(
+    `Both whole-data-set steps ran inside the built app (booted like an ace command, production mode), one after the other, over the bench data set's ${c.institutions} institutions: the nightly risk evaluation is \`evaluateRisk()\` then \`advanceRiskWarnings()\`, what \`credit.evaluate_risk\` does at 03:15; the credit recompute is the \`credit.recompute_scores\` job with an empty payload, executed as a worker executes it. Rows written are pg_stat_user_tables' inserted (+), updated (~) and deleted (-) tuples before and after. Goal: the whole night < 5 min at national scale (120,000 institutions).`,
+    ''
+  )
+  const n = c.nightlyRisk
+  out.push(
+    table(
+      [
+        'step',
+        'wall time',
+        'rows written',
+        'by table',
+        'process peak RSS',
+        'app CPU · database sessions',
+      ],
+      [
+        [
+          `risk evaluation (${n.run.institutions} evaluated: ${n.run.raised} raised, ${n.run.changed} changed, ${n.run.lifted} lifted) + lifecycle (${n.lifecycle.urged} urged, ${n.lifecycle.noticed} noticed)`,
+          `${round1(n.ms / 1000)} s (${round1(n.evaluateMs / 1000)} + ${round1(n.advanceMs / 1000)})`,
+          n.rowsWritten,
+          writes(n.writes),
+          `${n.processPeakRssMb} MB`,
+          `app CPU ${round1(n.appCpuMs / 1000)} s · ${profile(null, n.waits, false)}`,
+        ],
+        [
+          `credit score recompute (${c.scores.scored} scores held afterwards)`,
+          `${round1(c.scores.ms / 1000)} s`,
+          c.scores.rowsWritten,
+          writes(c.scores.writes),
+          `${c.scores.processPeakRssMb} MB`,
+          `app CPU ${round1(c.scores.appCpuMs / 1000)} s · ${profile(null, c.scores.waits, false)}`,
+        ],
+      ]
+    )
+  )
+  out.push(
+    '',
+    `**One institution** re-evaluated as an event's jobs do it (\`evaluateRisk([id])\`, then the \`credit.recompute_scores\` job for that institution), ${c.single.risk.samples} filed institutions one after the other (those with open warnings first): risk p50 ${c.single.risk.p50} ms, p95 **${c.single.risk.p95} ms**, max ${c.single.risk.max} ms; score p50 ${c.single.score.p50} ms, p95 **${c.single.score.p95} ms**, max ${c.single.score.max} ms. Goal: < 200 ms.`
+  )
+  out.push(
+    '',
+    `**Risk board** \`GET /manage/risk\` signed in through the real form, the ministry (the whole country) and the county ${r.dashboards?.county.code ?? ''}: autocannon with ${c.boards[0]?.load.connections ?? 1} connection(s), ${r.app.requestsPerConnection ? 'a fixed number of requests (short mode)' : `${r.app.loadSeconds} s`} after a 1 s warm-up, then ${c.boards[0]?.sequential.samples ?? 0} requests one after another for the exact p50 and p95. Goal: p95 < 200 ms.`,
+    ''
+  )
+  out.push(
+    table(
+      [
+        'as',
+        'region',
+        'req/s',
+        'p50 ms',
+        'p95 ms (sequential)',
+        'p90 / p99 ms (autocannon)',
+        'non-2xx/errors',
+        'CPU · database sessions',
+        '',
+      ],
+      c.boards.map((b) => [
+        b.as,
+        b.regionCode,
+        b.load.rps,
+        b.sequential.p50,
+        b.sequential.p95,
+        `${b.load.latency.p90} / ${b.load.latency.p99}`,
+        `${b.load.non2xx}/${b.load.errors}`,
+        profile(b.load.cpu, b.load.waits),
+        mark(b.sequential.p95 < BOARD_GOAL_MS),
+      ])
+    )
+  )
+  return out
 }
 
 function table(headers: string[], rows: (string | number)[][]): string {
@@ -557,6 +711,7 @@ export function markdown(r: BenchResults, chartFile: string | null): string {
       `The server's RSS, sampled every 100 ms from /proc during the loads of benchmarks 1 and 2: peak **${r.memory.peakRssMb} MB**; its VmHWM (peak since start) after benchmark 2: ${r.memory.hwmMb ?? '—'} MB; after boot: ${r.memory.bootRssMb ?? '—'} MB; at the end of the run (after the dashboards and the import upload as well): ${r.memory.endHwmMb ?? '—'} MB. Goal (benchmarks 1 and 2): < 512 MB.`
     )
   }
+  if (r.credit) out.push(...creditSection(r.credit, r))
   if (r.explain) {
     out.push('', '## EXPLAIN checks', '')
     out.push(
@@ -602,6 +757,7 @@ export function chartOf(r: BenchResults): string | null {
       ...(r.payments.refundCallbacks ? [r.payments.refundCallbacks.load] : [])
     )
   if (r.dashboards) loads.push(r.dashboards.national, ...r.dashboards.drillDowns)
+  if (r.credit) loads.push(...r.credit.boards.map((b) => b.load))
   if (!loads.length) return null
   return latencyChart(
     `Latency by percentile — ${r.startedAt.slice(0, 10)}, scale ${r.scale}`,
