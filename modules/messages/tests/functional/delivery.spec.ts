@@ -5,11 +5,15 @@ import { drainOutbox } from '#kernel/shared/outbox_drain'
 import { phoneIndex } from '#kernel/shared/personal_data'
 import { SendVerificationCode } from '#modules/identity'
 import { createTestAccount, uniquePhone } from '#testing/identity'
-import { forgetChannels } from '../../channels/channel_for.js'
 import { queueText } from '../../services/queue_text.js'
 import { TemplateParameterError } from '../../services/render.js'
-import { MESSAGE_KINDS, templateOf } from '../../templates.js'
-import { type AliyunStandIn, startAliyunStandIn } from '../stand_ins/aliyun_stand_in.js'
+import { MESSAGE_KINDS } from '../../templates.js'
+import type { AliyunStandIn } from '../stand_ins/aliyun_stand_in.js'
+import {
+  type PlatformOnAliyun,
+  SIGN,
+  pointPlatformAtAliyun,
+} from '../stand_ins/platform_on_aliyun.js'
 
 /*
 | Texts through the Aliyun adapter against its stand-in, which verifies the
@@ -19,17 +23,6 @@ import { type AliyunStandIn, startAliyunStandIn } from '../stand_ins/aliyun_stan
 */
 const KEY_ID = 'LTAI5tXiaowaiDelivery'
 const SECRET = 'delivery-test-secret-9876543210'
-const SIGN = '校外培训监管与服务平台'
-const codeOf = (kind: string) => `SMS_${String(MESSAGE_KINDS.indexOf(kind as any) + 100001)}`
-
-const VARIABLES = [
-  'NOTIFY_CHANNEL',
-  'ALIYUN_ACCESS_KEY_ID',
-  'ALIYUN_ACCESS_KEY_SECRET',
-  'ALIYUN_SMS_ENDPOINT',
-  'SMS_SIGN_NAME',
-  'SMS_TEMPLATE_CODES',
-] as const
 
 const deliveryTo = (phone: string) =>
   db.from('message_deliveries').where('recipient_index', phoneIndex(phone)).orderBy('id')
@@ -45,34 +38,17 @@ async function backOffPassed() {
 
 test.group('Messages: delivery through a provider, retried and logged', (group) => {
   let standIn: AliyunStandIn
-  let saved: Partial<Record<(typeof VARIABLES)[number], string | undefined>> = {}
+  let codeOf: PlatformOnAliyun['codeOf']
 
   group.each.setup(async () => {
-    standIn = await startAliyunStandIn({
-      accessKeys: { [KEY_ID]: SECRET },
-      signNames: [SIGN],
-      templates: Object.fromEntries(
-        MESSAGE_KINDS.map((kind) => [codeOf(kind), templateOf(kind).params.map((p) => p.name)])
-      ),
+    const platform = await pointPlatformAtAliyun({
+      keyId: KEY_ID,
+      secret: SECRET,
+      codeBase: 100001,
       perNumberIntervalMs: 60_000,
     })
-    saved = Object.fromEntries(VARIABLES.map((name) => [name, env.get(name as any)]))
-    env.set('NOTIFY_CHANNEL', 'aliyun')
-    env.set('ALIYUN_ACCESS_KEY_ID', KEY_ID)
-    env.set('ALIYUN_ACCESS_KEY_SECRET', SECRET)
-    env.set('ALIYUN_SMS_ENDPOINT', `http://${standIn.endpoint}`)
-    env.set('SMS_SIGN_NAME', SIGN)
-    env.set(
-      'SMS_TEMPLATE_CODES',
-      JSON.stringify(Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, codeOf(kind)])))
-    )
-    forgetChannels()
-    return async () => {
-      for (const name of VARIABLES) env.set(name, saved[name] ?? '')
-      env.set('NOTIFY_CHANNEL', saved.NOTIFY_CHANNEL ?? 'outbox')
-      forgetChannels()
-      await standIn.close()
-    }
+    ;({ standIn, codeOf } = platform)
+    return () => platform.restore()
   })
 
   test('a code reaches the provider as its approved template with exactly its parameters', async ({

@@ -5,9 +5,9 @@ import { phoneIndex, sealPhone } from '#kernel/shared/personal_data'
 import { createTestAccount, uniquePhone } from '#testing/identity'
 import { forgetChannels } from '../../channels/channel_for.js'
 import { queueText } from '../../services/queue_text.js'
-import { MESSAGE_KINDS, templateOf } from '../../templates.js'
 import { REPORT_WINDOW_HOURS, pullDeliveryReports } from '../../jobs/pull_delivery_reports_job.js'
-import { type AliyunStandIn, startAliyunStandIn } from '../stand_ins/aliyun_stand_in.js'
+import type { AliyunStandIn } from '../stand_ins/aliyun_stand_in.js'
+import { pointPlatformAtAliyun } from '../stand_ins/platform_on_aliyun.js'
 
 /*
 | The report job against the Aliyun stand-in: texts go out through the
@@ -16,17 +16,6 @@ import { type AliyunStandIn, startAliyunStandIn } from '../stand_ins/aliyun_stan
 */
 const KEY_ID = 'LTAI5tXiaowaiReportsJob'
 const SECRET = 'reports-job-secret-9876543210'
-const SIGN = '校外培训监管与服务平台'
-const codeOf = (kind: string) => `SMS_${String(MESSAGE_KINDS.indexOf(kind as any) + 200001)}`
-
-const VARIABLES = [
-  'NOTIFY_CHANNEL',
-  'ALIYUN_ACCESS_KEY_ID',
-  'ALIYUN_ACCESS_KEY_SECRET',
-  'ALIYUN_SMS_ENDPOINT',
-  'SMS_SIGN_NAME',
-  'SMS_TEMPLATE_CODES',
-] as const
 
 const rowTo = (phone: string) =>
   db.from('message_deliveries').where('recipient_index', phoneIndex(phone)).firstOrFail()
@@ -43,33 +32,15 @@ async function textTo(phone: string) {
 
 test.group('Messages: delivery reports pulled from the provider', (group) => {
   let standIn: AliyunStandIn
-  let saved: Partial<Record<(typeof VARIABLES)[number], string | undefined>> = {}
 
   group.each.setup(async () => {
-    standIn = await startAliyunStandIn({
-      accessKeys: { [KEY_ID]: SECRET },
-      signNames: [SIGN],
-      templates: Object.fromEntries(
-        MESSAGE_KINDS.map((kind) => [codeOf(kind), templateOf(kind).params.map((p) => p.name)])
-      ),
+    const platform = await pointPlatformAtAliyun({
+      keyId: KEY_ID,
+      secret: SECRET,
+      codeBase: 200001,
     })
-    saved = Object.fromEntries(VARIABLES.map((name) => [name, env.get(name as any)]))
-    env.set('NOTIFY_CHANNEL', 'aliyun')
-    env.set('ALIYUN_ACCESS_KEY_ID', KEY_ID)
-    env.set('ALIYUN_ACCESS_KEY_SECRET', SECRET)
-    env.set('ALIYUN_SMS_ENDPOINT', `http://${standIn.endpoint}`)
-    env.set('SMS_SIGN_NAME', SIGN)
-    env.set(
-      'SMS_TEMPLATE_CODES',
-      JSON.stringify(Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, codeOf(kind)])))
-    )
-    forgetChannels()
-    return async () => {
-      for (const name of VARIABLES) env.set(name, saved[name] ?? '')
-      env.set('NOTIFY_CHANNEL', saved.NOTIFY_CHANNEL ?? 'outbox')
-      forgetChannels()
-      await standIn.close()
-    }
+    ;({ standIn } = platform)
+    return () => platform.restore()
   })
 
   test('a report is recorded once: the second run changes nothing and asks no more', async ({
