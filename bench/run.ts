@@ -36,7 +36,7 @@ import {
 } from './lib/database.js'
 import { runExplainChecks, sampleFor } from './lib/explain.js'
 import { describeMachine } from './lib/machine.js'
-import { type BenchOptions, GROUPS, parseOptions } from './lib/options.js'
+import { type BenchOptions, parseOptions } from './lib/options.js'
 import { freePort, memoryOf, round } from './lib/processes.js'
 import { type BenchResults, goalsOf, updateReadme, writeReport } from './lib/report.js'
 import type { BenchContext } from './scenarios/context.js'
@@ -285,9 +285,7 @@ export async function runBench(options: BenchOptions): Promise<RunOutcome> {
       }
     }
 
-    /* Credit runs in a full run; `--only credit` once options.ts lists it among the groups. */
-    const wantCredit =
-      (options.only as string[]).includes('credit') || options.only.length === GROUPS.length
+    const wantCredit = options.only.includes('credit')
     let found: Bureaus | undefined
     if (options.only.includes('dashboards') || options.only.includes('import') || wantCredit)
       found = await attempt('Bench admins of each level', () => bureaus(ctx))
