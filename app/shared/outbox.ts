@@ -28,6 +28,20 @@ export async function publish<E extends OutboxEvent>(
   scheduleDrainAfterCommit(trx)
 }
 
+/** Writes many events of one kind in one statement (a batch's messages); nothing for none. */
+export async function publishMany<E extends OutboxEvent>(
+  trx: TransactionClientContract,
+  event: E,
+  payloads: EventsList[E][]
+): Promise<void> {
+  if (!payloads.length) return
+  await trx
+    .insertQuery()
+    .table('outbox_events')
+    .multiInsert(payloads.map((payload) => ({ event, payload: JSON.stringify(payload) })))
+  scheduleDrainAfterCommit(trx)
+}
+
 const armed = new WeakSet<TransactionClientContract>()
 
 /* One drain per transaction, however many events it published. */

@@ -29,7 +29,13 @@ export {
   type AuditEntry,
   type RequestMeta,
 } from './services/audit_log.js'
-export { textingContactOf, accountsActingFor, bureauAccountsFor } from './services/contact.js'
+export {
+  textingContactOf,
+  textingContactsOf,
+  accountsActingFor,
+  accountsActingForMany,
+  bureauAccountsFor,
+} from './services/contact.js'
 export { SendVerificationCode, type CodePurpose } from './actions/send_verification_code.js'
 export { CheckVerificationCode } from './actions/check_verification_code.js'
 export { ConfirmPassword } from './actions/confirm_password.js'

@@ -13,10 +13,23 @@ export async function textingContactOf(
   userId: number,
   client?: TransactionClientContract
 ): Promise<{ phone: string } | null> {
+  return (await textingContactsOf([userId], client)).get(userId) ?? null
+}
+
+/** The same for many accounts in one query: only those a text can reach are in the map. */
+export async function textingContactsOf(
+  userIds: number[],
+  client?: TransactionClientContract
+): Promise<Map<number, { phone: string }>> {
+  const ids = [...new Set(userIds)].filter((id) => Number.isSafeInteger(id) && id > 0)
+  if (!ids.length) return new Map()
   /* In the caller's transaction: a second connection while it holds row locks can starve the pool. */
-  const user = await User.find(userId, { client })
-  if (!user?.phoneCipher || user.status === 'disabled') return null
-  return { phone: unseal(user.phoneCipher) }
+  const users = await User.query({ client })
+    .whereIn('id', ids)
+    .whereNotNull('phoneCipher')
+    .whereNot('status', 'disabled')
+    .select('id', 'phoneCipher')
+  return new Map(users.map((user) => [user.id, { phone: unseal(user.phoneCipher!) }]))
 }
 
 /** The active accounts (password set, not disabled) that act for an organisation (an institution's owner and staff, a bank's operators). */
@@ -25,12 +38,26 @@ export async function accountsActingFor(
   orgId: number,
   client?: TransactionClientContract
 ): Promise<number[]> {
+  return (await accountsActingForMany(orgType, [orgId], client)).get(orgId) ?? []
+}
+
+/** The same for many organisations of one type in one query; each id maps to its accounts (maybe none). */
+export async function accountsActingForMany(
+  orgType: 'institution' | 'bank' | 'school',
+  orgIds: number[],
+  client?: TransactionClientContract
+): Promise<Map<number, number[]>> {
+  const ids = [...new Set(orgIds)]
+  const accounts = new Map<number, number[]>(ids.map((id) => [id, []]))
+  if (!ids.length) return accounts
   const rows = await User.query({ client })
-    .where({ orgType, orgId })
+    .where('orgType', orgType)
+    .whereIn('orgId', ids)
     .where('status', 'active')
-    .select('id')
+    .select('id', 'orgId')
     .orderBy('id')
-  return rows.map((row) => row.id)
+  for (const row of rows) accounts.get(row.orgId!)?.push(row.id)
+  return accounts
 }
 
 /* Sub-units (街道教育办) help their county but do not own its cases. */

@@ -1,9 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
 import encryption from '@adonisjs/core/services/encryption'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { publish } from '#kernel/shared/outbox'
+import { publishMany } from '#kernel/shared/outbox'
 import { maskPhone, normalizePhone, phoneIndex, sealPhone } from '#kernel/shared/personal_data'
-import { textingContactOf } from '#modules/identity'
+import { textingContactsOf } from '#modules/identity'
 import { type MessageKind, templateOf } from '../templates.js'
 import { type MessageParams, orderedParams, renderMasked } from './render.js'
 import { configuredProvider } from '../channels/configured.js'
@@ -32,30 +32,66 @@ export async function queueText(
   message: TextToQueue,
   trx?: TransactionClientContract
 ): Promise<Queued> {
-  const template = templateOf(message.kind)
-  orderedParams(template, message.params)
-  const write = async (client: TransactionClientContract): Promise<Queued> => {
-    const userId = 'userId' in message.to ? message.to.userId : null
-    const inbox = userId !== null && !template.params.some((p) => p.secret)
-    if (inbox) await writeInbox(client, userId!, message)
-    if (
-      userId !== null &&
-      !template.mandatory &&
-      !(await wantsText(client, userId, message.kind))
-    ) {
-      return { text: 'opted_out', inbox }
-    }
-    const phone =
-      'phone' in message.to
-        ? normalizePhone(message.to.phone)
-        : ((await textingContactOf(userId!, client))?.phone ?? null)
-    if (!phone) return { text: 'no_phone', inbox }
-    const [row] = await client
-      .insertQuery()
-      .table('message_deliveries')
-      .insert({
+  return (await queueTexts([message], trx))[0]!
+}
+
+/**
+ * Many messages at once, in a constant number of statements however many
+ * there are (a nightly run's reminders, a notice's parents): the inbox
+ * entries, the text preferences, the phones, the deliveries and their
+ * outbox events, one statement each. Every message is checked before
+ * anything is written; the answers come back in the messages' order.
+ */
+export async function queueTexts(
+  messages: TextToQueue[],
+  trx?: TransactionClientContract
+): Promise<Queued[]> {
+  for (const message of messages) orderedParams(templateOf(message.kind), message.params)
+  if (!messages.length) return []
+  const write = async (client: TransactionClientContract): Promise<Queued[]> => {
+    const userOf = (m: TextToQueue) => ('userId' in m.to ? m.to.userId : null)
+    const inInbox = messages.map(
+      (m) => userOf(m) !== null && !templateOf(m.kind).params.some((p) => p.secret)
+    )
+    await writeInbox(
+      client,
+      messages.filter((_, i) => inInbox[i])
+    )
+    const declined = await declinedTexts(client, messages)
+    const phones = await textingContactsOf(
+      messages.map(userOf).filter((id): id is number => id !== null),
+      client
+    )
+    const answers: Queued[] = []
+    const deliveries: Record<string, unknown>[] = []
+    const firstOfKey = new Map<string, number>()
+    messages.forEach((message, i) => {
+      const userId = userOf(message)
+      const inbox = inInbox[i]!
+      if (
+        userId !== null &&
+        !templateOf(message.kind).mandatory &&
+        declined.has(`${userId}|${message.kind}`)
+      ) {
+        answers.push({ text: 'opted_out', inbox })
+        return
+      }
+      const phone =
+        'phone' in message.to
+          ? normalizePhone(message.to.phone)
+          : (phones.get(userId!)?.phone ?? null)
+      if (!phone) {
+        answers.push({ text: 'no_phone', inbox })
+        return
+      }
+      const dedupeKey = `${message.key}|${phoneIndex(phone)}`.slice(0, 200)
+      /* Until the insert answers, a delivery counts as a duplicate; the first of each key becomes queued. */
+      answers.push({ text: 'duplicate', inbox })
+      if (firstOfKey.has(dedupeKey)) return
+      firstOfKey.set(dedupeKey, i)
+      deliveries.push({
         kind: message.kind,
-        dedupe_key: `${message.key}|${phoneIndex(phone)}`.slice(0, 200),
+        dedupe_key: dedupeKey,
         recipient_user_id: userId,
         recipient_cipher: sealPhone(phone).cipher,
         recipient_index: phoneIndex(phone),
@@ -64,36 +100,54 @@ export async function queueText(
         body_masked: renderMasked(message.kind, message.params),
         provider: configuredProvider(),
       })
+    })
+    if (!deliveries.length) return answers
+    const inserted: { id: string; dedupe_key: string }[] = await client
+      .insertQuery()
+      .table('message_deliveries')
+      .multiInsert(deliveries)
       .onConflict('dedupe_key')
       .ignore()
-      .returning('id')
-    if (!row) return { text: 'duplicate', inbox }
-    await publish(client, 'messages:deliver', { deliveryId: Number(row.id) })
-    return { text: 'queued', inbox }
+      .returning(['id', 'dedupe_key'])
+    for (const row of inserted) answers[firstOfKey.get(row.dedupe_key)!]!.text = 'queued'
+    await publishMany(
+      client,
+      'messages:deliver',
+      inserted.map((row) => ({ deliveryId: Number(row.id) }))
+    )
+    return answers
   }
   return trx ? write(trx) : db.transaction(write)
 }
 
-async function writeInbox(client: TransactionClientContract, userId: number, message: TextToQueue) {
+async function writeInbox(client: TransactionClientContract, messages: TextToQueue[]) {
+  if (!messages.length) return
   await client
     .insertQuery()
     .table('inbox_messages')
-    .insert({
-      user_id: userId,
-      kind: message.kind,
-      dedupe_key: message.key.slice(0, 200),
-      params: JSON.stringify(message.params),
-      link: message.link ?? null,
-    })
+    .multiInsert(
+      messages.map((message) => ({
+        user_id: (message.to as { userId: number }).userId,
+        kind: message.kind,
+        dedupe_key: message.key.slice(0, 200),
+        params: JSON.stringify(message.params),
+        link: message.link ?? null,
+      }))
+    )
     .onConflict(['user_id', 'dedupe_key'])
     .ignore()
 }
 
-async function wantsText(client: TransactionClientContract, userId: number, kind: MessageKind) {
-  const row = await client
+/** `userId|kind` of every recipient who turned texts of that kind off. */
+async function declinedTexts(client: TransactionClientContract, messages: TextToQueue[]) {
+  const pairs = messages.flatMap((m) =>
+    'userId' in m.to && !templateOf(m.kind).mandatory ? [[m.to.userId, m.kind] as const] : []
+  )
+  if (!pairs.length) return new Set<string>()
+  const rows = await client
     .from('message_preferences')
-    .where({ user_id: userId, kind })
-    .select('by_text')
-    .first()
-  return row?.by_text ?? true
+    .whereIn(['user_id', 'kind'], pairs as unknown as [number, string][])
+    .where('by_text', false)
+    .select('user_id', 'kind')
+  return new Set(rows.map((r) => `${r.user_id}|${r.kind}`))
 }

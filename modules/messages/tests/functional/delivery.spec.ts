@@ -5,7 +5,7 @@ import { drainOutbox } from '#kernel/shared/outbox_drain'
 import { phoneIndex } from '#kernel/shared/personal_data'
 import { SendVerificationCode } from '#modules/identity'
 import { createTestAccount, uniquePhone } from '#testing/identity'
-import { queueText } from '../../services/queue_text.js'
+import { queueText, queueTexts } from '../../services/queue_text.js'
 import { TemplateParameterError } from '../../services/render.js'
 import { MESSAGE_KINDS } from '../../templates.js'
 import type { AliyunStandIn } from '../stand_ins/aliyun_stand_in.js'
@@ -213,6 +213,59 @@ test.group('Messages: delivery through a provider, retried and logged', (group) 
     )
     assert.lengthOf(await deliveryTo(phone), 1)
     assert.lengthOf(standIn.delivered, 1)
+  })
+
+  test('a batch answers for each message in a few statements, however many it holds', async ({
+    assert,
+  }) => {
+    const [texted, declining, disabled] = await Promise.all([
+      createTestAccount({ role: 'institution_owner' }),
+      createTestAccount({ role: 'institution_owner' }),
+      createTestAccount({ role: 'institution_owner', status: 'disabled' }),
+    ])
+    await db.table('message_preferences').insert({
+      user_id: declining.id,
+      kind: 'reminder',
+      by_text: false,
+    })
+    const params = { from: '长春市教育局', what: '请于本周内完成年度备案信息核对。' }
+    const reminder = (userId: number, key: string) =>
+      ({ kind: 'reminder', to: { userId }, params, key, link: '/institution' }) as const
+    const batch = [
+      reminder(texted.id, 'batch:1'),
+      reminder(declining.id, 'batch:1'),
+      reminder(disabled.id, 'batch:1'),
+      reminder(texted.id, 'batch:1'),
+      reminder(texted.id, 'batch:2'),
+    ]
+    const statements: string[] = []
+    const listen = (q: { sql: string }) => statements.push(q.sql)
+    const answers = await db.transaction(async (trx) => {
+      trx.knexClient.on('query', listen)
+      return queueTexts([...batch], trx)
+    })
+    assert.deepEqual(
+      answers.map((a) => `${a.text}/${a.inbox}`),
+      ['queued/true', 'opted_out/true', 'no_phone/true', 'duplicate/true', 'queued/true']
+    )
+    const writes = statements.filter((sql) => /^(insert|update|select)/i.test(sql.trim()))
+    assert.isAtLeast(writes.length, 4, 'the statements are seen')
+    assert.isAtMost(writes.length, 5, 'inbox, preferences, phones, deliveries, outbox')
+    const inbox = await db
+      .from('inbox_messages')
+      .whereIn('user_id', [texted.id, declining.id, disabled.id])
+      .select('user_id', 'dedupe_key')
+    assert.lengthOf(inbox, 4, 'one entry per account and key')
+    assert.lengthOf(await deliveryTo(texted.phone), 2)
+    assert.lengthOf(await deliveryTo(declining.phone), 0)
+    const again = await queueTexts([reminder(texted.id, 'batch:2')])
+    assert.equal(again[0]!.text, 'duplicate')
+    await drainOutbox()
+    /* Each delivery had its outbox event: one went, the second to the same number within the minute waits its turn. */
+    assert.sameMembers(
+      (await deliveryTo(texted.phone)).map((d) => d.status),
+      ['sent', 'retrying']
+    )
   })
 
   test('parameters missing from the template are refused before anything is written; typed words are fitted', async ({
