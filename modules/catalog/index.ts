@@ -44,6 +44,13 @@ export {
 } from './queries/public_api.js'
 export { liveContracts, type LiveContract } from './queries/live_contracts.js'
 export { holdSeat, SEAT_HOLD_MINUTES, UNPAID_CONTRACT_CAP } from './services/seat_holds.js'
+export {
+  freezeSales,
+  liftSalesFreezes,
+  salesFreezesOf,
+  type SalesFreeze,
+  type SalesFreezeInput,
+} from './services/sales_freezes.js'
 export { scheduleCatalogJobs } from './schedules.js'
 export { capacityRiskFacts, type CapacityFacts } from './queries/risk_facts.js'
 export { catalogCreditFacts, type CatalogCreditFacts } from './queries/credit_facts.js'

@@ -11,6 +11,7 @@ import { contractPdf } from '../contracts/pdf.js'
 import { sha256Of } from '../contracts/template.js'
 import { type StudentInput, contractTerms, signingTime } from '../services/contract_terms.js'
 import { isUniqueViolation } from '#kernel/shared/db_errors'
+import { salesFrozen } from '../services/sales_freezes.js'
 import { publish } from '#kernel/shared/outbox'
 import {
   SEAT_HOLD_MINUTES,
@@ -97,6 +98,9 @@ export class SignContract {
           .firstOrFail()
         if (course.status !== 'on_sale' || course.version !== courseRow.version)
           throw new DomainError('catalog.contracts.terms_changed')
+        /* A freeze raised while the parent was reading stops this signature too. */
+        if (await salesFrozen(course.institutionId, trx))
+          throw new DomainError('catalog.contracts.sales_frozen')
         await lapseExpiredHolds(trx, course.id)
         const taken = await Contract.query({ client: trx })
           .where('courseId', course.id)

@@ -18,6 +18,7 @@ import { draftOf } from '../course/draft.js'
 import { backWithViolations, catalogMessages, ownInstitution } from '../services/http.js'
 import { courseValidator } from '../validators/catalog.js'
 import { courseView } from '../services/course_view.js'
+import { salesFreezesOf } from '../services/sales_freezes.js'
 
 /** Institution terminal: the institution's courses, from draft to sale. */
 export default class CoursesController {
@@ -30,7 +31,11 @@ export default class CoursesController {
       return ctx.view.render('catalog::courses/index', { institution: null, courses: null })
     const courses = await institutionCourses(institution.id, ctx.request.input('page'))
     courses.baseUrl(ctx.request.url())
-    return ctx.view.render('catalog::courses/index', { institution, courses })
+    return ctx.view.render('catalog::courses/index', {
+      institution,
+      courses,
+      freezes: await salesFreezesOf(institution.id),
+    })
   }
 
   async create(ctx: HttpContext) {
@@ -81,6 +86,7 @@ export default class CoursesController {
       violations,
       decisions,
       materials,
+      freezes: await salesFreezesOf(institution.id),
     })
   }
 

@@ -5,6 +5,7 @@ import { institutionSummaries, pickedRegion, regionPicker } from '#modules/regis
 import { CATEGORIES, KINDS, STAGES, SUBJECTS } from '../course/vocabulary.js'
 import { saleableCourses, searchCourses } from '../queries/courses.js'
 import { courseView } from '../services/course_view.js'
+import { salesFreezesOf } from '../services/sales_freezes.js'
 import { templatePreview } from '../services/template_preview.js'
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown): T | null =>
@@ -65,6 +66,7 @@ export default class PublicCoursesController {
     return ctx.view.render('catalog::public/show', {
       ...view,
       contract: await templatePreview(view),
+      freezes: await salesFreezesOf(course.institutionId),
     })
   }
 }

@@ -72,8 +72,18 @@ export function saleableCourses() {
   )
 }
 
+/**
+ * The public search: courses parents may sign up for now. Courses of an
+ * institution whose new sales are frozen are left out (their pages stay
+ * open and say why signing is paused).
+ */
 export async function searchCourses(filters: PublicCourseFilters) {
-  const query = saleableCourses()
+  const query = saleableCourses().whereNotExists((open) =>
+    open
+      .from('sales_freezes')
+      .whereColumn('sales_freezes.institution_id', 'courses.institution_id')
+      .whereNull('sales_freezes.lifted_at')
+  )
   if (filters.region) whereInstitution(query, 'institution_id', { region: filters.region })
   if (filters.institutionId) query.where('institutionId', filters.institutionId)
   if (filters.kind) query.where('kind', filters.kind)

@@ -13,12 +13,20 @@ export interface SaleCheck {
   reason: string | null
 }
 
-/** Can the course be sold today (on sale, white-listed institution, every rule met, within the charging window)? */
-export async function saleCheck(courseId: number): Promise<SaleCheck> {
+/**
+ * Can the course be sold today (on sale, white-listed institution not
+ * frozen for sales, every rule met, within the charging window)?
+ * `continuing`: the charge is under a contract that already has a paid
+ * charge, so a sales freeze does not apply to it.
+ */
+export async function saleCheck(
+  courseId: number,
+  options: { continuing?: boolean } = {}
+): Promise<SaleCheck> {
   const course = await Course.find(courseId)
   if (!course) return { saleable: false, reason: 'catalog.courses.not_found' }
   try {
-    await assertSaleable(course)
+    await assertSaleable(course, options)
     return { saleable: true, reason: null }
   } catch (error) {
     if (error instanceof DomainError) return { saleable: false, reason: error.messageKey }

@@ -25,6 +25,7 @@ import { contractFacts, timetableOf } from '../contracts/facts.js'
 import { type RenderedContract, render, sha256Of } from '../contracts/template.js'
 import { checkCourse } from './course_rules.js'
 import { currentTemplate } from './templates.js'
+import { salesFrozen } from './sales_freezes.js'
 
 export interface StudentInput {
   studentName: string
@@ -43,12 +44,19 @@ export interface ContractTerms {
   previewHash: string
 }
 
-/** Can this course be bought today? Checked when the contract is shown and again when it is signed. */
-export async function assertSaleable(course: Course) {
+/**
+ * Can this course be bought today? Checked when the contract is shown and
+ * again when it is signed, and by the funds module before each charge.
+ * `continuing`: a charge under a contract already paid for, which a sales
+ * freeze does not stop (only new sales stop).
+ */
+export async function assertSaleable(course: Course, options: { continuing?: boolean } = {}) {
   if (course.status !== 'on_sale') throw new DomainError('catalog.contracts.not_on_sale')
   const institution = await institutionSummary(course.institutionId)
   if (!institution || !isSellable(institution))
     throw new DomainError('catalog.contracts.institution_not_white')
+  if (!options.continuing && (await salesFrozen(course.institutionId)))
+    throw new DomainError('catalog.contracts.sales_frozen')
   const { violations, limits, classes } = await checkCourse(institution, draftOf(course))
   if (violations.length) throw new DomainError('catalog.contracts.course_breaks_rules')
   const today = todayIso()
