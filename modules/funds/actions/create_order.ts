@@ -29,6 +29,9 @@ import {
   closePendingPayments,
 } from '../services/payment_closing.js'
 
+/* Statuses of a charge that was paid (whatever happened to its classes since). */
+const PAID_STATUSES = ['paid', 'in_progress', 'completed', 'refunding', 'refunded'] as const
+
 const monthsBetween = (from: string, to: string) =>
   DateTime.fromISO(to).diff(DateTime.fromISO(from), 'months').months
 
@@ -72,7 +75,13 @@ export class CreateOrder {
     if (contract.status === 'terminated' || contract.status === 'completed')
       throw new DomainError('funds.orders.contract_closed')
     if (contract.pricePerClassFen <= 0) throw new DomainError('funds.orders.free_course')
-    const sale = await saleCheck(contract.courseId)
+    /* A sales freeze stops new sales only: a contract with a paid charge goes on. */
+    const paidBefore = await Order.query()
+      .where('contractId', contract.id)
+      .where('paidFen', '>', 0)
+      .whereIn('status', [...PAID_STATUSES])
+      .first()
+    const sale = await saleCheck(contract.courseId, { continuing: Boolean(paidBefore) })
     if (!sale.saleable) throw new DomainError(sale.reason ?? 'funds.orders.not_saleable')
     await supervisedAccountOf(contract.institutionId)
     const region = toRegionCode(contract.regionCode)
