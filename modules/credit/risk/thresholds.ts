@@ -33,6 +33,8 @@ export interface RiskThresholds {
   urgeBureauAfterWorkingDays: number
   /** Working days after the bureau was urged before a warning still not lifted becomes a public risk notice (10). */
   publicNoticeAfterWorkingDays: number
+  /** Indicators whose red warning stops the institution's new sales until it is lifted or falls below red (fund_coverage, prepaid_vs_capacity, open_anomalies); [] freezes nothing. */
+  freezeSalesAtRed: IndicatorKey[]
 }
 
 export interface RiskThresholdInput {
@@ -66,6 +68,12 @@ export const sizeOf = (activeOrders: number): InstitutionSize =>
 | - licence_expiring: "licence expiring within 30 days" (issue 16).
 | - banned_staff: hiring a banned person black-lists (Yunnan; 教监管厅函〔2023〕9号).
 | - open_anomalies: the bank's anomaly needs a bureau to look (Art. 9).
+| - freezeSalesAtRed: "red fund warnings can freeze new sales" (issue 16):
+|   the three money indicators. Red coverage means the account holds
+|   under half of what parents paid in advance; red capacity, fees for
+|   twice what the institution can teach; three open bank anomalies. Each
+|   more sale would widen the gap a closure leaves; the platform's choice,
+|   a province may add or drop indicators.
 */
 export const NATIONAL_RISK_THRESHOLDS: RiskThresholds = Object.freeze({
   indicators: Object.freeze({
@@ -82,6 +90,7 @@ export const NATIONAL_RISK_THRESHOLDS: RiskThresholds = Object.freeze({
   }),
   urgeBureauAfterWorkingDays: 5,
   publicNoticeAfterWorkingDays: 10,
+  freezeSalesAtRed: Object.freeze(['fund_coverage', 'prepaid_vs_capacity', 'open_anomalies']),
 }) as RiskThresholds
 
 export class RiskThresholdError extends Error {
@@ -124,6 +133,11 @@ export function checkThresholds(region: string, answer: RiskThresholds): RiskThr
     fail('urgeBureauAfterWorkingDays must be a whole number of working days, 0–365')
   if (!isCount(answer.publicNoticeAfterWorkingDays))
     fail('publicNoticeAfterWorkingDays must be a whole number of working days, 0–365')
+  if (!Array.isArray(answer.freezeSalesAtRed))
+    fail('freezeSalesAtRed must be a list of indicators ([] freezes nothing)')
+  for (const key of answer.freezeSalesAtRed)
+    if (!(INDICATOR_KEYS as readonly unknown[]).includes(key))
+      fail(`freezeSalesAtRed names an unknown indicator "${String(key)}"`)
   return answer
 }
 

@@ -3,6 +3,7 @@ import { DomainError } from '#kernel/exceptions/domain_error'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { type CurrentUser, recordAudit } from '#modules/identity'
 import { canSee } from '#modules/registry'
+import { releaseSalesOf } from '../sales_freeze.js'
 
 export interface LiftRiskWarningInput {
   warningId: number
@@ -14,7 +15,7 @@ export interface LiftRiskWarningInput {
  * A bureau in the institution's region (or above, not a sub-unit) lifts an
  * open warning with a note. The lift holds: the same indicator is not
  * raised again at the same or a lower level until it recovers or worsens.
- * Returns false when the warning is not open (already lifted).
+ * Its sales freeze, if it had one, goes with it. Returns false when the warning is not open (already lifted).
  */
 export class LiftRiskWarning {
   async handle(actor: CurrentUser, input: LiftRiskWarningInput): Promise<boolean> {
@@ -56,6 +57,7 @@ export class LiftRiskWarning {
           note: note.slice(0, 500),
           created_at: now,
         })
+      await releaseSalesOf(trx, [w.id], now)
       await recordAudit(
         {
           action: 'credit.risk_warning_lifted',

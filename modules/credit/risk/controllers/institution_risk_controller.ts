@@ -5,6 +5,7 @@ import { AnswerRiskWarning } from '../actions/answer_risk_warning.js'
 import RiskWarningPolicy from '../policies/risk_warning_policy.js'
 import { warningOfInstitution } from '../queries/risk_board.js'
 import { warningHistory, warningsOf } from '../queries/warnings_of.js'
+import { salesFrozenBy } from '../sales_freeze.js'
 import { answerValidator } from '../validators/risk_warning.js'
 
 const positive = (value: unknown) => {
@@ -23,8 +24,11 @@ export default class InstitutionRiskController {
 
   async show(ctx: HttpContext) {
     const warning = await this.#own(ctx)
-    const history = await warningHistory(warning.id)
-    return ctx.view.render('credit_risk::institution/show', { warning, history })
+    const [history, salesFrozen] = await Promise.all([
+      warningHistory(warning.id),
+      salesFrozenBy(warning),
+    ])
+    return ctx.view.render('credit_risk::institution/show', { warning, history, salesFrozen })
   }
 
   async answer(ctx: HttpContext) {

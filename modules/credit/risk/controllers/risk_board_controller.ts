@@ -7,6 +7,7 @@ import { INDICATOR_KEYS } from '../indicators.js'
 import RiskWarningPolicy from '../policies/risk_warning_policy.js'
 import { openWarningsIn, riskBoard, warningInScope } from '../queries/risk_board.js'
 import { warningHistory } from '../queries/warnings_of.js'
+import { salesFrozenBy } from '../sales_freeze.js'
 import { liftValidator } from '../validators/risk_warning.js'
 
 const positive = (value: unknown) => {
@@ -36,11 +37,17 @@ export default class RiskBoardController {
   async show(ctx: HttpContext) {
     const warning = await this.#warning(ctx)
     await ctx.bouncer.with(RiskWarningPolicy).authorize('view', warning)
-    const [institution, history] = await Promise.all([
+    const [institution, history, salesFrozen] = await Promise.all([
       institutionSummary(warning.institutionId),
       warningHistory(warning.id),
+      salesFrozenBy(warning),
     ])
-    return ctx.view.render('credit_risk::manage/show', { warning, institution, history })
+    return ctx.view.render('credit_risk::manage/show', {
+      warning,
+      institution,
+      history,
+      salesFrozen,
+    })
   }
 
   async lift(ctx: HttpContext) {

@@ -119,6 +119,12 @@ test.group('credit.risk.indicators', () => {
         /unknown indicator "weather"/,
       ],
       ['days', (t) => ((t.publicNoticeAfterWorkingDays = 2.5), t), /publicNoticeAfterWorkingDays/],
+      [
+        'freeze',
+        (t) => ((t.freezeSalesAtRed = ['fund_coverage', 'weather']), t),
+        /freezeSalesAtRed names an unknown indicator "weather"/,
+      ],
+      ['freeze_list', (t) => (delete t.freezeSalesAtRed, t), /freezeSalesAtRed must be a list/],
     ]
     for (const [id, change, message] of cases) {
       const host = testHostFor(broken(`risk_broken_${id}`, change))
