@@ -3,6 +3,7 @@
 | module's public API in one grouped query per module, and the rules of
 | each institution's region (resolved once per region and checked).
 */
+import { ZONE } from '#kernel/shared/dates'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { creditAdjustmentsFor } from '#kernel/plugins/policies'
@@ -51,7 +52,7 @@ const PENALTY_HORIZON_MONTHS = 120
 export async function gatherFacts(
   subjects: CreditSubject[],
   windowMonths: number,
-  now = DateTime.now()
+  now = DateTime.now().setZone(ZONE)
 ): Promise<Map<number, InstitutionCreditFacts>> {
   const ids = subjects.map((s) => s.id)
   const since = now.minus({ months: windowMonths }).toJSDate()

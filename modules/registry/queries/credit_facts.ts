@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { todayIso } from '#kernel/shared/dates'
 import type { ListStatus } from '../models/institution.js'
 
 /** What the credit score reads of an institution's filing, list and inspections. */
@@ -35,7 +36,8 @@ export async function registryCreditFacts(
       .from('inspection_findings')
       .whereIn('institution_id', ids)
       .whereIn('status', ['open', 'reported'])
-      .where('deadline', '<', db.raw('current_date'))
+      /* Beijing's today, not the database session's (UTC): past 16:00 UTC they differ. */
+      .where('deadline', '<', todayIso())
       .groupBy('institution_id')
       .select('institution_id')
       .count('* as n'),

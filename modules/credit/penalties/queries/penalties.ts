@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { todayIso } from '#kernel/shared/dates'
 import { applyRegionScope } from '#modules/identity'
 import Penalty from '../models/penalty.js'
 
@@ -12,9 +12,8 @@ export function regionPenalties(scopeRegion: string | null, page: number, perPag
     .paginate(Math.max(1, page || 1), perPage)
 }
 
-/** The decisions an institution's public page shows today: decided and still within publication. */
-export function publishedPenalties(institutionId: number, today = DateTime.now()) {
-  const day = today.toISODate()!
+/** The decisions an institution's public page shows today (Beijing): decided and still within publication. */
+export function publishedPenalties(institutionId: number, day = todayIso()) {
   return Penalty.query()
     .where('institutionId', institutionId)
     .where('decidedOn', '<=', day)

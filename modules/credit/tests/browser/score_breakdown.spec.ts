@@ -51,7 +51,9 @@ test.group('Browser: a credit grade a parent can read, with its reasons', (group
     await page.getByLabel('金额（元）').fill('30000')
     await page.getByLabel('处罚决定书文号').fill('朝教罚决字〔2026〕第 21 号')
     await page.getByLabel('决定日期').fill(today())
-    await page.getByLabel('公示截止日期').fill(DateTime.now().plus({ months: 6 }).toISODate()!)
+    await page
+      .getByLabel('公示截止日期')
+      .fill(DateTime.now().setZone('Asia/Shanghai').plus({ months: 6 }).toISODate()!)
     await page.getByLabel('违法事实').fill('超前收费，一次性收取超过 3 个月的培训费用。')
     await page.getByLabel('法律依据').fill('《校外培训行政处罚暂行办法》第十九条')
     await page.getByRole('button', { name: '保存处罚决定' }).click()
@@ -66,7 +68,7 @@ test.group('Browser: a credit grade a parent can read, with its reasons', (group
       item: 'fees',
       severity: 'minor',
       description: '收费项目未按规定公示',
-      deadline: DateTime.now().minus({ days: 2 }).toISODate()!,
+      deadline: DateTime.now().setZone('Asia/Shanghai').minus({ days: 2 }).toISODate()!,
       purpose: '日常检查',
     })
     await drainOutbox()

@@ -8,8 +8,8 @@ import { createFiledInstitution } from '#testing/registry'
 import { fieldErrors } from '#tests/helpers/http'
 
 const userOf = async (id: number) => (await new CurrentUserProvider().findById(id))!.getOriginal()
-const today = () => DateTime.now().toISODate()!
-const inDays = (n: number) => DateTime.now().plus({ days: n }).toISODate()!
+const today = () => DateTime.now().setZone('Asia/Shanghai').toISODate()!
+const inDays = (n: number) => DateTime.now().setZone('Asia/Shanghai').plus({ days: n }).toISODate()!
 
 async function bureau(regionCode: string, adminLevel: 'county' | 'city' | 'subunit' = 'county') {
   const account = await createTestAccount({

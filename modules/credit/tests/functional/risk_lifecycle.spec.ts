@@ -18,7 +18,7 @@ import { warningHistory, warningsOf } from '../../risk/queries/warnings_of.js'
 | The licence indicator (valid 10 more days: yellow) drives it, so no
 | other module's rows are changed by hand.
 */
-const inDays = (n: number) => DateTime.now().plus({ days: n })
+const inDays = (n: number) => DateTime.now().setZone('Asia/Shanghai').plus({ days: n })
 const dayBefore = (iso: string) => DateTime.fromISO(iso).minus({ days: 1 }).toISODate()!
 
 async function world() {

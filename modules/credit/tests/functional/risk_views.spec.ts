@@ -19,7 +19,7 @@ const account = async (input: Parameters<typeof createTestAccount>[0]) =>
 async function warned(regionCode = '220104') {
   const institution = await createFiledInstitution({
     regionCode,
-    licenceValidTo: DateTime.now().plus({ days: 10 }).toISODate()!,
+    licenceValidTo: DateTime.now().setZone('Asia/Shanghai').plus({ days: 10 }).toISODate()!,
   })
   const owner = await account({
     role: 'institution_owner',

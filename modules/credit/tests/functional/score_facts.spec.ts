@@ -12,7 +12,7 @@ import { fundsRecordsFor } from '#testing/funds'
 import { createTestAccount } from '#testing/identity'
 import { createFiledInstitution } from '#testing/registry'
 
-const yearAgo = () => DateTime.now().minus({ months: 12 }).toJSDate()
+const yearAgo = () => DateTime.now().setZone('Asia/Shanghai').minus({ months: 12 }).toJSDate()
 
 /*
 | The credit facts each module publishes, read set-based for several
@@ -36,7 +36,7 @@ test.group('Credit facts from the owning modules', (group) => {
       item: 'fees',
       severity: 'serious',
       description: '收费未公示',
-      deadline: DateTime.now().minus({ days: 1 }).toISODate()!,
+      deadline: DateTime.now().setZone('Asia/Shanghai').minus({ days: 1 }).toISODate()!,
       purpose: '日常检查',
     })
     const facts = await registryCreditFacts([faulty.id, clean.id], yearAgo())
@@ -55,7 +55,7 @@ test.group('Credit facts from the owning modules', (group) => {
     })
     const future = await registryCreditFacts(
       [faulty.id],
-      DateTime.now().plus({ days: 1 }).toJSDate()
+      DateTime.now().setZone('Asia/Shanghai').plus({ days: 1 }).toJSDate()
     )
     assert.equal(
       future.get(faulty.id)!.seriousFindings,

@@ -71,10 +71,10 @@ test.group('Credit score: moved by a complaint, a penalty and a rectification', 
           kind: 'fine',
           amountYuan: '10000',
           documentNumber: '朝教罚决字〔2026〕第 7 号',
-          decidedOn: DateTime.now().toISODate()!,
+          decidedOn: DateTime.now().setZone('Asia/Shanghai').toISODate()!,
           facts: '超前收费，一次性收取超过 3 个月的培训费用。',
           legalBasis: '《校外培训行政处罚暂行办法》第十九条',
-          publishUntil: DateTime.now().plus({ months: 6 }).toISODate()!,
+          publishUntil: DateTime.now().setZone('Asia/Shanghai').plus({ months: 6 }).toISODate()!,
         })
         .redirects(0)
     ).assertStatus(302)
@@ -87,7 +87,7 @@ test.group('Credit score: moved by a complaint, a penalty and a rectification', 
       item: 'materials',
       severity: 'minor',
       description: '教材未按规定备案',
-      deadline: DateTime.now().minus({ days: 3 }).toISODate()!,
+      deadline: DateTime.now().setZone('Asia/Shanghai').minus({ days: 3 }).toISODate()!,
       purpose: '日常检查',
     })
     /* Overdue on arrival: registry black-lists it, and that event recomputes the score. */
