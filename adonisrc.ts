@@ -47,6 +47,8 @@ export default defineConfig({
     () => import('./modules/complaints/provider.js'),
     () => import('./modules/statistics/provider.js'),
     () => import('./modules/credit/provider.js'),
+    () => import('./modules/students/provider.js'),
+    () => import('./modules/afterschool/provider.js'),
   ],
 
   preloads: [
@@ -61,6 +63,8 @@ export default defineConfig({
     () => import('./modules/complaints/routes.js'),
     () => import('./modules/statistics/routes.js'),
     () => import('./modules/credit/routes.js'),
+    () => import('./modules/students/routes.js'),
+    () => import('./modules/afterschool/routes.js'),
   ],
 
   tests: {
@@ -183,6 +187,36 @@ export default defineConfig({
       {
         name: 'credit:browser',
         files: ['modules/credit/tests/browser/**/*.spec.ts'],
+        timeout: 120000,
+      },
+      {
+        name: 'students:unit',
+        files: ['modules/students/tests/unit/**/*.spec.ts'],
+        timeout: 10000,
+      },
+      {
+        name: 'students:functional',
+        files: ['modules/students/tests/functional/**/*.spec.ts'],
+        timeout: 30000,
+      },
+      {
+        name: 'students:browser',
+        files: ['modules/students/tests/browser/**/*.spec.ts'],
+        timeout: 120000,
+      },
+      {
+        name: 'afterschool:unit',
+        files: ['modules/afterschool/tests/unit/**/*.spec.ts'],
+        timeout: 10000,
+      },
+      {
+        name: 'afterschool:functional',
+        files: ['modules/afterschool/tests/functional/**/*.spec.ts'],
+        timeout: 30000,
+      },
+      {
+        name: 'afterschool:browser',
+        files: ['modules/afterschool/tests/browser/**/*.spec.ts'],
         timeout: 120000,
       },
     ],

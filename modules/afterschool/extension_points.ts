@@ -1,0 +1,2 @@
+/* Extension points the afterschool module offers to provincial plugins (see modules/identity/extension_points.ts). */
+export {}

@@ -1,0 +1,2 @@
+/* Factories and helpers other modules' tests may use (`#testing/afterschool`). */
+export {}
