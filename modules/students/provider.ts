@@ -1,10 +1,15 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 
+/* Each part mounts its views and registers its navigation in its own boot file. */
 export default class StudentsProvider {
   constructor(protected app: ApplicationService) {}
 
   async boot() {
-    const edge = (await import('edge.js')).default
-    edge.mount('students', new URL('./views/', import.meta.url))
+    await (await import('./schools/boot.js')).bootSchools()
+    await (await import('./children/boot.js')).bootChildren()
+  }
+
+  async start() {
+    await (await import('./children/boot.js')).startChildren(this.app)
   }
 }
