@@ -14,9 +14,17 @@ export interface PenaltyRecordedEvent {
   regionCode: string
 }
 
+/** An institution's credit grade moved from one band to another (not its first computation). */
+export interface GradeChangedEvent {
+  institutionId: number
+  fromGrade: string
+  toGrade: string
+}
+
 declare module '@adonisjs/core/types' {
   interface EventsList {
     'credit:penalty_recorded': PenaltyRecordedEvent
+    'credit:grade_changed': GradeChangedEvent
   }
 }
 
@@ -24,5 +32,7 @@ declare module '#plugin_sdk' {
   interface DomainEvents {
     /** A bureau recorded an administrative penalty decision on an institution. */
     'credit:penalty_recorded': PenaltyRecordedEvent
+    /** An institution's credit grade moved to another band. */
+    'credit:grade_changed': GradeChangedEvent
   }
 }

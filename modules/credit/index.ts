@@ -2,7 +2,8 @@
 | The credit module's public API. Other modules import only this file
 | (`#modules/credit`). Never export Lucid models from here.
 */
-export type { PenaltyRecordedEvent } from './events.js'
+export type { PenaltyRecordedEvent, GradeChangedEvent } from './events.js'
+export { creditGrades, type CreditGrade } from './score/queries/public_score.js'
 export { scheduleCreditJobs } from './schedules.js'
 export { scoreIndicators, scoreBands } from './extension_points.js'
 export {

@@ -14,6 +14,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { assess, thresholdCache } from './assess.js'
+import { rebuildBoard } from './board_counts.js'
 import { allEvaluatedInstitutions, gatherRiskFacts } from './gather_facts.js'
 import { type OpenRow, RiskPlan, writeRiskPlan } from './write_warnings.js'
 import type { RiskLevel } from './thresholds.js'
@@ -64,6 +65,12 @@ export async function evaluateRisk(
       run.institutions += facts.size
     })
   }
+  /* The nightly run (everyone) also rebuilds the board's rollup from the warnings: no drift outlives a night. */
+  if (!institutionIds)
+    await db.transaction(async (trx) => {
+      await trx.rawQuery('SELECT pg_advisory_xact_lock(?)', [RISK_LOCK])
+      await rebuildBoard(trx)
+    })
   return run
 }
 

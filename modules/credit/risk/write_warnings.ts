@@ -15,6 +15,7 @@ import { accountsActingForMany } from '#modules/identity'
 import { queueTexts } from '#modules/messages'
 import type { RegistryRiskFacts } from '#modules/registry'
 import type { Assessment } from './assess.js'
+import { addToBoard } from './board_counts.js'
 import { type SalesFreezeOf, freezeSalesOf, releaseSalesOf } from './sales_freeze.js'
 import { LEVEL_RANK, type RiskLevel, type RiskThresholds } from './thresholds.js'
 
@@ -32,6 +33,7 @@ interface Known {
   id: number
   institutionId: number
   from: RiskLevel
+  registry: RegistryRiskFacts
 }
 
 interface Raise {
@@ -64,7 +66,12 @@ export class RiskPlan {
   ) {
     if (held && (!a.level || LEVEL_RANK[a.level] > LEVEL_RANK[held.level]))
       this.releaseHolds.push(held.id)
-    const known = open && { id: open.id, institutionId: registry.institutionId, from: open.level }
+    const known = open && {
+      id: open.id,
+      institutionId: registry.institutionId,
+      from: open.level,
+      registry,
+    }
     if (!a.level) {
       if (known) this.lifts.push({ ...known, a, reason: a.off ? 'switched_off' : 'recovered' })
       return
@@ -106,37 +113,53 @@ export async function writeRiskPlan(
     ] as any[])
   const lifted = await writeLifts(trx, plan.lifts, now)
   const risen = plan.moves.filter((m) => LEVEL_RANK[m.a.level] > LEVEL_RANK[m.from])
-  await writeUpdates(trx, plan, new Set(risen.map((m) => m.id)), now)
+  const moved = await writeUpdates(trx, plan, new Set(risen.map((m) => m.id)), now)
+  const moves = plan.moves.filter((m) => moved.has(m.id))
   const raised = await writeRaises(trx, plan.raises, now)
+  const at = (r: RegistryRiskFacts, level: string, indicator: string, n: number) => ({
+    regionCode: r.regionCode,
+    provinceCode: r.provinceCode,
+    cityCode: r.cityCode,
+    countyCode: r.countyCode,
+    level,
+    indicator,
+    n,
+  })
+  await addToBoard(trx, [
+    ...lifted.map((l) => at(l.registry, l.from, l.a.indicator, -1)),
+    ...moves.flatMap((m) => [
+      at(m.registry, m.from, m.a.indicator, -1),
+      at(m.registry, m.a.level, m.a.indicator, 1),
+    ]),
+    ...raised.map((r) => at(r.registry, r.a.level, r.a.indicator, 1)),
+  ])
 
   await writeChanges(trx, now, [
     ...lifted.map((l) => change(l.id, l.from, null, l.a, l.reason)),
-    ...plan.moves.map((m) => change(m.id, m.from, m.a.level, m.a, 'evaluation')),
+    ...moves.map((m) => change(m.id, m.from, m.a.level, m.a, 'evaluation')),
     ...raised.map((r) => change(r.id, null, r.a.level, r.a, 'evaluation')),
   ])
   await remindInstitutions(trx, [
     ...raised.map((r) => ({ id: r.id, institutionId: r.registry.institutionId, a: r.a })),
-    ...risen,
+    ...risen.filter((m) => moved.has(m.id)),
   ])
 
   const freezing: SalesFreezeOf[] = [
     ...raised.filter((r) => r.freezes && r.a.level === 'red'),
-    ...plan.moves.filter((m) => m.freezes && m.a.level === 'red'),
+    ...moves.filter((m) => m.freezes && m.a.level === 'red'),
   ].map((w) => ({
     warningId: w.id,
-    institutionId: 'registry' in w ? w.registry.institutionId : w.institutionId,
+    institutionId: w.registry.institutionId,
     indicator: w.a.indicator,
   }))
   await freezeSalesOf(trx, freezing, now)
   /* Lifted, or down from red: its freeze (if it had one) goes; a warning that never froze lifts nothing. */
   await releaseSalesOf(
     trx,
-    [...lifted, ...plan.moves.filter((m) => m.from === 'red' && m.a.level !== 'red')].map(
-      (w) => w.id
-    ),
+    [...lifted, ...moves.filter((m) => m.from === 'red' && m.a.level !== 'red')].map((w) => w.id),
     now
   )
-  return { raised: raised.length, changed: plan.moves.length, lifted: lifted.length }
+  return { raised: raised.length, changed: moves.length, lifted: lifted.length }
 }
 
 async function writeLifts(
@@ -163,9 +186,10 @@ async function writeUpdates(
   now: Date
 ) {
   const rows = [...plan.moves, ...plan.refreshes]
-  if (!rows.length) return
+  if (!rows.length) return new Set<number>()
   const moved = new Set(plan.moves.map((m) => m.id))
-  await trx.rawQuery(
+  /* A warning a bureau lifted since this batch read it stays lifted: only open rows move. */
+  const result = await trx.rawQuery(
     `UPDATE risk_warnings w
         SET level = d.level, value = d.value, threshold = d.threshold, evidence = d.evidence::jsonb,
             updated_at = ?,
@@ -173,7 +197,8 @@ async function writeUpdates(
             reminded_at = CASE WHEN d.risen THEN ? ELSE w.reminded_at END
        FROM unnest(?::bigint[], ?::text[], ?::numeric[], ?::numeric[], ?::text[], ?::boolean[], ?::boolean[])
             AS d(id, level, value, threshold, evidence, moved, risen)
-      WHERE w.id = d.id`,
+      WHERE w.id = d.id AND w.lifted_at IS NULL
+      RETURNING w.id`,
     [
       now,
       now,
@@ -187,6 +212,7 @@ async function writeUpdates(
       rows.map((r) => risen.has(r.id)),
     ] as any[]
   )
+  return new Set<number>(result.rows.map((r: { id: string }) => Number(r.id)))
 }
 
 /** Inserts the new open warnings, reminded in this same transaction; a concurrent one already open wins (the partial unique index). */

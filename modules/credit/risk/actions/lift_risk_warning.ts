@@ -3,6 +3,7 @@ import { DomainError } from '#kernel/exceptions/domain_error'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { type CurrentUser, recordAudit } from '#modules/identity'
 import { canSee } from '#modules/registry'
+import { addToBoard } from '../board_counts.js'
 import { releaseSalesOf } from '../sales_freeze.js'
 
 export interface LiftRiskWarningInput {
@@ -26,7 +27,19 @@ export class LiftRiskWarning {
         .from('risk_warnings')
         .where('id', input.warningId)
         .forUpdate()
-        .select('id', 'institution_id', 'region_code', 'level', 'value', 'threshold', 'lifted_at')
+        .select(
+          'id',
+          'institution_id',
+          'indicator',
+          'region_code',
+          'province_code',
+          'city_code',
+          'county_code',
+          'level',
+          'value',
+          'threshold',
+          'lifted_at'
+        )
         .first()
       if (!w || actor.adminLevel === 'subunit' || !canSee(actor, { regionCode: w.region_code }))
         throw new NotFoundException()
@@ -58,6 +71,17 @@ export class LiftRiskWarning {
           created_at: now,
         })
       await releaseSalesOf(trx, [w.id], now)
+      await addToBoard(trx, [
+        {
+          regionCode: w.region_code,
+          provinceCode: w.province_code,
+          cityCode: w.city_code,
+          countyCode: w.county_code,
+          level: w.level,
+          indicator: w.indicator,
+          n: -1,
+        },
+      ])
       await recordAudit(
         {
           action: 'credit.risk_warning_lifted',

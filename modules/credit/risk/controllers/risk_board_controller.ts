@@ -20,10 +20,8 @@ export default class RiskBoardController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(RiskWarningPolicy).authorize('board')
     const scope = ctx.auth.getUserOrFail().regionCode
-    const [cells, open] = await Promise.all([
-      riskBoard(scope),
-      openWarningsIn(scope, positive(ctx.request.input('page')) || 1),
-    ])
+    const cells = await riskBoard(scope)
+    const open = await openWarningsIn(scope, positive(ctx.request.input('page')) || 1, cells)
     open.paginator.baseUrl(ctx.request.url())
     const institutions = await institutionSummaries(open.rows.map((w) => w.institutionId))
     return ctx.view.render('credit_risk::manage/index', {

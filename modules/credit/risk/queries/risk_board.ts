@@ -5,6 +5,7 @@
 | paginated with an id tie-breaker.
 */
 import db from '@adonisjs/lucid/services/db'
+import { SimplePaginator } from '@adonisjs/lucid/database'
 import { applyRegionScope, regionTree } from '#modules/identity'
 import { WARNING_COLUMNS, toWarning, type WarningRow } from './warnings_of.js'
 
@@ -22,15 +23,16 @@ function childColumn(scope: string): 'province_code' | 'city_code' | 'county_cod
   return level === 0 ? 'province_code' : level === 1 ? 'city_code' : 'county_code'
 }
 
+/* Counts from the rollup (board_counts.ts): a sum over regions, not a count over warnings. */
 export async function riskBoard(scope: string | null): Promise<BoardCell[]> {
   if (!scope) return []
   const column = childColumn(scope)
   const query = db
-    .from('risk_warnings')
-    .whereNull('lifted_at')
+    .from('risk_board_counts')
     .select(db.raw(`${column} AS region_code`), 'level', 'indicator')
-    .count('* as n')
+    .select(db.raw('sum(n)::int AS n'))
     .groupBy(column, 'level', 'indicator')
+    .havingRaw('sum(n) > 0')
     .orderBy(column)
   applyRegionScope(query, scope)
   return (await query).map((r: any) => ({
@@ -43,16 +45,27 @@ export async function riskBoard(scope: string | null): Promise<BoardCell[]> {
   }))
 }
 
-export async function openWarningsIn(scope: string | null, page = 1) {
+/**
+ * The open warnings, oldest first, a page at a time; the total comes from
+ * the board's cells (already summed for the page), not a second count
+ * over every open warning.
+ */
+export async function openWarningsIn(scope: string | null, page = 1, cells?: BoardCell[]) {
+  const perPage = 50
+  const current = Math.max(page, 1)
   const query = db
     .from('risk_warnings')
     .whereNull('lifted_at')
     .select(WARNING_COLUMNS)
     .orderBy('raised_at')
     .orderBy('id')
+    .offset((current - 1) * perPage)
+    .limit(perPage)
   applyRegionScope(query, scope)
-  const result = await query.paginate(Math.max(page, 1), 50)
-  return { rows: result.all().map(toWarning) as WarningRow[], paginator: result }
+  const total = (cells ?? (await riskBoard(scope))).reduce((sum, c) => sum + c.count, 0)
+  const rows = await query
+  const paginator = new SimplePaginator(total, perPage, current, ...rows)
+  return { rows: rows.map(toWarning) as WarningRow[], paginator }
 }
 
 /** One warning, if it lies in the scope (else it does not exist for this bureau). */

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import { publishMany } from '#kernel/shared/outbox'
 import { DateTime } from 'luxon'
 import { lineageOf } from '#modules/identity'
 import { type ScoreResult, computeScore } from '../compute_score.js'
@@ -129,6 +130,18 @@ export class RecomputeCreditScores {
           cause_ref: cause.ref === undefined || cause.ref === null ? null : String(cause.ref),
           factors: c.factors,
         }))
+      )
+      /* Others act on a move between bands (an after-school list drops an institution below its floor). */
+      await publishMany(
+        trx,
+        'credit:grade_changed',
+        changes
+          .filter((c) => c.fromGrade !== null && c.fromGrade !== c.toGrade)
+          .map((c) => ({
+            institutionId: c.institutionId,
+            fromGrade: c.fromGrade!,
+            toGrade: c.toGrade,
+          }))
       )
       return changes.map(({ factors: _, ...c }) => c)
     })

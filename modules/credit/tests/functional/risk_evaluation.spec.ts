@@ -32,6 +32,24 @@ async function institutionWithOwner(licenceDays = 40) {
   return { institution, owner }
 }
 
+/* The board's rollup holds exactly the open warnings' counts (board_counts.ts keeps it in every write). */
+async function assertBoardMatches(assert: {
+  deepEqual: (a: unknown, b: unknown, m?: string) => void
+}) {
+  const live = await db
+    .from('risk_warnings')
+    .whereNull('lifted_at')
+    .groupBy('region_code', 'level', 'indicator')
+    .select('region_code', 'level', 'indicator')
+    .count('* as n')
+  const kept = await db
+    .from('risk_board_counts')
+    .where('n', '>', 0)
+    .select('region_code', 'level', 'indicator', 'n')
+  const key = (r: any) => `${r.region_code}|${r.level}|${r.indicator}|${Number(r.n)}`
+  assert.deepEqual(kept.map(key).sort(), live.map(key).sort(), 'the rollup matches the warnings')
+}
+
 test.group('Risk evaluation', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
@@ -52,6 +70,7 @@ test.group('Risk evaluation', (group) => {
     assert.equal(yellow.raised, 1)
     const raised = (await warningsOf(id)).find(licence)!
     assert.deepInclude(raised, { level: 'yellow', value: 25, threshold: 31 })
+    await assertBoardMatches(assert)
     assert.isNotNull(raised.remindedAt)
     const inbox = (await inboxOf(owner.id)).filter((m) => m.kind === 'risk_warning')
     assert.lengthOf(inbox, 1)
@@ -62,6 +81,7 @@ test.group('Risk evaluation', (group) => {
     const moved = (await warningsOf(id)).find(licence)!
     assert.equal(moved.id, raised.id)
     assert.deepInclude(moved, { level: 'orange', value: 5, threshold: 8 })
+    await assertBoardMatches(assert)
     assert.lengthOf(
       (await inboxOf(owner.id)).filter((m) => m.kind === 'risk_warning'),
       2,
@@ -73,6 +93,7 @@ test.group('Risk evaluation', (group) => {
     assert.lengthOf((await warningsOf(id)).filter(licence), 0)
     const lifted = (await warningsOf(id, { includeLifted: true })).find(licence)!
     assert.equal(lifted.liftReason, 'recovered')
+    await assertBoardMatches(assert)
     assert.deepEqual(
       (await warningHistory(raised.id)).map((h) => [h.from, h.to, h.cause]),
       [
@@ -101,6 +122,10 @@ test.group('Risk evaluation', (group) => {
     const { institution } = await institutionWithOwner(10)
     const run = await evaluateRisk()
     assert.isAtLeast(run.institutions, 1)
+    /* The nightly run rebuilds the rollup: a count tampered with is put right. */
+    await db.from('risk_board_counts').update({ n: 999 })
+    await evaluateRisk()
+    await assertBoardMatches(assert)
     assert.lengthOf((await warningsOf(institution.id)).filter(licence), 1)
     assert.deepEqual(await evaluateRisk([987_654_321]), {
       institutions: 0,

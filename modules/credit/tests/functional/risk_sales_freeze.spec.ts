@@ -1,5 +1,6 @@
 import testUtils from '@adonisjs/core/services/test_utils'
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import { evaluateRisk } from '#modules/credit'
 import { saleCheck, salesFreezesOf } from '#modules/catalog'
 import { courseDraft, createCourse, signedContractFixture } from '#testing/catalog'
@@ -91,6 +92,15 @@ test.group('Risk warnings: a red money warning stops new sales', (group) => {
     })
     assert.lengthOf(await salesFreezesOf(w.institution.id), 0)
     assert.isTrue((await saleCheck(w.course.id)).saleable)
+    const kept = await db
+      .from('risk_board_counts')
+      .where({
+        region_code: w.institution.regionCode,
+        indicator: 'prepaid_vs_capacity',
+        level: 'red',
+      })
+      .first()
+    assert.equal(Number(kept?.n ?? 0), 0, 'the lift took it off the board')
     await evaluateRisk([w.institution.id])
     assert.lengthOf(
       await salesFreezesOf(w.institution.id),
