@@ -255,10 +255,18 @@ function creditGoals(c: CreditResult, scale: string): Goal[] {
   const goals: Goal[] = [
     {
       benchmark: '6. credit',
-      figure: `nightly risk evaluation (${c.nightlyRisk.run.institutions} institutions)`,
+      figure: `nightly risk evaluation, first night (${c.nightlyRisk.run.institutions} institutions)`,
       value: `${round1(c.nightlyRisk.ms / 1000)} s, ${c.nightlyRisk.rowsWritten} rows written`,
       ratio: null,
       goal: 'reported (the whole night below)',
+      pass: null,
+    },
+    {
+      benchmark: '6. credit',
+      figure: 'nightly risk evaluation, second night',
+      value: `${round1(c.secondNight.ms / 1000)} s, ${c.secondNight.rowsWritten} rows written`,
+      ratio: null,
+      goal: 'reported',
       pass: null,
     },
     {
@@ -271,7 +279,7 @@ function creditGoals(c: CreditResult, scale: string): Goal[] {
     },
     {
       benchmark: '6. credit',
-      figure: 'nightly risk + credit run',
+      figure: 'nightly risk + credit run (first night)',
       value: `${round1(nightlyMs / 1000)} s`,
       ratio: null,
       goal: national ? '< 5 min' : `< 5 min at national scale (not judged: ${scale})`,
@@ -323,10 +331,17 @@ function creditSection(c: CreditResult, r: BenchResults): string[] {
           .join(', ')
       : 'nothing'
   out.push(
-    `Both whole-data-set steps ran inside the built app (booted like an ace command, production mode), one after the other, over the bench data set's ${c.institutions} institutions: the nightly risk evaluation is \`evaluateRisk()\` then \`advanceRiskWarnings()\`, what \`credit.evaluate_risk\` does at 03:15; the credit recompute is the \`credit.recompute_scores\` job with an empty payload, executed as a worker executes it. Rows written are pg_stat_user_tables' inserted (+), updated (~) and deleted (-) tuples before and after. Goal: the whole night < 5 min at national scale (120,000 institutions).`,
+    `Both whole-data-set steps ran inside the built app (booted like an ace command, production mode), one after the other, over the bench data set's ${c.institutions} institutions, after the credit module's tables and the messages it queued were emptied (each run measures the same first night, when every warning is new; the second night follows at once, as most nights are, when little changes): the nightly risk evaluation is \`evaluateRisk()\` then \`advanceRiskWarnings()\`, what \`credit.evaluate_risk\` does at 03:15; the credit recompute is the \`credit.recompute_scores\` job with an empty payload, executed as a worker executes it. Rows written are pg_stat_user_tables' inserted (+), updated (~) and deleted (-) tuples before and after. Goal: the whole night < 5 min at national scale (120,000 institutions).`,
     ''
   )
-  const n = c.nightlyRisk
+  const night = (n: CreditResult['nightlyRisk'], which: string) => [
+    `risk evaluation, ${which} (${n.run.institutions} evaluated: ${n.run.raised} raised, ${n.run.changed} changed, ${n.run.lifted} lifted) + lifecycle (${n.lifecycle.urged} urged, ${n.lifecycle.noticed} noticed)`,
+    `${round1(n.ms / 1000)} s (${round1(n.evaluateMs / 1000)} + ${round1(n.advanceMs / 1000)})`,
+    n.rowsWritten,
+    writes(n.writes),
+    `${n.processPeakRssMb} MB`,
+    `app CPU ${round1(n.appCpuMs / 1000)} s · ${profile(null, n.waits, false)}`,
+  ]
   out.push(
     table(
       [
@@ -338,14 +353,8 @@ function creditSection(c: CreditResult, r: BenchResults): string[] {
         'app CPU · database sessions',
       ],
       [
-        [
-          `risk evaluation (${n.run.institutions} evaluated: ${n.run.raised} raised, ${n.run.changed} changed, ${n.run.lifted} lifted) + lifecycle (${n.lifecycle.urged} urged, ${n.lifecycle.noticed} noticed)`,
-          `${round1(n.ms / 1000)} s (${round1(n.evaluateMs / 1000)} + ${round1(n.advanceMs / 1000)})`,
-          n.rowsWritten,
-          writes(n.writes),
-          `${n.processPeakRssMb} MB`,
-          `app CPU ${round1(n.appCpuMs / 1000)} s · ${profile(null, n.waits, false)}`,
-        ],
+        night(c.nightlyRisk, 'first night'),
+        night(c.secondNight, 'second night'),
         [
           `credit score recompute (${c.scores.scored} scores held afterwards)`,
           `${round1(c.scores.ms / 1000)} s`,

@@ -3,7 +3,11 @@
 |  (a) the nightly risk evaluation over every institution (evaluateRisk(),
 |      then advanceRiskWarnings(), as credit.evaluate_risk does at 03:15)
 |      and the whole credit-score recompute (the credit.recompute_scores
-|      job with an empty payload), each timed with the rows it wrote;
+|      job with an empty payload), each timed with the rows it wrote. The
+|      credit module's tables (and the messages it queued) are emptied
+|      first, so every run measures the same first night, when every
+|      warning is new; the risk evaluation then runs a second night, the
+|      usual one, when little changes;
 |  (b) one institution re-evaluated as after an event (risk, and its
 |      score), median and p95 over a sample of institutions;
 |  (c) the risk board GET /manage/risk as the ministry and as a county.
@@ -66,14 +70,18 @@ export interface BoardResult {
   sequential: Spread
 }
 
+export type NightlyRisk = CreditStep & {
+  evaluateMs: number
+  advanceMs: number
+  run: RiskRun
+  lifecycle: LifecycleRun
+}
+
 export interface CreditResult {
   institutions: number
-  nightlyRisk: CreditStep & {
-    evaluateMs: number
-    advanceMs: number
-    run: RiskRun
-    lifecycle: LifecycleRun
-  }
+  nightlyRisk: NightlyRisk
+  /** The same run again at once: a night when the facts barely moved. */
+  secondNight: NightlyRisk
   scores: CreditStep & { scored: number }
   single: { risk: Spread; score: Spread; sample: number[] }
   boards: BoardResult[]
@@ -304,6 +312,58 @@ async function board(ctx: BenchContext, admin: BenchAdmin, rounds: number): Prom
   }
 }
 
+/*
+| What the credit run writes, emptied so each run starts from the same
+| first night: the module's own tables, and the messages and outbox rows
+| its reminders and notices queued (only in the bench's database).
+*/
+const CREDIT_TABLES = [
+  'risk_warning_changes',
+  'risk_warnings',
+  'sales_freezes',
+  'credit_score_changes',
+  'credit_scores',
+]
+const CREDIT_MESSAGE_KINDS = ['risk_warning', 'risk_notice', 'deadline_reminder']
+
+async function forgetCredit(url: string) {
+  const present = await query<{ name: string }>(
+    url,
+    `SELECT t AS name FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NOT NULL`,
+    [CREDIT_TABLES]
+  )
+  if (present.length) await query(url, `TRUNCATE ${present.map((p) => p.name).join(', ')}`)
+  await query(url, `DELETE FROM inbox_messages WHERE kind = ANY($1::text[])`, [
+    CREDIT_MESSAGE_KINDS,
+  ])
+  await query(
+    url,
+    `DELETE FROM outbox_events WHERE event = 'messages:deliver' AND (payload->>'deliveryId')::bigint IN
+       (SELECT id FROM message_deliveries WHERE kind = ANY($1::text[]))`,
+    [CREDIT_MESSAGE_KINDS]
+  )
+  await query(url, `DELETE FROM message_deliveries WHERE kind = ANY($1::text[])`, [
+    CREDIT_MESSAGE_KINDS,
+  ])
+}
+
+async function nightly(ctx: BenchContext): Promise<NightlyRisk> {
+  const { out, step: s } = await step<{
+    evaluateMs: number
+    advanceMs: number
+    run: RiskRun
+    lifecycle: LifecycleRun
+  }>(ctx, 'nightlyRisk')
+  return {
+    ...s,
+    ms: round(out.evaluateMs + out.advanceMs, 0),
+    evaluateMs: round(out.evaluateMs, 0),
+    advanceMs: round(out.advanceMs, 0),
+    run: out.run,
+    lifecycle: out.lifecycle,
+  }
+}
+
 export async function credit(ctx: BenchContext, found: Bureaus): Promise<CreditResult> {
   const short = ctx.options.short
   const count = async (table: string) =>
@@ -312,13 +372,11 @@ export async function credit(ctx: BenchContext, found: Bureaus): Promise<CreditR
     )
   const institutions = await count('institutions')
 
-  ctx.say('  nightly risk evaluation, every institution')
-  const risk = await step<{
-    evaluateMs: number
-    advanceMs: number
-    run: RiskRun
-    lifecycle: LifecycleRun
-  }>(ctx, 'nightlyRisk')
+  await forgetCredit(ctx.databaseUrl)
+  ctx.say('  nightly risk evaluation, every institution (first night)')
+  const risk = await nightly(ctx)
+  ctx.say('  nightly risk evaluation, every institution (second night)')
+  const again = await nightly(ctx)
 
   ctx.say('  credit score recompute, every institution')
   const scores = await step<{ ms: number }>(ctx, 'recomputeScores')
@@ -350,14 +408,8 @@ export async function credit(ctx: BenchContext, found: Bureaus): Promise<CreditR
 
   return {
     institutions,
-    nightlyRisk: {
-      ...risk.step,
-      ms: round(risk.out.evaluateMs + risk.out.advanceMs, 0),
-      evaluateMs: round(risk.out.evaluateMs, 0),
-      advanceMs: round(risk.out.advanceMs, 0),
-      run: risk.out.run,
-      lifecycle: risk.out.lifecycle,
-    },
+    nightlyRisk: risk,
+    secondNight: again,
     scores: { ...scores.step, ms: round(scores.out.ms, 0), scored },
     single: { risk: spread(single.result.risk), score: spread(single.result.score), sample },
     boards,
