@@ -18,6 +18,7 @@ const NAMES = [
   'complaints:filed',
   'complaints:overdue',
   'complaints:review_posted',
+  'credit:grade_changed',
   'credit:penalty_recorded',
   'funds:anomaly_raised',
   'funds:class_released',
