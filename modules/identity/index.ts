@@ -40,6 +40,12 @@ export { SendVerificationCode, type CodePurpose } from './actions/send_verificat
 export { CheckVerificationCode } from './actions/check_verification_code.js'
 export { ConfirmPassword } from './actions/confirm_password.js'
 export { attachOrganization } from './actions/attach_organization.js'
+export {
+  OpenOrganizationAccount,
+  type OpenOrganizationAccountInput,
+} from './actions/open_organization_account.js'
+export { DisableOrganizationAccount } from './actions/disable_organization_account.js'
+export { organizationAccounts, type OrganizationAccount } from './queries/organization_accounts.js'
 export { PruneAuditLog, type PruneResult } from './actions/prune_audit_log.js'
 export { auditRetentionDays } from './extension_points.js'
 export { default as PruneAuditLogJob } from './jobs/prune_audit_log_job.js'

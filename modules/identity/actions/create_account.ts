@@ -17,6 +17,13 @@ export interface CreateAccountInput {
   displayName: string
   phone: string
   username?: string | null
+  /** The school or bank the new operator account acts for (the module that owns it checks it). */
+  organization?: { type: 'school' | 'bank'; id: number }
+}
+
+const ORG_OF_ROLE: Record<string, 'school' | 'bank' | undefined> = {
+  school_operator: 'school',
+  bank_operator: 'bank',
 }
 
 /**
@@ -36,6 +43,8 @@ export class CreateAccount {
     if (!kind.regions.some((r) => r.code === input.regionCode)) {
       throw new DomainError('identity.accounts.region_not_allowed', {}, { field: 'regionCode' })
     }
+    if (input.organization && ORG_OF_ROLE[kind.role] !== input.organization.type)
+      throw new Error(`A ${kind.role} account cannot act for a ${input.organization.type}`)
     if (await User.findBy('phoneIndex', phoneIndex(input.phone))) {
       throw new DomainError('identity.accounts.phone_taken', {}, { field: 'phone' })
     }
@@ -63,6 +72,8 @@ export class CreateAccount {
             phoneIndex: phone.index,
             phoneMasked: phone.masked,
             status: 'pending',
+            orgType: input.organization?.type ?? null,
+            orgId: input.organization?.id ?? null,
             createdById: actor.id,
           },
           { client: trx }
