@@ -63,3 +63,6 @@ export {
   creditSubjects,
   type RegistryCreditFacts,
 } from './queries/credit_facts.js'
+/* The spreadsheet reader of the registry's imports (zip-bomb guarded), for other registers' imports. */
+export { readSheet, type SheetRow } from './services/spreadsheet.js'
+export { SpreadsheetRefused } from './services/zip_guard.js'

@@ -11,3 +11,4 @@ export {
   openSchoolsIn,
   type SchoolSummary,
 } from './schools/queries/school_summaries.js'
+export { schoolOfOperator } from './schools/queries/school_of_operator.js'

@@ -18,7 +18,7 @@ export interface SchoolSummary {
   open: boolean
 }
 
-const summarize = (s: School): SchoolSummary => ({
+export const summarize = (s: School): SchoolSummary => ({
   id: s.id,
   name: s.name,
   code: s.code.trim(),
