@@ -3,8 +3,10 @@ import db from '@adonisjs/lucid/services/db'
 import { signedUrlFor } from '@adonisjs/core/services/url_builder'
 import { TINY_PDF, residentId } from '#testing/registry'
 import { courseDraft, courseForm } from '#testing/catalog'
-import { RULES, everyone, type Rule, type RuleName } from './rules.js'
-import type { Side, World } from './world.js'
+import { createTestAccount } from '#testing/identity'
+import { createTestSchool } from '#testing/students'
+import { RULES, everyone, type Expected, type Rule, type RuleName } from './rules.js'
+import type { ActorName, Side, World } from './world.js'
 
 /*
 | Every registered route, with who may use it and a request that succeeds
@@ -1228,6 +1230,112 @@ export const ROUTES: Record<string, Case | Case[]> = {
     path: () => `/manage/risk/warnings/${riskWarningId}/lift`,
     form: () => ({ note: '已核实续证材料，准予解除。' }),
   },
+  /* students: the school register (side A's school in 朝阳区, inserted by each cell's `prepare`) */
+  'GET /manage/schools': { rule: 'bureaus', path: () => '/manage/schools' },
+  'GET /manage/schools/create': { rule: schoolKeepers, path: () => '/manage/schools/create' },
+  'POST /manage/schools': {
+    rule: schoolKeepers,
+    path: () => '/manage/schools',
+    form: (_, n, own) => ({
+      'name': `矩阵学校${n}`,
+      'code': schoolCode(n),
+      'stages[]': 'primary',
+      'regionCode': own.region,
+    }),
+  },
+  'GET /manage/schools/import': { rule: schoolKeepers, path: () => '/manage/schools/import' },
+  'GET /manage/schools/import/template': {
+    rule: schoolKeepers,
+    path: () => '/manage/schools/import/template',
+  },
+  'POST /manage/schools/import': {
+    rule: (a) => (schoolKeepers(a) === 'ok' ? 'refused' : schoolKeepers(a)),
+    label: 'reached (no spreadsheet); imports: students suites',
+    path: () => '/manage/schools/import',
+    form: (_, __, own) => ({ regionCode: own.region }),
+  },
+  'GET /manage/schools/:id': {
+    rule: 'institution_view',
+    prepare: matrixSchool,
+    path: () => `/manage/schools/${schoolId}`,
+  },
+  'GET /manage/schools/:id/edit': {
+    rule: keepsSchoolA,
+    prepare: matrixSchool,
+    path: () => `/manage/schools/${schoolId}/edit`,
+  },
+  'PUT /manage/schools/:id': {
+    rule: keepsSchoolA,
+    prepare: matrixSchool,
+    path: () => `/manage/schools/${schoolId}`,
+    form: () => ({
+      'name': '矩阵学校（改）',
+      'code': schoolIdCode,
+      'stages[]': 'junior',
+      'regionCode': '220104',
+    }),
+  },
+  'GET /manage/schools/:id/close': {
+    rule: keepsSchoolA,
+    prepare: matrixSchool,
+    path: () => `/manage/schools/${schoolId}/close`,
+  },
+  'POST /manage/schools/:id/close': {
+    rule: keepsSchoolA,
+    prepare: matrixSchool,
+    path: () => `/manage/schools/${schoolId}/close`,
+    form: () => ({ reason: '矩阵测试撤销' }),
+  },
+  'POST /manage/schools/:id/operators': {
+    rule: schoolCountyA,
+    prepare: matrixSchool,
+    path: () => `/manage/schools/${schoolId}/operators`,
+    form: (_, n) => ({ displayName: '矩阵老师', phone: `136${String(n).padStart(8, '0')}` }),
+  },
+  'POST /manage/schools/:id/operators/:accountId/disable': {
+    rule: schoolCountyA,
+    prepare: async (w) => {
+      await matrixSchool()
+      schoolOperatorId = (
+        await createTestAccount({
+          role: 'school_operator',
+          regionCode: w.a.region,
+          orgType: 'school',
+          orgId: schoolId,
+        })
+      ).id
+    },
+    path: () => `/manage/schools/${schoolId}/operators/${schoolOperatorId}/disable`,
+    form: () => ({ reason: '矩阵测试停用' }),
+  },
+}
+
+/* The school register's cells: side A's school, its code and operator, made in each cell's savepoint. */
+let schoolId = 0
+let schoolIdCode = ''
+let schoolOperatorId = 0
+function schoolCode(n: number) {
+  return `98${String(n).padStart(8, '0')}`
+}
+async function matrixSchool() {
+  const school = await createTestSchool({ regionCode: '220104', name: '矩阵学校' })
+  schoolId = school.id
+  schoolIdCode = school.code
+}
+/** Who registers schools: the counties, and a city for the schools it runs in its counties. */
+function schoolKeepers(a: ActorName): Expected {
+  if (a === 'guest') return 'login'
+  return ['county_in_scope', 'county_other', 'city_in_scope'].includes(a) ? 'ok' : 'forbidden'
+}
+/** Side A's school: a bureau outside 朝阳区 gets 404; of those who see it, its county and city keep it. */
+function keepsSchoolA(a: ActorName): Expected {
+  if (RULES.institution_view(a) !== 'ok') return RULES.institution_view(a)
+  return ['county_in_scope', 'city_in_scope'].includes(a) ? 'ok' : 'forbidden'
+}
+/** Its operator accounts: opened and stopped by the school's own county only. */
+function schoolCountyA(a: ActorName): Expected {
+  if (RULES.institution_view(a) !== 'ok') return RULES.institution_view(a)
+  return a === 'county_in_scope' ? 'ok' : 'forbidden'
 }
 
 /** A case action its complainant may not take yet (refused by the case's state); anyone else: 404. */
