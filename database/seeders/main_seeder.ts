@@ -8,6 +8,7 @@ import {
   seedIdentityDemo,
 } from '#modules/identity/demo'
 import { seedRegistryDemo } from '#modules/registry/demo'
+import { seedSchoolsDemo } from '#modules/students/demo'
 import { seedCatalogDemo } from '#modules/catalog/demo'
 import { seedFundsDemo } from '#modules/funds/demo'
 import { seedComplaintsDemo } from '#modules/complaints/demo'
@@ -33,6 +34,9 @@ export default class MainSeeder extends BaseSeeder {
       staff: byRole('institution_staff'),
     })
     console.log(`Registry demo data: ${registry.institutions} institutions`)
+    /* The school register first: the children's profiles name its schools. */
+    const schools = await seedSchoolsDemo(byRole('school_operator'))
+    console.log(`School register demo data: ${schools.schools} schools`)
     const families = await seedDemoParents(48, ['220104', '220102', '220105', '130102', '130104'])
     await seedCatalogDemo(accounts, families)
     const bank = accounts.find((a) => a.role === 'bank_operator')

@@ -1,0 +1,5 @@
+/*
+| The students module's demo door (`#modules/students/demo`), seen only by
+| the demo seeder (database/seeders); `npm run boundaries` enforces it.
+*/
+export { seedSchoolsDemo } from './schools/demo.js'
