@@ -28,6 +28,7 @@ export type MessageKind =
   | 'risk_notice'
   | 'reminder'
   | 'deadline_reminder'
+  | 'student_record_mismatch'
 
 export interface TemplateParam {
   name: string
@@ -242,6 +243,19 @@ const list: MessageTemplate[] = [
     },
     mandatory: false,
     audience: ['admin', 'institution'],
+  },
+  {
+    kind: 'student_record_mismatch',
+    purpose: '孩子档案的学校或年级与学籍核验结果不一致时告知监护人',
+    /* The child's name masked (王*明): enough for a parent of two to know which. */
+    params: [p('child', 10)],
+    text: {
+      'zh-CN':
+        '学籍核验提示：{child}的孩子档案中的学校或年级与学籍记录不一致，请登录 {@app}/parent/children 核对。',
+      'en': 'Student record check: the school or grade in the profile of {child} differs from the student record. Check it at {@app}/parent/children',
+    },
+    mandatory: false,
+    audience: ['parent'],
   },
 ]
 
