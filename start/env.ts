@@ -47,6 +47,11 @@ export default await Env.create(new URL('../', import.meta.url), {
   PAYMENT_SANDBOX_URL: Env.schema.string.optional({ format: 'url', tld: false }),
   PAYMENT_SANDBOX_SECRET: Env.schema.string.optional(),
 
+  /* The student-record service (学籍核验); defaults: the local stand-in on 127.0.0.1:3341, a secret derived from APP_KEY. */
+  STUDENT_RECORD_URL: Env.schema.string.optional({ format: 'url', tld: false }),
+  STUDENT_RECORD_APP_ID: Env.schema.string.optional(),
+  STUDENT_RECORD_SECRET: Env.schema.string.optional(),
+
   /*
   | Where texts go: `outbox` keeps them for /dev/outbox (development and
   | tests only); `aliyun` or `tencent` sends them through that provider's

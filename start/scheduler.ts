@@ -11,6 +11,7 @@ import { scheduleFundsJobs } from '#modules/funds'
 import { scheduleComplaintsJobs } from '#modules/complaints'
 import { scheduleStatisticsJobs } from '#modules/statistics'
 import { scheduleCreditJobs } from '#modules/credit'
+import { scheduleStudentsJobs } from '#modules/students'
 
 await scheduleOutboxSweep()
 await scheduleIdentityJobs()
@@ -21,3 +22,4 @@ await scheduleFundsJobs()
 await scheduleComplaintsJobs()
 await scheduleStatisticsJobs()
 await scheduleCreditJobs()
+await scheduleStudentsJobs()

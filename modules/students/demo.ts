@@ -3,3 +3,4 @@
 | the demo seeder (database/seeders); `npm run boundaries` enforces it.
 */
 export { seedSchoolsDemo } from './schools/demo.js'
+export { seedStudentsDemo } from './children/demo.js'
