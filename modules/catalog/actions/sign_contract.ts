@@ -62,7 +62,8 @@ export class SignContract {
     if (terms.previewHash !== input.previewHash)
       throw new DomainError('catalog.contracts.terms_changed')
 
-    const sealed = sealIdNumber(input.studentIdNumber)
+    const student = terms.student
+    const sealed = sealIdNumber(student.studentIdNumber)
     await this.#refuseDuplicate(courseRow.id, sealed.index)
 
     const signedAt = DateTime.now()
@@ -123,12 +124,12 @@ export class SignContract {
             cityCode: terms.party.cityCode,
             countyCode: terms.party.countyCode,
             parentUserId: actor.id,
-            studentName: input.studentName,
+            studentName: student.studentName,
             studentIdCipher: sealed.cipher,
             studentIdIndex: sealed.index,
             studentIdMasked: sealed.masked,
-            studentSchool: input.studentSchool,
-            studentGrade: input.studentGrade,
+            studentSchool: student.studentSchool,
+            studentGrade: student.studentGrade,
             guardianName: input.guardianName,
             guardianRelation: input.guardianRelation,
             totalFen: course.totalFen,

@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { ValidationError } from '@vinejs/vine'
 import { DomainError } from '#kernel/exceptions/domain_error'
-import { requestMeta } from '#modules/identity'
+import { type CurrentUser, type RequestMeta, requestMeta } from '#modules/identity'
+import { StoreChild, childSummariesOf } from '#modules/students'
 import { SignContract } from '../actions/sign_contract.js'
 import type Course from '../models/course.js'
 import ContractPolicy from '../policies/contract_policy.js'
@@ -18,6 +19,17 @@ const READ_AGAIN = [
   'identity.confirm.wrong',
   'identity.confirm.locked',
 ]
+
+/** The form's student: a picked child's id, or the typed fields (a picked child's replace them later). */
+const studentOf = (input: Partial<Record<keyof StudentInput, unknown>>): StudentInput => ({
+  childId: input.childId ? Number(input.childId) : null,
+  studentName: String(input.studentName ?? ''),
+  studentIdNumber: String(input.studentIdNumber ?? ''),
+  studentSchool: String(input.studentSchool ?? ''),
+  studentGrade: String(input.studentGrade ?? ''),
+  guardianName: String(input.guardianName ?? ''),
+  guardianRelation: String(input.guardianRelation ?? ''),
+})
 
 /** Parent terminal: sign the standard contract of a course online, then keep it. */
 export default class ParentContractsController {
@@ -36,6 +48,7 @@ export default class ParentContractsController {
     const user = ctx.auth.getUserOrFail()
     return ctx.view.render('catalog::contracts/create', {
       course,
+      children: await childSummariesOf(user.id),
       defaults: { guardianName: user.displayName },
     })
   }
@@ -46,13 +59,15 @@ export default class ParentContractsController {
     const input = await ctx.request.validateUsing(contractFormValidator, {
       messagesProvider: catalogMessages(ctx),
     })
-    return this.#renderPreview(ctx, course, input)
+    return this.#renderPreview(ctx, course, { ...studentOf(input), saveChild: input.saveChild })
   }
 
   async store(ctx: HttpContext) {
     await ctx.bouncer.with(ContractPolicy).authorize('sign')
     const course = await findCourse(ctx.params.id)
     const student = ctx.request.only([
+      'childId',
+      'saveChild',
       'studentName',
       'studentIdNumber',
       'studentSchool',
@@ -70,18 +85,28 @@ export default class ParentContractsController {
       const fields: Record<string, string[]> = {}
       for (const m of error.messages as { field: string; message: string }[])
         (fields[m.field] ??= []).push(m.message)
-      return this.#renderPreview(ctx, course, student as StudentInput, { fields })
+      return this.#renderPreview(
+        ctx,
+        course,
+        { ...studentOf(student), saveChild: !!student.saveChild },
+        { fields }
+      )
     }
     try {
+      const signing = { ...input, ...studentOf(input) }
       const contract = await new SignContract().handle(
         ctx.auth.getUserOrFail(),
         course,
-        input,
+        signing,
         requestMeta(ctx)
       )
+      const saved =
+        !signing.childId && input.saveChild
+          ? await this.#saveChild(ctx, signing, contract.countyCode ?? contract.regionCode)
+          : ''
       ctx.session.flash(
         'success',
-        ctx.i18n.t('catalog.contracts.signed', { number: contract.number })
+        ctx.i18n.t('catalog.contracts.signed', { number: contract.number }) + saved
       )
       return ctx.response.redirect().toRoute('parent_contracts.show', { id: contract.id })
     } catch (error) {
@@ -91,7 +116,7 @@ export default class ParentContractsController {
         return this.#renderPreview(
           ctx,
           course,
-          input,
+          { ...studentOf(input), saveChild: input.saveChild },
           error.field ? { fields: { [error.field]: [message] } } : { message }
         )
       }
@@ -119,10 +144,43 @@ export default class ParentContractsController {
     })
   }
 
+  /**
+   * "Save as a child": the typed student becomes one of the parent's
+   * children, at a school not in the register, in the contract's county
+   * (the parent may correct both). A refusal (an ID already profiled, a
+   * grade the age does not fit) never undoes the signed contract: it is
+   * told beside the success.
+   */
+  async #saveChild(ctx: HttpContext, input: StudentInput, countyCode: string): Promise<string> {
+    const user: CurrentUser = ctx.auth.getUserOrFail()
+    const meta: RequestMeta = requestMeta(ctx)
+    try {
+      await new StoreChild().handle(
+        user,
+        {
+          name: input.studentName,
+          idNumber: input.studentIdNumber,
+          countyCode,
+          schoolId: null,
+          schoolName: input.studentSchool,
+          grade: input.studentGrade as any,
+          relation: input.guardianRelation as any,
+        },
+        meta
+      )
+      return ctx.i18n.t('catalog.contracts.child_saved')
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error
+      return ctx.i18n.t('catalog.contracts.child_not_saved', {
+        reason: ctx.i18n.t(error.messageKey, error.data),
+      })
+    }
+  }
+
   async #renderPreview(
     ctx: HttpContext,
     course: Course,
-    input: StudentInput,
+    input: StudentInput & { saveChild?: boolean },
     problem: { fields?: Record<string, string[]>; message?: string } = {}
   ) {
     try {

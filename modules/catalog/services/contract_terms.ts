@@ -10,6 +10,7 @@ import { DomainError } from '#kernel/exceptions/domain_error'
 import { maskIdNumber } from '#kernel/shared/personal_data'
 import { todayIso } from '#kernel/shared/dates'
 import type { CurrentUser } from '#modules/identity'
+import { contractStudent } from '#modules/students'
 import {
   type ContractParty,
   type InstitutionSummary,
@@ -28,6 +29,8 @@ import { currentTemplate } from './templates.js'
 import { salesFrozen } from './sales_freezes.js'
 
 export interface StudentInput {
+  /** One of the parent's children: the student's name, ID, school and grade then come from the profile. */
+  childId?: number | null
   studentName: string
   studentIdNumber: string
   studentSchool: string
@@ -42,6 +45,29 @@ export interface ContractTerms {
   party: ContractParty
   body: RenderedContract
   previewHash: string
+  /** The student the contract names: the child's profile when one was picked, else what was typed. */
+  student: StudentInput
+}
+
+/**
+ * The student of a contract: a picked child's profile (issue 17) replaces
+ * whatever was typed for name, ID, school and grade; another parent's
+ * child is not found. The guardian's name and relation stay as typed.
+ */
+export async function resolveStudent(
+  actor: CurrentUser,
+  input: StudentInput
+): Promise<StudentInput> {
+  if (!input.childId) return { ...input, childId: null }
+  const child = await contractStudent(actor.id, input.childId)
+  return {
+    ...input,
+    childId: child.childId,
+    studentName: child.name,
+    studentIdNumber: child.idNumber,
+    studentSchool: child.schoolName,
+    studentGrade: child.grade ?? '',
+  }
 }
 
 /**
@@ -73,9 +99,10 @@ export async function assertSaleable(course: Course, options: { continuing?: boo
 export async function contractTerms(
   actor: CurrentUser,
   course: Course,
-  input: StudentInput
+  typed: StudentInput
 ): Promise<ContractTerms> {
   const { institution, limits, classes } = await assertSaleable(course)
+  const input = await resolveStudent(actor, typed)
   if (!course.grades.includes(input.studentGrade as any))
     throw new DomainError('catalog.contracts.grade_not_covered', {}, { field: 'studentGrade' })
   const [template, party, teachers] = await Promise.all([
@@ -105,7 +132,7 @@ export async function contractTerms(
     },
   })
   const body = render(template, facts, timetableOf(classes))
-  return { template, institution, party, body, previewHash: sha256Of(body) }
+  return { template, institution, party, body, previewHash: sha256Of(body), student: input }
 }
 
 export function signingTime(now = DateTime.now()): string {

@@ -126,11 +126,33 @@ const residentId = vine.createRule((value, _, field) => {
     field.report('{field}不是有效的身份证号码', 'idNumber', field)
 })
 
+/* A picked child (childId) brings the student's name, ID, school and grade from the profile; else they are typed. */
 const contractFields = {
-  studentName: vine.string().trim().minLength(2).maxLength(64),
-  studentIdNumber: vine.string().trim().toUpperCase().use(residentId()),
-  studentSchool: vine.string().trim().minLength(2).maxLength(128),
-  studentGrade: vine.enum(GRADES),
+  childId: vine.number().positive().withoutDecimals().optional(),
+  studentName: vine
+    .string()
+    .trim()
+    .minLength(2)
+    .maxLength(64)
+    .optional()
+    .requiredIfMissing('childId'),
+  studentIdNumber: vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .use(residentId())
+    .optional()
+    .requiredIfMissing('childId'),
+  studentSchool: vine
+    .string()
+    .trim()
+    .minLength(2)
+    .maxLength(128)
+    .optional()
+    .requiredIfMissing('childId'),
+  studentGrade: vine.enum(GRADES).optional().requiredIfMissing('childId'),
+  /* Typed students only: save them as one of the parent's children after signing. */
+  saveChild: vine.boolean().optional(),
   guardianName: vine.string().trim().minLength(2).maxLength(64),
   guardianRelation: vine.enum(['father', 'mother', 'grandparent', 'other']),
 }
