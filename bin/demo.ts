@@ -69,7 +69,14 @@ const sandbox = spawn(process.execPath, ['ace', 'funds:sandbox'], {
   env,
   stdio: 'inherit',
 })
+/* The student-record service's stand-in (modules/students): where children's profiles are checked in the demo. */
+const studentRecord = spawn(process.execPath, ['ace', 'students:record-stand-in'], {
+  cwd: path('.'),
+  env,
+  stdio: 'inherit',
+})
 const stop = async () => {
+  studentRecord.kill('SIGTERM')
   sandbox.kill('SIGTERM')
   worker.kill('SIGTERM')
   serve.kill('SIGTERM')
@@ -79,6 +86,7 @@ process.on('SIGTERM', stop)
 serve.on('exit', async (code) => {
   worker.kill('SIGTERM')
   sandbox.kill('SIGTERM')
+  studentRecord.kill('SIGTERM')
   await server.stop()
   process.exit(code ?? 0)
 })

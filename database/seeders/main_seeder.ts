@@ -8,7 +8,7 @@ import {
   seedIdentityDemo,
 } from '#modules/identity/demo'
 import { seedRegistryDemo } from '#modules/registry/demo'
-import { seedSchoolsDemo } from '#modules/students/demo'
+import { seedSchoolsDemo, seedStudentsDemo } from '#modules/students/demo'
 import { seedCatalogDemo } from '#modules/catalog/demo'
 import { seedFundsDemo } from '#modules/funds/demo'
 import { seedComplaintsDemo } from '#modules/complaints/demo'
@@ -37,6 +37,11 @@ export default class MainSeeder extends BaseSeeder {
     /* The school register first: the children's profiles name its schools. */
     const schools = await seedSchoolsDemo(byRole('school_operator'))
     console.log(`School register demo data: ${schools.schools} schools`)
+    const parent = accounts.find((a) => a.role === 'parent')
+    if (parent) {
+      const { children } = await seedStudentsDemo({ ...parent, role: 'parent' })
+      console.log(`Children demo data: ${children} profiles of the demo parent`)
+    }
     const families = await seedDemoParents(48, ['220104', '220102', '220105', '130102', '130104'])
     await seedCatalogDemo(accounts, families)
     const bank = accounts.find((a) => a.role === 'bank_operator')

@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { signedUrlFor } from '@adonisjs/core/services/url_builder'
 import { TINY_PDF, residentId } from '#testing/registry'
 import { courseDraft, courseForm } from '#testing/catalog'
+import { blindIndex, sealIdNumber, withResidentIdCheckDigit } from '#kernel/shared/personal_data'
 import { createTestAccount } from '#testing/identity'
 import { createTestSchool } from '#testing/students'
 import { RULES, everyone, type Expected, type Rule, type RuleName } from './rules.js'
@@ -70,6 +71,60 @@ async function openRiskWarning(w: World) {
     })
     .returning('id')
   return (riskWarningId = Number(row.id))
+}
+
+/* The child the children's cells act on, inserted by their `prepare`. */
+let matrixChildId = 0
+const CHILD_CODE = 'MATR-IXCO-DE23'
+const matrixSchoolYear = () => {
+  const now = new Date()
+  return now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1
+}
+/** A synthetic primary-3 pupil's ID (8 on 1 September), unique per `n`. */
+const childMatrixId = (n: number) =>
+  withResidentIdCheckDigit(
+    `220104${matrixSchoolYear() - 8}0301${String(n % 1000).padStart(3, '0')}`
+  )
+const childMatrixForm = (idNumber: string) => ({
+  name: '矩阵孩子',
+  idNumber,
+  countyCode: '220104',
+  school: 'other',
+  schoolName: '长春市朝阳区矩阵小学',
+  grade: 'p3',
+  relation: 'mother',
+})
+async function insertMatrixChild(guardianId: number, n = 9001) {
+  const sealed = sealIdNumber(childMatrixId(n))
+  const [row] = await db
+    .table('children')
+    .insert({
+      name: '矩阵孩子',
+      id_number_cipher: sealed.cipher,
+      id_number_index: sealed.index,
+      id_number_masked: sealed.masked,
+      sex: 'female',
+      birth_date: `${matrixSchoolYear() - 8}-03-01`,
+      county_code: '220104',
+      city_code: '220100',
+      province_code: '220000',
+      school_name: '长春市朝阳区矩阵小学',
+      grade: 'p3',
+      grade_year: matrixSchoolYear(),
+      record_status: 'found',
+      created_by_user_id: guardianId,
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .returning('id')
+  await db.table('child_guardians').insert({
+    child_id: row.id,
+    user_id: guardianId,
+    position: 1,
+    relation: 'mother',
+    created_at: new Date(),
+  })
+  return (matrixChildId = Number(row.id))
 }
 
 export const NOT_IN_MATRIX: Record<string, string> = {
@@ -760,6 +815,67 @@ export const ROUTES: Record<string, Case | Case[]> = {
   'GET /parent/contracts/:id/pdf': {
     rule: 'parent_record',
     path: (w) => `/parent/contracts/${w.a.contractId}/pdf`,
+  },
+  /* students: children's profiles (side A's parent's child, inserted by each cell's `prepare`) */
+  'GET /parent/children': { rule: 'parent', path: () => '/parent/children' },
+  'GET /parent/children/new': { rule: 'parent', path: () => '/parent/children/new?county=220104' },
+  'POST /parent/children': {
+    rule: 'parent',
+    path: () => '/parent/children',
+    form: (_, n) => childMatrixForm(childMatrixId(n)),
+  },
+  'GET /parent/children/join': { rule: 'parent', path: () => '/parent/children/join' },
+  'POST /parent/children/join': {
+    rule: 'parent',
+    label: 'a code for a child no matrix actor guards',
+    prepare: async () => {
+      const child = await insertMatrixChild(0, 9000)
+      await db.table('child_invitations').insert({
+        child_id: child,
+        code_index: blindIndex(CHILD_CODE.replaceAll('-', ''), 'child_invitation'),
+        created_by_user_id: 0,
+        expires_at: new Date(Date.now() + 3_600_000),
+        created_at: new Date(),
+      })
+    },
+    path: () => '/parent/children/join',
+    form: () => ({ code: CHILD_CODE, relation: 'father' }),
+  },
+  'GET /parent/children/:id': {
+    rule: 'parent_record',
+    prepare: (w) => insertMatrixChild(w.actors.parent!.id),
+    path: () => `/parent/children/${matrixChildId}`,
+  },
+  'GET /parent/children/:id/edit': {
+    rule: 'parent_record',
+    prepare: (w) => insertMatrixChild(w.actors.parent!.id),
+    path: () => `/parent/children/${matrixChildId}/edit`,
+  },
+  'POST /parent/children/:id': {
+    rule: 'parent_record',
+    prepare: (w) => insertMatrixChild(w.actors.parent!.id),
+    path: () => `/parent/children/${matrixChildId}`,
+    form: () => ({ ...childMatrixForm(''), name: '矩阵孩子改名' }),
+  },
+  'GET /parent/children/:id/remove': {
+    rule: 'parent_record',
+    prepare: (w) => insertMatrixChild(w.actors.parent!.id),
+    path: () => `/parent/children/${matrixChildId}/remove`,
+  },
+  'POST /parent/children/:id/remove': {
+    rule: 'parent_record',
+    prepare: (w) => insertMatrixChild(w.actors.parent!.id),
+    path: () => `/parent/children/${matrixChildId}/remove`,
+  },
+  'POST /parent/children/:id/invitations': {
+    rule: 'parent_record',
+    prepare: (w) => insertMatrixChild(w.actors.parent!.id),
+    path: () => `/parent/children/${matrixChildId}/invitations`,
+  },
+  'POST /parent/children/:id/id-number': {
+    rule: 'parent_record',
+    prepare: (w) => insertMatrixChild(w.actors.parent!.id),
+    path: () => `/parent/children/${matrixChildId}/id-number`,
   },
 
   /* funds */
