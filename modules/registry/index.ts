@@ -63,6 +63,11 @@ export {
   creditSubjects,
   type RegistryCreditFacts,
 } from './queries/credit_facts.js'
+export {
+  registryAfterschoolFacts,
+  type RegistryAfterschoolFacts,
+  type AfterschoolTeacher,
+} from './queries/afterschool_facts.js'
 /* The spreadsheet reader of the registry's imports (zip-bomb guarded), for other registers' imports. */
 export { readSheet, type SheetRow } from './services/spreadsheet.js'
 export { SpreadsheetRefused } from './services/zip_guard.js'
