@@ -12,6 +12,7 @@ import { scheduleComplaintsJobs } from '#modules/complaints'
 import { scheduleStatisticsJobs } from '#modules/statistics'
 import { scheduleCreditJobs } from '#modules/credit'
 import { scheduleStudentsJobs } from '#modules/students'
+import { scheduleAfterschoolJobs } from '#modules/afterschool'
 
 await scheduleOutboxSweep()
 await scheduleIdentityJobs()
@@ -23,3 +24,4 @@ await scheduleComplaintsJobs()
 await scheduleStatisticsJobs()
 await scheduleCreditJobs()
 await scheduleStudentsJobs()
+await scheduleAfterschoolJobs()

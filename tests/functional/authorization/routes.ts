@@ -1424,6 +1424,63 @@ export const ROUTES: Record<string, Case | Case[]> = {
     path: () => `/manage/schools/${schoolId}/operators/${schoolOperatorId}/disable`,
     form: () => ({ reason: '矩阵测试停用' }),
   },
+  /* afterschool: calls for providers (side A's call in 朝阳区, inserted by each cell's `prepare`) */
+  'GET /manage/afterschool/calls': { rule: 'bureaus', path: () => '/manage/afterschool/calls' },
+  'GET /manage/afterschool/calls/new': {
+    rule: schoolKeepers,
+    path: () => '/manage/afterschool/calls/new',
+  },
+  'POST /manage/afterschool/calls': {
+    rule: schoolKeepers,
+    prepare: matrixSchools,
+    path: () => '/manage/afterschool/calls',
+    form: (_, n, own) => ({
+      'title': `矩阵课后服务征集${n}`,
+      'schoolYear': '2027',
+      'categories[]': ['arts'],
+      'schoolIds[]': [String(own.region === '220104' ? schoolId : otherSchoolId)],
+      'maxPriceYuan': '80',
+      'opensOn': '2027-06-01',
+      'closesOn': '2027-06-30',
+    }),
+  },
+  'GET /manage/afterschool/calls/:id': {
+    rule: 'institution_view',
+    prepare: matrixCall,
+    path: () => `/manage/afterschool/calls/${callId}`,
+  },
+  'POST /manage/afterschool/calls/:id/applications/:applicationId/decision': {
+    rule: schoolCountyA,
+    prepare: matrixCall,
+    path: () => `/manage/afterschool/calls/${callId}/applications/${applicationId}/decision`,
+    form: () => ({ decision: 'excluded', reason: '矩阵测试排除' }),
+  },
+  'POST /manage/afterschool/calls/:id/publish': {
+    rule: (a) => (schoolCountyA(a) === 'ok' ? 'refused' : schoolCountyA(a)),
+    label: 'reached (still open); publishing: afterschool suites',
+    prepare: matrixCall,
+    path: () => `/manage/afterschool/calls/${callId}/publish`,
+    form: () => ({ confirmed: 'yes' }),
+  },
+  'GET /institution/afterschool': { rule: 'institution', path: () => '/institution/afterschool' },
+  'GET /institution/afterschool/calls/:id': {
+    rule: 'institution_record',
+    prepare: matrixCall,
+    path: () => `/institution/afterschool/calls/${callId}`,
+  },
+  'POST /institution/afterschool/calls/:id/application': {
+    rule: 'owner_record',
+    prepare: matrixCall,
+    path: () => `/institution/afterschool/calls/${callId}/application`,
+    form: (w) => ({
+      'offers[0][name]': '矩阵国画',
+      'offers[0][category]': 'arts',
+      'offers[0][grades][]': ['p3'],
+      'offers[0][priceYuan]': '60',
+      'offers[0][classSize]': '20',
+      'offers[0][teacherIds][]': [String(w.a.staffId)],
+    }),
+  },
 }
 
 /* The school register's cells: side A's school, its code and operator, made in each cell's savepoint. */
@@ -1480,4 +1537,52 @@ export function cases(): { route: string; title: string; c: Case }[] {
       c,
     }))
   )
+}
+
+/* The after-school cells: side A's open call for 朝阳区 and side A's application to it. */
+let otherSchoolId = 0
+let callId = 0
+let applicationId = 0
+async function matrixSchools() {
+  await matrixSchool()
+  otherSchoolId = (await createTestSchool({ regionCode: '220102', name: '矩阵南关学校' })).id
+}
+async function matrixCall(w: World) {
+  await matrixSchool()
+  const today = new Date()
+  const [call] = await db
+    .table('afterschool_calls')
+    .insert({
+      title: '矩阵课后服务征集',
+      school_year: 2027,
+      region_code: '220104',
+      province_code: '220000',
+      city_code: '220100',
+      county_code: '220104',
+      categories: ['arts'],
+      school_ids: [schoolId],
+      max_price_per_class_fen: 8000,
+      opens_on: new Date(today.getTime() - 86_400_000 * 2),
+      closes_on: new Date(today.getTime() + 86_400_000 * 10),
+      status: 'open',
+      created_by: 0,
+      created_at: today,
+      updated_at: today,
+    })
+    .returning('id')
+  callId = Number(call.id)
+  const [application] = await db
+    .table('afterschool_applications')
+    .insert({
+      call_id: callId,
+      institution_id: w.a.institutionId,
+      submitted_by: 0,
+      offers: JSON.stringify([]),
+      eligible: false,
+      checks: JSON.stringify([]),
+      created_at: today,
+      updated_at: today,
+    })
+    .returning('id')
+  applicationId = Number(application.id)
 }
