@@ -16,7 +16,7 @@
 */
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { type MessageKind, queueText } from '#modules/messages'
+import { type MessageKind, queueTexts } from '#modules/messages'
 import { institutionSummary } from '#modules/registry'
 import FundAnomaly from '../models/fund_anomaly.js'
 import type { NoticeCause } from '../queries/fund_notices.js'
@@ -32,6 +32,9 @@ const KIND: Record<TellCause, MessageKind> = {
   fund_warning: 'fund_warning',
   risk_notice: 'risk_notice',
 }
+
+/* Rows of one multi-row insert: far below PostgreSQL's 65,535 bindings at ten a row. */
+const PARENTS_PER_STATEMENT = 1000
 
 export interface RiskEvent {
   cause: TellCause
@@ -50,21 +53,17 @@ export class TellParentsAtRisk {
     const parents = await affectedParents(institution.id)
     if (!parents.size) return 0
     const kind = KIND[event.cause]
+    const messages = [...parents].map(([parentUserId, heldFen]) => ({
+      kind,
+      to: { userId: parentUserId },
+      params: { institution: shorten(institution.name, 30), yuan: (heldFen / 100).toFixed(2) },
+      key: `${kind}:${event.key}`,
+      link: '/parent/orders',
+    }))
+    /* A large institution has thousands of parents: a few statements per chunk, not five per parent. */
     const queueAll = async (client: TransactionClientContract) => {
-      for (const [parentUserId, heldFen] of parents)
-        await queueText(
-          {
-            kind,
-            to: { userId: parentUserId },
-            params: {
-              institution: shorten(institution.name, 30),
-              yuan: (heldFen / 100).toFixed(2),
-            },
-            key: `${kind}:${event.key}`,
-            link: '/parent/orders',
-          },
-          client
-        )
+      for (let i = 0; i < messages.length; i += PARENTS_PER_STATEMENT)
+        await queueTexts(messages.slice(i, i + PARENTS_PER_STATEMENT), client)
     }
     await (trx ? queueAll(trx) : db.transaction(queueAll))
     return parents.size
