@@ -28,3 +28,4 @@ export type {
   StudentRecordInput,
 } from './children/student_record/extension_point.js'
 export { scheduleStudentsJobs } from './schedules.js'
+export { readResidentId, type ResidentIdFacts } from './children/services/resident_id.js'

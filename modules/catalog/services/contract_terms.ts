@@ -10,7 +10,7 @@ import { DomainError } from '#kernel/exceptions/domain_error'
 import { maskIdNumber } from '#kernel/shared/personal_data'
 import { todayIso } from '#kernel/shared/dates'
 import type { CurrentUser } from '#modules/identity'
-import { contractStudent } from '#modules/students'
+import { contractStudent, readResidentId } from '#modules/students'
 import {
   type ContractParty,
   type InstitutionSummary,
@@ -96,6 +96,27 @@ export async function assertSaleable(course: Course, options: { continuing?: boo
   return { institution, limits, classes }
 }
 
+/*
+| The child's age, read from the ID number, whatever grade was typed:
+| the platform serves children from 3 (Measures Art. 3: "3至6岁学龄前儿童
+| 和中小学生"), and a child not yet 6 (school age under the Compulsory
+| Education Law, Art. 11) is preschool, for whom academic and online
+| training are forbidden (the same rules courses are checked against).
+*/
+export function assertAgeFits(course: Course, idNumber: string, today = todayIso()) {
+  const id = readResidentId(idNumber, today)
+  if (!id.ok) return
+  const [by, bm, bd] = id.facts.birthDate.split('-').map(Number) as [number, number, number]
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number]
+  const age = ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0)
+  const field = { field: 'studentIdNumber' }
+  if (age < 3) throw new DomainError('catalog.contracts.under_three', {}, field)
+  if (age < 6 && course.kind === 'academic')
+    throw new DomainError('catalog.contracts.preschool_academic', {}, field)
+  if (age < 6 && course.delivery === 'online')
+    throw new DomainError('catalog.contracts.preschool_online', {}, field)
+}
+
 export async function contractTerms(
   actor: CurrentUser,
   course: Course,
@@ -105,6 +126,7 @@ export async function contractTerms(
   const input = await resolveStudent(actor, typed)
   if (!course.grades.includes(input.studentGrade as any))
     throw new DomainError('catalog.contracts.grade_not_covered', {}, { field: 'studentGrade' })
+  assertAgeFits(course, input.studentIdNumber)
   const [template, party, teachers] = await Promise.all([
     currentTemplate(),
     contractParty(course.institutionId),
