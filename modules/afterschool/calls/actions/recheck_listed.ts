@@ -59,6 +59,11 @@ export async function recheckListed(institutionIds?: number[]): Promise<RecheckR
         trx
       ),
     ])
+    /* One lookup per bureau, however many of its entries dropped. */
+    const bureaus = new Map<string, number[]>()
+    for (const call of calls.values())
+      if (!bureaus.has(call.regionCode))
+        bureaus.set(call.regionCode, await bureauAccountsFor(call.regionCode, { client: trx }))
     const messages: TextToQueue[] = []
     for (const a of dropped) {
       const call = calls.get(a.callId)!
@@ -77,7 +82,7 @@ export async function recheckListed(institutionIds?: number[]): Promise<RecheckR
           `已不再符合“${call.title}”课后服务名单条件，已移出名单。`,
           `/institution/afterschool/calls/${call.id}`
         )
-      for (const userId of await bureauAccountsFor(call.regionCode, { client: trx }))
+      for (const userId of bureaus.get(call.regionCode) ?? [])
         say(
           userId,
           `“${call.title}”名单中有机构不再符合条件，已移出。`,
