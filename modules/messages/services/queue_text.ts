@@ -49,75 +49,93 @@ export async function queueTexts(
   for (const message of messages) orderedParams(templateOf(message.kind), message.params)
   if (!messages.length) return []
   const write = async (client: TransactionClientContract): Promise<Queued[]> => {
-    const userOf = (m: TextToQueue) => ('userId' in m.to ? m.to.userId : null)
-    const inInbox = messages.map(
-      (m) => userOf(m) !== null && !templateOf(m.kind).params.some((p) => p.secret)
-    )
-    await writeInbox(
-      client,
-      messages.filter((_, i) => inInbox[i])
-    )
-    const declined = await declinedTexts(client, messages)
-    const phones = await textingContactsOf(
-      messages.map(userOf).filter((id): id is number => id !== null),
-      client
-    )
     const answers: Queued[] = []
-    const deliveries: Record<string, unknown>[] = []
-    const firstOfKey = new Map<string, number>()
-    messages.forEach((message, i) => {
-      const userId = userOf(message)
-      const inbox = inInbox[i]!
-      if (
-        userId !== null &&
-        !templateOf(message.kind).mandatory &&
-        declined.has(`${userId}|${message.kind}`)
-      ) {
-        answers.push({ text: 'opted_out', inbox })
-        return
-      }
-      const phone =
-        'phone' in message.to
-          ? normalizePhone(message.to.phone)
-          : (phones.get(userId!)?.phone ?? null)
-      if (!phone) {
-        answers.push({ text: 'no_phone', inbox })
-        return
-      }
-      const dedupeKey = `${message.key}|${phoneIndex(phone)}`.slice(0, 200)
-      /* Until the insert answers, a delivery counts as a duplicate; the first of each key becomes queued. */
-      answers.push({ text: 'duplicate', inbox })
-      if (firstOfKey.has(dedupeKey)) return
-      firstOfKey.set(dedupeKey, i)
-      deliveries.push({
-        kind: message.kind,
-        dedupe_key: dedupeKey,
-        recipient_user_id: userId,
-        recipient_cipher: sealPhone(phone).cipher,
-        recipient_index: phoneIndex(phone),
-        recipient_masked: maskPhone(phone),
-        params_cipher: encryption.encrypt(JSON.stringify(message.params)),
-        body_masked: renderMasked(message.kind, message.params),
-        provider: configuredProvider(),
-      })
-    })
-    if (!deliveries.length) return answers
-    const inserted: { id: string; dedupe_key: string }[] = await client
-      .insertQuery()
-      .table('message_deliveries')
-      .multiInsert(deliveries)
-      .onConflict('dedupe_key')
-      .ignore()
-      .returning(['id', 'dedupe_key'])
-    for (const row of inserted) answers[firstOfKey.get(row.dedupe_key)!]!.text = 'queued'
-    await publishMany(
-      client,
-      'messages:deliver',
-      inserted.map((row) => ({ deliveryId: Number(row.id) }))
-    )
+    for (let i = 0; i < messages.length; i += MESSAGES_PER_CHUNK)
+      answers.push(...(await writeChunk(client, messages.slice(i, i + MESSAGES_PER_CHUNK))))
     return answers
   }
   return trx ? write(trx) : db.transaction(write)
+}
+
+/*
+| A chunk's rows go in one insert each: nine bindings a delivery, and
+| PostgreSQL takes at most 65,535 per statement, so a night's reminders
+| (tens of thousands) are written a thousand at a time. A key repeated in
+| a later chunk meets the first on the unique index: a duplicate.
+*/
+const MESSAGES_PER_CHUNK = 1000
+
+async function writeChunk(
+  client: TransactionClientContract,
+  messages: TextToQueue[]
+): Promise<Queued[]> {
+  const userOf = (m: TextToQueue) => ('userId' in m.to ? m.to.userId : null)
+  const inInbox = messages.map(
+    (m) => userOf(m) !== null && !templateOf(m.kind).params.some((p) => p.secret)
+  )
+  await writeInbox(
+    client,
+    messages.filter((_, i) => inInbox[i])
+  )
+  const declined = await declinedTexts(client, messages)
+  const phones = await textingContactsOf(
+    messages.map(userOf).filter((id): id is number => id !== null),
+    client
+  )
+  const answers: Queued[] = []
+  const deliveries: Record<string, unknown>[] = []
+  const firstOfKey = new Map<string, number>()
+  messages.forEach((message, i) => {
+    const userId = userOf(message)
+    const inbox = inInbox[i]!
+    if (
+      userId !== null &&
+      !templateOf(message.kind).mandatory &&
+      declined.has(`${userId}|${message.kind}`)
+    ) {
+      answers.push({ text: 'opted_out', inbox })
+      return
+    }
+    const phone =
+      'phone' in message.to
+        ? normalizePhone(message.to.phone)
+        : (phones.get(userId!)?.phone ?? null)
+    if (!phone) {
+      answers.push({ text: 'no_phone', inbox })
+      return
+    }
+    const dedupeKey = `${message.key}|${phoneIndex(phone)}`.slice(0, 200)
+    /* Until the insert answers, a delivery counts as a duplicate; the first of each key becomes queued. */
+    answers.push({ text: 'duplicate', inbox })
+    if (firstOfKey.has(dedupeKey)) return
+    firstOfKey.set(dedupeKey, i)
+    deliveries.push({
+      kind: message.kind,
+      dedupe_key: dedupeKey,
+      recipient_user_id: userId,
+      recipient_cipher: sealPhone(phone).cipher,
+      recipient_index: phoneIndex(phone),
+      recipient_masked: maskPhone(phone),
+      params_cipher: encryption.encrypt(JSON.stringify(message.params)),
+      body_masked: renderMasked(message.kind, message.params),
+      provider: configuredProvider(),
+    })
+  })
+  if (!deliveries.length) return answers
+  const inserted: { id: string; dedupe_key: string }[] = await client
+    .insertQuery()
+    .table('message_deliveries')
+    .multiInsert(deliveries)
+    .onConflict('dedupe_key')
+    .ignore()
+    .returning(['id', 'dedupe_key'])
+  for (const row of inserted) answers[firstOfKey.get(row.dedupe_key)!]!.text = 'queued'
+  await publishMany(
+    client,
+    'messages:deliver',
+    inserted.map((row) => ({ deliveryId: Number(row.id) }))
+  )
+  return answers
 }
 
 async function writeInbox(client: TransactionClientContract, messages: TextToQueue[]) {

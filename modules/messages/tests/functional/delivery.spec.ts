@@ -268,6 +268,32 @@ test.group('Messages: delivery through a provider, retried and logged', (group) 
     )
   })
 
+  test("a night's worth of texts goes in chunks, never past a statement's 65,535 bindings", async ({
+    assert,
+  }) => {
+    const params = { from: '长春市教育局', what: '请于本周内完成年度备案信息核对。' }
+    const night = Array.from({ length: 7500 }, (_, i) => ({
+      kind: 'reminder' as const,
+      to: { phone: `1390${String(i).padStart(7, '0')}` },
+      params,
+      key: `night:${i}`,
+    }))
+    /* Rolled back: the texts are counted, never sent. */
+    const trx = await db.transaction()
+    try {
+      const answers = await queueTexts(night, trx)
+      assert.lengthOf(answers, 7500)
+      assert.isTrue(answers.every((a) => a.text === 'queued'))
+      const [{ n }] = await trx
+        .from('message_deliveries')
+        .whereLike('dedupe_key', 'night:%')
+        .count('* as n')
+      assert.equal(Number(n), 7500)
+    } finally {
+      await trx.rollback()
+    }
+  })
+
   test('parameters missing from the template are refused before anything is written; typed words are fitted', async ({
     assert,
   }) => {
