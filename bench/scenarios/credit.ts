@@ -320,6 +320,7 @@ async function board(ctx: BenchContext, admin: BenchAdmin, rounds: number): Prom
 const CREDIT_TABLES = [
   'risk_warning_changes',
   'risk_warnings',
+  'risk_board_counts',
   'sales_freezes',
   'credit_score_changes',
   'credit_scores',

@@ -35,6 +35,16 @@ export default class CreditProvider {
         await RecomputeCreditScoresJob.dispatch({ institutionId: event.institutionId, cause })
     }
     for (const name of SCORE_EVENTS) emitter.on(name, recompute(name))
+    /*
+    | A school's term-end rating of an after-school provider: credit keeps
+    | its own copy first, then recomputes — in one listener, so the
+    | recompute never runs before the rating it scores is written.
+    */
+    const { recordSchoolRating } = await import('./score/actions/record_school_rating.js')
+    emitter.on('afterschool:provider_rated', async (event) => {
+      await recordSchoolRating(event)
+      await recompute('afterschool:provider_rated')(event)
+    })
     /* Risk warnings (Art. 17) re-evaluated on the events that move their facts. */
     await (await import('./risk/subscribe_risk_events.js')).subscribeRiskEvents(emitter)
   }

@@ -35,9 +35,11 @@ export async function evaluateRisk(
   options: { asOf?: Date } = {}
 ): Promise<RiskRun> {
   const asOf = options.asOf ?? new Date()
-  const ids = [...new Set(institutionIds ?? (await allEvaluatedInstitutions(asOf)))].sort(
-    (a, b) => a - b
-  )
+  /* The nightly run also takes institutions that still have open warnings but are evaluated no more (removed). */
+  const everyone = institutionIds
+    ? institutionIds
+    : [...(await allEvaluatedInstitutions(asOf)), ...(await institutionsWithOpenWarnings())]
+  const ids = [...new Set(everyone)].sort((a, b) => a - b)
   const run: RiskRun = { institutions: 0, raised: 0, changed: 0, lifted: 0 }
   const thresholdsOf = thresholdCache()
   for (let i = 0; i < ids.length; i += BATCH) {
@@ -47,6 +49,8 @@ export async function evaluateRisk(
       const facts = await gatherRiskFacts(batch, asOf)
       const [open, held] = [await openWarnings(trx, batch), await heldLifts(trx, batch)]
       const plan = new RiskPlan(asOf)
+      for (const [key, row] of open)
+        if (!facts.has(Number(key.split('|')[0]))) plan.liftRemoved(row)
       for (const [id, f] of facts) {
         const thresholds = await thresholdsOf(f)
         for (const a of assess(f, thresholds))
@@ -79,10 +83,42 @@ async function openWarnings(trx: TransactionClientContract, ids: number[]) {
     .from('risk_warnings')
     .whereIn('institution_id', ids)
     .whereNull('lifted_at')
-    .select('id', 'institution_id', 'indicator', 'level', 'value', 'evidence')
+    .select(
+      'id',
+      'institution_id',
+      'indicator',
+      'level',
+      'value',
+      'evidence',
+      'region_code',
+      'province_code',
+      'city_code',
+      'county_code'
+    )
   return new Map<string, OpenRow>(
-    rows.map((r) => [`${r.institution_id}|${r.indicator}`, { ...r, id: Number(r.id) }])
+    rows.map((r) => [
+      `${r.institution_id}|${r.indicator}`,
+      {
+        id: Number(r.id),
+        institutionId: Number(r.institution_id),
+        indicator: r.indicator,
+        level: r.level,
+        value: r.value,
+        evidence: r.evidence,
+        where: {
+          regionCode: r.region_code,
+          provinceCode: r.province_code,
+          cityCode: r.city_code,
+          countyCode: r.county_code,
+        },
+      },
+    ])
   )
+}
+
+async function institutionsWithOpenWarnings(): Promise<number[]> {
+  const rows = await db.from('risk_warnings').whereNull('lifted_at').distinct('institution_id')
+  return rows.map((r) => Number(r.institution_id))
 }
 
 /** The newest bureau lift per institution and indicator that still holds. */

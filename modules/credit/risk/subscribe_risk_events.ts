@@ -16,6 +16,8 @@ export const RISK_EVENTS = [
   'complaints:closed',
   'registry:list_changed',
   'registry:filing_approved',
+  /* Removed: evaluated no more, so its open warnings are lifted (and their freezes released). */
+  'registry:institution_removed',
   'catalog:course_listed',
   'catalog:course_taken_down',
 ] as const

@@ -15,25 +15,37 @@ import { accountsActingForMany } from '#modules/identity'
 import { queueTexts } from '#modules/messages'
 import type { RegistryRiskFacts } from '#modules/registry'
 import type { Assessment } from './assess.js'
+import type { IndicatorKey } from './indicators.js'
 import { addToBoard } from './board_counts.js'
 import { type SalesFreezeOf, freezeSalesOf, releaseSalesOf } from './sales_freeze.js'
 import { LEVEL_RANK, type RiskLevel, type RiskThresholds } from './thresholds.js'
 
 type Warns = Assessment & { level: RiskLevel }
 
+/** Where a warning is counted on the board: its stored lineage, whatever the institution's is today. */
+export interface Lineage {
+  regionCode: string
+  provinceCode: string
+  cityCode: string | null
+  countyCode: string | null
+}
+
 /** An open warning as the evaluation read it. */
 export interface OpenRow {
   id: number
+  institutionId: number
+  indicator: string
   level: RiskLevel
   value: string
   evidence: unknown
+  where: Lineage
 }
 
 interface Known {
   id: number
   institutionId: number
   from: RiskLevel
-  registry: RegistryRiskFacts
+  where: Lineage
 }
 
 interface Raise {
@@ -49,13 +61,30 @@ const stored = (value: number | null) => (value === null ? null : Math.round(val
 
 export class RiskPlan {
   readonly releaseHolds: number[] = []
-  readonly lifts: (Known & { a: Assessment; reason: 'recovered' | 'switched_off' })[] = []
+  readonly lifts: (Known & {
+    a: Pick<Assessment, 'indicator' | 'value' | 'threshold'>
+    reason: 'recovered' | 'switched_off' | 'removed'
+  })[] = []
+  /** Red before and after: whether it freezes follows the province's list as it is today. */
+  readonly stillRed: (Known & { indicator: string; freezes: boolean })[] = []
   /** Same level, a new value: the row is refreshed, no history. */
   readonly refreshes: (Known & { a: Warns })[] = []
   readonly moves: (Known & { a: Warns; freezes: boolean })[] = []
   readonly raises: Raise[] = []
 
   constructor(readonly asOf: Date) {}
+
+  /** An institution evaluated no more (removed): its open warnings are lifted. */
+  liftRemoved(open: OpenRow) {
+    this.lifts.push({
+      id: open.id,
+      institutionId: open.institutionId,
+      from: open.level,
+      where: open.where,
+      a: { indicator: open.indicator as IndicatorKey, value: Number(open.value), threshold: null },
+      reason: 'removed',
+    })
+  }
 
   consider(
     registry: RegistryRiskFacts,
@@ -70,7 +99,7 @@ export class RiskPlan {
       id: open.id,
       institutionId: registry.institutionId,
       from: open.level,
-      registry,
+      where: open.where,
     }
     if (!a.level) {
       if (known) this.lifts.push({ ...known, a, reason: a.off ? 'switched_off' : 'recovered' })
@@ -81,6 +110,8 @@ export class RiskPlan {
     if (known) {
       if (known.from !== a.level) this.moves.push({ ...known, a: warns, freezes })
       else if (Number(open!.value) !== stored(a.value)) this.refreshes.push({ ...known, a: warns })
+      if (known.from === 'red' && a.level === 'red')
+        this.stillRed.push({ ...known, indicator: a.indicator, freezes })
       return
     }
     if (held && LEVEL_RANK[a.level] <= LEVEL_RANK[held.level]) return
@@ -116,7 +147,7 @@ export async function writeRiskPlan(
   const moved = await writeUpdates(trx, plan, new Set(risen.map((m) => m.id)), now)
   const moves = plan.moves.filter((m) => moved.has(m.id))
   const raised = await writeRaises(trx, plan.raises, now)
-  const at = (r: RegistryRiskFacts, level: string, indicator: string, n: number) => ({
+  const at = (r: Lineage, level: string, indicator: string, n: number) => ({
     regionCode: r.regionCode,
     provinceCode: r.provinceCode,
     cityCode: r.cityCode,
@@ -126,10 +157,10 @@ export async function writeRiskPlan(
     n,
   })
   await addToBoard(trx, [
-    ...lifted.map((l) => at(l.registry, l.from, l.a.indicator, -1)),
+    ...lifted.map((l) => at(l.where, l.from, l.a.indicator, -1)),
     ...moves.flatMap((m) => [
-      at(m.registry, m.from, m.a.indicator, -1),
-      at(m.registry, m.a.level, m.a.indicator, 1),
+      at(m.where, m.from, m.a.indicator, -1),
+      at(m.where, m.a.level, m.a.indicator, 1),
     ]),
     ...raised.map((r) => at(r.registry, r.a.level, r.a.indicator, 1)),
   ])
@@ -139,24 +170,45 @@ export async function writeRiskPlan(
     ...moves.map((m) => change(m.id, m.from, m.a.level, m.a, 'evaluation')),
     ...raised.map((r) => change(r.id, null, r.a.level, r.a, 'evaluation')),
   ])
-  await remindInstitutions(trx, [
-    ...raised.map((r) => ({ id: r.id, institutionId: r.registry.institutionId, a: r.a })),
-    ...risen.filter((m) => moved.has(m.id)),
-  ])
+  await remindInstitutions(
+    trx,
+    [
+      ...raised.map((r) => ({ id: r.id, institutionId: r.registry.institutionId, a: r.a })),
+      ...risen.filter((m) => moved.has(m.id)),
+    ],
+    now
+  )
 
+  const liftedIds = new Set(lifted.map((l) => l.id))
   const freezing: SalesFreezeOf[] = [
-    ...raised.filter((r) => r.freezes && r.a.level === 'red'),
-    ...moves.filter((m) => m.freezes && m.a.level === 'red'),
-  ].map((w) => ({
-    warningId: w.id,
-    institutionId: w.registry.institutionId,
-    indicator: w.a.indicator,
-  }))
+    ...raised
+      .filter((r) => r.freezes && r.a.level === 'red')
+      .map((r) => ({
+        warningId: r.id,
+        institutionId: r.registry.institutionId,
+        indicator: r.a.indicator,
+      })),
+    ...moves
+      .filter((m) => m.freezes && m.a.level === 'red')
+      .map((m) => ({ warningId: m.id, institutionId: m.institutionId, indicator: m.a.indicator })),
+    ...plan.stillRed
+      .filter((w) => w.freezes && !liftedIds.has(w.id))
+      .map((w) => ({
+        warningId: w.id,
+        institutionId: w.institutionId,
+        indicator: w.indicator as IndicatorKey,
+      })),
+  ]
+  /* Idempotent: a red warning already frozen meets its open freeze; one the province newly lists freezes now. */
   await freezeSalesOf(trx, freezing, now)
-  /* Lifted, or down from red: its freeze (if it had one) goes; a warning that never froze lifts nothing. */
+  /* Lifted, down from red, or red of an indicator the province no longer lists: its freeze (if any) goes. */
   await releaseSalesOf(
     trx,
-    [...lifted, ...moves.filter((m) => m.from === 'red' && m.a.level !== 'red')].map((w) => w.id),
+    [
+      ...lifted,
+      ...moves.filter((m) => m.from === 'red' && m.a.level !== 'red'),
+      ...plan.stillRed.filter((w) => !w.freezes),
+    ].map((w) => w.id),
     now
   )
   return { raised: raised.length, changed: moves.length, lifted: lifted.length }
@@ -271,7 +323,7 @@ const change = (
   warningId: number,
   from: RiskLevel | null,
   to: RiskLevel | null,
-  a: Assessment,
+  a: Pick<Assessment, 'value' | 'threshold'>,
   cause: string
 ) => ({
   warning_id: warningId,
@@ -301,7 +353,8 @@ async function writeChanges(
  */
 async function remindInstitutions(
   trx: TransactionClientContract,
-  warnings: { id: number; institutionId: number; a: Warns }[]
+  warnings: { id: number; institutionId: number; a: Warns }[],
+  at: Date
 ) {
   if (!warnings.length) return
   const zh = i18nManager.locale('zh-CN')
@@ -319,7 +372,8 @@ async function remindInstitutions(
           level: zh.t(`credit_risk.levels.${w.a.level}`),
           what: zh.t(`credit_risk.indicators.${w.a.indicator}`),
         },
-        key: `risk_warning:${w.id}:${w.a.level}`,
+        /* Once per warning and move: red again after orange is news again (and may freeze again). */
+        key: `risk_warning:${w.id}:${w.a.level}:${at.getTime()}`,
         link: `/institution/risk/${w.id}`,
       }))
     ),

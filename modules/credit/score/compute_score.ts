@@ -37,6 +37,8 @@ export interface InstitutionCreditFacts {
   catalog: CatalogCreditFacts | undefined
   penalties: PenaltyFact[]
   adjustments: AdjustmentFact[]
+  /** The average (1–5) of each school's term-end rating in the window (credit's own copy). */
+  schoolRatings: number[]
 }
 
 export interface Factor {
@@ -77,6 +79,9 @@ function counts(
     complaint: { n: c?.complaints ?? 0 },
     late_answer: { n: c?.lateAnswers ?? 0 },
     low_rating: { n: lowRating ? 1 : 0 },
+    low_school_rating: {
+      n: facts.schoolRatings.filter((average) => average < rules.schoolRatingBelow).length,
+    },
     refund_left_to_deadline: { n: f?.refundsLeftToDeadline ?? 0 },
     refund_ordered_by_bureau: { n: f?.refundsOrderedByBureau ?? 0 },
     finding_minor: { n: r?.minorFindings ?? 0 },

@@ -56,26 +56,35 @@ export async function gatherFacts(
 ): Promise<Map<number, InstitutionCreditFacts>> {
   const ids = subjects.map((s) => s.id)
   const since = now.minus({ months: windowMonths }).toJSDate()
-  const [registry, funds, complaints, catalog, penalties, adjustments] = await Promise.all([
-    registryCreditFacts(ids, since),
-    fundsCreditFacts(ids, since),
-    complaintsCreditFacts(ids, since),
-    catalogCreditFacts(ids, since),
-    ids.length
-      ? db
-          .from('credit_penalties')
-          .whereIn('institution_id', ids)
-          .where('decided_on', '>=', now.minus({ months: PENALTY_HORIZON_MONTHS }).toISODate()!)
-          .select(
-            'id',
-            'institution_id',
-            'kind',
-            'document_number',
-            db.raw(`decided_on::text as day`)
-          )
-      : [],
-    creditAdjustmentsFor(ids, since),
-  ])
+  const [registry, funds, complaints, catalog, penalties, adjustments, ratings] = await Promise.all(
+    [
+      registryCreditFacts(ids, since),
+      fundsCreditFacts(ids, since),
+      complaintsCreditFacts(ids, since),
+      catalogCreditFacts(ids, since),
+      ids.length
+        ? db
+            .from('credit_penalties')
+            .whereIn('institution_id', ids)
+            .where('decided_on', '>=', now.minus({ months: PENALTY_HORIZON_MONTHS }).toISODate()!)
+            .select(
+              'id',
+              'institution_id',
+              'kind',
+              'document_number',
+              db.raw(`decided_on::text as day`)
+            )
+        : [],
+      creditAdjustmentsFor(ids, since),
+      ids.length
+        ? db
+            .from('credit_school_ratings')
+            .whereIn('institution_id', ids)
+            .where('rated_on', '>=', now.minus({ months: windowMonths }).toISODate()!)
+            .select('institution_id', db.raw('(quality + safety + punctuality) / 3.0 AS average'))
+        : [],
+    ]
+  )
   const out = new Map<number, InstitutionCreditFacts>()
   for (const id of ids)
     out.set(id, {
@@ -85,6 +94,7 @@ export async function gatherFacts(
       catalog: catalog.get(id),
       penalties: [],
       adjustments: [],
+      schoolRatings: [],
     })
   for (const p of penalties) {
     const fact: PenaltyFact = {
@@ -95,6 +105,7 @@ export async function gatherFacts(
     }
     out.get(Number(p.institution_id))?.penalties.push(fact)
   }
+  for (const r of ratings) out.get(Number(r.institution_id))?.schoolRatings.push(Number(r.average))
   for (const a of adjustments)
     out
       .get(a.institutionId)

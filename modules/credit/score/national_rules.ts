@@ -21,6 +21,7 @@ export const INDICATOR_CATEGORY = {
   complaint: 'service',
   late_answer: 'service',
   low_rating: 'service',
+  low_school_rating: 'service',
   refund_left_to_deadline: 'service',
   refund_ordered_by_bureau: 'service',
   finding_minor: 'compliance',
@@ -52,6 +53,12 @@ export interface ScoreIndicators {
   /** A visible average below this many stars, over at least `lowRatingMinReviews` reviews, deducts. */
   lowRatingBelow: number
   lowRatingMinReviews: number
+  /**
+   * A school's term-end rating of an after-school provider whose average
+   * (quality, safety, punctuality, 1–5 each) is below this deducts, once
+   * per school and term, within the window.
+   */
+  schoolRatingBelow: number
   /** How many months a penalty decision weighs on the score, by kind (1–120). */
   penaltyMonths: Record<'warning' | 'fine' | 'confiscation' | 'suspension' | 'revocation', number>
   indicators: Record<IndicatorKey, IndicatorWeight>
@@ -76,6 +83,14 @@ export const NATIONAL_SCORE_INDICATORS: ScoreIndicators = Object.freeze({
   windowMonths: 12,
   lowRatingBelow: 3,
   lowRatingMinReviews: 5,
+  /*
+  | Schools' term-end ratings (issue 17, item 6): the platform's choice, no
+  | published rule prescribes one. An average below 3 of 5 — the middle of
+  | the scale — from one school for one term is a poor service report:
+  | 15 points each, at most 45 (three schools or terms), beside parents'
+  | low rating (20) in the service part of the score.
+  */
+  schoolRatingBelow: 3,
   penaltyMonths: { warning: 12, fine: 24, confiscation: 24, suspension: 36, revocation: 36 },
   indicators: {
     /* Disclosure through a current filing: Tianjin's 40. */
@@ -88,6 +103,7 @@ export const NATIONAL_SCORE_INDICATORS: ScoreIndicators = Object.freeze({
     complaint: w(5, 50),
     late_answer: w(10, 50),
     low_rating: w(20, 20),
+    low_school_rating: w(15, 45),
     /* Refunds made per contract: Tianjin's 100. */
     refund_left_to_deadline: w(20, 60),
     refund_ordered_by_bureau: w(40, 100),
@@ -135,6 +151,8 @@ export function checkIndicators(rules: ScoreIndicators, region: string): ScoreIn
     fail(`lowRatingBelow ${rules.lowRatingBelow} is not above 1 and at most 5`)
   if (!whole(rules.lowRatingMinReviews, 1, 1000))
     fail(`lowRatingMinReviews ${rules.lowRatingMinReviews} is not 1–1000`)
+  if (!(rules.schoolRatingBelow > 1 && rules.schoolRatingBelow <= 5))
+    fail(`schoolRatingBelow ${rules.schoolRatingBelow} is not above 1 and at most 5`)
   for (const [kind, months] of Object.entries(NATIONAL_SCORE_INDICATORS.penaltyMonths)) {
     const m = rules.penaltyMonths?.[kind as keyof ScoreIndicators['penaltyMonths']]
     if (!whole(m, 1, 120)) fail(`penaltyMonths.${kind} ${m} is not 1–120 (national ${months})`)

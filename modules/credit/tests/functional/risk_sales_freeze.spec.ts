@@ -8,6 +8,7 @@ import { fundsRecordsFor } from '#testing/funds'
 import { createTestAccount } from '#testing/identity'
 import { createFiledInstitution, createStaffMember } from '#testing/registry'
 import { LiftRiskWarning } from '../../risk/actions/lift_risk_warning.js'
+import { freezeNothingIn } from '../helpers/freeze_nothing.js'
 import { warningsOf } from '../../risk/queries/warnings_of.js'
 
 /*
@@ -86,6 +87,12 @@ test.group('Risk warnings: a red money warning stops new sales', (group) => {
   }) => {
     const w = await world()
     assert.lengthOf(await salesFreezesOf(w.institution.id), 1)
+    const redOnBoard = () =>
+      db
+        .from('risk_board_counts')
+        .where({ region_code: w.institution.regionCode, indicator: CAPACITY, level: 'red' })
+        .first()
+    assert.equal(Number((await redOnBoard())?.n), 1, 'counted before the lift')
     await new LiftRiskWarning().handle(w.county, {
       warningId: w.warning.id,
       note: '已约谈并核实新增教学场地',
@@ -107,5 +114,57 @@ test.group('Risk warnings: a red money warning stops new sales', (group) => {
       0,
       'still red, not worse: no new freeze'
     )
+  })
+
+  test('a province dropping the indicator from its freeze list lets sales go on at the next run', async ({
+    assert,
+  }) => {
+    const w = await world()
+    assert.lengthOf(await salesFreezesOf(w.institution.id), 1)
+    const restore = freezeNothingIn('220000')
+    try {
+      await evaluateRisk([w.institution.id])
+      assert.lengthOf(await salesFreezesOf(w.institution.id), 0, 'released, still red')
+      assert.equal(
+        (await warningsOf(w.institution.id)).find((x) => x.indicator === CAPACITY)!.level,
+        'red'
+      )
+    } finally {
+      restore()
+    }
+    await evaluateRisk([w.institution.id])
+    assert.lengthOf(await salesFreezesOf(w.institution.id), 1, 'listed again: frozen again')
+  })
+
+  test('a removed institution: its warnings lifted as removed, its freeze released, the board emptied', async ({
+    assert,
+    client,
+  }) => {
+    const w = await world()
+    ;(
+      await client
+        .post(`/manage/institutions/${w.institution.id}/remove`)
+        .loginAs(w.county)
+        .withCsrfToken()
+        .form({ reason: '已停止办学' })
+        .redirects(0)
+    ).assertStatus(302)
+    /* The removal's event re-evaluated it; the nightly run would too. */
+    await evaluateRisk()
+    assert.lengthOf(await warningsOf(w.institution.id), 0)
+    const lifted = await warningsOf(w.institution.id, { includeLifted: true })
+    assert.isTrue(
+      lifted.filter((x) => x.indicator === CAPACITY).every((x) => x.liftReason !== null)
+    )
+    assert.include(
+      lifted.map((x) => x.liftReason),
+      'removed'
+    )
+    assert.lengthOf(await salesFreezesOf(w.institution.id), 0)
+    const counted = await db
+      .from('risk_board_counts')
+      .where({ region_code: w.institution.regionCode, indicator: CAPACITY })
+      .sum('n as n')
+    assert.equal(Number(counted[0]?.n ?? 0), 0)
   })
 })

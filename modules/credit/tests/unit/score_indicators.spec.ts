@@ -32,6 +32,7 @@ function clean(): InstitutionCreditFacts {
     catalog: { listedCourses: 3, failedMaterials: 0 },
     penalties: [],
     adjustments: [],
+    schoolRatings: [4.3, 3],
   }
 }
 
@@ -46,6 +47,7 @@ const MOVES: Record<IndicatorKey, (f: InstitutionCreditFacts) => void> = {
   complaint: (f) => (f.complaints!.complaints = 1),
   late_answer: (f) => (f.complaints!.lateAnswers = 1),
   low_rating: (f) => (f.complaints!.averageRating = 2.5),
+  low_school_rating: (f) => f.schoolRatings.push(2.7),
   refund_left_to_deadline: (f) => (f.funds!.refundsLeftToDeadline = 1),
   refund_ordered_by_bureau: (f) => (f.funds!.refundsOrderedByBureau = 1),
   finding_minor: (f) => (f.registry!.minorFindings = 1),
@@ -118,6 +120,22 @@ test.group('Credit score indicators', () => {
     assert.equal(score(facts).score, 980)
     facts.complaints!.averageRating = 3
     assert.equal(score(facts).score, 1000)
+  })
+
+  test("a school's rating deducts below the threshold only, once per rating, up to the cap", ({
+    assert,
+  }) => {
+    const facts = clean()
+    facts.schoolRatings = [3, 5, 4]
+    assert.equal(score(facts).score, 1000, 'an average of exactly 3 does not deduct')
+    facts.schoolRatings = [2.9, 1, 3]
+    const two = score(facts)
+    assert.equal(two.score, 970)
+    assert.deepEqual(two.factors, [
+      { key: 'low_school_rating', category: 'service', count: 2, points: -30 },
+    ])
+    facts.schoolRatings = [1, 1, 1, 1, 2]
+    assert.equal(score(facts).score, 1000 - rules.indicators.low_school_rating.cap)
   })
 
   test('a penalty weighs for its period only, and names its document', ({ assert }) => {
