@@ -16,21 +16,18 @@ import {
   chargeLimits,
   contractSummary,
   holdSeat,
-  saleCheck,
 } from '#modules/catalog'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { fundDeadlines } from '../extension_points.js'
 import Order from '../models/order.js'
 import { businessNumber } from '../services/numbers.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
+import { assertChargeable } from '../services/sale_continues.js'
 import {
   type ClosedPayment,
   closeAtChannel,
   closePendingPayments,
 } from '../services/payment_closing.js'
-
-/* Statuses of a charge that was paid (whatever happened to its classes since). */
-const PAID_STATUSES = ['paid', 'in_progress', 'completed', 'refunding', 'refunded'] as const
 
 const monthsBetween = (from: string, to: string) =>
   DateTime.fromISO(to).diff(DateTime.fromISO(from), 'months').months
@@ -75,14 +72,8 @@ export class CreateOrder {
     if (contract.status === 'terminated' || contract.status === 'completed')
       throw new DomainError('funds.orders.contract_closed')
     if (contract.pricePerClassFen <= 0) throw new DomainError('funds.orders.free_course')
-    /* A sales freeze stops new sales only: a contract with a paid charge goes on. */
-    const paidBefore = await Order.query()
-      .where('contractId', contract.id)
-      .where('paidFen', '>', 0)
-      .whereIn('status', [...PAID_STATUSES])
-      .first()
-    const sale = await saleCheck(contract.courseId, { continuing: Boolean(paidBefore) })
-    if (!sale.saleable) throw new DomainError(sale.reason ?? 'funds.orders.not_saleable')
+    /* A sales freeze stops new sales only: a contract with a charge paid (and not wholly refunded) goes on. */
+    await assertChargeable(contract.id, contract.courseId)
     await supervisedAccountOf(contract.institutionId)
     const region = toRegionCode(contract.regionCode)
     const limits = await chargeLimits.resolve(region, {

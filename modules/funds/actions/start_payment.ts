@@ -20,6 +20,7 @@ import Order from '../models/order.js'
 import Payment from '../models/payment.js'
 import { businessNumber } from '../services/numbers.js'
 import { supervisedAccountOf } from '../services/supervised_accounts.js'
+import { assertChargeable } from '../services/sale_continues.js'
 
 export const notifyUrl = (provider: string) => `${env.get('APP_URL')}/api/pay/notify/${provider}`
 
@@ -29,6 +30,12 @@ export class StartPayment {
     subject: string,
     options: { consumptionId?: number } = {}
   ): Promise<Payment> {
+    /*
+    | An order made before a sales freeze is still a new sale until paid:
+    | the cashier is refused too. A class already taken under "learn
+    | first, pay later" is owed whatever happened since, so it is paid.
+    */
+    if (!options.consumptionId) await assertChargeable(order.contractId)
     const account = await supervisedAccountOf(order.institutionId)
     const bank = await Bank.findOrFail(account.bankId)
     const payment = await this.#openPayment(order.id, options).catch(async (error) => {

@@ -5,6 +5,9 @@ import { contractSummary, freezeSales, liftSalesFreezes } from '#modules/catalog
 import { signedContractFixture } from '#testing/catalog'
 import { createTestAccount } from '#testing/identity'
 import { CreateOrder } from '../../actions/create_order.js'
+import { StartPayment } from '../../actions/start_payment.js'
+import Payment from '../../models/payment.js'
+import { continuesSale } from '../../services/sale_continues.js'
 import Order from '../../models/order.js'
 import { payOrder } from '../../testing.js'
 import { orderFixture } from './helpers.js'
@@ -69,5 +72,29 @@ test.group('Charges under a sales freeze', (group) => {
       () => new CreateOrder().handle(parent.user, contractId),
       /catalog.contracts.sales_frozen/
     )
+  })
+
+  test('the cashier of an order made before the freeze is refused; a wholly refunded contract starts anew', async ({
+    assert,
+  }) => {
+    const { order, contractId, institutionId } = await orderFixture()
+    await freeze(institutionId)
+    await assert.rejects(
+      () => new StartPayment().handle(order, '测试课程'),
+      /catalog.contracts.sales_frozen/
+    )
+    assert.lengthOf(await Payment.query().where('orderId', order.id), 0)
+    assert.isFalse(await continuesSale(contractId))
+
+    const paid = await orderFixture()
+    await payOrder(paid.order)
+    assert.isTrue(await continuesSale(paid.contractId))
+    /* Every fen given back: the next charge would be a new sale. */
+    await paid.order.refresh()
+    await db
+      .from('orders')
+      .where('id', paid.order.id)
+      .update({ status: 'refunded', refunded_fen: paid.order.paidFen })
+    assert.isFalse(await continuesSale(paid.contractId))
   })
 })
