@@ -1451,7 +1451,7 @@ export const ROUTES: Record<string, Case | Case[]> = {
   },
   'POST /manage/afterschool/calls/:id/applications/:applicationId/decision': {
     rule: schoolCountyA,
-    prepare: matrixCall,
+    prepare: (w) => matrixCall(w, { closed: true }),
     path: () => `/manage/afterschool/calls/${callId}/applications/${applicationId}/decision`,
     form: () => ({ decision: 'excluded', reason: '矩阵测试排除' }),
   },
@@ -1547,9 +1547,10 @@ async function matrixSchools() {
   await matrixSchool()
   otherSchoolId = (await createTestSchool({ regionCode: '220102', name: '矩阵南关学校' })).id
 }
-async function matrixCall(w: World) {
+async function matrixCall(w: World, options: { closed?: boolean } = {}) {
   await matrixSchool()
   const today = new Date()
+  const day = 86_400_000
   const [call] = await db
     .table('afterschool_calls')
     .insert({
@@ -1562,8 +1563,9 @@ async function matrixCall(w: World) {
       categories: ['arts'],
       school_ids: [schoolId],
       max_price_per_class_fen: 8000,
-      opens_on: new Date(today.getTime() - 86_400_000 * 2),
-      closes_on: new Date(today.getTime() + 86_400_000 * 10),
+      opens_on: new Date(today.getTime() - day * 20),
+      /* Decisions are taken after the close; applications while it is open. */
+      closes_on: new Date(today.getTime() + (options.closed ? -day * 2 : day * 10)),
       status: 'open',
       created_by: 0,
       created_at: today,

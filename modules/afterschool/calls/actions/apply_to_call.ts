@@ -3,9 +3,10 @@ import { DomainError } from '#kernel/exceptions/domain_error'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { todayIso } from '#kernel/shared/dates'
 import { fenFromYuan, formatYuan } from '#kernel/shared/money'
-import { GRADES } from '#kernel/shared/school_grades'
+import { GRADES, type Grade, stageOf } from '#kernel/shared/school_grades'
 import { type CurrentUser, inScope, recordAudit } from '#modules/identity'
 import { institutionSummary, teachersOf } from '#modules/registry'
+import { schoolSummaries } from '#modules/students'
 import AfterschoolApplication, { type Offer } from '../models/afterschool_application.js'
 import AfterschoolCall from '../models/afterschool_call.js'
 import { compareApplications } from './compare_applications.js'
@@ -38,6 +39,12 @@ export class ApplyToCall {
     if (!call.acceptsOn(todayIso())) throw new DomainError('afterschool.errors.closed')
     const offers = await this.#offers(institutionId, call, input)
     const application = await db.transaction(async (trx) => {
+      /* Checked again under the call's lock: a publish at midnight and a late application never interleave. */
+      const locked = await AfterschoolCall.query({ client: trx })
+        .where('id', call.id)
+        .forShare()
+        .firstOrFail()
+      if (!locked.acceptsOn(todayIso())) throw new DomainError('afterschool.errors.closed')
       const [row] = await trx
         .insertQuery()
         .table('afterschool_applications')
@@ -88,6 +95,11 @@ export class ApplyToCall {
     call: AfterschoolCall,
     input: OfferInput[]
   ): Promise<Offer[]> {
+    /* The grades a project serves must be taught at one of the call's schools. */
+    const stages = new Set(
+      [...(await schoolSummaries(call.schoolIds)).values()].flatMap((school) => school.stages)
+    )
+    const names = new Set<string>()
     const teachers = new Set(
       (await teachersOf(institutionId, [...new Set(input.flatMap((o) => o.teacherIds))])).map(
         (t) => t.id
@@ -97,8 +109,15 @@ export class ApplyToCall {
       const field = (name: string) => ({ field: `offers.${i}.${name}` })
       if (!call.categories.includes(o.category))
         throw new DomainError('afterschool.errors.category', {}, field('category'))
-      if (o.grades.some((g) => !(GRADES as readonly string[]).includes(g)))
+      if (
+        o.grades.some(
+          (g) => !(GRADES as readonly string[]).includes(g) || !stages.has(stageOf(g as Grade))
+        )
+      )
         throw new DomainError('afterschool.errors.grades', {}, field('grades'))
+      if (names.has(o.name))
+        throw new DomainError('afterschool.errors.duplicate_offer', {}, field('name'))
+      names.add(o.name)
       const price = fenFromYuan(o.priceYuan)
       if (price <= 0 || price > call.maxPricePerClassFen)
         throw new DomainError(

@@ -2,14 +2,16 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { DomainError } from '#kernel/exceptions/domain_error'
 import { NotFoundException } from '#kernel/exceptions/not_found_exception'
+import { todayIso } from '#kernel/shared/dates'
 import { type CurrentUser, recordAudit } from '#modules/identity'
 import AfterschoolApplication from '../models/afterschool_application.js'
 import AfterschoolCall from '../models/afterschool_call.js'
 
 /**
- * Before publishing, the bureau confirms each eligible applicant or
- * excludes one by hand with its reason (kept and shown to the
- * institution). An applicant the comparison failed cannot be included.
+ * After the close and before publishing, the bureau confirms each
+ * eligible applicant or excludes one by hand with its reason (kept and
+ * shown to the institution). An applicant the comparison failed cannot be
+ * included.
  */
 export class DecideApplicant {
   async handle(
@@ -27,6 +29,9 @@ export class DecideApplicant {
       if (!application) throw new NotFoundException()
       const fresh = await AfterschoolCall.findOrFail(call.id, { client: trx })
       if (fresh.status !== 'open') throw new DomainError('afterschool.errors.published')
+      /* While applications are taken a re-application would reset the decision: decide after the close. */
+      if (todayIso() <= fresh.closesOn.toISODate()!)
+        throw new DomainError('afterschool.errors.decide_after_close')
       if (input.decision === 'included' && application.eligible !== true)
         throw new DomainError('afterschool.errors.not_eligible')
       application.merge({

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import { DomainError } from '#kernel/exceptions/domain_error'
+import { todayIso } from '#kernel/shared/dates'
 import { fenFromYuan } from '#kernel/shared/money'
 import { type CurrentUser, inScope, lineageOf, recordAudit } from '#modules/identity'
 import { schoolSummaries } from '#modules/students'
@@ -30,6 +31,13 @@ export class OpenCall {
       if (!school || !school.open || !inScope(school.regionCode, region))
         throw new DomainError('afterschool.errors.school_outside', {}, { field: 'schoolIds' })
     }
+    const closes = DateTime.fromJSDate(input.closesOn).toISODate()!
+    if (closes < todayIso())
+      throw new DomainError('afterschool.errors.closes_past', {}, { field: 'closesOn' })
+    /* The call serves its school year: it opens within a year before it and closes before it ends. */
+    const opensYear = DateTime.fromJSDate(input.opensOn).year
+    if (opensYear < input.schoolYear - 1 || Number(closes.slice(0, 4)) > input.schoolYear + 1)
+      throw new DomainError('afterschool.errors.year_dates', {}, { field: 'opensOn' })
     const cap = fenFromYuan(input.maxPriceYuan)
     if (cap <= 0) throw new DomainError('afterschool.errors.cap', {}, { field: 'maxPriceYuan' })
     const lineage = lineageOf(region)

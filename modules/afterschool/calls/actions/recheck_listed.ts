@@ -8,6 +8,7 @@
 | the entry stays, marked, with the checks that failed.
 */
 import db from '@adonisjs/lucid/services/db'
+import { todayIso } from '#kernel/shared/dates'
 import { accountsActingForMany, bureauAccountsFor } from '#modules/identity'
 import { type TextToQueue, queueTexts } from '#modules/messages'
 import AfterschoolApplication from '../models/afterschool_application.js'
@@ -19,15 +20,50 @@ export interface RecheckRun {
   dropped: number
 }
 
+/* A thousand entries a transaction: the nightly run never locks every list of the country at once. */
+const BATCH = 1000
+
+/** The school year running on a Beijing date (it starts on 1 September), by its first calendar year. */
+export function schoolYearOn(today: string): number {
+  const [year, month] = today.split('-').map(Number) as [number, number]
+  return month >= 9 ? year : year - 1
+}
+
 export async function recheckListed(institutionIds?: number[]): Promise<RecheckRun> {
-  if (institutionIds && !institutionIds.length) return { checked: 0, dropped: 0 }
+  const run: RecheckRun = { checked: 0, dropped: 0 }
+  if (institutionIds && !institutionIds.length) return run
+  /* Lists of past school years are history: their schools are not asked to choose again. */
+  const current = schoolYearOn(todayIso())
+  for (let afterId = 0; ;) {
+    const query = AfterschoolApplication.query()
+      .whereNotNull('rank')
+      .whereNull('droppedAt')
+      .whereIn(
+        'callId',
+        db.from('afterschool_calls').where('school_year', '>=', current).select('id')
+      )
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(BATCH)
+      .select('id')
+    if (institutionIds) query.whereIn('institutionId', institutionIds)
+    const ids = (await query).map((a) => a.id)
+    if (!ids.length) return run
+    afterId = ids.at(-1)!
+    const batch = await recheckBatch(ids)
+    run.checked += batch.checked
+    run.dropped += batch.dropped
+  }
+}
+
+async function recheckBatch(ids: number[]): Promise<RecheckRun> {
   return db.transaction(async (trx) => {
-    const query = AfterschoolApplication.query({ client: trx })
+    /* Still listed under the lock: an entry dropped by a concurrent run is not dropped twice. */
+    const listed = await AfterschoolApplication.query({ client: trx })
+      .whereIn('id', ids)
       .whereNotNull('rank')
       .whereNull('droppedAt')
       .forUpdate()
-    if (institutionIds) query.whereIn('institutionId', institutionIds)
-    const listed = await query
     const failing = (await judge(listed)).filter((r) => !r.eligible)
     if (!failing.length) return { checked: listed.length, dropped: 0 }
     await trx.rawQuery(
@@ -47,18 +83,17 @@ export async function recheckListed(institutionIds?: number[]): Promise<RecheckR
         )
       ).map((c) => [c.id, c])
     )
-    const [institutions, schools] = await Promise.all([
-      accountsActingForMany(
-        'institution',
-        dropped.map((a) => a.institutionId),
-        trx
-      ),
-      accountsActingForMany(
-        'school',
-        [...calls.values()].flatMap((c) => c.schoolIds),
-        trx
-      ),
-    ])
+    /* One after the other: two queries at once on one transaction's connection are not allowed. */
+    const institutions = await accountsActingForMany(
+      'institution',
+      dropped.map((a) => a.institutionId),
+      trx
+    )
+    const schools = await accountsActingForMany(
+      'school',
+      [...calls.values()].flatMap((c) => c.schoolIds),
+      trx
+    )
     /* One lookup per bureau, however many of its entries dropped. */
     const bureaus = new Map<string, number[]>()
     for (const call of calls.values())

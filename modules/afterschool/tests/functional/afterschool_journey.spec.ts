@@ -9,6 +9,7 @@ import { createTestAccount } from '#testing/identity'
 import { inboxOf } from '#testing/messages'
 import { createFiledInstitution, createStaffMember } from '#testing/registry'
 import { createTestSchool } from '#testing/students'
+import { fieldErrors } from '#tests/helpers/http'
 import { recheckListed } from '../../calls/actions/recheck_listed.js'
 
 /*
@@ -276,5 +277,107 @@ test.group('After-school list: call → apply → compare → publish → live l
         .form(offer(1))
     ).assertStatus(404)
     ;(await client.get('/manage/afterschool/calls/new').loginAs(w.subunit)).assertStatus(403)
+  })
+
+  test('the bureau decides after the close: an exclusion keeps its reason and the list leaves it out', async ({
+    assert,
+    client,
+  }) => {
+    const w = await world()
+    await client
+      .post('/manage/afterschool/calls')
+      .loginAs(w.county)
+      .withCsrfToken()
+      .form(callForm(w.school.id))
+    const call = await db.from('afterschool_calls').orderBy('id', 'desc').first()
+    await client
+      .post(`/institution/afterschool/calls/${call.id}/application`)
+      .loginAs(w.arts.owner)
+      .withCsrfToken()
+      .form(offer(w.arts.teacher.id))
+    const applied = await applicationOf(call.id, w.arts.id)
+    assert.isTrue(applied.eligible)
+    const decide = (form: Record<string, string>) =>
+      client
+        .post(`/manage/afterschool/calls/${call.id}/applications/${applied.id}/decision`)
+        .loginAs(w.county)
+        .withCsrfToken()
+        .form(form)
+    const early = await decide({ decision: 'excluded', reason: '现场检查场地不安全' })
+    assert.include(early.text(), '申报期结束后才能确认或排除')
+    assert.isNull((await applicationOf(call.id, w.arts.id)).decision)
+
+    await db
+      .from('afterschool_calls')
+      .where('id', call.id)
+      .update({ closes_on: day(-1), opens_on: day(-5) })
+    const noReason = await client
+      .post(`/manage/afterschool/calls/${call.id}/applications/${applied.id}/decision`)
+      .loginAs(w.county)
+      .withCsrfToken()
+      .form({ decision: 'excluded' })
+      .redirects(0)
+    assert.lengthOf(fieldErrors(noReason, 'reason'), 1)
+    assert.isNull((await applicationOf(call.id, w.arts.id)).decision)
+    await decide({ decision: 'excluded', reason: '现场检查场地不安全' })
+    const excluded = await applicationOf(call.id, w.arts.id)
+    assert.equal(excluded.decision, 'excluded')
+    assert.equal(excluded.decision_reason, '现场检查场地不安全')
+    /* Closed: the institution cannot apply again to wipe the decision. */
+    const again = await client
+      .post(`/institution/afterschool/calls/${call.id}/application`)
+      .loginAs(w.arts.owner)
+      .withCsrfToken()
+      .form(offer(w.arts.teacher.id))
+    assert.include(again.text(), '不在申报期内')
+    assert.equal((await applicationOf(call.id, w.arts.id)).decision, 'excluded')
+    /* The only applicant excluded: nothing to publish. */
+    const publish = await client
+      .post(`/manage/afterschool/calls/${call.id}/publish`)
+      .loginAs(w.county)
+      .withCsrfToken()
+      .form({ confirmed: 'yes' })
+    assert.include(publish.text(), '不能公布空名单')
+    const own = await client.get(`/institution/afterschool/calls/${call.id}`).loginAs(w.arts.owner)
+    assert.include(own.text(), '现场检查场地不安全')
+  })
+
+  test('a project for grades the schools do not teach, twice the same project, a call closed at birth: refused', async ({
+    assert,
+    client,
+  }) => {
+    const w = await world()
+    const past = await client
+      .post('/manage/afterschool/calls')
+      .loginAs(w.county)
+      .withCsrfToken()
+      .form({ ...callForm(w.school.id), opensOn: day(-9), closesOn: day(-2) })
+    assert.include(past.text(), '申报截止日期不能早于今天')
+    await client
+      .post('/manage/afterschool/calls')
+      .loginAs(w.county)
+      .withCsrfToken()
+      .form(callForm(w.school.id))
+    const call = await db.from('afterschool_calls').orderBy('id', 'desc').first()
+    const apply = (form: Record<string, string | string[]>) =>
+      client
+        .post(`/institution/afterschool/calls/${call.id}/application`)
+        .loginAs(w.arts.owner)
+        .withCsrfToken()
+        .form(form)
+    /* The school teaches primary grades only. */
+    const junior = await apply({ ...offer(w.arts.teacher.id), 'offers[0][grades][]': ['j1'] })
+    assert.include(junior.text(), '适用年级无效')
+    const twice = await apply({
+      ...offer(w.arts.teacher.id),
+      'offers[1][name]': '少儿国画',
+      'offers[1][category]': 'arts',
+      'offers[1][grades][]': ['p5'],
+      'offers[1][priceYuan]': '50',
+      'offers[1][classSize]': '20',
+      'offers[1][teacherIds][]': [String(w.arts.teacher.id)],
+    })
+    assert.include(twice.text(), '项目名称不能重复')
+    assert.isNull(await applicationOf(call.id, w.arts.id))
   })
 })

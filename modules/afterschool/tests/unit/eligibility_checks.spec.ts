@@ -13,6 +13,7 @@ import {
   checkCriteria,
 } from '../../eligibility/criteria.js'
 import { rankByCredit } from '../../eligibility/ranking.js'
+import { schoolYearOn } from '../../calls/actions/recheck_listed.js'
 
 /* An institution that meets every national criterion for one arts project. */
 function compliant(): { facts: EligibilityFacts; offers: OfferFacts[] } {
@@ -160,5 +161,13 @@ test.group('After-school eligibility: ranking (Art. 21)', () => {
       ranked.map((r) => r.rank),
       [1, 2, 3, 4]
     )
+  })
+})
+
+test.group('After-school lists: the school year', () => {
+  test('a school year starts on 1 September (past lists are not re-checked)', ({ assert }) => {
+    assert.equal(schoolYearOn('2026-12-05'), 2026)
+    assert.equal(schoolYearOn('2027-08-31'), 2026)
+    assert.equal(schoolYearOn('2027-09-01'), 2027)
   })
 })
