@@ -9,6 +9,7 @@
 import type { EventName } from '../plugin_sdk/index.js'
 
 const NAMES = [
+  'afterschool:provider_rated',
   'catalog:contract_lapsed',
   'catalog:contract_signed',
   'catalog:course_listed',
