@@ -14,3 +14,4 @@ export {
   type EligibilityInput,
 } from './eligibility/criteria.js'
 export { recheckListed, type RecheckRun } from './calls/actions/recheck_listed.js'
+export type { ProviderRatedEvent } from './events.js'

@@ -25,8 +25,10 @@ export default class AfterschoolProvider {
 
   async boot() {
     await import('./extension_points.js')
+    await import('./events.js')
     const edge = (await import('edge.js')).default
     edge.mount('afterschool', new URL('./calls/views/', import.meta.url))
+    edge.mount('afterschool_choices', new URL('./choices/views/', import.meta.url))
     registerNavigation(
       {
         terminal: 'management',
@@ -43,6 +45,14 @@ export default class AfterschoolProvider {
         href: '/institution/afterschool',
         order: 280,
         visible: (u: CurrentUser) => u.orgType === 'institution',
+      },
+      {
+        terminal: 'management',
+        label: 'afterschool_choices.nav.school',
+        hint: 'afterschool_choices.nav.school_hint',
+        href: '/school/afterschool',
+        order: 240,
+        visible: (u: CurrentUser) => u.role === 'school_operator' && u.orgType === 'school',
       }
     )
   }
