@@ -1481,6 +1481,73 @@ export const ROUTES: Record<string, Case | Case[]> = {
       'offers[0][teacherIds][]': [String(w.a.staffId)],
     }),
   },
+  /* afterschool: the school terminal (side A's school on a published list, its operator attached) */
+  'GET /manage/afterschool/calls/:id/choices': {
+    rule: 'institution_view',
+    prepare: (w) => matrixSchoolDesk(w, 'chosen'),
+    path: () => `/manage/afterschool/calls/${callId}/choices`,
+  },
+  'GET /school/afterschool': {
+    rule: schoolOperatorOnly,
+    prepare: (w) => matrixSchoolDesk(w, 'chosen'),
+    path: () => '/school/afterschool',
+  },
+  'GET /school/afterschool/calls/:id': {
+    rule: schoolOperatorOnly,
+    prepare: (w) => matrixSchoolDesk(w, 'listed'),
+    path: () => `/school/afterschool/calls/${callId}`,
+  },
+  'GET /school/afterschool/entries/:applicationId/choose': {
+    rule: schoolOperatorOnly,
+    prepare: (w) => matrixSchoolDesk(w, 'listed'),
+    path: () => `/school/afterschool/entries/${applicationId}/choose?offer=0`,
+  },
+  'POST /school/afterschool/entries/:applicationId/choose': {
+    rule: schoolOperatorOnly,
+    prepare: (w) => matrixSchoolDesk(w, 'listed'),
+    path: () => `/school/afterschool/entries/${applicationId}/choose`,
+    form: () => ({
+      'offerIndex': '0',
+      'weekday': '2',
+      'startsAt': '15:30',
+      'endsAt': '17:00',
+      'grades[]': ['p3'],
+      'capacity': '20',
+    }),
+  },
+  'POST /school/afterschool/choices/:id/end': {
+    rule: schoolOperatorOnly,
+    prepare: (w) => matrixSchoolDesk(w, 'chosen'),
+    path: () => `/school/afterschool/choices/${choiceId}/end`,
+  },
+  'GET /school/afterschool/entries/:applicationId/agreement': {
+    rule: schoolOperatorOnly,
+    prepare: (w) => matrixSchoolDesk(w, 'chosen'),
+    path: () => `/school/afterschool/entries/${applicationId}/agreement`,
+  },
+  'POST /school/afterschool/entries/:applicationId/agreement': {
+    rule: schoolOperatorOnly,
+    prepare: (w) => matrixSchoolDesk(w, 'chosen'),
+    path: () => `/school/afterschool/entries/${applicationId}/agreement`,
+    form: () => ({
+      offerIndex: '0',
+      number: '矩阵课服协议 1 号',
+      signedOn: matrixDay(-100),
+      termStartsOn: matrixDay(-90),
+      termEndsOn: matrixDay(5),
+    }),
+  },
+  'GET /school/afterschool/agreements/:id/evaluation': {
+    rule: schoolOperatorOnly,
+    prepare: (w) => matrixSchoolDesk(w, 'signed'),
+    path: () => `/school/afterschool/agreements/${agreementId}/evaluation`,
+  },
+  'POST /school/afterschool/agreements/:id/evaluation': {
+    rule: schoolOperatorOnly,
+    prepare: (w) => matrixSchoolDesk(w, 'signed'),
+    path: () => `/school/afterschool/agreements/${agreementId}/evaluation`,
+    form: () => ({ quality: '4', safety: '5', punctuality: '4', comment: '矩阵评价' }),
+  },
 }
 
 /* The school register's cells: side A's school, its code and operator, made in each cell's savepoint. */
@@ -1587,4 +1654,89 @@ async function matrixCall(w: World, options: { closed?: boolean } = {}) {
     })
     .returning('id')
   applicationId = Number(application.id)
+}
+
+/*
+| The school terminal's cells: side A's institution ranked first on a
+| published list naming side A's school, the matrix's school operator
+| attached to that school (in the cell's savepoint), and as far as the
+| cell needs: a choice, then an agreement whose term ends in five days.
+*/
+let choiceId = 0
+let agreementId = 0
+const matrixDay = (n: number) => new Date(Date.now() + 86_400_000 * n).toISOString().slice(0, 10)
+/** Only a school's operator, for its own school. */
+function schoolOperatorOnly(a: ActorName): Expected {
+  return a === 'guest' ? 'login' : a === 'school_operator' ? 'ok' : 'forbidden'
+}
+async function matrixSchoolDesk(w: World, stage: 'listed' | 'chosen' | 'signed') {
+  await matrixCall(w)
+  await db
+    .from('users')
+    .where('id', w.actors.school_operator!.id)
+    .update({ org_type: 'school', org_id: schoolId })
+  await db
+    .from('afterschool_calls')
+    .where('id', callId)
+    .update({ status: 'published', published_at: new Date(), published_by: 0 })
+  await db
+    .from('afterschool_applications')
+    .where('id', applicationId)
+    .update({
+      offers: JSON.stringify([
+        {
+          name: '矩阵国画',
+          category: 'arts',
+          grades: ['p3', 'p4'],
+          pricePerClassFen: 6000,
+          classSize: 25,
+          teacherIds: [w.a.staffId],
+        },
+      ]),
+      eligible: true,
+      decision: 'included',
+      rank: 1,
+      rank_factors: JSON.stringify({ grade: 'B', score: 960, platformPoints: -40 }),
+    })
+  if (stage === 'listed') return
+  const now = new Date()
+  const [choice] = await db
+    .table('afterschool_choices')
+    .insert({
+      school_id: schoolId,
+      call_id: callId,
+      application_id: applicationId,
+      offer_index: 0,
+      offer_name: '矩阵国画',
+      weekday: 3,
+      starts_at: '15:30',
+      ends_at: '17:00',
+      grades: ['p3'],
+      capacity: 20,
+      status: 'chosen',
+      created_by: w.actors.school_operator!.id,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+  choiceId = Number(choice.id)
+  if (stage === 'chosen') return
+  const [agreement] = await db
+    .table('afterschool_agreements')
+    .insert({
+      school_id: schoolId,
+      call_id: callId,
+      application_id: applicationId,
+      offer_index: 0,
+      number: '矩阵课服协议 0 号',
+      signed_on: matrixDay(-100),
+      term_starts_on: matrixDay(-90),
+      term_ends_on: matrixDay(5),
+      price_per_class_fen: 6000,
+      created_by: w.actors.school_operator!.id,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+  agreementId = Number(agreement.id)
 }
