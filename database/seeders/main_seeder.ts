@@ -13,6 +13,8 @@ import { seedCatalogDemo } from '#modules/catalog/demo'
 import { seedFundsDemo } from '#modules/funds/demo'
 import { seedComplaintsDemo } from '#modules/complaints/demo'
 import { seedStatisticsDemo } from '#modules/statistics/demo'
+import { seedCreditDemo } from '#modules/credit/demo'
+import { seedAfterschoolDemo } from '#modules/afterschool/demo'
 
 /*
 | Demo data for `npm run demo`. Runs once: later starts keep what is in the
@@ -53,6 +55,19 @@ export default class MainSeeder extends BaseSeeder {
     const complaints = await seedComplaintsDemo(accounts, families)
     console.log(
       `Complaints demo data: ${complaints.complaints} complaints, ${complaints.reviews} reviews`
+    )
+    /* Credit grades first: an after-school list is compared and ranked by them. */
+    const credit = await seedCreditDemo()
+    console.log(`Credit demo data: ${credit.institutions} institutions scored`)
+    const afterschool = await seedAfterschoolDemo({
+      countyAdminId: accounts.find(
+        (a) => a.role === 'admin' && a.regionCode === '220104' && a.adminLevel === 'county'
+      )?.id,
+      schoolOperatorId: byRole('school_operator'),
+      institutionOwnerId: byRole('institution_owner'),
+    })
+    console.log(
+      `After-school demo data: ${afterschool.applied} applicants, ${afterschool.listed} listed, ${afterschool.chosen} chosen by 解放大路小学`
     )
     const statistics = await seedStatisticsDemo()
     console.log(`Statistics demo data: ${statistics.rows} rollup rows`)
