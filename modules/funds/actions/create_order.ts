@@ -11,12 +11,7 @@ import { NotFoundException } from '#kernel/exceptions/not_found_exception'
 import { todayIso } from '#kernel/shared/dates'
 import { toRegionCode } from '#kernel/shared/region_code'
 import { type CurrentUser, lineageOf } from '#modules/identity'
-import {
-  type ContractSummary,
-  chargeLimits,
-  contractSummary,
-  holdSeat,
-} from '#modules/catalog'
+import { type ContractSummary, chargeLimits, contractSummary, holdSeat } from '#modules/catalog'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { fundDeadlines } from '../extension_points.js'
 import Order from '../models/order.js'
