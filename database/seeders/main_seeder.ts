@@ -58,7 +58,9 @@ export default class MainSeeder extends BaseSeeder {
     )
     /* Credit grades first: an after-school list is compared and ranked by them. */
     const credit = await seedCreditDemo()
-    console.log(`Credit demo data: ${credit.institutions} institutions scored`)
+    console.log(
+      `Credit demo data: ${credit.institutions} institutions scored, ${credit.warnings} risk warnings raised`
+    )
     const afterschool = await seedAfterschoolDemo({
       countyAdminId: accounts.find(
         (a) => a.role === 'admin' && a.regionCode === '220104' && a.adminLevel === 'county'
