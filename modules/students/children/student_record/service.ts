@@ -34,8 +34,20 @@ export interface HttpServiceSettings {
 
 export const STAND_IN_APP_ID = 'xiaowai'
 
-/** The service's address and shared secret, as the platform and `node ace students:record-stand-in` read them. */
+/**
+ * The service's address and shared secret, as the platform and `node ace
+ * students:record-stand-in` read them. In production nothing is assumed:
+ * without a configured https address and secret, no child's ID ever
+ * leaves (the check stays pending, "not reachable"), rather than going in
+ * clear to whatever listens on the stand-in's local port.
+ */
 export function studentRecordSettings(): HttpServiceSettings {
+  if (env.get('NODE_ENV') === 'production') {
+    const url = env.get('STUDENT_RECORD_URL')
+    const secret = env.get('STUDENT_RECORD_SECRET')
+    if (!url?.startsWith('https://') || !secret || !env.get('STUDENT_RECORD_APP_ID'))
+      throw new StudentRecordUnavailable('not configured (https address, app id and secret)')
+  }
   return {
     url: env.get('STUDENT_RECORD_URL') ?? 'http://127.0.0.1:3341',
     appId: env.get('STUDENT_RECORD_APP_ID') ?? STAND_IN_APP_ID,
@@ -50,7 +62,8 @@ export class HttpStudentRecordService implements StudentRecordService {
   constructor(private settings: HttpServiceSettings) {}
 
   async check(child: StudentRecordQuery): Promise<StudentRecordAnswer> {
-    const body = JSON.stringify({ requestId: randomUUID(), ...child })
+    const requestId = randomUUID()
+    const body = JSON.stringify({ requestId, ...child })
     const url = new URL(CHECK_PATH, this.settings.url)
     const timestamp = String(Date.now())
     const nonce = randomUUID()
@@ -78,7 +91,11 @@ export class HttpStudentRecordService implements StudentRecordService {
       throw new StudentRecordUnavailable((error as Error).name)
     }
     if (response.status !== 200) throw new StudentRecordUnavailable(`HTTP ${response.status}`)
-    const answer = (await response.json().catch(() => null)) as StudentRecordAnswer | null
+    const answer = (await response.json().catch(() => null)) as
+      (StudentRecordAnswer & { requestId?: string }) | null
+    /* An answer to another question (a proxy's cache, a replayed body) is no answer. */
+    if (answer?.requestId !== requestId)
+      throw new StudentRecordUnavailable('answer to another request')
     if (answer?.result === 'found' || answer?.result === 'not_found')
       return { result: answer.result }
     if (answer?.result === 'mismatch' && Array.isArray(answer.differences))
@@ -86,7 +103,12 @@ export class HttpStudentRecordService implements StudentRecordService {
         result: 'mismatch',
         differences: answer.differences
           .filter((d) => d && (d.field === 'school' || d.field === 'grade'))
-          .map((d) => ({ field: d.field, recorded: String(d.recorded).slice(0, 100) })),
+          /*
+          | Which field differs, never what the register holds: being a
+          | guardian is not proven, so whoever types a child's ID and name
+          | would otherwise learn that child's real school and grade.
+          */
+          .map((d) => ({ field: d.field, recorded: '' })),
       }
     throw new StudentRecordUnavailable('unreadable answer')
   }
