@@ -81,6 +81,14 @@ export async function gatherFacts(
             .from('credit_school_ratings')
             .whereIn('institution_id', ids)
             .where('rated_on', '>=', now.minus({ months: windowMonths }).toISODate()!)
+            /* One rating per school in the window, its latest: a school cannot deduct the cap alone. */
+            .distinctOn('institution_id', 'school_id')
+            .orderBy([
+              { column: 'institution_id' },
+              { column: 'school_id' },
+              { column: 'rated_on', order: 'desc' },
+              { column: 'id', order: 'desc' },
+            ])
             .select('institution_id', db.raw('(quality + safety + punctuality) / 3.0 AS average'))
         : [],
     ]

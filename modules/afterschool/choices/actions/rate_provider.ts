@@ -34,6 +34,8 @@ export class RateProvider {
     agreementId: number,
     input: EvaluationInput
   ): Promise<AfterschoolEvaluation> {
+    /* A closed school's operators keep reading, and act no more. */
+    if (!school.open) throw new DomainError('afterschool_choices.errors.school_closed')
     const agreement = await agreementOf(school.id, agreementId)
     if (!agreement) throw new NotFoundException()
     const opens = agreement.termEndsOn.minus({ days: RATING_OPENS_DAYS_BEFORE_END }).toISODate()!

@@ -33,11 +33,16 @@ export class RecordAgreement {
     applicationId: number,
     input: AgreementInput
   ): Promise<AfterschoolAgreement> {
+    /* A closed school's operators keep reading, and act no more. */
+    if (!school.open) throw new DomainError('afterschool_choices.errors.school_closed')
     const [signedOn, startsOn, endsOn] = [input.signedOn, input.termStartsOn, input.termEndsOn].map(
       localIsoDate
     ) as [string, string, string]
     if (endsOn <= startsOn)
       throw new DomainError('afterschool_choices.errors.term', {}, { field: 'termEndsOn' })
+    /* A term is a term: four weeks at least (a one-day "term" would let a school rate at will). */
+    if (DateTime.fromISO(endsOn).diff(DateTime.fromISO(startsOn), 'days').days < 28)
+      throw new DomainError('afterschool_choices.errors.term_short', {}, { field: 'termEndsOn' })
     if (signedOn > todayIso())
       throw new DomainError('afterschool_choices.errors.signed_future', {}, { field: 'signedOn' })
     return db.transaction(async (trx) => {
@@ -53,6 +58,19 @@ export class RecordAgreement {
       const offer = application.offers[input.offerIndex]
       if (!offer || !chosen.some((c) => c.offerIndex === input.offerIndex))
         throw new DomainError('afterschool_choices.errors.not_chosen', {}, { field: 'offerIndex' })
+      const overlapping = await AfterschoolAgreement.query({ client: trx })
+        .where({ schoolId: school.id, applicationId })
+        .where('termStartsOn', '<=', endsOn)
+        .where('termEndsOn', '>=', startsOn)
+        .first()
+      if (overlapping)
+        throw new DomainError(
+          overlapping.termStartsOn.toISODate() === startsOn
+            ? 'afterschool_choices.errors.agreement_exists'
+            : 'afterschool_choices.errors.term_overlap',
+          {},
+          { field: 'termStartsOn' }
+        )
       try {
         const agreement = await AfterschoolAgreement.create(
           {

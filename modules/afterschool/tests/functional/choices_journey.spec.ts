@@ -84,6 +84,20 @@ test.group('After-school choices: choose → agreement → evaluation → credit
       .withCsrfToken()
       .form(agreementForm({ number: '第二份' }))
     assert.include(again.text(), '该机构本学期的服务协议已登记')
+    /* Neither a term inside the signed one nor a "term" of a few days: a school rates once a real term. */
+    const inside = await client
+      .post(`/school/afterschool/entries/${w.first.entry}/agreement`)
+      .loginAs(w.operator)
+      .withCsrfToken()
+      .form(agreementForm({ number: '第三份', termStartsOn: day(-60), termEndsOn: day(-20) }))
+    assert.include(inside.text(), '与本校同一机构已有协议的服务期重叠')
+    const short = await client
+      .post(`/school/afterschool/entries/${w.first.entry}/agreement`)
+      .loginAs(w.operator)
+      .withCsrfToken()
+      .form(agreementForm({ number: '第四份', termStartsOn: day(30), termEndsOn: day(35) }))
+    assert.include(short.text(), '服务学期至少 4 周')
+    assert.equal(await countRows('afterschool_agreements'), 1)
     assert.equal(await countRows('afterschool_agreements'), 1)
 
     const before = (await creditGrades([w.first.id])).get(w.first.id)!
