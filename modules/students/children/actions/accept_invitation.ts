@@ -22,6 +22,20 @@ export class AcceptInvitation {
   async handle(actor: CurrentUser, code: string, relation: Relation, meta?: RequestMeta) {
     try {
       return await db.transaction(async (trx) => {
+        /*
+        | The child first, then its invitation: the order a new code takes
+        | them in (store_invitation.ts), so a code made while another is
+        | being accepted waits instead of deadlocking.
+        */
+        const found = await ChildInvitation.query({ client: trx })
+          .where('codeIndex', invitationIndex(code))
+          .select('childId')
+          .first()
+        if (!found) throw invalid()
+        const child = await Child.query({ client: trx })
+          .where('id', found.childId)
+          .forUpdate()
+          .firstOrFail()
         const invitation = await ChildInvitation.query({ client: trx })
           .where('codeIndex', invitationIndex(code))
           .forUpdate()
@@ -33,10 +47,6 @@ export class AcceptInvitation {
           invitation.expiresAt < DateTime.now()
         )
           throw invalid()
-        const child = await Child.query({ client: trx })
-          .where('id', invitation.childId)
-          .forUpdate()
-          .firstOrFail()
         const guardians = await ChildGuardian.query({ client: trx }).where('childId', child.id)
         if (guardians.some((g) => g.userId === actor.id))
           throw new DomainError('students_children.errors.already_guardian', {}, { field: 'code' })
