@@ -36,6 +36,8 @@ export class UpdateChild {
           child.schoolId !== profile.school.id ||
           (child.schoolName ?? null) !== (profile.school.id ? null : profile.school.name) ||
           child.grade !== profile.grade
+        /* A new ID number makes the profile another child: the audit keeps both (masked). */
+        const idBefore = child.idNumberIndex !== sealed.index ? child.idNumberMasked : null
         child.merge({
           name: input.name.trim(),
           idNumberCipher: sealed.cipher,
@@ -69,6 +71,9 @@ export class UpdateChild {
             subjectId: child.id,
             regionCode: profile.lineage.countyCode,
             summary: `child ${child.id} (${sealed.masked})`,
+            ...(idBefore
+              ? { details: { idNumberBefore: idBefore, idNumberAfter: sealed.masked } }
+              : {}),
             meta,
           },
           trx

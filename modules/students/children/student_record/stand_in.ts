@@ -55,7 +55,8 @@ export async function startStudentRecordStandIn(
   options: StandInOptions
 ): Promise<StudentRecordStandIn> {
   const records = new Map(options.records.map((r) => [r.idNumber, r]))
-  const nonces = new Set<string>()
+  /* Each nonce with when it was seen: past the clock window a replay fails on its timestamp anyway. */
+  const nonces = new Map<string, number>()
   const answered: StudentRecordStandIn['answered'] = []
   const state = { down: false }
 
@@ -83,7 +84,8 @@ export async function startStudentRecordStandIn(
     )
       return { status: 401, body: { code: 'bad_signature' } }
     if (nonces.has(nonce)) return { status: 401, body: { code: 'replayed_nonce' } }
-    nonces.add(nonce)
+    for (const [seen, at] of nonces) if (Date.now() - at > 2 * CLOCK_SKEW_MS) nonces.delete(seen)
+    nonces.set(nonce, Date.now())
 
     let query: any
     try {

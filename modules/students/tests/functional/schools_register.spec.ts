@@ -228,6 +228,46 @@ test.group('School register: a county keeps its schools', (group) => {
     ;(await client.get(urlFor('schools.index')).loginAs(operator.user)).assertStatus(403)
   })
 
+  test('a school with an operator account does not move to another county', async ({
+    client,
+    assert,
+  }) => {
+    const city = await bureau('220100', 'city')
+    const school = await createTestSchool({ regionCode: '220104' })
+    const move = () =>
+      client
+        .put(urlFor('schools.update', { id: school.id }))
+        .loginAs(city)
+        .form(schoolForm({ name: school.name, code: school.code, regionCode: '220102' }))
+        .withCsrfToken()
+        .redirects(0)
+    await createTestAccount({
+      role: 'school_operator',
+      regionCode: '220104',
+      orgType: 'school',
+      orgId: school.id,
+    })
+    const refused = await move()
+    assert.include(JSON.stringify(refused.flashMessages()), '不能改到其他区县')
+    assert.equal(
+      (await db.from('schools').where('id', school.id).firstOrFail()).county_code,
+      '220104'
+    )
+    /* Without accounts or pupils it moves: a city corrects a school entered in the wrong county. */
+    const free = await createTestSchool({ regionCode: '220104' })
+    const moved = await client
+      .put(urlFor('schools.update', { id: free.id }))
+      .loginAs(city)
+      .form(schoolForm({ name: free.name, code: free.code, regionCode: '220102' }))
+      .withCsrfToken()
+      .redirects(0)
+    moved.assertStatus(302)
+    assert.equal(
+      (await db.from('schools').where('id', free.id).firstOrFail()).county_code,
+      '220102'
+    )
+  })
+
   test('a city registers a school it runs in one of its counties', async ({ client, assert }) => {
     const city = await bureau('220100', 'city')
     const form = await client.get(urlFor('schools.create')).loginAs(city)
