@@ -1,4 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { ZONE } from '#kernel/shared/dates'
+import { INDICATORS, type IndicatorKey } from '../indicators.js'
 
 export interface WarningRow {
   id: number
@@ -21,6 +24,7 @@ export interface WarningRow {
   answeredAt: Date | null
   liftedAt: Date | null
   liftReason: string | null
+  unit: string | null
   liftNote: string | null
 }
 
@@ -32,6 +36,8 @@ export function toWarning(r: any): WarningRow {
     indicator: r.indicator,
     level: r.level,
     value: Number(r.value),
+    /* The value's unit (percent, per 100 active orders, a count, days), for the page to say. */
+    unit: INDICATORS[r.indicator as IndicatorKey]?.unit ?? null,
     threshold: Number(r.threshold),
     evidence: r.evidence,
     raisedAt: r.raised_at,
@@ -75,6 +81,13 @@ export async function warningHistory(warningId: number) {
     .from('risk_warning_changes')
     .where('warning_id', warningId)
     .orderBy('id')
-    .select('from_level', 'to_level', 'cause', 'note')
-  return rows.map((r) => ({ from: r.from_level, to: r.to_level, cause: r.cause, note: r.note }))
+    .select('from_level', 'to_level', 'cause', 'note', 'created_at')
+  return rows.map((r) => ({
+    from: r.from_level,
+    to: r.to_level,
+    cause: r.cause,
+    note: r.note,
+    /* Beijing date of the change, as the page shows it. */
+    on: DateTime.fromJSDate(r.created_at).setZone(ZONE).toISODate(),
+  }))
 }

@@ -113,6 +113,7 @@ test.group('Risk warning lifecycle', (group) => {
       to: null,
       cause: 'bureau',
       note: '许可证续期材料已提交，正在审批',
+      on: DateTime.now().setZone('Asia/Shanghai').toISODate(),
     })
 
     /* Same level: the bureau's lift holds. */
