@@ -1519,6 +1519,7 @@ export const ROUTES: Record<string, Case | Case[]> = {
     rule: schoolOperatorOnly,
     prepare: (w) => matrixSchoolDesk(w, 'chosen'),
     path: () => `/school/afterschool/choices/${choiceId}/end`,
+    form: () => ({ confirmed: 'yes' }),
   },
   'GET /school/afterschool/entries/:applicationId/agreement': {
     rule: schoolOperatorOnly,

@@ -58,7 +58,8 @@ export default class SchoolChoicesController {
     const choice = await new EndChoice().handle(
       ctx.auth.getUserOrFail(),
       school,
-      positive(ctx.params.id)
+      positive(ctx.params.id),
+      ctx.request.input('confirmed') === 'yes'
     )
     ctx.session.flash(
       'success',

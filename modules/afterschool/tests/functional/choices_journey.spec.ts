@@ -207,11 +207,23 @@ test.group('After-school choices: choose → agreement → evaluation → credit
       .from('afterschool_choices')
       .where({ school_id: w.neighbour.id, weekday: 1 })
       .firstOrFail()
+    /* Not without the tick: the slot stays taken. */
+    const unticked = await client
+      .post(`/school/afterschool/choices/${ended.id}/end`)
+      .loginAs(w.neighbourOperator)
+      .withCsrfToken()
+      .redirects(0)
+    assert.include(JSON.stringify(unticked.flashMessages()), '请勾选确认后再结束')
+    assert.equal(
+      (await db.from('afterschool_choices').where('id', ended.id).first()).status,
+      'chosen'
+    )
     ;(
       await client
         .post(`/school/afterschool/choices/${ended.id}/end`)
         .loginAs(w.neighbourOperator)
         .withCsrfToken()
+        .form({ confirmed: 'yes' })
         .redirects(0)
     ).assertStatus(302)
 

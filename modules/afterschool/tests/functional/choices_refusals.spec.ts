@@ -208,6 +208,7 @@ test.group('After-school choices: refusals, other schools, the live list', (grou
         .post(`/school/afterschool/choices/${dropped.id}/end`)
         .loginAs(w.operator)
         .withCsrfToken()
+        .form({ confirmed: 'yes' })
         .redirects(0)
     ).assertStatus(302)
     ;(
