@@ -1,6 +1,7 @@
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { test } from '@japa/runner'
+import type { ApiClient } from '@japa/api-client'
 import { DateTime } from 'luxon'
 import { CurrentUserProvider } from '#modules/identity'
 import { openRectificationCase } from '#modules/registry'
@@ -88,6 +89,16 @@ const offer = (teacherId: number, priceYuan = '60') => ({
   'offers[0][classSize]': '25',
   'offers[0][teacherIds][]': [String(teacherId)],
 })
+
+/* The county opens the usual call through its form; the call as stored. */
+async function openCall(client: ApiClient, w: Awaited<ReturnType<typeof world>>) {
+  await client
+    .post('/manage/afterschool/calls')
+    .loginAs(w.county)
+    .withCsrfToken()
+    .form(callForm(w.school.id))
+  return db.from('afterschool_calls').orderBy('id', 'desc').first()
+}
 
 const applicationOf = (callId: number, institutionId: number) =>
   db
@@ -208,12 +219,7 @@ test.group('After-school list: call → apply → compare → publish → live l
     client,
   }) => {
     const w = await world()
-    await client
-      .post('/manage/afterschool/calls')
-      .loginAs(w.county)
-      .withCsrfToken()
-      .form(callForm(w.school.id))
-    const call = await db.from('afterschool_calls').orderBy('id', 'desc').first()
+    const call = await openCall(client, w)
     const above = await client
       .post(`/institution/afterschool/calls/${call.id}/application`)
       .loginAs(w.arts.owner)
@@ -257,12 +263,7 @@ test.group('After-school list: call → apply → compare → publish → live l
     client,
   }) => {
     const w = await world()
-    await client
-      .post('/manage/afterschool/calls')
-      .loginAs(w.county)
-      .withCsrfToken()
-      .form(callForm(w.school.id))
-    const call = await db.from('afterschool_calls').orderBy('id', 'desc').first()
+    const call = await openCall(client, w)
     ;(await client.get(`/manage/afterschool/calls/${call.id}`).loginAs(w.otherCounty)).assertStatus(
       404
     )
@@ -284,12 +285,7 @@ test.group('After-school list: call → apply → compare → publish → live l
     client,
   }) => {
     const w = await world()
-    await client
-      .post('/manage/afterschool/calls')
-      .loginAs(w.county)
-      .withCsrfToken()
-      .form(callForm(w.school.id))
-    const call = await db.from('afterschool_calls').orderBy('id', 'desc').first()
+    const call = await openCall(client, w)
     await client
       .post(`/institution/afterschool/calls/${call.id}/application`)
       .loginAs(w.arts.owner)
@@ -353,12 +349,7 @@ test.group('After-school list: call → apply → compare → publish → live l
       .withCsrfToken()
       .form({ ...callForm(w.school.id), opensOn: day(-9), closesOn: day(-2) })
     assert.include(past.text(), '申报截止日期不能早于今天')
-    await client
-      .post('/manage/afterschool/calls')
-      .loginAs(w.county)
-      .withCsrfToken()
-      .form(callForm(w.school.id))
-    const call = await db.from('afterschool_calls').orderBy('id', 'desc').first()
+    const call = await openCall(client, w)
     const apply = (form: Record<string, string | string[]>) =>
       client
         .post(`/institution/afterschool/calls/${call.id}/application`)
